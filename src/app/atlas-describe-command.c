@@ -1,0 +1,165 @@
+/* atlas-describe-command.c: prints what the reader detected in a file as one JSON object. */
+#include "atlas-describe-command.h"
+
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "atlas-table.h"
+
+/* How many problems the JSON lists; the count covers all of them. */
+#define DESCRIBED_PROBLEMS 10
+
+static const char *
+line_ending_name (AtlasLineEnding ending)
+{
+  switch (ending)
+    {
+    case ATLAS_LINE_ENDING_CRLF:
+      return "CRLF";
+    case ATLAS_LINE_ENDING_CR:
+      return "CR";
+    case ATLAS_LINE_ENDING_LF:
+    default:
+      return "LF";
+    }
+}
+
+static const char *
+date_unit_name (AtlasDateUnit unit)
+{
+  switch (unit)
+    {
+    case ATLAS_DATE_UNIT_YEAR:
+      return "year";
+    case ATLAS_DATE_UNIT_QUARTER:
+      return "quarter";
+    case ATLAS_DATE_UNIT_MONTH:
+      return "month";
+    case ATLAS_DATE_UNIT_SECOND:
+      return "second";
+    case ATLAS_DATE_UNIT_DAY:
+    default:
+      return "day";
+    }
+}
+
+static void
+add_char_member (JsonBuilder *builder,
+                 const char  *name,
+                 char         c)
+{
+  char text[2] = { c, '\0' };
+
+  json_builder_set_member_name (builder, name);
+  if (c == '\0')
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, text);
+}
+
+char *
+atlas_csv_result_to_json (const AtlasCsvResult *result,
+                          const char           *path)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  const AtlasCsvDialect *dialect = &result->dialect;
+  const AtlasTable *table = result->table;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "encoding");
+  json_builder_add_string_value (builder, atlas_text_encoding_get_name (dialect->encoding));
+  json_builder_set_member_name (builder, "bom");
+  json_builder_add_boolean_value (builder, dialect->has_bom);
+  add_char_member (builder, "delimiter", dialect->delimiter);
+  add_char_member (builder, "quote", dialect->quote);
+  add_char_member (builder, "decimal_mark", dialect->decimal_mark);
+  add_char_member (builder, "thousands_separator", dialect->thousands_sep);
+  json_builder_set_member_name (builder, "line_ending");
+  json_builder_add_string_value (builder, line_ending_name (dialect->line_ending));
+  json_builder_set_member_name (builder, "header");
+  json_builder_add_boolean_value (builder, dialect->header);
+  json_builder_set_member_name (builder, "skipped_lines");
+  json_builder_add_int_value (builder, dialect->skipped_lines);
+  json_builder_set_member_name (builder, "rows");
+  json_builder_add_int_value (builder, (gint64) atlas_table_get_n_rows (table));
+
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, i);
+      AtlasColumnType type = atlas_column_get_column_type (column);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, atlas_column_get_name (column));
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, atlas_column_type_to_string (type));
+      json_builder_set_member_name (builder, "missing");
+      json_builder_add_int_value (builder, (gint64) atlas_column_get_n_missing (column));
+      json_builder_set_member_name (builder, "invalid");
+      json_builder_add_int_value (builder, (gint64) atlas_column_get_n_invalid (column));
+      if (atlas_column_get_unit (column))
+        {
+          json_builder_set_member_name (builder, "unit");
+          json_builder_add_string_value (builder, atlas_column_get_unit (column));
+        }
+      if (type == ATLAS_COLUMN_DATE)
+        {
+          json_builder_set_member_name (builder, "date_unit");
+          json_builder_add_string_value (builder, date_unit_name (atlas_column_get_date_unit (column)));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, (gint64) result->n_problems);
+  json_builder_set_member_name (builder, "first");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < MIN (result->problems->len, DESCRIBED_PROBLEMS); i++)
+    {
+      const AtlasCsvProblem *problem = g_ptr_array_index (result->problems, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, (gint64) problem->line);
+      json_builder_set_member_name (builder, "column");
+      json_builder_add_int_value (builder, problem->column);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
+}
+
+int
+atlas_describe_command_run (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasCsvResult) result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *json = NULL;
+
+  if (!result)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  json = atlas_csv_result_to_json (result, path);
+  printf ("%s\n", json);
+  return 0;
+}

@@ -1,0 +1,462 @@
+/* atlas-csv-chunk.c: libcsv fed line by line, and the parse of one slice of a file into typed columns. */
+#include "atlas-csv-private.h"
+
+#include <math.h>
+#include <stdatomic.h>
+#include <string.h>
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
+
+/* Stop checks and progress reports happen once per this many bytes. */
+#define CHUNK_STEP_BYTES (1 << 20)
+/* Parsed input is handed back to the kernel in steps this large, so a big
+ * mapped file does not stay resident beside the columns built from it. */
+#define RELEASE_STEP_BYTES (8 << 20)
+
+static int
+is_space_lf_file (unsigned char c)
+{
+  return c == ' ' || c == '\t' || c == '\r';
+}
+
+static int
+is_space_cr_file (unsigned char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static int
+is_lf (unsigned char c)
+{
+  return c == '\n';
+}
+
+static int
+is_cr (unsigned char c)
+{
+  return c == '\r';
+}
+
+gboolean
+atlas_line_feeder_init (AtlasLineFeeder *feeder,
+                        char             delimiter,
+                        char             quote,
+                        char             terminator)
+{
+  memset (feeder, 0, sizeof *feeder);
+  if (csv_init (&feeder->parser, CSV_APPEND_NULL) != 0)
+    return FALSE;
+  csv_set_delim (&feeder->parser, (unsigned char) delimiter);
+  csv_set_quote (&feeder->parser, (unsigned char) quote);
+  csv_set_term_func (&feeder->parser, terminator == '\r' ? is_cr : is_lf);
+  csv_set_space_func (&feeder->parser, terminator == '\r' ? is_space_cr_file : is_space_lf_file);
+  feeder->terminator = terminator;
+  return TRUE;
+}
+
+void
+atlas_line_feeder_clear (AtlasLineFeeder *feeder)
+{
+  csv_free (&feeder->parser);
+}
+
+static gboolean
+line_is_blank (const char *p,
+               const char *end)
+{
+  for (; p < end; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+      return FALSE;
+  return TRUE;
+}
+
+/* Feeds the line at p (up to and including its terminator) and returns
+ * where the next line starts, or NULL when libcsv ran out of memory. The
+ * row callback must set feeder->row_ended. */
+const char *
+atlas_line_feeder_feed (AtlasLineFeeder *feeder,
+                        const char      *p,
+                        const char      *end,
+                        AtlasFieldFunc   on_field,
+                        AtlasRowFunc     on_row,
+                        void            *data)
+{
+  const char *terminator = memchr (p, feeder->terminator, end - p);
+  const char *line_end = terminator ? terminator + 1 : end;
+  size_t len = line_end - p;
+
+  if (!feeder->row_open)
+    feeder->row_line = feeder->line;
+  feeder->row_ended = FALSE;
+  if (csv_parse (&feeder->parser, p, len, on_field, on_row, data) != len)
+    return NULL;
+  if (feeder->row_ended)
+    feeder->row_open = FALSE;
+  else if (!feeder->row_open)
+    feeder->row_open = !line_is_blank (p, line_end);
+  feeder->line++;
+  return line_end;
+}
+
+/* Ends the last row. FALSE when it cannot end: a quote was never closed. */
+gboolean
+atlas_line_feeder_finish (AtlasLineFeeder *feeder,
+                          AtlasFieldFunc   on_field,
+                          AtlasRowFunc     on_row,
+                          void            *data)
+{
+  if (!feeder->row_open)
+    return TRUE;
+  feeder->row_ended = FALSE;
+  csv_parse (&feeder->parser, &feeder->terminator, 1, on_field, on_row, data);
+  if (feeder->row_ended)
+    {
+      feeder->row_open = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A cell quoted in a message: valid UTF-8, no control characters, short. */
+char *
+atlas_csv_describe_cell (const char *cell,
+                         gsize       len)
+{
+  g_autofree char *valid = g_utf8_make_valid (cell, MIN (len, 200));
+  GString *out = g_string_new (NULL);
+  guint chars = 0;
+
+  for (const char *p = valid; *p && chars < 40; p = g_utf8_next_char (p), chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (chars == 40 || len > 200)
+    g_string_append (out, "\xe2\x80\xa6");
+  return g_string_free (out, FALSE);
+}
+
+static void G_GNUC_PRINTF (4, 5)
+chunk_add_problem (AtlasCsvChunk *chunk,
+                   guint64        line,
+                   guint          column,
+                   const char    *format,
+                   ...)
+{
+  AtlasChunkProblem problem;
+  va_list args;
+
+  chunk->n_problems++;
+  if (chunk->problems->len >= ATLAS_CSV_MAX_KEPT_PROBLEMS)
+    return;
+  problem.line = line;
+  problem.column = column;
+  va_start (args, format);
+  problem.message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_array_append_val (chunk->problems, problem);
+}
+
+static void
+chunk_grow (AtlasCsvChunk *chunk)
+{
+  const AtlasCsvPlan *plan = chunk->plan;
+  gsize capacity = chunk->capacity + chunk->capacity / 2 + 64;
+
+  for (guint col = 0; col < plan->n_columns; col++)
+    {
+      if (plan->columns[col].type == ATLAS_COLUMN_TEXT)
+        {
+          const char **texts = g_try_realloc_n (chunk->texts[col], capacity, sizeof (char *));
+          if (!texts)
+            goto out_of_memory;
+          chunk->texts[col] = texts;
+        }
+      else
+        {
+          double *numbers = g_try_realloc_n (chunk->numbers[col], capacity, sizeof (double));
+          if (!numbers)
+            goto out_of_memory;
+          chunk->numbers[col] = numbers;
+        }
+    }
+  chunk->capacity = capacity;
+  return;
+
+out_of_memory:
+  chunk->out_of_memory = TRUE;
+}
+
+static void
+chunk_store_missing (AtlasCsvChunk *chunk,
+                     guint          col)
+{
+  if (chunk->plan->columns[col].type == ATLAS_COLUMN_TEXT)
+    chunk->texts[col][chunk->n_rows] = NULL;
+  else
+    chunk->numbers[col][chunk->n_rows] = NAN;
+  chunk->n_missing[col]++;
+}
+
+static void
+chunk_store_invalid (AtlasCsvChunk *chunk,
+                     guint          col,
+                     const char    *cell,
+                     gsize          len)
+{
+  g_autofree char *shown = atlas_csv_describe_cell (cell, len);
+
+  chunk->numbers[col][chunk->n_rows] = NAN;
+  chunk->n_missing[col]++;
+  chunk->n_invalid[col]++;
+  chunk_add_problem (chunk, chunk->feeder.row_line, col + 1,
+                     chunk->plan->columns[col].type == ATLAS_COLUMN_DATE
+                       ? "\xe2\x80\x9c%s\xe2\x80\x9d is not a date like the rest of column \xe2\x80\x9c%s\xe2\x80\x9d; the cell is left empty"
+                       : "\xe2\x80\x9c%s\xe2\x80\x9d is not a number like the rest of column \xe2\x80\x9c%s\xe2\x80\x9d; the cell is left empty",
+                     shown, chunk->plan->names[col]);
+}
+
+static void
+chunk_store_text (AtlasCsvChunk *chunk,
+                  guint          col,
+                  const char    *cell,
+                  gsize          len)
+{
+  g_autofree char *repaired = NULL;
+  const char *interned;
+
+  if (atlas_cell_is_missing (cell, len))
+    {
+      chunk_store_missing (chunk, col);
+      return;
+    }
+  /* libcsv NUL-terminates every cell (CSV_APPEND_NULL); a NUL inside one
+   * fails validation and is repaired like any other unreadable byte. */
+  if (G_UNLIKELY (!g_utf8_validate_len (cell, len, NULL)))
+    {
+      repaired = g_utf8_make_valid (cell, len);
+      cell = repaired;
+      len = strlen (repaired);
+      chunk_add_problem (chunk, chunk->feeder.row_line, col + 1,
+                         "the text is not valid %s; unreadable bytes are shown as \xef\xbf\xbd",
+                         atlas_text_encoding_get_name (chunk->plan->dialect.encoding));
+    }
+  interned = g_hash_table_lookup (chunk->interned, cell);
+  if (!interned)
+    {
+      interned = g_string_chunk_insert_len (chunk->strings, cell, len);
+      g_hash_table_add (chunk->interned, (gpointer) interned);
+      chunk->string_bytes += len + 1;
+    }
+  chunk->texts[col][chunk->n_rows] = interned;
+}
+
+static void
+on_chunk_field (void  *cell,
+                size_t len,
+                void  *data)
+{
+  AtlasCsvChunk *chunk = data;
+  const AtlasCsvPlan *plan = chunk->plan;
+  guint col = chunk->feeder.field_index++;
+  double value;
+
+  if (G_UNLIKELY (col == 0 && chunk->n_rows == chunk->capacity))
+    chunk_grow (chunk);
+  if (G_UNLIKELY (col >= plan->n_columns || chunk->out_of_memory))
+    return;
+
+  switch (plan->columns[col].type)
+    {
+    case ATLAS_COLUMN_NUMBER:
+      if (atlas_cell_parse_number (cell, len, &plan->number_format, &value, NULL))
+        chunk->numbers[col][chunk->n_rows] = value;
+      else if (atlas_cell_is_missing (cell, len))
+        chunk_store_missing (chunk, col);
+      else
+        chunk_store_invalid (chunk, col, cell, len);
+      break;
+    case ATLAS_COLUMN_DATE:
+      if (atlas_cell_parse_date (cell, len, plan->columns[col].date_format, &value))
+        chunk->numbers[col][chunk->n_rows] = value;
+      else if (atlas_cell_is_missing (cell, len))
+        chunk_store_missing (chunk, col);
+      else
+        chunk_store_invalid (chunk, col, cell, len);
+      break;
+    case ATLAS_COLUMN_TEXT:
+    default:
+      chunk_store_text (chunk, col, cell, len);
+      break;
+    }
+}
+
+static void
+on_chunk_row (int   terminator,
+              void *data)
+{
+  AtlasCsvChunk *chunk = data;
+  guint n_columns = chunk->plan->n_columns;
+  guint n_fields = chunk->feeder.field_index;
+
+  (void) terminator;
+  chunk->feeder.row_ended = TRUE;
+  chunk->feeder.field_index = 0;
+  if (chunk->out_of_memory)
+    return;
+
+  if (G_UNLIKELY (n_fields != n_columns))
+    {
+      if (n_fields < n_columns)
+        {
+          for (guint col = n_fields; col < n_columns; col++)
+            chunk_store_missing (chunk, col);
+          chunk_add_problem (chunk, chunk->feeder.row_line, n_fields + 1,
+                             "the row has %u fields where the header has %u; the missing cells are left empty",
+                             n_fields, n_columns);
+        }
+      else
+        chunk_add_problem (chunk, chunk->feeder.row_line, n_columns + 1,
+                           "the row has %u fields where the header has %u; the extra fields are ignored",
+                           n_fields, n_columns);
+    }
+  chunk->n_rows++;
+}
+
+void
+atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
+                      const AtlasCsvPlan *plan,
+                      const char         *start,
+                      const char         *end,
+                      gboolean            is_last)
+{
+  guint n = plan->n_columns;
+  gsize estimate;
+
+  memset (chunk, 0, sizeof *chunk);
+  chunk->plan = plan;
+  chunk->start = start;
+  chunk->end = end;
+  chunk->is_last = is_last;
+  chunk->numbers = g_new0 (double *, n);
+  chunk->texts = g_new0 (const char **, n);
+  chunk->n_missing = g_new0 (gsize, n);
+  chunk->n_invalid = g_new0 (gsize, n);
+  chunk->strings = g_string_chunk_new (64 * 1024);
+  chunk->problems = g_array_new (FALSE, FALSE, sizeof (AtlasChunkProblem));
+  chunk->interned = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!atlas_line_feeder_init (&chunk->feeder, plan->dialect.delimiter, plan->dialect.quote,
+                               plan->terminator))
+    chunk->out_of_memory = TRUE;
+
+  /* Sized from the sample's bytes per row, so most chunks never grow. */
+  estimate = (gsize) ((end - start) / MAX (plan->bytes_per_row, 1.0) * 1.05) + 16;
+  for (guint col = 0; col < n; col++)
+    {
+      gboolean ok;
+
+      if (plan->columns[col].type == ATLAS_COLUMN_TEXT)
+        ok = (chunk->texts[col] = g_try_new (const char *, estimate)) != NULL;
+      else
+        ok = (chunk->numbers[col] = g_try_new (double, estimate)) != NULL;
+      if (!ok)
+        chunk->out_of_memory = TRUE;
+    }
+  chunk->capacity = estimate;
+}
+
+static void
+release_parsed_input (const char *from,
+                      const char *to)
+{
+#if defined(G_OS_UNIX) && defined(MADV_DONTNEED)
+  static gsize page_size;
+  guintptr start, stop;
+
+  if (page_size == 0)
+    page_size = (gsize) sysconf (_SC_PAGESIZE);
+  start = ((guintptr) from + page_size - 1) & ~(guintptr) (page_size - 1);
+  stop = (guintptr) to & ~(guintptr) (page_size - 1);
+  if (stop > start)
+    madvise ((void *) start, stop - start, MADV_DONTNEED);
+#else
+  (void) from;
+  (void) to;
+#endif
+}
+
+void
+atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
+                       GCancellable  *cancellable)
+{
+  const char *p = chunk->start;
+  const char *released = chunk->start;
+
+  while (p < chunk->end && !chunk->out_of_memory)
+    {
+      const char *step_end = p + MIN ((gsize) (chunk->end - p), CHUNK_STEP_BYTES);
+
+      while (p < step_end)
+        {
+          p = atlas_line_feeder_feed (&chunk->feeder, p, chunk->end, on_chunk_field, on_chunk_row, chunk);
+          if (G_UNLIKELY (p == NULL))
+            {
+              chunk->out_of_memory = TRUE;
+              return;
+            }
+        }
+      atomic_store_explicit ((_Atomic gint64 *) &chunk->bytes_done, p - chunk->start,
+                             memory_order_relaxed);
+      if (p - released >= RELEASE_STEP_BYTES)
+        {
+          release_parsed_input (released, p);
+          released = p;
+        }
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+    }
+
+  if (chunk->is_last)
+    {
+      if (!atlas_line_feeder_finish (&chunk->feeder, on_chunk_field, on_chunk_row, chunk))
+        {
+          chunk->ended_in_quote = TRUE;
+          chunk->quote_line = chunk->feeder.row_line;
+          chunk->quote_column = chunk->feeder.field_index + 1;
+        }
+    }
+  else
+    chunk->ended_in_quote = chunk->feeder.row_open;
+  chunk->n_lines = chunk->feeder.line;
+  release_parsed_input (released, p);
+}
+
+void
+atlas_csv_chunk_clear (AtlasCsvChunk *chunk)
+{
+  const AtlasCsvPlan *plan = chunk->plan;
+
+  atlas_line_feeder_clear (&chunk->feeder);
+  for (guint col = 0; plan && col < plan->n_columns; col++)
+    {
+      g_free (chunk->numbers[col]);
+      g_free (chunk->texts[col]);
+    }
+  g_free (chunk->numbers);
+  g_free (chunk->texts);
+  g_free (chunk->n_missing);
+  g_free (chunk->n_invalid);
+  if (chunk->strings)
+    g_string_chunk_free (chunk->strings);
+  g_clear_pointer (&chunk->interned, g_hash_table_unref);
+  for (guint i = 0; chunk->problems && i < chunk->problems->len; i++)
+    g_free (g_array_index (chunk->problems, AtlasChunkProblem, i).message);
+  if (chunk->problems)
+    g_array_unref (chunk->problems);
+  memset (chunk, 0, sizeof *chunk);
+}

@@ -1,0 +1,120 @@
+/* atlas-csv-private.h: the parts of the reader shared by the sniffer, the chunk parser and the driver. */
+#pragma once
+
+#include <csv.h>
+
+#include "atlas-cell-parse.h"
+#include "atlas-csv-reader.h"
+#include "atlas-table-private.h"
+
+G_BEGIN_DECLS
+
+/* Feeds libcsv one physical line at a time, so every row and every cell
+ * knows the line it came from. Rows end only at the file's own line
+ * terminator; a stray CR inside a line is treated as white space. */
+typedef struct
+{
+  struct csv_parser parser;
+  char terminator;
+  guint64 line;       /* 0-based number of the next line to feed, relative to the start */
+  guint64 row_line;   /* line the current row began on */
+  gboolean row_open;  /* a row has begun and not ended: a quoted field spans lines */
+  gboolean row_ended; /* set by the row callback */
+  guint field_index;  /* fields completed in the current row */
+} AtlasLineFeeder;
+
+typedef void (*AtlasFieldFunc) (void *cell, size_t len, void *data);
+typedef void (*AtlasRowFunc) (int terminator, void *data);
+
+gboolean atlas_line_feeder_init       (AtlasLineFeeder *feeder,
+                                       char             delimiter,
+                                       char             quote,
+                                       char             terminator);
+void     atlas_line_feeder_clear      (AtlasLineFeeder *feeder);
+const char *atlas_line_feeder_feed    (AtlasLineFeeder *feeder,
+                                       const char      *p,
+                                       const char      *end,
+                                       AtlasFieldFunc   on_field,
+                                       AtlasRowFunc     on_row,
+                                       void            *data);
+gboolean atlas_line_feeder_finish     (AtlasLineFeeder *feeder,
+                                       AtlasFieldFunc   on_field,
+                                       AtlasRowFunc     on_row,
+                                       void            *data);
+
+typedef struct
+{
+  AtlasColumnType type;
+  AtlasDateFormat date_format;
+} AtlasColumnPlan;
+
+/* Everything the sniffer decided, read by every chunk parser. */
+typedef struct
+{
+  AtlasCsvDialect dialect;
+  AtlasNumberFormat number_format;
+  char terminator;
+  guint n_columns;
+  AtlasColumnPlan *columns;
+  char **names;           /* n_columns, unique and valid UTF-8 */
+  char **units;           /* n_columns, NULL where none */
+  AtlasDateUnit *date_units;
+  gsize data_offset;      /* where data rows begin, in the UTF-8 bytes */
+  guint64 data_first_line;/* 1-based line of data_offset */
+  double bytes_per_row;   /* from the sample, to size the column arrays */
+} AtlasCsvPlan;
+
+void     atlas_csv_plan_clear (AtlasCsvPlan *plan);
+void     atlas_csv_sniff      (const char   *data,
+                               gsize         len,
+                               AtlasCsvPlan *plan);
+
+typedef struct
+{
+  guint64 line;   /* relative to the chunk until merged */
+  guint column;
+  char *message;
+} AtlasChunkProblem;
+
+/* One slice of the file and the columns parsed from it. */
+typedef struct
+{
+  AtlasLineFeeder feeder; /* first, so libcsv callbacks can reach it */
+  const AtlasCsvPlan *plan;
+  const char *start;
+  const char *end;
+  gboolean is_last;
+
+  gsize n_rows;
+  gsize capacity;
+  double **numbers;
+  const char ***texts;
+  GStringChunk *strings;
+  GHashTable *interned;   /* the distinct strings in strings */
+  gsize string_bytes;
+  gsize *n_missing;
+  gsize *n_invalid;
+
+  GArray *problems;       /* AtlasChunkProblem, at most ATLAS_CSV_MAX_KEPT_PROBLEMS */
+  guint64 n_problems;
+  guint64 n_lines;
+  gboolean ended_in_quote;
+  gboolean out_of_memory;
+  guint64 quote_line;     /* relative line an unterminated quote opened on */
+  guint quote_column;
+  gint64 bytes_done;      /* read by the driver for progress */
+} AtlasCsvChunk;
+
+void atlas_csv_chunk_init  (AtlasCsvChunk      *chunk,
+                            const AtlasCsvPlan *plan,
+                            const char         *start,
+                            const char         *end,
+                            gboolean            is_last);
+void atlas_csv_chunk_parse (AtlasCsvChunk      *chunk,
+                            GCancellable       *cancellable);
+void atlas_csv_chunk_clear (AtlasCsvChunk      *chunk);
+
+char *atlas_csv_describe_cell (const char *cell,
+                               gsize       len);
+
+G_END_DECLS

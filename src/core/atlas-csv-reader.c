@@ -1,0 +1,663 @@
+/* atlas-csv-reader.c: opens, maps or spools a file, sniffs it, parses it in parallel chunks and joins the columns. */
+#include "atlas-csv-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <gio/gunixinputstream.h>
+#include <math.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK (atlas-csv-error-quark, atlas_csv_error)
+
+/* Encoding and binary checks look this far into the file. */
+#define HEAD_BYTES (1 << 20)
+/* Files smaller than this are parsed by one parser: threads would cost more than they save. */
+#define MIN_PARALLEL_BYTES (1 << 20)
+#define MIN_CHUNK_BYTES (512 * 1024)
+#define MAX_THREADS 16
+#define SPOOL_BLOCK_BYTES (1 << 20)
+
+/* The file's text as UTF-8 bytes, mapped from the file itself or from a
+ * temporary copy when it had to be converted or came from a pipe. */
+typedef struct
+{
+  GMappedFile *mapped;
+  const char *data;
+  gsize len;
+  AtlasTextEncoding encoding;
+  gboolean has_bom;
+} CsvSource;
+
+static void G_GNUC_PRINTF (6, 7)
+set_file_error (GError    **error,
+                AtlasCsvError code,
+                const char *path,
+                guint64     line,
+                guint       column,
+                const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, ATLAS_CSV_ERROR, code, "%s:%" G_GUINT64_FORMAT ":%u: %s", path, line, column, message);
+}
+
+/* Progress runs over the file's bytes. A source that is copied first
+ * (a pipe, a converted encoding) spends the first half of it copying. */
+typedef struct
+{
+  AtlasCsvProgressFunc func;
+  gpointer data;
+  guint64 total;
+  double phase_start;
+  double phase_share;
+  guint64 reported;
+} Progress;
+
+static void
+report_progress (Progress *progress,
+                 double    phase_fraction)
+{
+  guint64 done;
+
+  if (!progress->func || progress->total == 0)
+    return;
+  done = (guint64) (progress->total * (progress->phase_start + progress->phase_share * CLAMP (phase_fraction, 0, 1)));
+  if (done < progress->reported)
+    return;
+  progress->reported = done;
+  progress->func (done, progress->total, progress->data);
+}
+
+static void
+start_copy_phase (Progress *progress)
+{
+  progress->phase_start = 0;
+  progress->phase_share = 0.5;
+}
+
+static void
+start_parse_phase (Progress *progress,
+                   gboolean  after_copy)
+{
+  progress->phase_start = after_copy ? 0.5 : 0;
+  progress->phase_share = after_copy ? 0.5 : 1;
+}
+
+/* Copies a stream into an unlinked temporary file and maps it: a pipe can
+ * then be sampled, split and re-read like any file, and a converted file
+ * never has to fit in memory. */
+static GMappedFile *
+spool_to_mapped_file (GInputStream   *input,
+                      const char     *path,
+                      guint64         size_hint,
+                      Progress       *progress,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *buffer = g_malloc (SPOOL_BLOCK_BYTES);
+  g_autoptr (GError) local_error = NULL;
+  guint64 copied = 0;
+  GMappedFile *mapped;
+  int fd;
+
+  fd = g_file_open_tmp ("silicon-atlas-XXXXXX.csv", &tmp_path, &local_error);
+  if (fd < 0)
+    {
+      set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "no room for a temporary copy: %s",
+                      local_error->message);
+      return NULL;
+    }
+  g_unlink (tmp_path);
+  start_copy_phase (progress);
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (input, buffer, SPOOL_BLOCK_BYTES, cancellable, &local_error);
+      gsize written = 0;
+
+      if (n < 0)
+        {
+          close (fd);
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be read: %s",
+                            local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      while (written < (gsize) n)
+        {
+          gssize w = write (fd, buffer + written, n - written);
+          if (w < 0 && errno == EINTR)
+            continue;
+          if (w < 0)
+            {
+              int saved = errno;
+              close (fd);
+              set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1,
+                              "no room for a temporary copy: %s", g_strerror (saved));
+              return NULL;
+            }
+          written += w;
+        }
+      copied += n;
+      if (size_hint > 0)
+        report_progress (progress, (double) copied / size_hint);
+    }
+
+  if (copied == 0)
+    {
+      close (fd);
+      set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file is empty");
+      return NULL;
+    }
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+  close (fd);
+  if (!mapped)
+    set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be read: %s", local_error->message);
+  return mapped;
+}
+
+static gboolean
+open_raw (const char     *path,
+          GMappedFile   **out_mapped,
+          Progress       *progress,
+          GCancellable   *cancellable,
+          GError        **error)
+{
+  struct stat st;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == ENOENT || saved == ENOTDIR)
+        set_file_error (error, ATLAS_CSV_ERROR_NOT_FOUND, path, 1, 1, "no such file");
+      else if (saved == EACCES || saved == EPERM)
+        set_file_error (error, ATLAS_CSV_ERROR_PERMISSION, path, 1, 1,
+                        "permission denied: you may not read this file");
+      else
+        set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be opened: %s", g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved = errno;
+      close (fd);
+      set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be read: %s", g_strerror (saved));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      set_file_error (error, ATLAS_CSV_ERROR_NOT_A_FILE, path, 1, 1, "this is a folder, not a CSV file");
+      return FALSE;
+    }
+
+  if (S_ISREG (st.st_mode))
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (st.st_size == 0)
+        {
+          close (fd);
+          set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file is empty");
+          return FALSE;
+        }
+      *out_mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
+      close (fd);
+      if (!*out_mapped)
+        {
+          set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be read: %s", local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* A pipe, a FIFO or a device: copy it first. */
+  {
+    g_autoptr (GInputStream) input = g_unix_input_stream_new (fd, TRUE);
+    *out_mapped = spool_to_mapped_file (input, path, 0, progress, cancellable, error);
+    return *out_mapped != NULL;
+  }
+}
+
+/* Line and byte column of an offset, for errors found before parsing. */
+static void
+locate_offset (const char *data,
+               gsize       offset,
+               guint64    *out_line,
+               guint      *out_column)
+{
+  guint64 line = 1;
+  gsize line_start = 0;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        line++;
+        line_start = i + 1;
+      }
+  *out_line = line;
+  *out_column = (guint) (offset - line_start) + 1;
+}
+
+static gboolean
+open_source (const char     *path,
+             CsvSource      *source,
+             Progress       *progress,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  GMappedFile *raw = NULL;
+  const guint8 *bytes;
+  gsize len, head_len, bom_len, offending = 0;
+
+  if (!open_raw (path, &raw, progress, cancellable, error))
+    return FALSE;
+
+  bytes = (const guint8 *) g_mapped_file_get_contents (raw);
+  len = g_mapped_file_get_length (raw);
+  head_len = MIN (len, HEAD_BYTES);
+  source->encoding = atlas_text_encoding_detect (bytes, head_len, head_len == len, &bom_len);
+  source->has_bom = bom_len > 0;
+
+  if (atlas_text_encoding_classify (bytes + bom_len, head_len - bom_len, source->encoding, &offending)
+      == ATLAS_TEXT_KIND_BINARY)
+    {
+      guint64 line;
+      guint column;
+
+      locate_offset ((const char *) bytes, bom_len + offending, &line, &column);
+      set_file_error (error, ATLAS_CSV_ERROR_BINARY, path, line, column,
+                      "this is a binary file, not CSV text (byte 0x%02x)", bytes[bom_len + offending]);
+      g_mapped_file_unref (raw);
+      return FALSE;
+    }
+
+  if (source->encoding == ATLAS_TEXT_ENCODING_UTF8)
+    {
+      source->mapped = raw;
+      source->data = (const char *) bytes + bom_len;
+      source->len = len - bom_len;
+    }
+  else
+    {
+      g_autoptr (GConverter) converter = atlas_text_encoding_new_converter (source->encoding);
+      g_autoptr (GInputStream) raw_stream = NULL;
+      g_autoptr (GInputStream) converted = NULL;
+
+      if (!converter)
+        {
+          set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "this system cannot convert %s text",
+                          atlas_text_encoding_get_name (source->encoding));
+          g_mapped_file_unref (raw);
+          return FALSE;
+        }
+      raw_stream = g_memory_input_stream_new_from_data (bytes + bom_len, len - bom_len, NULL);
+      converted = g_converter_input_stream_new (raw_stream, converter);
+      source->mapped = spool_to_mapped_file (converted, path, len, progress, cancellable, error);
+      g_mapped_file_unref (raw);
+      if (!source->mapped)
+        return FALSE;
+      source->data = g_mapped_file_get_contents (source->mapped);
+      source->len = g_mapped_file_get_length (source->mapped);
+    }
+
+  if (source->len == 0)
+    {
+      set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file is empty");
+      g_clear_pointer (&source->mapped, g_mapped_file_unref);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  AtlasCsvChunk *chunks;
+  guint n_chunks;
+  GCancellable *cancellable;
+  GMutex lock;
+  GCond done_changed;
+  guint n_done;
+} ChunkRun;
+
+typedef struct
+{
+  ChunkRun *run;
+  guint index;
+} ChunkJob;
+
+static gpointer
+run_chunk_job (gpointer data)
+{
+  ChunkJob *job = data;
+  ChunkRun *run = job->run;
+
+  atlas_csv_chunk_parse (&run->chunks[job->index], run->cancellable);
+  g_mutex_lock (&run->lock);
+  run->n_done++;
+  g_cond_signal (&run->done_changed);
+  g_mutex_unlock (&run->lock);
+  return NULL;
+}
+
+/* Splits the data region at line starts, parses every piece on its own
+ * thread, and waits, reporting progress from the calling thread. */
+static void
+parse_chunks (const CsvSource    *source,
+              const AtlasCsvPlan *plan,
+              guint               n_threads,
+              Progress           *progress,
+              GCancellable       *cancellable,
+              ChunkRun           *run)
+{
+  const char *start = source->data + plan->data_offset;
+  const char *end = source->data + source->len;
+  gsize region = end - start;
+  guint n_chunks = 1;
+  GThread **threads;
+  ChunkJob *jobs;
+  const char *chunk_start = start;
+
+  if (region >= MIN_PARALLEL_BYTES && n_threads > 1)
+    n_chunks = (guint) MIN ((gsize) n_threads, region / MIN_CHUNK_BYTES);
+
+  run->chunks = g_new0 (AtlasCsvChunk, n_chunks);
+  run->cancellable = cancellable;
+  g_mutex_init (&run->lock);
+  g_cond_init (&run->done_changed);
+
+  for (guint i = 0; i < n_chunks; i++)
+    {
+      const char *chunk_end = end;
+
+      if (i + 1 < n_chunks)
+        {
+          const char *split = start + region / n_chunks * (i + 1);
+          const char *line_end = split > chunk_start ? memchr (split, plan->terminator, end - split) : NULL;
+          chunk_end = line_end ? line_end + 1 : end;
+        }
+      atlas_csv_chunk_init (&run->chunks[i], plan, chunk_start, chunk_end, chunk_end == end);
+      chunk_start = chunk_end;
+      if (chunk_end == end)
+        {
+          n_chunks = i + 1;
+          break;
+        }
+    }
+  run->n_chunks = n_chunks;
+
+  threads = g_new0 (GThread *, n_chunks);
+  jobs = g_new0 (ChunkJob, n_chunks);
+  for (guint i = 0; i < n_chunks; i++)
+    {
+      jobs[i].run = run;
+      jobs[i].index = i;
+      threads[i] = g_thread_new ("atlas-csv-chunk", run_chunk_job, &jobs[i]);
+    }
+
+  g_mutex_lock (&run->lock);
+  while (run->n_done < n_chunks)
+    {
+      if (progress->func)
+        {
+          guint64 done = plan->data_offset;
+
+          g_cond_wait_until (&run->done_changed, &run->lock, g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND);
+          g_mutex_unlock (&run->lock);
+          for (guint i = 0; i < n_chunks; i++)
+            done += atomic_load_explicit ((_Atomic gint64 *) &run->chunks[i].bytes_done, memory_order_relaxed);
+          report_progress (progress, (double) done / source->len);
+          g_mutex_lock (&run->lock);
+        }
+      else
+        g_cond_wait (&run->done_changed, &run->lock);
+    }
+  g_mutex_unlock (&run->lock);
+
+  for (guint i = 0; i < n_chunks; i++)
+    g_thread_join (threads[i]);
+  g_free (threads);
+  g_free (jobs);
+}
+
+static void
+chunk_run_clear (ChunkRun *run)
+{
+  for (guint i = 0; i < run->n_chunks; i++)
+    atlas_csv_chunk_clear (&run->chunks[i]);
+  g_free (run->chunks);
+  g_mutex_clear (&run->lock);
+  g_cond_clear (&run->done_changed);
+  memset (run, 0, sizeof *run);
+}
+
+static void
+problem_free (gpointer data)
+{
+  AtlasCsvProblem *problem = data;
+
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* Joins the chunks' columns into one table: the first chunk's arrays are
+ * grown in place and the others copied after them and freed one column at
+ * a time, so the join needs little more memory than the table itself. */
+static AtlasTable *
+join_chunks (ChunkRun           *run,
+             const AtlasCsvPlan *plan,
+             AtlasCsvResult     *result)
+{
+  gsize n_rows = 0;
+  guint64 line = plan->data_first_line;
+  AtlasTable *table;
+
+  for (guint i = 0; i < run->n_chunks; i++)
+    n_rows += run->chunks[i].n_rows;
+  table = atlas_table_new (n_rows);
+
+  for (guint col = 0; col < plan->n_columns; col++)
+    {
+      AtlasColumn *column = atlas_table_append_column (table, plan->names[col], plan->columns[col].type);
+      gboolean is_text = plan->columns[col].type == ATLAS_COLUMN_TEXT;
+      gsize cell_size = is_text ? sizeof (char *) : sizeof (double);
+      gpointer *first = is_text ? (gpointer *) &run->chunks[0].texts[col] : (gpointer *) &run->chunks[0].numbers[col];
+      char *cells = g_realloc (*first, MAX (n_rows, 1) * cell_size);
+      gsize row = run->chunks[0].n_rows;
+
+      *first = NULL;
+      column->n_missing = run->chunks[0].n_missing[col];
+      column->n_invalid = run->chunks[0].n_invalid[col];
+      for (guint i = 1; i < run->n_chunks; i++)
+        {
+          AtlasCsvChunk *chunk = &run->chunks[i];
+          gpointer *part = is_text ? (gpointer *) &chunk->texts[col] : (gpointer *) &chunk->numbers[col];
+
+          memcpy (cells + row * cell_size, *part, chunk->n_rows * cell_size);
+          g_clear_pointer (part, g_free);
+          row += chunk->n_rows;
+          column->n_missing += chunk->n_missing[col];
+          column->n_invalid += chunk->n_invalid[col];
+        }
+      if (is_text)
+        column->texts = (const char **) cells;
+      else
+        column->numbers = (double *) cells;
+      column->unit = g_strdup (plan->units[col]);
+      column->date_unit = plan->date_units[col];
+    }
+
+  for (guint i = 0; i < run->n_chunks; i++)
+    {
+      AtlasCsvChunk *chunk = &run->chunks[i];
+
+      atlas_table_adopt_strings (table, g_steal_pointer (&chunk->strings), chunk->string_bytes);
+      for (guint p = 0; p < chunk->problems->len; p++)
+        {
+          AtlasChunkProblem *from = &g_array_index (chunk->problems, AtlasChunkProblem, p);
+          if (result->problems->len < ATLAS_CSV_MAX_KEPT_PROBLEMS)
+            {
+              AtlasCsvProblem *problem = g_new0 (AtlasCsvProblem, 1);
+              problem->line = line + from->line;
+              problem->column = from->column;
+              problem->message = g_steal_pointer (&from->message);
+              g_ptr_array_add (result->problems, problem);
+            }
+        }
+      result->n_problems += chunk->n_problems;
+      line += chunk->n_lines;
+    }
+  return table;
+}
+
+/* A column the sample typed as numbers or dates but where too many cells
+ * failed: the file as a whole says it is text. */
+static gboolean
+retype_failed_columns (AtlasCsvPlan *plan,
+                       AtlasTable   *table)
+{
+  gboolean changed = FALSE;
+
+  for (guint col = 0; col < plan->n_columns; col++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, col);
+      gsize present = atlas_table_get_n_rows (table) - column->n_missing + column->n_invalid;
+
+      if (column->type != ATLAS_COLUMN_TEXT && column->n_invalid > present / 3)
+        {
+          plan->columns[col].type = ATLAS_COLUMN_TEXT;
+          g_clear_pointer (&plan->units[col], g_free);
+          changed = TRUE;
+        }
+    }
+  return changed;
+}
+
+AtlasCsvResult *
+atlas_csv_read_file (const char            *path,
+                     const AtlasCsvOptions *options,
+                     AtlasCsvProgressFunc   progress_func,
+                     gpointer               progress_data,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  CsvSource source = { 0 };
+  AtlasCsvPlan plan = { 0 };
+  g_autoptr (AtlasCsvResult) result = NULL;
+  Progress progress = { progress_func, progress_data, 0 };
+  guint n_threads;
+  struct stat st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  n_threads = options && options->n_threads ? options->n_threads : g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, MAX_THREADS);
+
+  progress.total = (g_stat (path, &st) == 0 && S_ISREG (st.st_mode)) ? (guint64) st.st_size : 0;
+  if (!open_source (path, &source, &progress, cancellable, error))
+    return NULL;
+  if (progress.total == 0)
+    progress.total = source.len;
+  start_parse_phase (&progress, progress.phase_share > 0);
+
+  atlas_csv_sniff (source.data, source.len, &plan);
+  plan.dialect.encoding = source.encoding;
+  plan.dialect.has_bom = source.has_bom;
+  if (plan.n_columns == 0)
+    {
+      set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file holds only blank lines");
+      goto failed;
+    }
+
+  result = g_new0 (AtlasCsvResult, 1);
+  result->problems = g_ptr_array_new_with_free_func (problem_free);
+
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      ChunkRun run = { 0 };
+      gboolean split_inside_quotes = FALSE;
+      AtlasCsvChunk *last;
+
+      parse_chunks (&source, &plan, n_threads, &progress, cancellable, &run);
+      last = &run.chunks[run.n_chunks - 1];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          chunk_run_clear (&run);
+          goto failed;
+        }
+      for (guint i = 0; i < run.n_chunks; i++)
+        if (run.chunks[i].out_of_memory)
+          {
+            set_file_error (error, ATLAS_CSV_ERROR_NO_MEMORY, path, 1, 1,
+                            "there is not enough memory to load this file");
+            chunk_run_clear (&run);
+            goto failed;
+          }
+      /* A split is safe when the chunk before it ended outside quotes; by
+       * induction from the first chunk, every chunk then began on a row. */
+      for (guint i = 0; i + 1 < run.n_chunks; i++)
+        split_inside_quotes |= run.chunks[i].ended_in_quote;
+      if (split_inside_quotes)
+        {
+          chunk_run_clear (&run);
+          n_threads = 1;
+          continue;
+        }
+      if (last->ended_in_quote)
+        {
+          guint64 line = plan.data_first_line + last->quote_line;
+          for (guint i = 0; i + 1 < run.n_chunks; i++)
+            line += run.chunks[i].n_lines;
+          set_file_error (error, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, path, line, last->quote_column,
+                          "a quoted field opened here is never closed");
+          chunk_run_clear (&run);
+          goto failed;
+        }
+
+      g_clear_pointer (&result->table, atlas_table_unref);
+      g_ptr_array_set_size (result->problems, 0);
+      result->n_problems = 0;
+      result->table = join_chunks (&run, &plan, result);
+      chunk_run_clear (&run);
+      if (!retype_failed_columns (&plan, result->table))
+        break;
+    }
+
+  report_progress (&progress, 1.0);
+  result->dialect = plan.dialect;
+  atlas_csv_plan_clear (&plan);
+  g_clear_pointer (&source.mapped, g_mapped_file_unref);
+  return g_steal_pointer (&result);
+
+failed:
+  atlas_csv_plan_clear (&plan);
+  g_clear_pointer (&source.mapped, g_mapped_file_unref);
+  return NULL;
+}
+
+void
+atlas_csv_result_free (AtlasCsvResult *result)
+{
+  if (!result)
+    return;
+  g_clear_pointer (&result->table, atlas_table_unref);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_free (result);
+}

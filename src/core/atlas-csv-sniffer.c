@@ -1,0 +1,729 @@
+/* atlas-csv-sniffer.c: line ending, delimiter, quote, title lines, header, number format and column types from a sample. */
+#include "atlas-csv-private.h"
+
+#include <string.h>
+
+/* The head sample: enough rows to judge types, small enough to be instant. */
+#define HEAD_SAMPLE_BYTES (256 * 1024)
+#define HEAD_SAMPLE_ROWS 1000
+#define DELIMITER_SAMPLE_ROWS 100
+/* Big files are also sampled at points across the file, as fread does,
+ * so a column that turns to text after the first thousand rows is seen. */
+#define JUMP_POINTS 9
+#define JUMP_SAMPLE_ROWS 100
+#define JUMP_SAMPLE_BYTES (32 * 1024)
+
+/* A cell counts as the majority type when at least this share of the
+ * column's non-missing cells parse as it. */
+#define MAJORITY_SHARE (2.0 / 3.0)
+
+typedef struct
+{
+  GPtrArray *cells; /* char*, owned */
+  guint64 line;     /* 1-based line the row begins on */
+  guint64 last_line;/* 1-based line it ends on */
+  gsize start;      /* byte offsets in the data */
+  gsize end;
+} SampleRow;
+
+static void
+sample_row_free (gpointer data)
+{
+  SampleRow *row = data;
+
+  g_ptr_array_unref (row->cells);
+  g_free (row);
+}
+
+typedef struct
+{
+  AtlasLineFeeder feeder; /* first, for the libcsv callbacks */
+  GPtrArray *rows;
+  SampleRow *current;
+  gsize row_start;
+  gsize line_end;
+  guint64 first_line;
+} SampleParse;
+
+static void
+on_sample_field (void  *cell,
+                 size_t len,
+                 void  *data)
+{
+  SampleParse *parse = data;
+
+  if (!parse->current)
+    {
+      parse->current = g_new0 (SampleRow, 1);
+      parse->current->cells = g_ptr_array_new_with_free_func (g_free);
+      parse->current->line = parse->first_line + parse->feeder.row_line;
+      parse->current->start = parse->row_start;
+    }
+  g_ptr_array_add (parse->current->cells, g_strndup (cell, len));
+  parse->feeder.field_index++;
+}
+
+static void
+on_sample_row (int   terminator,
+               void *data)
+{
+  SampleParse *parse = data;
+
+  (void) terminator;
+  parse->feeder.row_ended = TRUE;
+  parse->feeder.field_index = 0;
+  if (!parse->current)
+    return;
+  parse->current->end = parse->line_end;
+  parse->current->last_line = parse->first_line + parse->feeder.line;
+  g_ptr_array_add (parse->rows, g_steal_pointer (&parse->current));
+}
+
+/* Parses up to max_rows rows from data[offset..limit) and returns them. The
+ * last row is dropped when the sample ends inside it. */
+static GPtrArray *
+parse_sample (const char *data,
+              gsize       offset,
+              gsize       limit,
+              char        delimiter,
+              char        quote,
+              char        terminator,
+              guint64     first_line,
+              guint       max_rows)
+{
+  SampleParse parse = { 0 };
+  const char *p = data + offset;
+  const char *end = data + limit;
+
+  parse.rows = g_ptr_array_new_with_free_func (sample_row_free);
+  parse.first_line = first_line;
+  if (!atlas_line_feeder_init (&parse.feeder, delimiter, quote, terminator))
+    return parse.rows;
+
+  while (p < end && parse.rows->len < max_rows)
+    {
+      const char *next = memchr (p, terminator, end - p);
+
+      if (!parse.feeder.row_open)
+        parse.row_start = p - data;
+      parse.line_end = (next ? next + 1 : end) - data;
+      p = atlas_line_feeder_feed (&parse.feeder, p, end, on_sample_field, on_sample_row, &parse);
+      if (!p)
+        break;
+    }
+  /* A last line without terminator still counts when the data ends there. */
+  if (p == end && parse.rows->len < max_rows)
+    atlas_line_feeder_finish (&parse.feeder, on_sample_field, on_sample_row, &parse);
+  if (parse.current)
+    sample_row_free (parse.current);
+  atlas_line_feeder_clear (&parse.feeder);
+  return parse.rows;
+}
+
+static guint
+row_width (GPtrArray *rows,
+           guint      i)
+{
+  return ((SampleRow *) g_ptr_array_index (rows, i))->cells->len;
+}
+
+static const char *
+row_cell (GPtrArray *rows,
+          guint      i,
+          guint      col)
+{
+  SampleRow *row = g_ptr_array_index (rows, i);
+
+  return col < row->cells->len ? g_ptr_array_index (row->cells, col) : "";
+}
+
+static guint
+modal_width (GPtrArray *rows)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint best = 1, best_count = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint width = row_width (rows, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (width))) + 1;
+
+      g_hash_table_insert (counts, GUINT_TO_POINTER (width), GUINT_TO_POINTER (count));
+      /* Prefer wider on ties: a one-field title must not win over the table. */
+      if (count > best_count || (count == best_count && width > best))
+        {
+          best = width;
+          best_count = count;
+        }
+    }
+  return best;
+}
+
+static char
+detect_terminator (const char      *data,
+                   gsize            len,
+                   AtlasLineEnding *out_ending)
+{
+  const char *p = data;
+  const char *end = data + MIN (len, HEAD_SAMPLE_BYTES);
+
+  for (; p < end; p++)
+    {
+      if (*p == '\n')
+        {
+          *out_ending = ATLAS_LINE_ENDING_LF;
+          return '\n';
+        }
+      if (*p == '\r')
+        {
+          if (p + 1 < data + len && p[1] == '\n')
+            {
+              *out_ending = ATLAS_LINE_ENDING_CRLF;
+              return '\n';
+            }
+          *out_ending = ATLAS_LINE_ENDING_CR;
+          return '\r';
+        }
+    }
+  *out_ending = ATLAS_LINE_ENDING_LF;
+  return '\n';
+}
+
+static gboolean
+is_field_boundary (char c)
+{
+  return c == ',' || c == ';' || c == '\t' || c == '|' || c == '\n' || c == '\r';
+}
+
+/* '"' unless the file only ever opens fields with single quotes. */
+static char
+detect_quote (const char *data,
+              gsize       len)
+{
+  gsize limit = MIN (len, HEAD_SAMPLE_BYTES);
+  guint doubles = 0, singles = 0;
+
+  for (gsize i = 0; i < limit; i++)
+    {
+      if ((data[i] == '"' || data[i] == '\'') && (i == 0 || is_field_boundary (data[i - 1])))
+        {
+          if (data[i] == '"')
+            doubles++;
+          else
+            singles++;
+        }
+    }
+  return (singles >= 2 && doubles == 0) ? '\'' : '"';
+}
+
+static gboolean
+cell_looks_typed (const char *cell)
+{
+  static const AtlasNumberFormat point = { '.', ',' };
+  static const AtlasNumberFormat comma = { ',', '.' };
+  gsize len = strlen (cell);
+  double value;
+
+  return atlas_cell_is_missing (cell, len) || atlas_cell_parse_number (cell, len, &point, &value, NULL)
+         || atlas_cell_parse_number (cell, len, &comma, &value, NULL)
+         || atlas_cell_date_formats (cell, len) != ATLAS_DATE_FORMAT_NONE;
+}
+
+/* How well a delimiter splits the sample: rows agreeing on a width of two
+ * or more fields first, then cells that read as numbers, dates or blanks. */
+static double
+score_delimiter (const char *data,
+                 gsize       offset,
+                 gsize       len,
+                 char        delimiter,
+                 char        quote,
+                 char        terminator)
+{
+  g_autoptr (GPtrArray) rows = parse_sample (data, offset, MIN (len, offset + HEAD_SAMPLE_BYTES),
+                                             delimiter, quote, terminator, 1, DELIMITER_SAMPLE_ROWS);
+  guint modal, agreeing = 0, cells = 0, typed = 0;
+
+  if (rows->len == 0)
+    return 0;
+  modal = modal_width (rows);
+  if (modal < 2)
+    return 0;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (row_width (rows, i) != modal)
+        continue;
+      agreeing++;
+      for (guint col = 0; col < modal; col++)
+        {
+          cells++;
+          typed += cell_looks_typed (row_cell (rows, i, col));
+        }
+    }
+  return 10.0 * agreeing / rows->len + (cells ? (double) typed / cells : 0);
+}
+
+/* Title lines, notes and blank lines above the table: rows narrower than
+ * the table, unless the row is a header one short of the data below it. */
+static guint
+first_table_row (GPtrArray *rows,
+                 guint      modal)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint width = row_width (rows, i);
+
+      if (width == modal)
+        return i;
+      if (width >= 2 && width + 1 >= modal && i + 1 < rows->len && row_width (rows, i + 1) == modal)
+        return i;
+    }
+  return 0;
+}
+
+static void
+detect_number_format (GPtrArray         *rows,
+                      guint              from,
+                      char               delimiter,
+                      AtlasNumberFormat *format)
+{
+  guint point = 0, comma = 0, grouped_comma = 0, grouped_point = 0, grouped_space = 0,
+        grouped_apostrophe = 0;
+
+  for (guint i = from; i < rows->len; i++)
+    for (guint col = 0; col < row_width (rows, i); col++)
+      {
+        const char *cell = row_cell (rows, i, col);
+        AtlasMarkEvidence evidence = atlas_cell_mark_evidence (cell, strlen (cell));
+
+        point += (evidence & ATLAS_MARK_EVIDENCE_POINT) != 0;
+        comma += (evidence & ATLAS_MARK_EVIDENCE_COMMA) != 0;
+        grouped_comma += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_COMMA) != 0;
+        grouped_point += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_POINT) != 0;
+        grouped_space += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_SPACE) != 0;
+        grouped_apostrophe += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_APOSTROPHE) != 0;
+      }
+
+  if (comma > point)
+    format->decimal_mark = ',';
+  else if (point > comma)
+    format->decimal_mark = '.';
+  else
+    /* Nothing decides it: a semicolon file is usually one written where the
+     * comma is the decimal mark. */
+    format->decimal_mark = (delimiter == ';' && grouped_comma > 0 && grouped_point == 0) ? ',' : '.';
+
+  if (format->decimal_mark == '.')
+    {
+      if (grouped_comma > 0 || grouped_space == 0)
+        format->thousands_sep = (grouped_apostrophe > 0 && grouped_comma == 0) ? '\'' : ',';
+      else
+        format->thousands_sep = ' ';
+    }
+  else
+    format->thousands_sep = (grouped_space > grouped_point) ? ' ' : '.';
+}
+
+static gboolean
+name_suggests_year (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name ? name : "", -1);
+
+  return strstr (folded, "year") || strstr (folded, "\xe5\xb9\xb4") || g_str_equal (folded, "yr")
+         || strstr (folded, "jahr") || strstr (folded, "ann\xc3\xa9" "e") || g_str_equal (folded, "fy")
+         || strstr (folded, "a\xc3\xb1o");
+}
+
+/* Four digits and nothing else: could be a year. */
+static gboolean
+cell_is_year_like (const char *cell,
+                   int        *out_year)
+{
+  gsize len = strlen (cell);
+
+  while (len > 0 && (cell[len - 1] == ' ' || cell[len - 1] == '\t'))
+    len--;
+  while (*cell == ' ' || *cell == '\t')
+    cell++, len--;
+  if (len != 4 || !g_ascii_isdigit (cell[0]) || !g_ascii_isdigit (cell[1])
+      || !g_ascii_isdigit (cell[2]) || !g_ascii_isdigit (cell[3]))
+    return FALSE;
+  *out_year = atoi (cell);
+  return *out_year >= 1000 && *out_year <= 2999;
+}
+
+static const AtlasDateFormat date_formats_by_preference[] = {
+  ATLAS_DATE_FORMAT_ISO_DATE,       ATLAS_DATE_FORMAT_ISO_DATETIME,   ATLAS_DATE_FORMAT_YEAR_MONTH,
+  ATLAS_DATE_FORMAT_YEAR_QUARTER,   ATLAS_DATE_FORMAT_DAY_MONTH_YEAR, ATLAS_DATE_FORMAT_MONTH_DAY_YEAR,
+};
+
+static AtlasDateUnit
+date_unit_for_format (AtlasDateFormat format)
+{
+  switch (format)
+    {
+    case ATLAS_DATE_FORMAT_YEAR:
+      return ATLAS_DATE_UNIT_YEAR;
+    case ATLAS_DATE_FORMAT_YEAR_QUARTER:
+      return ATLAS_DATE_UNIT_QUARTER;
+    case ATLAS_DATE_FORMAT_YEAR_MONTH:
+      return ATLAS_DATE_UNIT_MONTH;
+    case ATLAS_DATE_FORMAT_ISO_DATETIME:
+      return ATLAS_DATE_UNIT_SECOND;
+    default:
+      return ATLAS_DATE_UNIT_DAY;
+    }
+}
+
+/* A unit written in the header: "Imports (USD bn)", "Share [%]". */
+static char *
+unit_from_name (const char *name)
+{
+  gsize len = strlen (name);
+  const char *open;
+  char close;
+
+  if (len < 3 || (name[len - 1] != ')' && name[len - 1] != ']'))
+    return NULL;
+  close = name[len - 1];
+  open = strrchr (name, close == ')' ? '(' : '[');
+  if (!open || open == name || name + len - 1 - open < 2)
+    return NULL;
+  return g_strstrip (g_strndup (open + 1, name + len - 2 - open));
+}
+
+typedef struct
+{
+  AtlasColumnPlan plan;
+  AtlasDateUnit date_unit;
+  char *unit;
+} ColumnGuess;
+
+static void
+guess_column (GPtrArray               *rows,
+              guint                    from,
+              guint                    col,
+              const char              *name,
+              const AtlasNumberFormat *number_format,
+              ColumnGuess             *guess)
+{
+  guint non_missing = 0, numbers = 0, percents = 0, currencies = 0, year_like = 0;
+  guint date_counts[G_N_ELEMENTS (date_formats_by_preference)] = { 0 };
+  gboolean ascending = TRUE, descending = TRUE;
+  int previous_year = -1;
+  const char *currency = NULL;
+  guint best = 0;
+
+  memset (guess, 0, sizeof *guess);
+  for (guint i = from; i < rows->len; i++)
+    {
+      const char *cell = row_cell (rows, i, col);
+      gsize len = strlen (cell);
+      AtlasNumberAffix affix;
+      AtlasDateFormat formats;
+      double value;
+      int year;
+
+      if (atlas_cell_is_missing (cell, len))
+        continue;
+      non_missing++;
+      if (atlas_cell_parse_number (cell, len, number_format, &value, &affix))
+        {
+          numbers++;
+          if (affix & ATLAS_NUMBER_AFFIX_PERCENT)
+            percents++;
+          if (affix & ATLAS_NUMBER_AFFIX_CURRENCY)
+            {
+              currencies++;
+              if (!currency)
+                currency = atlas_cell_find_currency_sign (cell, len);
+            }
+          if (cell_is_year_like (cell, &year))
+            {
+              year_like++;
+              if (previous_year >= 0)
+                {
+                  ascending &= year >= previous_year;
+                  descending &= year <= previous_year;
+                }
+              previous_year = year;
+            }
+        }
+      formats = atlas_cell_date_formats (cell, len);
+      if (formats & ATLAS_DATE_FORMAT_ISO_DATE)
+        formats |= ATLAS_DATE_FORMAT_ISO_DATETIME;
+      for (guint f = 0; f < G_N_ELEMENTS (date_formats_by_preference); f++)
+        date_counts[f] += (formats & date_formats_by_preference[f]) != 0;
+    }
+
+  for (guint f = 1; f < G_N_ELEMENTS (date_formats_by_preference); f++)
+    if (date_counts[f] > date_counts[best])
+      best = f;
+
+  guess->plan.type = ATLAS_COLUMN_TEXT;
+  if (non_missing == 0)
+    return;
+
+  if (date_counts[best] >= MAJORITY_SHARE * non_missing)
+    {
+      guess->plan.type = ATLAS_COLUMN_DATE;
+      guess->plan.date_format = date_formats_by_preference[best];
+    }
+  else if (numbers >= MAJORITY_SHARE * non_missing)
+    {
+      /* Four-digit integers are years when the header says so or when they
+       * run in order, as a time axis does. */
+      if (year_like == numbers && (name_suggests_year (name) || (year_like >= 3 && (ascending || descending))))
+        {
+          guess->plan.type = ATLAS_COLUMN_DATE;
+          guess->plan.date_format = ATLAS_DATE_FORMAT_YEAR;
+        }
+      else
+        {
+          guess->plan.type = ATLAS_COLUMN_NUMBER;
+          if (percents * 2 > numbers)
+            guess->unit = g_strdup ("%");
+          else if (currencies * 2 > numbers && currency)
+            guess->unit = g_strdup (currency);
+        }
+    }
+  if (guess->plan.type == ATLAS_COLUMN_DATE)
+    guess->date_unit = date_unit_for_format (guess->plan.date_format);
+  if (!guess->unit && name && guess->plan.type == ATLAS_COLUMN_NUMBER)
+    guess->unit = unit_from_name (name);
+}
+
+/* Does the first table row name the columns? Each column votes: a typed
+ * column whose first cell does not fit its type says yes; a first cell
+ * that parses like the rest, or repeats a value below, says no. */
+static gboolean
+detect_header (GPtrArray               *rows,
+               guint                    first,
+               guint                    n_columns,
+               const AtlasNumberFormat *number_format)
+{
+  int votes = 0;
+
+  if (first + 1 >= rows->len)
+    {
+      /* A single row: a header when none of its cells is a value. */
+      for (guint col = 0; col < row_width (rows, first); col++)
+        if (cell_looks_typed (row_cell (rows, first, col)))
+          return FALSE;
+      return TRUE;
+    }
+
+  for (guint col = 0; col < n_columns; col++)
+    {
+      const char *cell = row_cell (rows, first, col);
+      gsize len = strlen (cell);
+      ColumnGuess guess;
+
+      guess_column (rows, first + 1, col, NULL, number_format, &guess);
+      g_free (guess.unit);
+      if (atlas_cell_is_missing (cell, len))
+        continue;
+
+      if (guess.plan.type == ATLAS_COLUMN_TEXT)
+        {
+          gboolean repeated = FALSE;
+          for (guint i = first + 1; i < rows->len && !repeated; i++)
+            repeated = g_str_equal (row_cell (rows, i, col), cell);
+          votes += repeated ? -2 : 1;
+        }
+      else
+        {
+          double value;
+          gboolean fits = guess.plan.type == ATLAS_COLUMN_NUMBER
+                            ? atlas_cell_parse_number (cell, len, number_format, &value, NULL)
+                            : atlas_cell_parse_date (cell, len, guess.plan.date_format, &value);
+          int year;
+          /* "2015" above a column of years is data, not a name. */
+          if (guess.plan.date_format == ATLAS_DATE_FORMAT_YEAR)
+            fits = cell_is_year_like (cell, &year);
+          votes += fits ? -3 : 3;
+        }
+    }
+  return votes > 0;
+}
+
+static char **
+make_column_names (GPtrArray *rows,
+                   guint      header_row,
+                   gboolean   header,
+                   guint      n_columns)
+{
+  char **names = g_new0 (char *, n_columns + 1);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint col = 0; col < n_columns; col++)
+    {
+      g_autofree char *base = NULL;
+      char *name;
+
+      if (header && col < row_width (rows, header_row))
+        {
+          const char *cell = row_cell (rows, header_row, col);
+          g_autofree char *valid = g_utf8_make_valid (cell, -1);
+          base = g_strstrip (atlas_csv_describe_cell (valid, strlen (valid)));
+        }
+      if (!base || !*base)
+        {
+          g_free (base);
+          base = g_strdup_printf ("Column %u", col + 1);
+        }
+      name = g_strdup (base);
+      for (guint n = 2; g_hash_table_contains (seen, name); n++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s (%u)", base, n);
+        }
+      names[col] = name;
+      g_hash_table_add (seen, name);
+    }
+  return names;
+}
+
+/* Rows from points spread through a big file; each sample starts on the
+ * line after its jump point. */
+static void
+add_jump_samples (const char   *data,
+                  gsize         len,
+                  gsize         table_start,
+                  const AtlasCsvPlan *plan,
+                  GPtrArray    *rows)
+{
+  gsize span = len - table_start;
+
+  if (span < 4 * HEAD_SAMPLE_BYTES)
+    return;
+  for (guint j = 1; j <= JUMP_POINTS; j++)
+    {
+      gsize at = table_start + span / (JUMP_POINTS + 1) * j;
+      const char *line = memchr (data + at, plan->terminator, len - at);
+      g_autoptr (GPtrArray) sample = NULL;
+
+      if (!line)
+        break;
+      at = line + 1 - data;
+      sample = parse_sample (data, at, MIN (len, at + JUMP_SAMPLE_BYTES), plan->dialect.delimiter,
+                             plan->dialect.quote, plan->terminator, 0, JUMP_SAMPLE_ROWS);
+      for (guint i = 0; i < sample->len; i++)
+        g_ptr_array_add (rows, g_ptr_array_steal_index (sample, i--));
+    }
+}
+
+void
+atlas_csv_sniff (const char   *data,
+                 gsize         len,
+                 AtlasCsvPlan *plan)
+{
+  static const char delimiters[] = { ',', ';', '\t', '|' };
+  gsize offset = 0;
+  guint64 first_line = 1;
+  g_autoptr (GPtrArray) rows = NULL;
+  guint modal, first, n_columns, head_rows;
+  gboolean header;
+  ColumnGuess *guesses;
+
+  plan->terminator = detect_terminator (data, len, &plan->dialect.line_ending);
+  plan->dialect.quote = detect_quote (data, len);
+
+  /* Excel's "sep=;" first line names the delimiter. */
+  if (len >= 5 && g_ascii_strncasecmp (data, "sep=", 4) == 0
+      && (len == 5 || data[5] == '\n' || data[5] == '\r'))
+    {
+      plan->dialect.delimiter = data[4];
+      plan->dialect.excel_sep_line = TRUE;
+      {
+        const char *line_end = memchr (data, plan->terminator, len);
+        offset = line_end ? (gsize) (line_end + 1 - data) : len;
+      }
+      first_line = 2;
+    }
+  else
+    {
+      double best_score = -1;
+
+      plan->dialect.delimiter = ',';
+      for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+        {
+          double score = score_delimiter (data, offset, len, delimiters[i], plan->dialect.quote,
+                                          plan->terminator);
+          if (score > best_score)
+            {
+              best_score = score;
+              plan->dialect.delimiter = delimiters[i];
+            }
+        }
+    }
+
+  rows = parse_sample (data, offset, MIN (len, offset + HEAD_SAMPLE_BYTES), plan->dialect.delimiter,
+                       plan->dialect.quote, plan->terminator, first_line, HEAD_SAMPLE_ROWS);
+  if (rows->len == 0)
+    {
+      plan->n_columns = 0;
+      plan->data_offset = len;
+      plan->data_first_line = first_line;
+      plan->bytes_per_row = 64;
+      plan->dialect.decimal_mark = '.';
+      plan->number_format.decimal_mark = '.';
+      return;
+    }
+
+  modal = modal_width (rows);
+  first = first_table_row (rows, modal);
+  head_rows = rows->len;
+  {
+    SampleRow *first_row = g_ptr_array_index (rows, first);
+    plan->dialect.skipped_lines = first_row->line - 1;
+    add_jump_samples (data, len, first_row->start, plan, rows);
+  }
+
+  detect_number_format (rows, first + 1, plan->dialect.delimiter, &plan->number_format);
+  plan->dialect.decimal_mark = plan->number_format.decimal_mark;
+  plan->dialect.thousands_sep = plan->number_format.thousands_sep;
+
+  n_columns = MAX (modal, row_width (rows, first));
+  header = detect_header (rows, first, n_columns, &plan->number_format);
+  plan->dialect.header = header;
+  plan->n_columns = n_columns;
+  plan->names = make_column_names (rows, first, header, n_columns);
+  plan->columns = g_new0 (AtlasColumnPlan, n_columns);
+  plan->units = g_new0 (char *, n_columns + 1);
+  plan->date_units = g_new0 (AtlasDateUnit, n_columns);
+  guesses = g_new0 (ColumnGuess, n_columns);
+  for (guint col = 0; col < n_columns; col++)
+    {
+      guess_column (rows, header ? first + 1 : first, col, plan->names[col], &plan->number_format,
+                    &guesses[col]);
+      plan->columns[col] = guesses[col].plan;
+      plan->units[col] = guesses[col].unit;
+      plan->date_units[col] = guesses[col].date_unit;
+    }
+  g_free (guesses);
+
+  {
+    SampleRow *first_row = g_ptr_array_index (rows, first);
+    SampleRow *last_head_row = g_ptr_array_index (rows, head_rows - 1);
+    guint data_rows = head_rows - first - (header ? 1 : 0);
+
+    plan->data_offset = header ? first_row->end : first_row->start;
+    plan->data_first_line = header ? first_row->last_line + 1 : first_row->line;
+    plan->bytes_per_row = data_rows > 0
+                            ? (double) (last_head_row->end - plan->data_offset) / data_rows
+                            : 64.0;
+  }
+}
+
+void
+atlas_csv_plan_clear (AtlasCsvPlan *plan)
+{
+  g_strfreev (plan->names);
+  if (plan->units)
+    for (guint col = 0; col < plan->n_columns; col++)
+      g_free (plan->units[col]);
+  g_free (plan->units);
+  g_free (plan->columns);
+  g_free (plan->date_units);
+  memset (plan, 0, sizeof *plan);
+}

@@ -1,0 +1,230 @@
+/* atlas-table.c: the columnar table and its column accessors. */
+#include "atlas-table-private.h"
+
+#include <math.h>
+#include <string.h>
+
+struct _AtlasTable
+{
+  gsize n_rows;
+  GPtrArray *columns;       /* AtlasColumn*, owned */
+  GPtrArray *string_chunks; /* GStringChunk*, owned: the text cells point into them */
+  gsize string_bytes;       /* bytes of distinct strings in string_chunks */
+};
+
+static void
+atlas_column_free (gpointer data)
+{
+  AtlasColumn *column = data;
+
+  g_free (column->name);
+  g_free (column->unit);
+  g_free (column->numbers);
+  g_free (column->texts);
+  g_free (column);
+}
+
+AtlasTable *
+atlas_table_new (gsize n_rows)
+{
+  AtlasTable *table = g_rc_box_new0 (AtlasTable);
+
+  table->n_rows = n_rows;
+  table->columns = g_ptr_array_new_with_free_func (atlas_column_free);
+  table->string_chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
+  return table;
+}
+
+static void
+atlas_table_clear (gpointer data)
+{
+  AtlasTable *table = data;
+
+  g_ptr_array_unref (table->columns);
+  g_ptr_array_unref (table->string_chunks);
+}
+
+AtlasTable *
+atlas_table_ref (AtlasTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  return g_rc_box_acquire (table);
+}
+
+void
+atlas_table_unref (AtlasTable *table)
+{
+  g_return_if_fail (table != NULL);
+  g_rc_box_release_full (table, atlas_table_clear);
+}
+
+/* The column's cells are left for the caller to fill: numbers as NAN, texts as NULL. */
+AtlasColumn *
+atlas_table_append_column (AtlasTable      *table,
+                           const char      *name,
+                           AtlasColumnType  type)
+{
+  AtlasColumn *column = g_new0 (AtlasColumn, 1);
+
+  column->name = g_strdup (name);
+  column->type = type;
+  g_ptr_array_add (table->columns, column);
+  return column;
+}
+
+void
+atlas_table_adopt_strings (AtlasTable   *table,
+                           GStringChunk *strings,
+                           gsize         n_bytes)
+{
+  g_ptr_array_add (table->string_chunks, strings);
+  table->string_bytes += n_bytes;
+}
+
+gsize
+atlas_table_get_n_rows (const AtlasTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->n_rows;
+}
+
+guint
+atlas_table_get_n_columns (const AtlasTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->columns->len;
+}
+
+const AtlasColumn *
+atlas_table_get_column (const AtlasTable *table,
+                        guint             index)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (index < table->columns->len, NULL);
+  return g_ptr_array_index (table->columns, index);
+}
+
+const AtlasColumn *
+atlas_table_find_column (const AtlasTable *table,
+                         const char       *name)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      const AtlasColumn *column = g_ptr_array_index (table->columns, i);
+      if (g_strcmp0 (column->name, name) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+/* Bytes held by the cells: what the reader's memory budget is measured against. */
+gsize
+atlas_table_get_data_size (const AtlasTable *table)
+{
+  gsize size = 0;
+
+  g_return_val_if_fail (table != NULL, 0);
+
+  for (guint i = 0; i < table->columns->len; i++)
+    {
+      const AtlasColumn *column = g_ptr_array_index (table->columns, i);
+      size += table->n_rows * (column->type == ATLAS_COLUMN_TEXT ? sizeof (char *) : sizeof (double));
+    }
+  return size + table->string_bytes;
+}
+
+const char *
+atlas_column_get_name (const AtlasColumn *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+  return column->name;
+}
+
+AtlasColumnType
+atlas_column_get_column_type (const AtlasColumn *column)
+{
+  g_return_val_if_fail (column != NULL, ATLAS_COLUMN_TEXT);
+  return column->type;
+}
+
+const char *
+atlas_column_get_unit (const AtlasColumn *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+  return column->unit;
+}
+
+AtlasDateUnit
+atlas_column_get_date_unit (const AtlasColumn *column)
+{
+  g_return_val_if_fail (column != NULL, ATLAS_DATE_UNIT_DAY);
+  return column->date_unit;
+}
+
+gsize
+atlas_column_get_n_missing (const AtlasColumn *column)
+{
+  g_return_val_if_fail (column != NULL, 0);
+  return column->n_missing;
+}
+
+gsize
+atlas_column_get_n_invalid (const AtlasColumn *column)
+{
+  g_return_val_if_fail (column != NULL, 0);
+  return column->n_invalid;
+}
+
+gboolean
+atlas_column_is_missing (const AtlasColumn *column,
+                         gsize              row)
+{
+  g_return_val_if_fail (column != NULL, TRUE);
+  if (column->type == ATLAS_COLUMN_TEXT)
+    return column->texts[row] == NULL;
+  return isnan (column->numbers[row]);
+}
+
+double
+atlas_column_get_number (const AtlasColumn *column,
+                         gsize              row)
+{
+  g_return_val_if_fail (column != NULL, NAN);
+  g_return_val_if_fail (column->type != ATLAS_COLUMN_TEXT, NAN);
+  return column->numbers[row];
+}
+
+const double *
+atlas_column_get_numbers (const AtlasColumn *column)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+  return column->numbers;
+}
+
+const char *
+atlas_column_get_text (const AtlasColumn *column,
+                       gsize              row)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+  g_return_val_if_fail (column->type == ATLAS_COLUMN_TEXT, NULL);
+  return column->texts[row];
+}
+
+const char *
+atlas_column_type_to_string (AtlasColumnType type)
+{
+  switch (type)
+    {
+    case ATLAS_COLUMN_NUMBER:
+      return "number";
+    case ATLAS_COLUMN_DATE:
+      return "date";
+    case ATLAS_COLUMN_TEXT:
+      return "text";
+    default:
+      g_return_val_if_reached ("text");
+    }
+}
