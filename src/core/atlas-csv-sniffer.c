@@ -408,7 +408,7 @@ guess_column (GPtrArray               *rows,
 {
   guint non_missing = 0, numbers = 0, percents = 0, currencies = 0, year_like = 0;
   guint date_counts[G_N_ELEMENTS (date_formats_by_preference)] = { 0 };
-  gboolean ascending = TRUE, descending = TRUE;
+  gboolean ascending = TRUE, descending = TRUE, small_steps = TRUE;
   int previous_year = -1;
   const char *currency = NULL;
   guint best = 0;
@@ -444,7 +444,9 @@ guess_column (GPtrArray               *rows,
                 {
                   ascending &= year >= previous_year;
                   descending &= year <= previous_year;
+                  small_steps &= ABS (year - previous_year) <= 50;
                 }
+              small_steps &= year >= 1700 && year <= 2200;
               previous_year = year;
             }
         }
@@ -471,8 +473,10 @@ guess_column (GPtrArray               *rows,
   else if (numbers >= MAJORITY_SHARE * non_missing)
     {
       /* Four-digit integers are years when the header says so or when they
-       * run in order, as a time axis does. */
-      if (year_like == numbers && (name_suggests_year (name) || (year_like >= 3 && (ascending || descending))))
+       * run in order and in small steps through recent centuries, as a
+       * time axis does; counts like 1565, 1739, 2018 stay numbers. */
+      if (year_like == numbers
+          && (name_suggests_year (name) || (year_like >= 3 && small_steps && (ascending || descending))))
         {
           guess->plan.type = ATLAS_COLUMN_DATE;
           guess->plan.date_format = ATLAS_DATE_FORMAT_YEAR;

@@ -27,7 +27,10 @@ is_cjk (gunichar c)
 }
 
 /* Decodes the sample as GB18030 and returns the share of non-ASCII
- * characters that are Chinese; -1 when the bytes are not GB18030 at all. */
+ * characters that are Chinese; -1 when the bytes are not GB18030 at all.
+ * Latin-1 accents can decode as ideographs too ("é" + "t"), but those sit
+ * between Latin letters, where Chinese text rarely puts one: ideographs
+ * touching a Latin letter do not count as Chinese. */
 static double
 gb18030_cjk_share (const guint8 *head,
                    gsize         len,
@@ -55,12 +58,15 @@ gb18030_cjk_share (const guint8 *head,
     }
   g_iconv_close (conv);
 
-  for (const char *p = out; p < out_p; p = g_utf8_next_char (p))
+  for (const char *p = out, *prev = NULL; p < out_p; prev = p, p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+      gboolean touches_latin = (prev && g_ascii_isalpha (*prev)) || (next < out_p && g_ascii_isalpha (*next));
+
       if (c < 0x80)
         continue;
-      if (is_cjk (c))
+      if (is_cjk (c) && !touches_latin)
         cjk++;
       else
         other++;

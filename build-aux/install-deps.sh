@@ -1,0 +1,36 @@
+#!/bin/sh
+# Installs what Silicon Atlas needs to build and run (and, with --tests, to
+# run every test) on Debian 12 or Ubuntu. Only missing packages are fetched.
+set -eu
+
+packages="meson ninja-build pkg-config gcc
+  libglib2.0-dev libjson-glib-dev libcsv-dev
+  libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev"
+
+if [ "${1:-}" = "--tests" ]; then
+  # clang and its runtime for the fuzz harness; Xvfb and a session bus for
+  # tests that open real windows; CJK fonts so Chinese text is drawn.
+  packages="$packages clang libclang-rt-dev xvfb xauth dbus
+    desktop-file-utils appstream fonts-noto-cjk"
+fi
+
+missing=""
+for package in $packages; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $package"
+  fi
+done
+
+if [ -z "$missing" ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=""
+else
+  sudo="sudo"
+fi
+
+echo "Installing:$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing

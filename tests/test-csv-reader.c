@@ -1,0 +1,757 @@
+/* test-csv-reader.c: whole files through the reader: dialects, types, encodings, problems, errors, threads. */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atlas-csv-reader.h"
+#include "atlas-table.h"
+
+static char *test_dir;
+
+static char *
+write_fixture (const char *name,
+               const char *bytes,
+               gssize      len)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (test_dir, name, NULL);
+
+  g_file_set_contents (path, bytes, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static AtlasCsvResult *
+read_with_threads (const char *path,
+                   guint       n_threads)
+{
+  g_autoptr (GError) error = NULL;
+  AtlasCsvOptions options = { .n_threads = n_threads };
+  AtlasCsvResult *result = atlas_csv_read_file (path, &options, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static AtlasCsvResult *
+read_text (const char *name,
+           const char *text)
+{
+  g_autofree char *path = write_fixture (name, text, -1);
+  return read_with_threads (path, 0);
+}
+
+static const AtlasColumn *
+column (const AtlasCsvResult *result,
+        guint                 index)
+{
+  return atlas_table_get_column (result->table, index);
+}
+
+static void
+assert_column (const AtlasCsvResult *result,
+               guint                 index,
+               const char           *name,
+               AtlasColumnType       type,
+               gsize                 missing)
+{
+  const AtlasColumn *c = column (result, index);
+
+  g_assert_cmpstr (atlas_column_get_name (c), ==, name);
+  g_assert_cmpstr (atlas_column_type_to_string (atlas_column_get_column_type (c)), ==,
+                   atlas_column_type_to_string (type));
+  g_assert_cmpuint (atlas_column_get_n_missing (c), ==, missing);
+}
+
+static void
+assert_numbers (const AtlasCsvResult *result,
+                guint                 index,
+                const double         *expected,
+                gsize                 n)
+{
+  const AtlasColumn *c = column (result, index);
+
+  g_assert_cmpuint (atlas_table_get_n_rows (result->table), ==, n);
+  for (gsize row = 0; row < n; row++)
+    {
+      double value = atlas_column_get_number (c, row);
+      if (isnan (expected[row]))
+        g_assert_true (isnan (value));
+      else
+        g_assert_cmpfloat (value, ==, expected[row]);
+    }
+}
+
+static const AtlasCsvProblem *
+problem (const AtlasCsvResult *result,
+         guint                 index)
+{
+  g_assert_cmpuint (index, <, result->problems->len);
+  return g_ptr_array_index (result->problems, index);
+}
+
+static double
+date_seconds (const char *iso)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, g_time_zone_new_utc ());
+  g_assert_nonnull (dt);
+  return (double) g_date_time_to_unix (dt);
+}
+
+static void
+test_basic (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("basic.csv",
+                                            "year,imports (USD bn),share,company\n"
+                                            "2017,260.14,12.5%,SMIC\n"
+                                            "2018,312.1,NA,Hua Hong\n"
+                                            "2019,305.55,15%,SMIC\n");
+  static const double imports[] = { 260.14, 312.1, 305.55 };
+  static const double share[] = { 12.5, NAN, 15 };
+
+  g_assert_cmpint (r->dialect.delimiter, ==, ',');
+  g_assert_cmpint (r->dialect.quote, ==, '"');
+  g_assert_cmpint (r->dialect.decimal_mark, ==, '.');
+  g_assert_true (r->dialect.header);
+  g_assert_cmpuint (r->dialect.skipped_lines, ==, 0);
+  g_assert_cmpint (r->dialect.line_ending, ==, ATLAS_LINE_ENDING_LF);
+  g_assert_cmpuint (atlas_table_get_n_columns (r->table), ==, 4);
+  assert_column (r, 0, "year", ATLAS_COLUMN_DATE, 0);
+  g_assert_cmpint (atlas_column_get_date_unit (column (r, 0)), ==, ATLAS_DATE_UNIT_YEAR);
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 0), 1), ==, date_seconds ("2018-01-01T00:00:00Z"));
+  assert_column (r, 1, "imports (USD bn)", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_cmpstr (atlas_column_get_unit (column (r, 1)), ==, "USD bn");
+  assert_numbers (r, 1, imports, 3);
+  assert_column (r, 2, "share", ATLAS_COLUMN_NUMBER, 1);
+  g_assert_cmpstr (atlas_column_get_unit (column (r, 2)), ==, "%");
+  assert_numbers (r, 2, share, 3);
+  assert_column (r, 3, "company", ATLAS_COLUMN_TEXT, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 3), 1), ==, "Hua Hong");
+  /* Interned: equal strings share storage. */
+  g_assert_true (atlas_column_get_text (column (r, 3), 0) == atlas_column_get_text (column (r, 3), 2));
+  g_assert_cmpuint (r->n_problems, ==, 0);
+}
+
+static void
+test_semicolon_decimal_comma (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("semicolon.csv",
+                                            "Region;Kapazität;Anteil\n"
+                                            "China;1.234,5;18,7\n"
+                                            "Taiwan;2.001,25;21,3\n"
+                                            "Korea;987,5;19\n");
+  static const double capacity[] = { 1234.5, 2001.25, 987.5 };
+  static const double share[] = { 18.7, 21.3, 19 };
+
+  g_assert_cmpint (r->dialect.delimiter, ==, ';');
+  g_assert_cmpint (r->dialect.decimal_mark, ==, ',');
+  g_assert_cmpint (r->dialect.thousands_sep, ==, '.');
+  assert_column (r, 0, "Region", ATLAS_COLUMN_TEXT, 0);
+  assert_column (r, 1, "Kapazität", ATLAS_COLUMN_NUMBER, 0);
+  assert_numbers (r, 1, capacity, 3);
+  assert_numbers (r, 2, share, 3);
+}
+
+static void
+test_other_delimiters (void)
+{
+  g_autoptr (AtlasCsvResult) tab = read_text ("tab.tsv", "a\tb\tc\n1\t2\t3\n4\t5\t6\n");
+  g_autoptr (AtlasCsvResult) pipe = read_text ("pipe.csv", "a|b\nx, y|2\nz, w|3\n");
+  static const double b[] = { 2, 3 };
+
+  g_assert_cmpint (tab->dialect.delimiter, ==, '\t');
+  g_assert_cmpuint (atlas_table_get_n_columns (tab->table), ==, 3);
+  g_assert_cmpint (pipe->dialect.delimiter, ==, '|');
+  g_assert_cmpstr (atlas_column_get_text (column (pipe, 0), 0), ==, "x, y");
+  assert_numbers (pipe, 1, b, 2);
+}
+
+static void
+test_quotes (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("quotes.csv",
+                                            "name,note,value\n"
+                                            "\"SMIC, Shanghai\",\"said \"\"7nm\"\"\",1\n"
+                                            "\"YMTC\",\"line one\nline two\",2\n"
+                                            "CXMT,plain,oops\n");
+  g_autoptr (AtlasCsvResult) single = read_text ("single-quotes.csv",
+                                                 "'name','value'\n'a, b',1\n'c',2\n");
+
+  g_assert_cmpstr (atlas_column_get_text (column (r, 0), 0), ==, "SMIC, Shanghai");
+  g_assert_cmpstr (atlas_column_get_text (column (r, 1), 0), ==, "said \"7nm\"");
+  g_assert_cmpstr (atlas_column_get_text (column (r, 1), 1), ==, "line one\nline two");
+  /* The quoted newline shifts the physical line of the bad cell to 5. */
+  assert_column (r, 2, "value", ATLAS_COLUMN_NUMBER, 1);
+  g_assert_cmpuint (r->n_problems, ==, 1);
+  g_assert_cmpuint (problem (r, 0)->line, ==, 5);
+  g_assert_cmpuint (problem (r, 0)->column, ==, 3);
+  g_assert_nonnull (strstr (problem (r, 0)->message, "oops"));
+
+  g_assert_cmpint (single->dialect.quote, ==, '\'');
+  g_assert_cmpstr (atlas_column_get_text (column (single, 0), 0), ==, "a, b");
+}
+
+static void
+test_excel_sep_line (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("sep.csv", "sep=;\na;b\n1,5;2\n3;4\n");
+  static const double a[] = { 1.5, 3 };
+
+  g_assert_true (r->dialect.excel_sep_line);
+  g_assert_cmpint (r->dialect.delimiter, ==, ';');
+  g_assert_cmpuint (r->dialect.skipped_lines, ==, 1);
+  assert_column (r, 0, "a", ATLAS_COLUMN_NUMBER, 0);
+  assert_numbers (r, 0, a, 2);
+}
+
+static void
+test_line_endings (void)
+{
+  g_autoptr (AtlasCsvResult) crlf = read_text ("crlf.csv", "a,b\r\n1,x\r\n2,y\r\n");
+  g_autoptr (AtlasCsvResult) cr = read_text ("cr.csv", "a,b\r1,x\r2,y\r");
+  g_autoptr (AtlasCsvResult) no_final = read_text ("no-final.csv", "a,b\n1,x\n2,y");
+  static const double a[] = { 1, 2 };
+
+  g_assert_cmpint (crlf->dialect.line_ending, ==, ATLAS_LINE_ENDING_CRLF);
+  g_assert_cmpstr (atlas_column_get_text (column (crlf, 1), 1), ==, "y");
+  assert_numbers (crlf, 0, a, 2);
+  g_assert_cmpint (cr->dialect.line_ending, ==, ATLAS_LINE_ENDING_CR);
+  g_assert_cmpstr (atlas_column_get_text (column (cr, 1), 1), ==, "y");
+  assert_numbers (cr, 0, a, 2);
+  assert_numbers (no_final, 0, a, 2);
+}
+
+static void
+test_title_lines (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("titles.csv",
+                                            "China IC output, 2017-2019\n"
+                                            "Source: NBS\n"
+                                            "\n"
+                                            "year,output,growth\n"
+                                            "2017,1565,18.2\n"
+                                            "2018,1739,11.2\n"
+                                            "\n"
+                                            "2019,2018,7.2\n"
+                                            "2020,x,16.2\n");
+
+  g_assert_cmpuint (r->dialect.skipped_lines, ==, 3);
+  g_assert_true (r->dialect.header);
+  g_assert_cmpuint (atlas_table_get_n_rows (r->table), ==, 4);
+  assert_column (r, 0, "year", ATLAS_COLUMN_DATE, 0);
+  assert_column (r, 1, "output", ATLAS_COLUMN_NUMBER, 1);
+  /* Line numbers count the title lines and the blank line inside the table. */
+  g_assert_cmpuint (problem (r, 0)->line, ==, 9);
+  g_assert_cmpuint (problem (r, 0)->column, ==, 2);
+}
+
+static void
+test_header_detection (void)
+{
+  g_autoptr (AtlasCsvResult) none = read_text ("no-header.csv", "1.5,2\n2.5,3\n3.5,4\n");
+  g_autoptr (AtlasCsvResult) names = read_text ("names.csv", "value,,value, \n1,2,3,4\n5,6,7,8\n");
+  g_autoptr (AtlasCsvResult) text_only = read_text ("text-only.csv", "city,country\nParis,France\nLyon,France\n");
+  static const double first[] = { 1.5, 2.5, 3.5 };
+
+  g_assert_false (none->dialect.header);
+  assert_column (none, 0, "Column 1", ATLAS_COLUMN_NUMBER, 0);
+  assert_column (none, 1, "Column 2", ATLAS_COLUMN_NUMBER, 0);
+  assert_numbers (none, 0, first, 3);
+
+  g_assert_true (names->dialect.header);
+  assert_column (names, 0, "value", ATLAS_COLUMN_NUMBER, 0);
+  assert_column (names, 1, "Column 2", ATLAS_COLUMN_NUMBER, 0);
+  assert_column (names, 2, "value (2)", ATLAS_COLUMN_NUMBER, 0);
+  assert_column (names, 3, "Column 4", ATLAS_COLUMN_NUMBER, 0);
+
+  g_assert_true (text_only->dialect.header);
+  g_assert_cmpuint (atlas_table_get_n_rows (text_only->table), ==, 2);
+}
+
+static void
+test_number_forms (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("forms.csv",
+                                            "label,money,accounting,sci,pct\n"
+                                            "a,\"$1,234.50\",\"(1,000)\",1.5e3,5%\n"
+                                            "b,$12,250,-2E-2,\"12.5 %\"\n"
+                                            "c,\"$1,000,000\",(3.5),7,100%\n");
+  static const double money[] = { 1234.5, 12, 1000000 };
+  static const double accounting[] = { -1000, 250, -3.5 };
+  static const double sci[] = { 1500, -0.02, 7 };
+  static const double pct[] = { 5, 12.5, 100 };
+
+  assert_numbers (r, 1, money, 3);
+  g_assert_cmpstr (atlas_column_get_unit (column (r, 1)), ==, "$");
+  assert_numbers (r, 2, accounting, 3);
+  assert_numbers (r, 3, sci, 3);
+  assert_numbers (r, 4, pct, 3);
+  g_assert_cmpstr (atlas_column_get_unit (column (r, 4)), ==, "%");
+}
+
+static void
+test_dates (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("dates.csv",
+                                            "iso,stamp,month,quarter,dmy,mdy\n"
+                                            "2024-01-31,2024-01-31T08:00:00Z,2024-01,2024-Q1,31/01/2024,01/31/2024\n"
+                                            "2024-02-29,2024-02-29T12:30:00+08:00,2024-02,2024-Q2,05/02/2024,02/05/2024\n"
+                                            "2024-03-01,2024-03-01,2024-03,2024-Q3,01/03/2024,03/01/2024\n");
+  static const AtlasDateUnit units[] = {
+    ATLAS_DATE_UNIT_DAY, ATLAS_DATE_UNIT_SECOND, ATLAS_DATE_UNIT_MONTH,
+    ATLAS_DATE_UNIT_QUARTER, ATLAS_DATE_UNIT_DAY, ATLAS_DATE_UNIT_DAY,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_assert_cmpint (atlas_column_get_column_type (column (r, i)), ==, ATLAS_COLUMN_DATE);
+      g_assert_cmpint (atlas_column_get_date_unit (column (r, i)), ==, units[i]);
+    }
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 0), 1), ==, date_seconds ("2024-02-29T00:00:00Z"));
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 1), 1), ==, date_seconds ("2024-02-29T04:30:00Z"));
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 3), 1), ==, date_seconds ("2024-04-01T00:00:00Z"));
+  /* 31/01 can only be day first; 01/31 only month first: each column is read its own way. */
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 4), 1), ==, date_seconds ("2024-02-05T00:00:00Z"));
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 5), 1), ==, date_seconds ("2024-02-05T00:00:00Z"));
+}
+
+static void
+test_majority_and_missing (void)
+{
+  GString *text = g_string_new ("id,mostly_numbers,mostly_text,gaps\n");
+  g_autoptr (AtlasCsvResult) r = NULL;
+  static const char *const gap_spellings[] = { "", "NA", "N/A", "NaN", "null", "-", "\xe2\x80\x94", ".." };
+
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (text, "%u,%s,%s,%s\n", i, i == 7 ? "n.v." : "3.5", i % 6 == 0 ? "4" : "label",
+                            i < G_N_ELEMENTS (gap_spellings) ? gap_spellings[i] : "0");
+  r = read_text ("majority.csv", text->str);
+  g_string_free (text, TRUE);
+
+  assert_column (r, 1, "mostly_numbers", ATLAS_COLUMN_NUMBER, 1);
+  g_assert_cmpuint (atlas_column_get_n_invalid (column (r, 1)), ==, 1);
+  g_assert_true (isnan (atlas_column_get_number (column (r, 1), 7)));
+  assert_column (r, 2, "mostly_text", ATLAS_COLUMN_TEXT, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 2), 0), ==, "4");
+  /* Missing spellings stay missing, never 0; the real zeros stay 0. */
+  assert_column (r, 3, "gaps", ATLAS_COLUMN_NUMBER, 8);
+  g_assert_cmpuint (atlas_column_get_n_invalid (column (r, 3)), ==, 0);
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 3), 8), ==, 0);
+  g_assert_cmpuint (r->n_problems, ==, 1);
+  g_assert_cmpuint (problem (r, 0)->line, ==, 9);
+  g_assert_cmpuint (problem (r, 0)->column, ==, 2);
+}
+
+static void
+test_retype_after_sample (void)
+{
+  GString *text = g_string_new ("n,code\n");
+  g_autoptr (AtlasCsvResult) r = NULL;
+
+  /* The head sample sees numbers; the rest of the file is mostly text. */
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (text, "%u,%u\n", i, i);
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_printf (text, "%u,X-%u\n", i, i);
+  r = read_text ("retype.csv", text->str);
+  g_string_free (text, TRUE);
+
+  assert_column (r, 1, "code", ATLAS_COLUMN_TEXT, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 1), 3), ==, "3");
+  g_assert_cmpstr (atlas_column_get_text (column (r, 1), 7499), ==, "X-5999");
+  g_assert_cmpuint (r->n_problems, ==, 0);
+}
+
+static void
+test_ragged_rows (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("ragged.csv", "a,b,c\n1,2,3\n4,5\n\n6,7,8,9\n10,11,12\n");
+  static const double c[] = { 3, NAN, 8, 12 };
+
+  g_assert_cmpuint (atlas_table_get_n_rows (r->table), ==, 4);
+  assert_numbers (r, 2, c, 4);
+  assert_column (r, 2, "c", ATLAS_COLUMN_NUMBER, 1);
+  g_assert_cmpuint (r->n_problems, ==, 2);
+  g_assert_cmpuint (problem (r, 0)->line, ==, 3);
+  g_assert_cmpuint (problem (r, 0)->column, ==, 3);
+  g_assert_nonnull (strstr (problem (r, 0)->message, "2 fields where the header has 3"));
+  g_assert_cmpuint (problem (r, 1)->line, ==, 5);
+  g_assert_cmpuint (problem (r, 1)->column, ==, 4);
+  g_assert_nonnull (strstr (problem (r, 1)->message, "extra fields are ignored"));
+}
+
+static void
+assert_same_as_utf8 (const char *name,
+                     const char *charset,
+                     gboolean    with_bom,
+                     AtlasTextEncoding expected)
+{
+  static const char utf8[] = "省份,产能 (万片/月),备注\n上海,12.5,中芯国际\n北京,7,“北方”\n";
+  g_autoptr (GError) error = NULL;
+  gsize len;
+  g_autofree char *encoded = g_convert (utf8, -1, charset, "UTF-8", NULL, &len, &error);
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *path = NULL;
+  g_autoptr (AtlasCsvResult) r = NULL;
+
+  g_assert_no_error (error);
+  if (with_bom)
+    {
+      g_autofree char *bom = g_convert ("\xef\xbb\xbf", -1, charset, "UTF-8", NULL, NULL, NULL);
+      g_byte_array_append (bytes, (const guint8 *) bom, strlen (charset) > 5 && g_str_has_prefix (charset, "UTF-16") ? 2 : 3);
+    }
+  g_byte_array_append (bytes, (const guint8 *) encoded, len);
+  path = write_fixture (name, (const char *) bytes->data, bytes->len);
+  r = read_with_threads (path, 0);
+
+  g_assert_cmpint (r->dialect.encoding, ==, expected);
+  g_assert_cmpint (r->dialect.has_bom, ==, with_bom);
+  assert_column (r, 0, "省份", ATLAS_COLUMN_TEXT, 0);
+  assert_column (r, 1, "产能 (万片/月)", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_cmpstr (atlas_column_get_unit (column (r, 1)), ==, "万片/月");
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 1), 0), ==, 12.5);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 0), 1), ==, "北京");
+  g_assert_cmpstr (atlas_column_get_text (column (r, 2), 1), ==, "“北方”");
+}
+
+static void
+test_encodings (void)
+{
+  assert_same_as_utf8 ("utf8.csv", "UTF-8", FALSE, ATLAS_TEXT_ENCODING_UTF8);
+  assert_same_as_utf8 ("utf8-bom.csv", "UTF-8", TRUE, ATLAS_TEXT_ENCODING_UTF8);
+  assert_same_as_utf8 ("utf16le.csv", "UTF-16LE", TRUE, ATLAS_TEXT_ENCODING_UTF16LE);
+  assert_same_as_utf8 ("utf16be.csv", "UTF-16BE", TRUE, ATLAS_TEXT_ENCODING_UTF16BE);
+  assert_same_as_utf8 ("gb18030.csv", "GB18030", FALSE, ATLAS_TEXT_ENCODING_GB18030);
+}
+
+static void
+test_windows_1252 (void)
+{
+  static const char utf8[] = "Société;Chiffre d’affaires (€)\nSTMicro;1.234,5\nSoitec;987,25\n";
+  g_autofree char *encoded = g_convert (utf8, -1, "WINDOWS-1252", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *path = write_fixture ("cp1252.csv", encoded, -1);
+  g_autoptr (AtlasCsvResult) r = read_with_threads (path, 0);
+  static const double revenue[] = { 1234.5, 987.25 };
+
+  g_assert_cmpint (r->dialect.encoding, ==, ATLAS_TEXT_ENCODING_WINDOWS_1252);
+  assert_column (r, 0, "Société", ATLAS_COLUMN_TEXT, 0);
+  assert_column (r, 1, "Chiffre d’affaires (€)", ATLAS_COLUMN_NUMBER, 0);
+  assert_numbers (r, 1, revenue, 2);
+}
+
+static void
+test_invalid_utf8_late (void)
+{
+  GString *text = g_string_new ("name,value\n");
+  g_autoptr (AtlasCsvResult) r = NULL;
+  g_autofree char *path = NULL;
+  gsize rows = 0;
+
+  /* Past the encoding sample, one cell holds a stray Latin-1 byte. */
+  while (text->len < (1 << 20) + 4096)
+    g_string_append_printf (text, "plain text %zu,%zu\n", rows, rows), rows++;
+  g_string_append (text, "caf\xe9,1\n");
+  path = write_fixture ("late-invalid.csv", text->str, text->len);
+  g_string_free (text, TRUE);
+  r = read_with_threads (path, 0);
+
+  g_assert_cmpint (r->dialect.encoding, ==, ATLAS_TEXT_ENCODING_UTF8);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 0), rows), ==, "caf\xef\xbf\xbd");
+  g_assert_cmpuint (r->n_problems, ==, 1);
+  g_assert_cmpuint (problem (r, 0)->line, ==, rows + 2);
+  g_assert_cmpuint (problem (r, 0)->column, ==, 1);
+}
+
+static void
+assert_read_error (const char   *path,
+                   AtlasCsvError code,
+                   const char   *expected_prefix)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasCsvResult) r = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_null (r);
+  g_assert_error (error, ATLAS_CSV_ERROR, (gint) code);
+  if (!g_str_has_prefix (error->message, expected_prefix))
+    g_error ("“%s” does not start with “%s”", error->message, expected_prefix);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *missing = g_build_filename (test_dir, "nope.csv", NULL);
+  g_autofree char *empty = write_fixture ("empty.csv", "", 0);
+  g_autofree char *blank = write_fixture ("blank.csv", "\n\n  \n", -1);
+  g_autofree char *binary = write_fixture ("binary.csv", "a,b\n1,2\n\x89PNG\0\0\0", 15);
+  g_autofree char *unterminated = write_fixture ("unterminated.csv", "a,b\n1,2\n3,\"open\n4,5\n", -1);
+  g_autofree char *expected = NULL;
+
+  expected = g_strdup_printf ("%s:1:1: no such file", missing);
+  assert_read_error (missing, ATLAS_CSV_ERROR_NOT_FOUND, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:1:1: this is a folder", test_dir);
+  assert_read_error (test_dir, ATLAS_CSV_ERROR_NOT_A_FILE, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:1:1: the file is empty", empty);
+  assert_read_error (empty, ATLAS_CSV_ERROR_EMPTY, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:1:1: the file holds only blank lines", blank);
+  assert_read_error (blank, ATLAS_CSV_ERROR_EMPTY, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:3:5: this is a binary file", binary);
+  assert_read_error (binary, ATLAS_CSV_ERROR_BINARY, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:3:2: a quoted field opened here is never closed", unterminated);
+  assert_read_error (unterminated, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, expected);
+}
+
+static void
+test_permission_denied (void)
+{
+  g_autofree char *path = write_fixture ("secret.csv", "a\n1\n", -1);
+  g_autofree char *expected = g_strdup_printf ("%s:1:1: permission denied", path);
+
+  g_chmod (path, 0);
+  if (access (path, R_OK) == 0)
+    {
+      g_test_skip ("running with rights that read any file");
+      return;
+    }
+  assert_read_error (path, ATLAS_CSV_ERROR_PERMISSION, expected);
+}
+
+static void
+test_header_only (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("header-only.csv", "year,value,name\n");
+
+  g_assert_true (r->dialect.header);
+  g_assert_cmpuint (atlas_table_get_n_rows (r->table), ==, 0);
+  g_assert_cmpuint (atlas_table_get_n_columns (r->table), ==, 3);
+  assert_column (r, 1, "value", ATLAS_COLUMN_TEXT, 0);
+}
+
+/* A file big enough to be split, with quoted cells and text. */
+static char *
+write_big_file (const char *name,
+                gboolean    quoted_newlines)
+{
+  GString *text = g_string_new ("id,value,label,when\n");
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  char *path;
+
+  for (guint i = 0; text->len < 6 * 1024 * 1024; i++)
+    {
+      double value = g_rand_double_range (rand, -1e6, 1e6);
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%.6f", value);
+      if (quoted_newlines && i % 3 == 0)
+        g_string_append_printf (text, "%u,%s,\"line\nbreak %u\",2024-01-%02u\n", i, number, i % 97, i % 28 + 1);
+      else
+        g_string_append_printf (text, "%u,%s,name %u,2024-01-%02u\n", i, i % 1000 == 5 ? "NA" : number, i % 97,
+                                i % 28 + 1);
+    }
+  path = write_fixture (name, text->str, text->len);
+  g_string_free (text, TRUE);
+  return path;
+}
+
+static void
+assert_tables_equal (const AtlasCsvResult *a,
+                     const AtlasCsvResult *b)
+{
+  gsize n_rows = atlas_table_get_n_rows (a->table);
+
+  g_assert_cmpuint (n_rows, ==, atlas_table_get_n_rows (b->table));
+  g_assert_cmpuint (atlas_table_get_n_columns (a->table), ==, atlas_table_get_n_columns (b->table));
+  g_assert_cmpuint (a->n_problems, ==, b->n_problems);
+  for (guint col = 0; col < atlas_table_get_n_columns (a->table); col++)
+    {
+      const AtlasColumn *ca = column (a, col);
+      const AtlasColumn *cb = column (b, col);
+
+      g_assert_cmpint (atlas_column_get_column_type (ca), ==, atlas_column_get_column_type (cb));
+      g_assert_cmpuint (atlas_column_get_n_missing (ca), ==, atlas_column_get_n_missing (cb));
+      for (gsize row = 0; row < n_rows; row++)
+        {
+          if (atlas_column_get_column_type (ca) == ATLAS_COLUMN_TEXT)
+            g_assert_cmpstr (atlas_column_get_text (ca, row), ==, atlas_column_get_text (cb, row));
+          else if (!atlas_column_is_missing (ca, row))
+            g_assert_cmpfloat (atlas_column_get_number (ca, row), ==, atlas_column_get_number (cb, row));
+          else
+            g_assert_true (atlas_column_is_missing (cb, row));
+        }
+    }
+  for (guint i = 0; i < a->problems->len; i++)
+    {
+      g_assert_cmpuint (problem (a, i)->line, ==, problem (b, i)->line);
+      g_assert_cmpstr (problem (a, i)->message, ==, problem (b, i)->message);
+    }
+}
+
+static void
+test_parallel_matches_single (void)
+{
+  g_autofree char *path = write_big_file ("big.csv", FALSE);
+  g_autoptr (AtlasCsvResult) single = read_with_threads (path, 1);
+  g_autoptr (AtlasCsvResult) parallel = read_with_threads (path, 4);
+
+  g_assert_cmpuint (atlas_table_get_n_rows (single->table), >, 100000);
+  /* Rows 5, 1005, 2005, ... hold "NA". */
+  assert_column (single, 1, "value", ATLAS_COLUMN_NUMBER, (atlas_table_get_n_rows (single->table) + 994) / 1000);
+  assert_column (single, 3, "when", ATLAS_COLUMN_DATE, 0);
+  assert_tables_equal (single, parallel);
+}
+
+static void
+test_parallel_quoted_newlines (void)
+{
+  g_autofree char *path = write_big_file ("big-quoted.csv", TRUE);
+  g_autoptr (AtlasCsvResult) single = read_with_threads (path, 1);
+  g_autoptr (AtlasCsvResult) parallel = read_with_threads (path, 4);
+
+  g_assert_cmpstr (atlas_column_get_text (column (single, 2), 0), ==, "line\nbreak 0");
+  assert_tables_equal (single, parallel);
+}
+
+typedef struct
+{
+  guint64 last;
+  guint64 total;
+  guint calls;
+  GCancellable *cancel_after_first;
+} ProgressLog;
+
+static void
+log_progress (guint64  done,
+              guint64  total,
+              gpointer data)
+{
+  ProgressLog *log = data;
+
+  g_assert_cmpuint (done, >=, log->last);
+  g_assert_cmpuint (done, <=, total);
+  log->last = done;
+  log->total = total;
+  log->calls++;
+  if (log->cancel_after_first)
+    g_cancellable_cancel (log->cancel_after_first);
+}
+
+static void
+test_progress_and_cancel (void)
+{
+  g_autofree char *path = write_big_file ("big-progress.csv", FALSE);
+  ProgressLog log = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (AtlasCsvResult) r = atlas_csv_read_file (path, NULL, log_progress, &log, NULL, &error);
+  AtlasCsvResult *cancelled;
+  struct stat st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_stat (path, &st);
+  g_assert_cmpuint (log.calls, >=, 1);
+  g_assert_cmpuint (log.total, ==, (guint64) st.st_size);
+  g_assert_cmpuint (log.last, ==, log.total);
+
+  memset (&log, 0, sizeof log);
+  log.cancel_after_first = cancellable;
+  cancelled = atlas_csv_read_file (path, NULL, log_progress, &log, cancellable, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+typedef struct
+{
+  char *path;
+  const char *text;
+} FifoWriter;
+
+static gpointer
+write_fifo (gpointer data)
+{
+  FifoWriter *writer = data;
+  FILE *f = fopen (writer->path, "w");
+
+  g_assert_nonnull (f);
+  fputs (writer->text, f);
+  fclose (f);
+  return NULL;
+}
+
+static void
+test_fifo (void)
+{
+  FifoWriter writer = { g_build_filename (test_dir, "fifo.csv", NULL), "x;y\n1,5;a\n2,5;b\n" };
+  GThread *thread;
+  g_autoptr (AtlasCsvResult) r = NULL;
+  static const double x[] = { 1.5, 2.5 };
+
+  g_assert_cmpint (mkfifo (writer.path, 0600), ==, 0);
+  thread = g_thread_new ("fifo-writer", write_fifo, &writer);
+  r = read_with_threads (writer.path, 0);
+  g_thread_join (thread);
+
+  g_assert_cmpint (r->dialect.delimiter, ==, ';');
+  assert_numbers (r, 0, x, 2);
+  g_free (writer.path);
+}
+
+static void
+remove_test_dir (void)
+{
+  g_autoptr (GDir) dir = g_dir_open (test_dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (test_dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (test_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  test_dir = g_dir_make_tmp ("atlas-csv-reader-XXXXXX", NULL);
+  g_assert_nonnull (test_dir);
+
+  g_test_add_func ("/csv-reader/basic", test_basic);
+  g_test_add_func ("/csv-reader/semicolon-decimal-comma", test_semicolon_decimal_comma);
+  g_test_add_func ("/csv-reader/other-delimiters", test_other_delimiters);
+  g_test_add_func ("/csv-reader/quotes", test_quotes);
+  g_test_add_func ("/csv-reader/excel-sep-line", test_excel_sep_line);
+  g_test_add_func ("/csv-reader/line-endings", test_line_endings);
+  g_test_add_func ("/csv-reader/title-lines", test_title_lines);
+  g_test_add_func ("/csv-reader/header-detection", test_header_detection);
+  g_test_add_func ("/csv-reader/number-forms", test_number_forms);
+  g_test_add_func ("/csv-reader/dates", test_dates);
+  g_test_add_func ("/csv-reader/majority-and-missing", test_majority_and_missing);
+  g_test_add_func ("/csv-reader/retype-after-sample", test_retype_after_sample);
+  g_test_add_func ("/csv-reader/ragged-rows", test_ragged_rows);
+  g_test_add_func ("/csv-reader/encodings", test_encodings);
+  g_test_add_func ("/csv-reader/windows-1252", test_windows_1252);
+  g_test_add_func ("/csv-reader/invalid-utf8-late", test_invalid_utf8_late);
+  g_test_add_func ("/csv-reader/errors", test_errors);
+  g_test_add_func ("/csv-reader/permission-denied", test_permission_denied);
+  g_test_add_func ("/csv-reader/header-only", test_header_only);
+  g_test_add_func ("/csv-reader/parallel-matches-single", test_parallel_matches_single);
+  g_test_add_func ("/csv-reader/parallel-quoted-newlines", test_parallel_quoted_newlines);
+  g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/csv-reader/fifo", test_fifo);
+
+  status = g_test_run ();
+  remove_test_dir ();
+  return status;
+}

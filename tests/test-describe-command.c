@@ -1,0 +1,231 @@
+/* test-describe-command.c: `silicon-atlas --describe` on the fixtures, run as a person would run it. */
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+static char *test_dir;
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} CommandRun;
+
+static void
+command_run_clear (CommandRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CommandRun, command_run_clear)
+
+static void
+run_describe (const char *path,
+              CommandRun *run)
+{
+  const char *argv[] = { g_getenv ("ATLAS_BINARY"), "--describe", path, NULL };
+  g_autoptr (GError) error = NULL;
+  int wait_status;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err, &wait_status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("ATLAS_TEST_FIXTURES"), name, NULL);
+}
+
+static JsonObject *
+describe (const char *path)
+{
+  g_auto (CommandRun) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  run_describe (path, &run);
+  if (run.status != 0)
+    g_error ("--describe %s exited %d: %s", path, run.status, run.err);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* Columns as "name:type:missing" joined by '|', to compare in one line. */
+static char *
+columns_summary (JsonObject *description)
+{
+  JsonArray *columns = json_object_get_array_member (description, "columns");
+  GString *summary = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (columns); i++)
+    {
+      JsonObject *column = json_array_get_object_element (columns, i);
+      g_string_append_printf (summary, "%s%s:%s:%" G_GINT64_FORMAT, i ? "|" : "",
+                              json_object_get_string_member (column, "name"),
+                              json_object_get_string_member (column, "type"),
+                              json_object_get_int_member (column, "missing"));
+    }
+  return g_string_free (summary, FALSE);
+}
+
+static void
+assert_description (const char *name,
+                    const char *encoding,
+                    const char *delimiter,
+                    const char *decimal_mark,
+                    gboolean    header,
+                    gint64      rows,
+                    const char *columns,
+                    gint64      n_problems)
+{
+  g_autofree char *path = fixture (name);
+  g_autoptr (JsonObject) d = describe (path);
+  g_autofree char *summary = columns_summary (d);
+
+  g_assert_cmpstr (json_object_get_string_member (d, "encoding"), ==, encoding);
+  g_assert_cmpstr (json_object_get_string_member (d, "delimiter"), ==, delimiter);
+  g_assert_cmpstr (json_object_get_string_member (d, "decimal_mark"), ==, decimal_mark);
+  g_assert_cmpint (json_object_get_boolean_member (d, "header"), ==, header);
+  g_assert_cmpint (json_object_get_int_member (d, "rows"), ==, rows);
+  g_assert_cmpstr (summary, ==, columns);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (d, "problems"), "count"), ==,
+                   n_problems);
+}
+
+static void
+test_fixtures (void)
+{
+  assert_description ("comma-basic.csv", "UTF-8", ",", ".", TRUE, 3,
+                      "year:date:0|imports (USD bn):number:0|exports (USD bn):number:0", 0);
+  assert_description ("semicolon-decimal-comma.csv", "UTF-8", ";", ",", TRUE, 3,
+                      "Land:text:0|Kapazität (Wafer/Monat):number:0|Anteil (%):number:1", 0);
+  assert_description ("title-lines.csv", "UTF-8", ",", ".", TRUE, 3,
+                      "year:date:0|scope:text:0|capacity (k wafers/month):number:0", 0);
+  assert_description ("no-header.csv", "UTF-8", ",", ".", FALSE, 3,
+                      "Column 1:number:0|Column 2:number:0|Column 3:number:0", 0);
+  assert_description ("quoted-multiline.csv", "UTF-8", ",", ".", TRUE, 2,
+                      "event:text:0|date:date:0|note:text:0", 0);
+  assert_description ("ragged.csv", "UTF-8", ",", ".", TRUE, 3, "a:number:0|b:number:0|c:number:1", 2);
+  assert_description ("excel-sep.csv", "UTF-8", "|", ".", TRUE, 2, "company:text:0|node (nm):number:0", 0);
+  assert_description ("day-month-year.csv", "UTF-8", ",", ".", TRUE, 3, "date:date:0|value:number:0", 0);
+  assert_description ("month-day-year-crlf.csv", "UTF-8", ",", ".", TRUE, 3, "date:date:0|value:number:0", 0);
+}
+
+static void
+test_problem_locations (void)
+{
+  g_autofree char *path = fixture ("ragged.csv");
+  g_autoptr (JsonObject) d = describe (path);
+  JsonArray *first = json_object_get_array_member (json_object_get_object_member (d, "problems"), "first");
+  JsonObject *short_row = json_array_get_object_element (first, 0);
+  JsonObject *long_row = json_array_get_object_element (first, 1);
+
+  g_assert_cmpint (json_object_get_int_member (short_row, "line"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (short_row, "column"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (long_row, "line"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (long_row, "column"), ==, 4);
+}
+
+static void
+test_encoded_files (void)
+{
+  static const char text[] = "城市,产量 (亿块)\n上海,12.5\n无锡,7\n";
+  static const struct
+  {
+    const char *charset;
+    const char *bom;
+    gsize bom_len;
+    const char *expected;
+  } cases[] = {
+    { "GB18030", "", 0, "GB18030" },
+    { "UTF-16LE", "\xff\xfe", 2, "UTF-16LE" },
+    { "UTF-16BE", "\xfe\xff", 2, "UTF-16BE" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len;
+      g_autofree char *encoded = g_convert (text, -1, cases[i].charset, "UTF-8", NULL, &len, NULL);
+      g_autofree char *name = g_strdup_printf ("encoded-%u.csv", i);
+      g_autofree char *path = g_build_filename (test_dir, name, NULL);
+      g_autoptr (GString) bytes = g_string_new_len (cases[i].bom, cases[i].bom_len);
+      g_autoptr (JsonObject) d = NULL;
+      g_autofree char *summary = NULL;
+
+      g_string_append_len (bytes, encoded, len);
+      g_assert_true (g_file_set_contents (path, bytes->str, bytes->len, NULL));
+      d = describe (path);
+      summary = columns_summary (d);
+      g_assert_cmpstr (json_object_get_string_member (d, "encoding"), ==, cases[i].expected);
+      g_assert_cmpstr (summary, ==, "城市:text:0|产量 (亿块):number:0");
+      g_unlink (path);
+    }
+}
+
+static void
+assert_fails (const char *path,
+              const char *expected_stderr)
+{
+  g_auto (CommandRun) run = { 0 };
+
+  run_describe (path, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, expected_stderr);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *unterminated = fixture ("unterminated-quote.csv");
+  g_autofree char *missing = g_build_filename (test_dir, "missing.csv", NULL);
+  g_autofree char *empty = g_build_filename (test_dir, "empty.csv", NULL);
+  g_autofree char *binary = g_build_filename (test_dir, "binary.csv", NULL);
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (binary, "PK\x03\x04\0\0\x14\0", 8, NULL));
+
+  expected = g_strdup_printf ("%s:3:1: a quoted field opened here is never closed\n", unterminated);
+  assert_fails (unterminated, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:1:1: no such file\n", missing);
+  assert_fails (missing, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:1:1: the file is empty\n", empty);
+  assert_fails (empty, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:1:5: this is a binary file, not CSV text (byte 0x00)\n", binary);
+  assert_fails (binary, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("%s:1:1: this is a folder, not a CSV file\n", test_dir);
+  assert_fails (test_dir, expected);
+
+  g_unlink (empty);
+  g_unlink (binary);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  test_dir = g_dir_make_tmp ("atlas-describe-XXXXXX", NULL);
+  g_test_add_func ("/describe-command/fixtures", test_fixtures);
+  g_test_add_func ("/describe-command/problem-locations", test_problem_locations);
+  g_test_add_func ("/describe-command/encoded-files", test_encoded_files);
+  g_test_add_func ("/describe-command/errors", test_errors);
+  status = g_test_run ();
+  g_rmdir (test_dir);
+  return status;
+}
