@@ -127,6 +127,46 @@ match_group_separator (const char *p,
   return 0;
 }
 
+/* The common case, [-]digits[mark digits] with at most 19 digits, read
+ * without trimming or copying; anything else goes the general way. */
+static inline gboolean
+parse_plain_decimal (const char *p,
+                     const char *end,
+                     char        decimal_mark,
+                     double     *out_value)
+{
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  const char *digits_start;
+  int n_digits, n_fraction = 0;
+  double value;
+
+  if (p < end && *p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  digits_start = p;
+  while (p < end && is_digit (*p))
+    mantissa = mantissa * 10 + (guint64) (*p++ - '0');
+  n_digits = (int) (p - digits_start);
+  if (p < end && *p == decimal_mark)
+    {
+      const char *fraction_start = ++p;
+      while (p < end && is_digit (*p))
+        mantissa = mantissa * 10 + (guint64) (*p++ - '0');
+      n_fraction = (int) (p - fraction_start);
+      n_digits += n_fraction;
+    }
+  if (p != end || n_digits == 0 || n_digits > 19 || mantissa > MAX_EXACT_MANTISSA || n_fraction > 22)
+    return FALSE;
+  value = (double) mantissa;
+  if (n_fraction > 0)
+    value /= exact_powers_of_ten[n_fraction];
+  *out_value = negative ? -value : value;
+  return TRUE;
+}
+
 gboolean
 atlas_cell_parse_number (const char              *cell,
                          gsize                    len,
@@ -148,6 +188,13 @@ atlas_cell_parse_number (const char              *cell,
   char clean[96];
   gsize clean_len = 0;
 
+  if (parse_plain_decimal (cell, cell + len, format->decimal_mark, out_value))
+    {
+      if (out_affix)
+        *out_affix = ATLAS_NUMBER_AFFIX_NONE;
+      return TRUE;
+    }
+
   trim_cell (&cell, &len);
   p = cell;
   end = cell + len;
@@ -167,17 +214,22 @@ atlas_cell_parse_number (const char              *cell,
         end--;
     }
 
-  /* Sign and currency, in either order: -$5, $-5 */
+  /* Sign and currency, in either order: -$5, $-5. The byte tests first
+   * keep plain numbers off the slower sign and currency matching. */
   for (int round = 0; round < 2 && p < end; round++)
     {
       gsize n;
 
+      if (is_digit (*p) || *p == '.' || *p == ',')
+        break;
       if (!have_sign && (*p == '-' || *p == '+'))
         {
           negative = *p == '-';
           have_sign = TRUE;
           p++;
         }
+      else if (*p != '$' && (guchar) *p < 0x80)
+        break;
       else if (!have_sign && end - p >= 3 && memcmp (p, UNICODE_MINUS, 3) == 0)
         {
           negative = TRUE;
@@ -191,25 +243,30 @@ atlas_cell_parse_number (const char              *cell,
           while (p < end && is_blank (*p))
             p++;
         }
+      else
+        break;
     }
 
   /* Suffix: 12.5%, 12,5 %, 100 € */
-  if (p < end && end[-1] == '%')
+  if (p < end && !is_digit (end[-1]))
     {
-      affix |= ATLAS_NUMBER_AFFIX_PERCENT;
-      end--;
-      while (end > p && is_blank (end[-1]))
-        end--;
-    }
-  else if (!(affix & ATLAS_NUMBER_AFFIX_CURRENCY))
-    {
-      gsize n = match_currency_suffix (p, end);
-      if (n > 0)
+      if (end[-1] == '%')
         {
-          affix |= ATLAS_NUMBER_AFFIX_CURRENCY;
-          end -= n;
+          affix |= ATLAS_NUMBER_AFFIX_PERCENT;
+          end--;
           while (end > p && is_blank (end[-1]))
             end--;
+        }
+      else if (!(affix & ATLAS_NUMBER_AFFIX_CURRENCY) && (guchar) end[-1] >= 0x80)
+        {
+          gsize n = match_currency_suffix (p, end);
+          if (n > 0)
+            {
+              affix |= ATLAS_NUMBER_AFFIX_CURRENCY;
+              end -= n;
+              while (end > p && is_blank (end[-1]))
+                end--;
+            }
         }
     }
 

@@ -13,31 +13,7 @@
 #define CHUNK_STEP_BYTES (1 << 20)
 /* Parsed input is handed back to the kernel in steps this large, so a big
  * mapped file does not stay resident beside the columns built from it. */
-#define RELEASE_STEP_BYTES (8 << 20)
-
-static int
-is_space_lf_file (unsigned char c)
-{
-  return c == ' ' || c == '\t' || c == '\r';
-}
-
-static int
-is_space_cr_file (unsigned char c)
-{
-  return c == ' ' || c == '\t';
-}
-
-static int
-is_lf (unsigned char c)
-{
-  return c == '\n';
-}
-
-static int
-is_cr (unsigned char c)
-{
-  return c == '\r';
-}
+#define RELEASE_STEP_BYTES (2 << 20)
 
 gboolean
 atlas_line_feeder_init (AtlasLineFeeder *feeder,
@@ -50,8 +26,6 @@ atlas_line_feeder_init (AtlasLineFeeder *feeder,
     return FALSE;
   csv_set_delim (&feeder->parser, (unsigned char) delimiter);
   csv_set_quote (&feeder->parser, (unsigned char) quote);
-  csv_set_term_func (&feeder->parser, terminator == '\r' ? is_cr : is_lf);
-  csv_set_space_func (&feeder->parser, terminator == '\r' ? is_space_cr_file : is_space_lf_file);
   feeder->terminator = terminator;
   return TRUE;
 }

@@ -93,8 +93,11 @@ looks_like_utf16 (const guint8 *head,
                   gsize         len,
                   gsize         zero_parity)
 {
-  gsize zeros = 0, pairs = len / 2;
+  gsize zeros = 0, pairs;
 
+  /* The first few kilobytes tell; the rest would only cost time. */
+  len = MIN (len, 4096);
+  pairs = len / 2;
   if (pairs < 4)
     return FALSE;
   for (gsize i = 0; i + 1 < len; i += 2)
