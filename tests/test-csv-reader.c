@@ -224,6 +224,20 @@ test_line_endings (void)
   assert_numbers (no_final, 0, a, 2);
 }
 
+/* Found by fuzzing: a stray CR ends a row inside a line, and the row
+ * after it, on the file's unterminated last line, still counts. */
+static void
+test_stray_carriage_return (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("stray-cr.csv", "a,b\n1,2\n3,4\r,6");
+  static const double a[] = { 1, 3, NAN };
+  static const double b[] = { 2, 4, 6 };
+
+  assert_numbers (r, 0, a, 3);
+  assert_numbers (r, 1, b, 3);
+  assert_column (r, 0, "a", ATLAS_COLUMN_NUMBER, 1);
+}
+
 static void
 test_title_lines (void)
 {
@@ -266,6 +280,7 @@ test_header_detection (void)
   assert_column (names, 1, "Column 2", ATLAS_COLUMN_NUMBER, 0);
   assert_column (names, 2, "value (2)", ATLAS_COLUMN_NUMBER, 0);
   assert_column (names, 3, "Column 4", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_null (atlas_column_get_unit (column (names, 2)));
 
   g_assert_true (text_only->dialect.header);
   g_assert_cmpuint (atlas_table_get_n_rows (text_only->table), ==, 2);
@@ -733,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/quotes", test_quotes);
   g_test_add_func ("/csv-reader/excel-sep-line", test_excel_sep_line);
   g_test_add_func ("/csv-reader/line-endings", test_line_endings);
+  g_test_add_func ("/csv-reader/stray-carriage-return", test_stray_carriage_return);
   g_test_add_func ("/csv-reader/title-lines", test_title_lines);
   g_test_add_func ("/csv-reader/header-detection", test_header_detection);
   g_test_add_func ("/csv-reader/number-forms", test_number_forms);

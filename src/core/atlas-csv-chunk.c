@@ -36,19 +36,18 @@ atlas_line_feeder_clear (AtlasLineFeeder *feeder)
   csv_free (&feeder->parser);
 }
 
-static gboolean
-line_is_blank (const char *p,
-               const char *end)
+/* libcsv's state between rows. csv.h exposes the parser's state field;
+ * libcsv.c names this value ROW_NOT_BEGUN. */
+#define LIBCSV_ROW_NOT_BEGUN 0
+
+static inline gboolean
+feeder_row_open (const AtlasLineFeeder *feeder)
 {
-  for (; p < end; p++)
-    if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-      return FALSE;
-  return TRUE;
+  return feeder->parser.pstate != LIBCSV_ROW_NOT_BEGUN;
 }
 
 /* Feeds the line at p (up to and including its terminator) and returns
- * where the next line starts, or NULL when libcsv ran out of memory. The
- * row callback must set feeder->row_ended. */
+ * where the next line starts, or NULL when libcsv ran out of memory. */
 const char *
 atlas_line_feeder_feed (AtlasLineFeeder *feeder,
                         const char      *p,
@@ -63,13 +62,11 @@ atlas_line_feeder_feed (AtlasLineFeeder *feeder,
 
   if (!feeder->row_open)
     feeder->row_line = feeder->line;
-  feeder->row_ended = FALSE;
   if (csv_parse (&feeder->parser, p, len, on_field, on_row, data) != len)
     return NULL;
-  if (feeder->row_ended)
-    feeder->row_open = FALSE;
-  else if (!feeder->row_open)
-    feeder->row_open = !line_is_blank (p, line_end);
+  /* A row is open after the line when a quoted field spans it, or when
+   * the line ended without a terminator (the file's last line). */
+  feeder->row_open = feeder_row_open (feeder);
   feeder->line++;
   return line_end;
 }
@@ -83,14 +80,9 @@ atlas_line_feeder_finish (AtlasLineFeeder *feeder,
 {
   if (!feeder->row_open)
     return TRUE;
-  feeder->row_ended = FALSE;
   csv_parse (&feeder->parser, &feeder->terminator, 1, on_field, on_row, data);
-  if (feeder->row_ended)
-    {
-      feeder->row_open = FALSE;
-      return TRUE;
-    }
-  return FALSE;
+  feeder->row_open = feeder_row_open (feeder);
+  return !feeder->row_open;
 }
 
 /* A cell quoted in a message: valid UTF-8, no control characters, short. */
@@ -279,7 +271,6 @@ on_chunk_row (int   terminator,
   guint n_fields = chunk->feeder.field_index;
 
   (void) terminator;
-  chunk->feeder.row_ended = TRUE;
   chunk->feeder.field_index = 0;
   if (chunk->out_of_memory)
     return;

@@ -19,7 +19,6 @@ typedef struct
   guint64 line;       /* 0-based number of the next line to feed, relative to the start */
   guint64 row_line;   /* line the current row began on */
   gboolean row_open;  /* a row has begun and not ended: a quoted field spans lines */
-  gboolean row_ended; /* set by the row callback */
   guint field_index;  /* fields completed in the current row */
 } AtlasLineFeeder;
 

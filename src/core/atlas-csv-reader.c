@@ -401,6 +401,13 @@ parse_chunks (const CsvSource    *source,
     }
   run->n_chunks = n_chunks;
 
+  /* One chunk and nobody waiting for progress: no thread to start. */
+  if (n_chunks == 1 && !progress->func)
+    {
+      atlas_csv_chunk_parse (&run->chunks[0], cancellable);
+      return;
+    }
+
   threads = g_new0 (GThread *, n_chunks);
   jobs = g_new0 (ChunkJob, n_chunks);
   for (guint i = 0; i < n_chunks; i++)

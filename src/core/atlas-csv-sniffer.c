@@ -70,7 +70,6 @@ on_sample_row (int   terminator,
   SampleParse *parse = data;
 
   (void) terminator;
-  parse->feeder.row_ended = TRUE;
   parse->feeder.field_index = 0;
   if (!parse->current)
     return;
@@ -550,13 +549,18 @@ detect_header (GPtrArray               *rows,
   return votes > 0;
 }
 
+/* Unique, readable names; out_header_texts gets the header's own words
+ * (NULL where it had none), for units and hints that a "(2)" added to
+ * tell duplicates apart must not feed. */
 static char **
 make_column_names (GPtrArray *rows,
                    guint      header_row,
                    gboolean   header,
-                   guint      n_columns)
+                   guint      n_columns,
+                   char    ***out_header_texts)
 {
   char **names = g_new0 (char *, n_columns + 1);
+  char **header_texts = g_new0 (char *, n_columns + 1);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint col = 0; col < n_columns; col++)
@@ -575,6 +579,8 @@ make_column_names (GPtrArray *rows,
           g_free (base);
           base = g_strdup_printf ("Column %u", col + 1);
         }
+      else
+        header_texts[col] = g_strdup (base);
       name = g_strdup (base);
       for (guint n = 2; g_hash_table_contains (seen, name); n++)
         {
@@ -584,6 +590,7 @@ make_column_names (GPtrArray *rows,
       names[col] = name;
       g_hash_table_add (seen, name);
     }
+  *out_header_texts = header_texts;
   return names;
 }
 
@@ -628,6 +635,7 @@ atlas_csv_sniff (const char   *data,
   guint modal, first, n_columns, head_rows;
   gboolean header;
   ColumnGuess *guesses;
+  char **header_texts = NULL;
 
   plan->terminator = detect_terminator (data, len, &plan->dialect.line_ending);
   plan->dialect.quote = detect_quote (data, len);
@@ -691,20 +699,24 @@ atlas_csv_sniff (const char   *data,
   header = detect_header (rows, first, n_columns, &plan->number_format);
   plan->dialect.header = header;
   plan->n_columns = n_columns;
-  plan->names = make_column_names (rows, first, header, n_columns);
+  plan->names = make_column_names (rows, first, header, n_columns, &header_texts);
   plan->columns = g_new0 (AtlasColumnPlan, n_columns);
   plan->units = g_new0 (char *, n_columns + 1);
   plan->date_units = g_new0 (AtlasDateUnit, n_columns);
   guesses = g_new0 (ColumnGuess, n_columns);
   for (guint col = 0; col < n_columns; col++)
     {
-      guess_column (rows, header ? first + 1 : first, col, plan->names[col], &plan->number_format,
+      guess_column (rows, header ? first + 1 : first, col, header_texts[col], &plan->number_format,
                     &guesses[col]);
       plan->columns[col] = guesses[col].plan;
       plan->units[col] = guesses[col].unit;
       plan->date_units[col] = guesses[col].date_unit;
     }
   g_free (guesses);
+  /* Not a GStrv: columns without a header text leave NULL holes. */
+  for (guint col = 0; col < n_columns; col++)
+    g_free (header_texts[col]);
+  g_free (header_texts);
 
   {
     SampleRow *first_row = g_ptr_array_index (rows, first);
