@@ -312,7 +312,7 @@ atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
   chunk->texts = g_new0 (const char **, n);
   chunk->n_missing = g_new0 (gsize, n);
   chunk->n_invalid = g_new0 (gsize, n);
-  chunk->strings = g_string_chunk_new (64 * 1024);
+  chunk->strings = g_string_chunk_new (16 * 1024);
   chunk->problems = g_array_new (FALSE, FALSE, sizeof (AtlasChunkProblem));
   chunk->interned = g_hash_table_new (g_str_hash, g_str_equal);
   if (!atlas_line_feeder_init (&chunk->feeder, plan->dialect.delimiter, plan->dialect.quote,
@@ -340,11 +340,9 @@ release_parsed_input (const char *from,
                       const char *to)
 {
 #if defined(G_OS_UNIX) && defined(MADV_DONTNEED)
-  static gsize page_size;
+  gsize page_size = (gsize) sysconf (_SC_PAGESIZE);
   guintptr start, stop;
 
-  if (page_size == 0)
-    page_size = (gsize) sysconf (_SC_PAGESIZE);
   start = ((guintptr) from + page_size - 1) & ~(guintptr) (page_size - 1);
   stop = (guintptr) to & ~(guintptr) (page_size - 1);
   if (stop > start)

@@ -19,7 +19,7 @@ G_DEFINE_QUARK (atlas-csv-error-quark, atlas_csv_error)
 #define MIN_PARALLEL_BYTES (1 << 20)
 #define MIN_CHUNK_BYTES (512 * 1024)
 #define MAX_THREADS 16
-#define SPOOL_BLOCK_BYTES (1 << 20)
+#define SPOOL_BLOCK_BYTES (64 * 1024)
 
 /* The file's text as UTF-8 bytes, mapped from the file itself or from a
  * temporary copy when it had to be converted or came from a pipe. */

@@ -264,7 +264,7 @@ main (int   argc,
   for (guint c = 0; c < G_N_ELEMENTS (contenders); c++)
     {
       medians[c] = median (seconds[c], RUNS) - baseline_median;
-      printf ("%-14s %8.3f s   peak RSS %7.1f MB\n", contenders[c], medians[c], max_rss[c] / 1024.0);
+      printf ("%-14s %8.3f s   peak RSS %7.1f MiB\n", contenders[c], medians[c], max_rss[c] / 1024.0);
     }
   g_free (baseline.output);
 
