@@ -480,18 +480,20 @@ test_invalid_utf8_late (void)
   g_assert_cmpuint (problem (r, 0)->column, ==, 1);
 }
 
+/* expected is what follows "PATH:" in the message: "LINE:COLUMN: words". */
 static void
 assert_read_error (const char   *path,
                    AtlasCsvError code,
-                   const char   *expected_prefix)
+                   const char   *expected)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AtlasCsvResult) r = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+  g_autofree char *prefix = g_strdup_printf ("%s:%s", path, expected);
 
   g_assert_null (r);
   g_assert_error (error, ATLAS_CSV_ERROR, (gint) code);
-  if (!g_str_has_prefix (error->message, expected_prefix))
-    g_error ("“%s” does not start with “%s”", error->message, expected_prefix);
+  if (!g_str_has_prefix (error->message, prefix))
+    g_error ("“%s” does not start with “%s”", error->message, prefix);
 }
 
 static void
@@ -502,32 +504,28 @@ test_errors (void)
   g_autofree char *blank = write_fixture ("blank.csv", "\n\n  \n", -1);
   g_autofree char *binary = write_fixture ("binary.csv", "a,b\n1,2\n\x89PNG\0\0\0", 15);
   g_autofree char *unterminated = write_fixture ("unterminated.csv", "a,b\n1,2\n3,\"open\n4,5\n", -1);
-  g_autofree char *expected = NULL;
+  const struct
+  {
+    const char *path;
+    AtlasCsvError code;
+    const char *expected;
+  } cases[] = {
+    { missing, ATLAS_CSV_ERROR_NOT_FOUND, "1:1: no such file" },
+    { test_dir, ATLAS_CSV_ERROR_NOT_A_FILE, "1:1: this is a folder" },
+    { empty, ATLAS_CSV_ERROR_EMPTY, "1:1: the file is empty" },
+    { blank, ATLAS_CSV_ERROR_EMPTY, "1:1: the file holds only blank lines" },
+    { binary, ATLAS_CSV_ERROR_BINARY, "3:5: this is a binary file" },
+    { unterminated, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, "3:2: a quoted field opened here is never closed" },
+  };
 
-  expected = g_strdup_printf ("%s:1:1: no such file", missing);
-  assert_read_error (missing, ATLAS_CSV_ERROR_NOT_FOUND, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:1:1: this is a folder", test_dir);
-  assert_read_error (test_dir, ATLAS_CSV_ERROR_NOT_A_FILE, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:1:1: the file is empty", empty);
-  assert_read_error (empty, ATLAS_CSV_ERROR_EMPTY, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:1:1: the file holds only blank lines", blank);
-  assert_read_error (blank, ATLAS_CSV_ERROR_EMPTY, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:3:5: this is a binary file", binary);
-  assert_read_error (binary, ATLAS_CSV_ERROR_BINARY, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:3:2: a quoted field opened here is never closed", unterminated);
-  assert_read_error (unterminated, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, expected);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_read_error (cases[i].path, cases[i].code, cases[i].expected);
 }
 
 static void
 test_permission_denied (void)
 {
   g_autofree char *path = write_fixture ("secret.csv", "a\n1\n", -1);
-  g_autofree char *expected = g_strdup_printf ("%s:1:1: permission denied", path);
 
   g_chmod (path, 0);
   if (access (path, R_OK) == 0)
@@ -535,7 +533,7 @@ test_permission_denied (void)
       g_test_skip ("running with rights that read any file");
       return;
     }
-  assert_read_error (path, ATLAS_CSV_ERROR_PERMISSION, expected);
+  assert_read_error (path, ATLAS_CSV_ERROR_PERMISSION, "1:1: permission denied");
 }
 
 static void

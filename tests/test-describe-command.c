@@ -170,16 +170,18 @@ test_encoded_files (void)
     }
 }
 
+/* expected is what follows "PATH:" on standard error. */
 static void
 assert_fails (const char *path,
-              const char *expected_stderr)
+              const char *expected)
 {
   g_auto (CommandRun) run = { 0 };
+  g_autofree char *line = g_strdup_printf ("%s:%s\n", path, expected);
 
   run_describe (path, &run);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, expected_stderr);
+  g_assert_cmpstr (run.err, ==, line);
 }
 
 static void
@@ -189,25 +191,15 @@ test_errors (void)
   g_autofree char *missing = g_build_filename (test_dir, "missing.csv", NULL);
   g_autofree char *empty = g_build_filename (test_dir, "empty.csv", NULL);
   g_autofree char *binary = g_build_filename (test_dir, "binary.csv", NULL);
-  g_autofree char *expected = NULL;
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   g_assert_true (g_file_set_contents (binary, "PK\x03\x04\0\0\x14\0", 8, NULL));
 
-  expected = g_strdup_printf ("%s:3:1: a quoted field opened here is never closed\n", unterminated);
-  assert_fails (unterminated, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:1:1: no such file\n", missing);
-  assert_fails (missing, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:1:1: the file is empty\n", empty);
-  assert_fails (empty, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:1:5: this is a binary file, not CSV text (byte 0x00)\n", binary);
-  assert_fails (binary, expected);
-  g_free (expected);
-  expected = g_strdup_printf ("%s:1:1: this is a folder, not a CSV file\n", test_dir);
-  assert_fails (test_dir, expected);
+  assert_fails (unterminated, "3:1: a quoted field opened here is never closed");
+  assert_fails (missing, "1:1: no such file");
+  assert_fails (empty, "1:1: the file is empty");
+  assert_fails (binary, "1:5: this is a binary file, not CSV text (byte 0x00)");
+  assert_fails (test_dir, "1:1: this is a folder, not a CSV file");
 
   g_unlink (empty);
   g_unlink (binary);

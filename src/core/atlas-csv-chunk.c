@@ -240,15 +240,10 @@ on_chunk_field (void  *cell,
   switch (plan->columns[col].type)
     {
     case ATLAS_COLUMN_NUMBER:
-      if (atlas_cell_parse_number (cell, len, &plan->number_format, &value, NULL))
-        chunk->numbers[col][chunk->n_rows] = value;
-      else if (atlas_cell_is_missing (cell, len))
-        chunk_store_missing (chunk, col);
-      else
-        chunk_store_invalid (chunk, col, cell, len);
-      break;
     case ATLAS_COLUMN_DATE:
-      if (atlas_cell_parse_date (cell, len, plan->columns[col].date_format, &value))
+      if (plan->columns[col].type == ATLAS_COLUMN_NUMBER
+            ? atlas_cell_parse_number (cell, len, &plan->number_format, &value, NULL)
+            : atlas_cell_parse_date (cell, len, plan->columns[col].date_format, &value))
         chunk->numbers[col][chunk->n_rows] = value;
       else if (atlas_cell_is_missing (cell, len))
         chunk_store_missing (chunk, col);
