@@ -4,21 +4,43 @@
 #include <stdio.h>
 
 #include "atlas-describe-command.h"
+#include "atlas-export-command.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *describe_path = NULL;
+  g_auto (GStrv) inputs = NULL;
   gboolean show_version = FALSE;
+  AtlasExportOptions export = { .width = 1200, .height = 800, .scale = 1 };
   const GOptionEntry entries[] = {
     { "describe", 0, 0, G_OPTION_ARG_FILENAME, &describe_path,
       "Print what the reader detects in FILE (encoding, dialect, columns, problems) as JSON", "FILE" },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output, "Draw the chart into OUT (.png, .svg or .pdf)", "OUT" },
+    { "summary", 0, 0, G_OPTION_ARG_NONE, &export.summary, "Print a plain-language description of the chart", NULL },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &export.chart_type,
+      "line, area, stacked-area, stacked-area-percent, bar, bar-horizontal, bar-stacked, scatter or donut", "TYPE" },
+    { "x", 0, 0, G_OPTION_ARG_STRING, &export.x_column, "The column along the x axis", "COLUMN" },
+    { "y", 0, 0, G_OPTION_ARG_STRING, &export.y_columns, "The columns to draw, separated by commas", "COLUMN,…" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &export.title, "The chart's title", "TEXT" },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &export.subtitle, "A line under the title", "TEXT" },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &export.source, "Where the data come from", "TEXT" },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &export.notes, "Notes under the chart", "TEXT" },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &export.width, "Width in pixels (default 1200)", "W" },
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &export.height, "Height in pixels (default 800)", "H" },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale, "Pixel density of a PNG, 1 to 4 (default 1)", "S" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &export.dark, "Use the dark theme", NULL },
+    { "transparent", 0, 0, G_OPTION_ARG_NONE, &export.transparent, "Leave the background transparent", NULL },
+    { "log", 0, 0, G_OPTION_ARG_NONE, &export.log_y, "Use a log scale for the values", NULL },
+    { "markers", 0, 0, G_OPTION_ARG_NONE, &export.markers, "Mark each point of a line", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, "Print the version", NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "FILE.csv" },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr (GOptionContext) context = g_option_context_new ("[FILE.csv]");
   g_autoptr (GError) error = NULL;
+  int status = 2;
 
   setlocale (LC_ALL, "");
   g_option_context_set_summary (context, "Silicon Atlas: charts of China's push for semiconductor self-reliance.");
@@ -31,14 +53,27 @@ main (int   argc,
   if (show_version)
     {
       printf ("silicon-atlas %s\n", ATLAS_VERSION);
-      return 0;
+      status = 0;
     }
-  if (describe_path)
-    return atlas_describe_command_run (describe_path);
+  else if (describe_path)
+    status = atlas_describe_command_run (describe_path);
+  else if ((export.output || export.summary) && inputs && inputs[0] && !inputs[1])
+    status = atlas_export_command_run (&export, inputs[0]);
+  else if (export.output || export.summary)
+    fprintf (stderr, "silicon-atlas: --export and --summary take one CSV file\n");
+  else
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fputs (help, stderr);
+    }
 
-  {
-    g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-    fputs (help, stderr);
-  }
-  return 2;
+  g_free (export.output);
+  g_free (export.chart_type);
+  g_free (export.x_column);
+  g_free (export.y_columns);
+  g_free (export.title);
+  g_free (export.subtitle);
+  g_free (export.source);
+  g_free (export.notes);
+  return status;
 }

@@ -1,0 +1,31 @@
+/* atlas-export-command.h: `silicon-atlas --export` and `--summary`, charts without a display. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *output;
+  char *chart_type;
+  char *x_column;
+  char *y_columns;
+  char *title;
+  char *subtitle;
+  char *source;
+  char *notes;
+  double width;
+  double height;
+  double scale;
+  gboolean dark;
+  gboolean transparent;
+  gboolean summary;
+  gboolean log_y;
+  gboolean markers;
+} AtlasExportOptions;
+
+int atlas_export_command_run (const AtlasExportOptions *options,
+                              const char               *input);
+
+G_END_DECLS

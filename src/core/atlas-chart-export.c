@@ -1,0 +1,233 @@
+/* atlas-chart-export.c: PNG, SVG and PDF through cairo, into a temporary file renamed into place. */
+#include "atlas-chart-export.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-table.h"
+
+gboolean
+atlas_export_format_from_path (const char        *path,
+                               AtlasExportFormat *out_format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *out_format = ATLAS_EXPORT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *out_format = ATLAS_EXPORT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *out_format = ATLAS_EXPORT_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  GOutputStream *stream;
+  GError *error;
+} StreamWriter;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  StreamWriter *writer = closure;
+
+  if (writer->error)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (writer->stream, data, length, NULL, NULL, &writer->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Says what went wrong in words a person can act on. */
+static void
+set_export_error (GError    **error,
+                  const char *path,
+                  GError     *cause)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  const char *reason;
+
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    reason = "the folder does not exist";
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
+           || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    reason = "you may not write in that folder";
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    reason = "the disk is full";
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    reason = "a folder has that name";
+  else
+    reason = cause->message;
+  g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT, "Could not save “%s” in “%s”: %s",
+               strrchr (path, G_DIR_SEPARATOR) ? strrchr (path, G_DIR_SEPARATOR) + 1 : path, folder, reason);
+}
+
+static cairo_status_t
+render_to_stream (AtlasChart        *chart,
+                  AtlasExportFormat  format,
+                  double             width,
+                  double             height,
+                  double             scale,
+                  StreamWriter      *writer)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  switch (format)
+    {
+    case ATLAS_EXPORT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_stream, writer, width, height);
+      break;
+    case ATLAS_EXPORT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_stream, writer, width, height);
+      break;
+    case ATLAS_EXPORT_PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                            (int) ceil (height * scale));
+      break;
+    }
+  cr = cairo_create (surface);
+  if (format == ATLAS_EXPORT_PNG)
+    cairo_scale (cr, scale, scale);
+  atlas_chart_render (chart, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && format == ATLAS_EXPORT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_to_stream, writer);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+/* g_file_replace() writes beside the target and renames on close; a
+ * close with a cancelled cancellable drops the temporary file instead,
+ * so a failed export leaves any older file as it was. */
+gboolean
+atlas_chart_export (AtlasChart  *chart,
+                    const char  *path,
+                    double       width,
+                    double       height,
+                    double       scale,
+                    GError     **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileOutputStream) stream = NULL;
+  g_autoptr (GCancellable) abandon = g_cancellable_new ();
+  g_autoptr (GError) local_error = NULL;
+  StreamWriter writer = { 0 };
+  AtlasExportFormat format;
+  cairo_status_t status;
+
+  g_return_val_if_fail (chart != NULL && path != NULL, FALSE);
+
+  if (!atlas_export_format_from_path (path, &format))
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT,
+                   "Cannot tell the format of “%s”: name it .png, .svg or .pdf", path);
+      return FALSE;
+    }
+  if (!(width >= 16 && height >= 16 && width <= 20000 && height <= 20000 && scale >= 1 && scale <= 4))
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT,
+                   "The size must be 16 to 20000 pixels each way and the scale 1 to 4; asked for %gx%g at %gx",
+                   width, height, scale);
+      return FALSE;
+    }
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
+  if (!stream)
+    {
+      set_export_error (error, path, local_error);
+      return FALSE;
+    }
+  writer.stream = G_OUTPUT_STREAM (stream);
+  status = render_to_stream (chart, format, width, height, scale, &writer);
+  if (status != CAIRO_STATUS_SUCCESS || writer.error)
+    {
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      if (writer.error)
+        set_export_error (error, path, writer.error);
+      else
+        g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT, "Could not draw “%s”: %s", path,
+                     cairo_status_to_string (status));
+      g_clear_error (&writer.error);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
+    {
+      set_export_error (error, path, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_long_names (const AtlasColumn *column,
+                gsize              n_rows)
+{
+  for (gsize row = 0; row < n_rows; row++)
+    {
+      const char *name = atlas_column_get_text (column, row);
+      if (name && g_utf8_strlen (name, -1) > 14)
+        return TRUE;
+    }
+  return n_rows > 12;
+}
+
+/* Fills what the spec leaves open from the column types: x is the first
+ * date column, else the first text column, else the first number; y are
+ * the number columns; and, when asked, the type: a line over time or
+ * numbers, bars over categories (horizontal when names are long or many). */
+void
+atlas_chart_spec_suggest (const AtlasTable *table,
+                          AtlasChartSpec   *spec,
+                          gboolean          choose_type)
+{
+  const AtlasColumn *x = spec->x_column ? atlas_table_find_column (table, spec->x_column) : NULL;
+
+  for (int pass = 0; !x && pass < 3; pass++)
+    for (guint i = 0; !x && i < atlas_table_get_n_columns (table); i++)
+      {
+        const AtlasColumn *column = atlas_table_get_column (table, i);
+        AtlasColumnType wanted = pass == 0 ? ATLAS_COLUMN_DATE : pass == 1 ? ATLAS_COLUMN_TEXT : ATLAS_COLUMN_NUMBER;
+        if (atlas_column_get_column_type (column) == wanted)
+          x = column;
+      }
+  if (!x)
+    return;
+  if (!spec->x_column)
+    spec->x_column = g_strdup (atlas_column_get_name (x));
+
+  if (!spec->y_columns)
+    {
+      GPtrArray *names = g_ptr_array_new ();
+      for (guint i = 0; i < atlas_table_get_n_columns (table) && names->len < 7; i++)
+        {
+          const AtlasColumn *column = atlas_table_get_column (table, i);
+          if (column != x && atlas_column_get_column_type (column) == ATLAS_COLUMN_NUMBER)
+            g_ptr_array_add (names, g_strdup (atlas_column_get_name (column)));
+        }
+      g_ptr_array_add (names, NULL);
+      spec->y_columns = (GStrv) g_ptr_array_free (names, FALSE);
+    }
+
+  if (choose_type)
+    {
+      if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
+        spec->type = has_long_names (x, atlas_table_get_n_rows (table)) ? ATLAS_CHART_BAR_HORIZONTAL : ATLAS_CHART_BAR;
+      else
+        spec->type = ATLAS_CHART_LINE;
+    }
+}

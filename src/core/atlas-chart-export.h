@@ -1,0 +1,27 @@
+/* atlas-chart-export.h: a chart into a PNG, SVG or PDF file, written whole or not at all. */
+#pragma once
+
+#include "atlas-chart.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ATLAS_EXPORT_PNG,
+  ATLAS_EXPORT_SVG,
+  ATLAS_EXPORT_PDF,
+} AtlasExportFormat;
+
+gboolean atlas_export_format_from_path (const char        *path,
+                                        AtlasExportFormat *out_format);
+gboolean atlas_chart_export            (AtlasChart        *chart,
+                                        const char        *path,
+                                        double             width,
+                                        double             height,
+                                        double             scale,
+                                        GError           **error);
+void     atlas_chart_spec_suggest      (const AtlasTable  *table,
+                                        AtlasChartSpec    *spec,
+                                        gboolean           choose_type);
+
+G_END_DECLS

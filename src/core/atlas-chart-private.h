@@ -1,0 +1,56 @@
+/* atlas-chart-private.h: the chart's data and the geometry of its last render, shared by model, renderer and pick. */
+#pragma once
+
+#include "atlas-chart.h"
+#include "atlas-table.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *name;
+  const double *values; /* the y column's numbers; NAN where missing */
+  const char *unit;
+} AtlasChartSeries;
+
+/* Where one bar or slice was drawn, for pick. */
+typedef struct
+{
+  guint series;
+  gsize row;
+  double x, y, width, height; /* bars: the rectangle */
+  double angle_start, angle_end; /* donuts */
+} AtlasChartMark;
+
+struct _AtlasChart
+{
+  AtlasChartSpec spec;
+  AtlasTable *table;
+  const AtlasColumn *x_column;
+  gsize n_rows;
+  gsize *order;          /* rows in ascending x; rows with no x are left out */
+  gsize n_ordered;
+  double *x_values;      /* per row: the x number, or the category index for text */
+  GPtrArray *categories; /* text x: distinct names in first-seen order */
+  GArray *series;        /* AtlasChartSeries */
+
+  /* Geometry of the last render. */
+  double width;
+  double height;
+  cairo_rectangle_t plot;
+  AtlasScale *x_scale;
+  AtlasScale *y_scale;
+  GArray *text_boxes;    /* cairo_rectangle_t */
+  GArray *marks;         /* AtlasChartMark */
+  double donut_cx, donut_cy, donut_outer, donut_inner;
+};
+
+gboolean atlas_chart_is_cartesian   (AtlasChartType type);
+gboolean atlas_chart_is_horizontal  (AtlasChartType type);
+gboolean atlas_chart_x_is_band      (const AtlasChart *chart);
+double   atlas_chart_stack_value    (const AtlasChart *chart,
+                                     guint             series,
+                                     gsize             row,
+                                     double           *out_base);
+
+G_END_DECLS

@@ -1,0 +1,952 @@
+/* atlas-chart-render.c: layout measured with Pango and drawing with cairo, one entry point for screen and files. */
+#include "atlas-chart-private.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#define FONT_FAMILY "Cantarell, Noto Sans, Noto Sans CJK SC, DejaVu Sans, sans-serif"
+
+typedef struct
+{
+  AtlasChart *chart;
+  cairo_t *cr;
+  PangoLayout *layout;
+  const AtlasTheme *theme;
+  AtlasNumberStyle style;
+  double unit; /* body text size in pixels; every space is measured in it */
+} Painter;
+
+typedef enum
+{
+  TEXT_BODY,
+  TEXT_SMALL,
+  TEXT_TITLE,
+} TextRole;
+
+static void
+set_color (cairo_t          *cr,
+           const AtlasColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static void
+set_color_alpha (cairo_t          *cr,
+                 const AtlasColor *color,
+                 double            alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* Prepares the shared layout for text in role, wrapped to width (or on
+ * one line when width <= 0) with at most max_lines lines. */
+static void
+prepare_text (Painter    *painter,
+              const char *text,
+              TextRole    role,
+              double      width,
+              int         max_lines)
+{
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  double size = painter->unit * (role == TEXT_TITLE ? 1.45 : role == TEXT_SMALL ? 0.85 : 1.0);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (role == TEXT_TITLE)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (painter->layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (painter->layout, text, -1);
+  pango_layout_set_width (painter->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (painter->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (painter->layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (painter->layout, max_lines > 0 ? -max_lines : -1);
+  pango_layout_set_alignment (painter->layout, PANGO_ALIGN_LEFT);
+}
+
+static void
+measure_text (Painter *painter,
+              double  *out_width,
+              double  *out_height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (painter->layout, NULL, &logical);
+  *out_width = logical.width;
+  *out_height = logical.height;
+}
+
+static void
+record_box (AtlasChart *chart,
+            double      x,
+            double      y,
+            double      width,
+            double      height)
+{
+  cairo_rectangle_t box = { x, y, width, height };
+
+  if (width > 0 && height > 0)
+    g_array_append_val (chart->text_boxes, box);
+}
+
+/* Draws the prepared text with its top-left corner at (x, y). */
+static void
+show_text (Painter          *painter,
+           double            x,
+           double            y,
+           const AtlasColor *color)
+{
+  double width, height;
+
+  measure_text (painter, &width, &height);
+  cairo_move_to (painter->cr, x, y);
+  set_color (painter->cr, color);
+  pango_cairo_show_layout (painter->cr, painter->layout);
+  record_box (painter->chart, x, y, width, height);
+}
+
+/* A wrapped block of text at (x, y), at most width wide; returns its height. */
+static double
+draw_text_block (Painter          *painter,
+                 const char       *text,
+                 TextRole          role,
+                 double            x,
+                 double            y,
+                 double            width,
+                 int               max_lines,
+                 const AtlasColor *color)
+{
+  double w, h;
+
+  if (!text || !*text || width < painter->unit)
+    return 0;
+  prepare_text (painter, text, role, width, max_lines);
+  measure_text (painter, &w, &h);
+  show_text (painter, x, y, color);
+  return h;
+}
+
+/* Legend entries: a swatch and the series' name, flowing in rows. */
+typedef struct
+{
+  char *label;
+  AtlasColor color;
+} LegendEntry;
+
+static void
+legend_entry_clear (gpointer data)
+{
+  g_free (((LegendEntry *) data)->label);
+}
+
+static double
+draw_legend (Painter *painter,
+             GArray  *entries,
+             double   x,
+             double   y,
+             double   width,
+             gboolean line_swatch)
+{
+  double unit = painter->unit;
+  double swatch = unit * 0.8;
+  double gap = unit * 1.1;
+  double cx = x, cy = y, row_height = 0;
+  int rows = 1;
+  const int max_rows = 3;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LegendEntry *entry = &g_array_index (entries, LegendEntry, i);
+      double text_width, text_height, entry_width;
+
+      prepare_text (painter, entry->label, TEXT_SMALL, MAX (width - swatch - unit * 0.4, unit), 1);
+      measure_text (painter, &text_width, &text_height);
+      entry_width = swatch + unit * 0.4 + text_width;
+      if (cx > x && cx + entry_width > x + width)
+        {
+          if (rows == max_rows)
+            break;
+          rows++;
+          cx = x;
+          cy += row_height + unit * 0.3;
+          row_height = 0;
+        }
+      row_height = MAX (row_height, text_height);
+      set_color (painter->cr, &entry->color);
+      if (line_swatch)
+        cairo_rectangle (painter->cr, cx, cy + text_height / 2 - unit * 0.12, swatch, unit * 0.24);
+      else
+        cairo_rectangle (painter->cr, cx, cy + (text_height - swatch) / 2, swatch, swatch);
+      cairo_fill (painter->cr);
+      show_text (painter, cx + swatch + unit * 0.4, cy, &painter->theme->text);
+      cx += entry_width + gap;
+    }
+  return entries->len > 0 ? cy + row_height - y : 0;
+}
+
+/* The y (value) axis domain: the data in view, with zero for bars and
+ * areas, which measure from it. */
+static void
+value_domain (const AtlasChart *chart,
+              double           *out_min,
+              double           *out_max)
+{
+  AtlasChartType type = chart->spec.type;
+  double min = INFINITY, max = -INFINITY;
+  double x_min = chart->spec.view_x_min, x_max = chart->spec.view_x_max;
+
+  for (guint s = 0; s < chart->series->len; s++)
+    for (gsize i = 0; i < chart->n_ordered; i++)
+      {
+        gsize row = chart->order[i];
+        double base, top = atlas_chart_stack_value (chart, s, row, &base);
+        double x = chart->x_values[row];
+
+        if (isnan (top) || (!isnan (x_min) && x < x_min) || (!isnan (x_max) && x > x_max))
+          continue;
+        min = MIN (min, top);
+        max = MAX (max, top);
+      }
+  if (!isfinite (min))
+    min = max = 0;
+  if (type != ATLAS_CHART_LINE && type != ATLAS_CHART_SCATTER && !chart->spec.log_y)
+    {
+      min = MIN (min, 0);
+      max = MAX (max, 0);
+    }
+  if (type == ATLAS_CHART_STACKED_AREA_PERCENT)
+    {
+      min = 0;
+      max = 100;
+    }
+  if (chart->spec.log_y)
+    {
+      /* Stacked bases of 0 have no place on a log axis. */
+      min = INFINITY;
+      for (guint s = 0; s < chart->series->len; s++)
+        for (gsize i = 0; i < chart->n_ordered; i++)
+          {
+            double v = g_array_index (chart->series, AtlasChartSeries, s).values[chart->order[i]];
+            if (v > 0)
+              min = MIN (min, v);
+          }
+      if (!isfinite (min))
+        min = 1;
+    }
+  *out_min = !isnan (chart->spec.view_y_min) ? chart->spec.view_y_min : min;
+  *out_max = !isnan (chart->spec.view_y_max) ? chart->spec.view_y_max : max;
+}
+
+static AtlasScale *
+make_value_scale (const AtlasChart *chart,
+                  guint             max_ticks)
+{
+  double min, max;
+  AtlasScale *scale;
+  gboolean fixed = !isnan (chart->spec.view_y_min) && !isnan (chart->spec.view_y_max);
+
+  value_domain (chart, &min, &max);
+  if (chart->spec.log_y)
+    scale = atlas_scale_new_log (MAX (min, 1e-300), MAX (max, MAX (min, 1e-300)), NULL);
+  else
+    scale = atlas_scale_new_linear (min, max);
+  if (!fixed && chart->spec.type != ATLAS_CHART_STACKED_AREA_PERCENT)
+    atlas_scale_nice (scale, max_ticks);
+  return scale;
+}
+
+static AtlasScale *
+make_category_scale (const AtlasChart *chart)
+{
+  AtlasChartType type = chart->spec.type;
+  gboolean bars = type == ATLAS_CHART_BAR || type == ATLAS_CHART_BAR_STACKED || type == ATLAS_CHART_BAR_HORIZONTAL;
+  double min, max;
+
+  if (chart->categories)
+    return atlas_scale_new_band (chart->categories->len, bars ? 0.25 : 0);
+
+  min = chart->x_values[chart->order[0]];
+  max = chart->x_values[chart->order[chart->n_ordered - 1]];
+  if (!isnan (chart->spec.view_x_min))
+    min = chart->spec.view_x_min;
+  if (!isnan (chart->spec.view_x_max))
+    max = chart->spec.view_x_max;
+  if (atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_DATE)
+    return atlas_scale_new_time (min, max, atlas_column_get_date_unit (chart->x_column));
+  return atlas_scale_new_linear (min, max);
+}
+
+/* Bars on a number or time axis need room on both sides of the first
+ * and last bar: half the smallest spacing between bars. */
+static void
+pad_for_bars (AtlasChart *chart,
+              AtlasScale *scale)
+{
+  double spacing = INFINITY, min, max;
+
+  for (gsize i = 1; i < chart->n_ordered; i++)
+    {
+      double d = chart->x_values[chart->order[i]] - chart->x_values[chart->order[i - 1]];
+      if (d > 0)
+        spacing = MIN (spacing, d);
+    }
+  if (!isfinite (spacing))
+    spacing = 1;
+  atlas_scale_get_domain (scale, &min, &max);
+  atlas_scale_set_domain (scale, min - spacing / 2, max + spacing / 2);
+}
+
+static double
+bar_slot_width (const AtlasChart *chart,
+                const AtlasScale *scale)
+{
+  double spacing = INFINITY;
+
+  if (atlas_scale_get_kind (scale) == ATLAS_SCALE_BAND)
+    return atlas_scale_get_bandwidth (scale);
+  for (gsize i = 1; i < chart->n_ordered; i++)
+    {
+      double a = atlas_scale_map (scale, chart->x_values[chart->order[i - 1]]);
+      double b = atlas_scale_map (scale, chart->x_values[chart->order[i]]);
+      if (fabs (b - a) > 0)
+        spacing = MIN (spacing, fabs (b - a));
+    }
+  return isfinite (spacing) ? spacing * 0.75 : 40;
+}
+
+typedef struct
+{
+  double position; /* pixel centre along the axis */
+  char *label;
+  double max_width; /* the label is ellipsized to this; 0: never */
+  double width;
+  double height;
+} PlacedTick;
+
+static void
+placed_tick_clear (gpointer data)
+{
+  g_free (((PlacedTick *) data)->label);
+}
+
+/* Ticks for an axis of pixel length, as many as fit without labels
+ * touching: fewer ticks until they fit. Category labels are thinned to
+ * every k-th one instead, and ellipsized to their slot. */
+static GArray *
+place_axis_ticks (Painter          *painter,
+                  const AtlasScale *scale,
+                  double            length,
+                  gboolean          horizontal)
+{
+  AtlasChart *chart = painter->chart;
+  double gap = painter->unit * (horizontal ? 1.2 : 0.6);
+  guint max_ticks = (guint) CLAMP (length / (painter->unit * (horizontal ? 6 : 2.6)), 2, 10);
+  GArray *placed = g_array_new (FALSE, TRUE, sizeof (PlacedTick));
+
+  g_array_set_clear_func (placed, placed_tick_clear);
+  for (;;)
+    {
+      g_autoptr (GArray) ticks = atlas_scale_ticks (scale, max_ticks, &painter->style);
+      gboolean band = atlas_scale_get_kind (scale) == ATLAS_SCALE_BAND;
+      guint stride = 1;
+      double slot = 0;
+      gboolean fits = TRUE;
+
+      g_array_set_size (placed, 0);
+      if (band && ticks->len > 0)
+        {
+          double widest = 0;
+          slot = length / ticks->len;
+          for (guint i = 0; i < ticks->len && horizontal; i++)
+            {
+              double w, h;
+              prepare_text (painter, g_ptr_array_index (chart->categories, i), TEXT_SMALL, 0, 1);
+              measure_text (painter, &w, &h);
+              widest = MAX (widest, w);
+            }
+          if (!horizontal)
+            {
+              double w, h;
+              prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
+              measure_text (painter, &w, &h);
+              widest = h;
+            }
+          /* Thin to every stride-th category, up to labels three slots wide. */
+          while (stride < ticks->len && MIN (widest, slot * 3 * stride) + gap > slot * stride)
+            stride++;
+        }
+
+      for (guint i = 0; i < ticks->len; i += stride)
+        {
+          const AtlasTick *tick = &g_array_index (ticks, AtlasTick, i);
+          PlacedTick p = { 0 };
+          const char *text = band ? g_ptr_array_index (chart->categories, (guint) tick->value) : tick->label;
+          double max_width = band && horizontal ? slot * stride - gap : 0;
+
+          p.position = atlas_scale_map (scale, tick->value);
+          p.label = g_strdup (text ? text : "");
+          p.max_width = max_width;
+          prepare_text (painter, p.label, TEXT_SMALL, max_width, 1);
+          measure_text (painter, &p.width, &p.height);
+          g_array_append_val (placed, p);
+        }
+
+      for (guint i = 1; i < placed->len && !band; i++)
+        {
+          const PlacedTick *a = &g_array_index (placed, PlacedTick, i - 1);
+          const PlacedTick *b = &g_array_index (placed, PlacedTick, i);
+          double extent_a = horizontal ? a->width : a->height;
+          double extent_b = horizontal ? b->width : b->height;
+          if (fabs (b->position - a->position) < (extent_a + extent_b) / 2 + gap)
+            fits = FALSE;
+        }
+      if (fits || max_ticks <= 2)
+        break;
+      max_ticks--;
+    }
+  /* Two labels that still collide: keep the first. */
+  if (placed->len == 2 && atlas_scale_get_kind (scale) != ATLAS_SCALE_BAND)
+    {
+      const PlacedTick *a = &g_array_index (placed, PlacedTick, 0);
+      const PlacedTick *b = &g_array_index (placed, PlacedTick, 1);
+      double extent = horizontal ? (a->width + b->width) / 2 : (a->height + b->height) / 2;
+      if (fabs (b->position - a->position) < extent + gap)
+        g_array_remove_index (placed, 1);
+    }
+  return placed;
+}
+
+/* Draws the series of a line, area or scatter chart. Lines with more
+ * points than pixel columns collapse each column to its minimum and
+ * maximum, so no spike is lost. */
+static void
+draw_line_series (Painter *painter,
+                  guint    s,
+                  gboolean fill_area)
+{
+  AtlasChart *chart = painter->chart;
+  cairo_t *cr = painter->cr;
+  AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  gboolean in_path = FALSE;
+  double column = NAN, column_min = 0, column_max = 0, last_y = 0;
+  gboolean decimate = chart->n_ordered > chart->plot.width * 2;
+  GArray *bases = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+
+  cairo_new_path (cr);
+  for (gsize i = 0; i <= chart->n_ordered; i++)
+    {
+      gsize row = i < chart->n_ordered ? chart->order[i] : 0;
+      double base = 0, top = i < chart->n_ordered ? atlas_chart_stack_value (chart, s, row, &base) : NAN;
+      double px = i < chart->n_ordered ? atlas_scale_map (chart->x_scale, chart->x_values[row]) : NAN;
+      double py = isnan (top) ? NAN : atlas_scale_map (chart->y_scale, top);
+
+      if (decimate && in_path && !isnan (py) && floor (px) == column)
+        {
+          column_min = MIN (column_min, py);
+          column_max = MAX (column_max, py);
+          last_y = py;
+          continue;
+        }
+      if (decimate && in_path && !isnan (column))
+        {
+          /* Close the finished pixel column: its full vertical extent. */
+          cairo_line_to (cr, column + 0.5, column_min);
+          cairo_line_to (cr, column + 0.5, column_max);
+          cairo_line_to (cr, column + 0.5, last_y);
+        }
+      if (isnan (py))
+        {
+          if (in_path && fill_area)
+            {
+              /* Back along the base to close the area. */
+              for (guint b = bases->len; b > 0; b--)
+                {
+                  const double *point = &g_array_index (bases, double, (b - 1) * 2);
+                  cairo_line_to (cr, point[0], point[1]);
+                }
+              cairo_close_path (cr);
+            }
+          g_array_set_size (bases, 0);
+          in_path = FALSE;
+          column = NAN;
+          continue;
+        }
+      if (!in_path)
+        cairo_move_to (cr, px, py);
+      else
+        cairo_line_to (cr, px, py);
+      if (fill_area)
+        {
+          double point[2] = { px, atlas_scale_map (chart->y_scale, chart->spec.log_y ? 1 : base) };
+          g_array_append_vals (bases, point, 1);
+        }
+      in_path = TRUE;
+      column = floor (px);
+      column_min = column_max = last_y = py;
+    }
+  g_array_unref (bases);
+
+  if (fill_area)
+    {
+      /* A plain area is a tint under its line; stacked areas are solid. */
+      set_color_alpha (cr, &color, chart->spec.type == ATLAS_CHART_AREA ? 0.25 : 0.85);
+      cairo_fill (cr);
+      return;
+    }
+  set_color (cr, &color);
+  cairo_set_line_width (cr, MAX (1.5, painter->unit * 0.16));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
+
+  if (chart->spec.markers && chart->n_ordered <= chart->plot.width / 6)
+    for (gsize i = 0; i < chart->n_ordered; i++)
+      {
+        double px, py;
+        if (atlas_chart_point_position (chart, s, chart->order[i], &px, &py))
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, px, py, painter->unit * 0.3, 0, 2 * G_PI);
+          }
+      }
+  cairo_fill (cr);
+}
+
+static void
+draw_scatter_series (Painter *painter,
+                     guint    s)
+{
+  AtlasChart *chart = painter->chart;
+  AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  double radius = MAX (2, painter->unit * 0.3);
+
+  set_color_alpha (painter->cr, &color, 0.8);
+  for (gsize i = 0; i < chart->n_ordered; i++)
+    {
+      double px, py;
+      if (!atlas_chart_point_position (chart, s, chart->order[i], &px, &py))
+        continue;
+      cairo_new_sub_path (painter->cr);
+      cairo_arc (painter->cr, px, py, radius, 0, 2 * G_PI);
+    }
+  cairo_fill (painter->cr);
+}
+
+/* Bars: grouped side by side in each slot, or stacked; horizontal bars
+ * swap the axes. Each drawn bar is kept for pick. */
+static void
+draw_bars (Painter *painter)
+{
+  AtlasChart *chart = painter->chart;
+  gboolean horizontal = atlas_chart_is_horizontal (chart->spec.type);
+  gboolean stacked = chart->spec.type == ATLAS_CHART_BAR_STACKED;
+  guint n_series = chart->series->len;
+  double slot = bar_slot_width (chart, chart->x_scale);
+  double bar = stacked ? slot : slot / n_series;
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      AtlasColor color = atlas_theme_series_color (painter->theme, s);
+
+      set_color (painter->cr, &color);
+      for (gsize i = 0; i < chart->n_ordered; i++)
+        {
+          gsize row = chart->order[i];
+          double base, top = atlas_chart_stack_value (chart, s, row, &base);
+          double centre = atlas_scale_map (chart->x_scale, chart->x_values[row]);
+          double from, to, offset;
+          AtlasChartMark mark = { s, row, 0, 0, 0, 0, 0, 0 };
+
+          if (isnan (top))
+            continue;
+          offset = stacked ? -slot / 2 : -slot / 2 + s * bar;
+          from = atlas_scale_map (chart->y_scale, chart->spec.log_y ? MAX (base, 1e-300) : base);
+          to = atlas_scale_map (chart->y_scale, top);
+          if (horizontal)
+            {
+              mark.x = MIN (from, to);
+              mark.width = fabs (to - from);
+              mark.y = centre + offset;
+              mark.height = bar;
+            }
+          else
+            {
+              mark.x = centre + offset;
+              mark.width = bar;
+              mark.y = MIN (from, to);
+              mark.height = fabs (to - from);
+            }
+          /* A hairline gap between neighbours keeps grouped bars apart. */
+          cairo_rectangle (painter->cr, mark.x + (horizontal ? 0 : 0.5), mark.y + (horizontal ? 0.5 : 0),
+                           MAX (mark.width - (horizontal ? 0 : 1), 1), MAX (mark.height - (horizontal ? 1 : 0), 1));
+          g_array_append_val (chart->marks, mark);
+        }
+      cairo_fill (painter->cr);
+    }
+}
+
+static void
+draw_grid_and_axes (Painter *painter,
+                    GArray  *value_ticks,
+                    gboolean value_axis_horizontal)
+{
+  AtlasChart *chart = painter->chart;
+  cairo_t *cr = painter->cr;
+  const cairo_rectangle_t *plot = &chart->plot;
+  double zero = NAN;
+
+  cairo_set_line_width (cr, 1);
+  set_color (cr, &painter->theme->grid);
+  for (guint i = 0; i < value_ticks->len; i++)
+    {
+      double p = round (g_array_index (value_ticks, PlacedTick, i).position) + 0.5;
+      if (value_axis_horizontal)
+        {
+          cairo_move_to (cr, p, plot->y);
+          cairo_line_to (cr, p, plot->y + plot->height);
+        }
+      else
+        {
+          cairo_move_to (cr, plot->x, p);
+          cairo_line_to (cr, plot->x + plot->width, p);
+        }
+    }
+  cairo_stroke (cr);
+
+  /* The baseline: zero when it is in view, else the axis edge. */
+  if (!chart->spec.log_y)
+    {
+      double min, max;
+      atlas_scale_get_domain (chart->y_scale, &min, &max);
+      if (min <= 0 && max >= 0)
+        zero = round (atlas_scale_map (chart->y_scale, 0)) + 0.5;
+    }
+  set_color (cr, &painter->theme->baseline);
+  if (value_axis_horizontal)
+    {
+      double x = isnan (zero) ? plot->x + 0.5 : zero;
+      cairo_move_to (cr, x, plot->y);
+      cairo_line_to (cr, x, plot->y + plot->height);
+    }
+  else
+    {
+      double y = isnan (zero) ? round (plot->y + plot->height) - 0.5 : zero;
+      cairo_move_to (cr, plot->x, y);
+      cairo_line_to (cr, plot->x + plot->width, y);
+    }
+  cairo_stroke (cr);
+}
+
+static const char *
+value_unit (const AtlasChart *chart)
+{
+  const char *unit = g_array_index (chart->series, AtlasChartSeries, 0).unit;
+
+  if (chart->spec.type == ATLAS_CHART_STACKED_AREA_PERCENT)
+    return "% of total";
+  for (guint s = 1; s < chart->series->len; s++)
+    if (g_strcmp0 (unit, g_array_index (chart->series, AtlasChartSeries, s).unit) != 0)
+      return NULL;
+  return unit;
+}
+
+static void
+collect_legend (Painter *painter,
+                GArray  *entries)
+{
+  AtlasChart *chart = painter->chart;
+
+  if (chart->spec.type == ATLAS_CHART_DONUT)
+    {
+      const AtlasChartSeries *series = &g_array_index (chart->series, AtlasChartSeries, 0);
+      double total = 0;
+
+      for (gsize i = 0; i < chart->n_ordered; i++)
+        if (series->values[chart->order[i]] > 0)
+          total += series->values[chart->order[i]];
+      for (gsize i = 0; i < chart->n_ordered; i++)
+        {
+          gsize row = chart->order[i];
+          double v = series->values[row];
+          LegendEntry entry;
+          g_autofree char *share = NULL;
+          const char *name = chart->categories ? g_ptr_array_index (chart->categories, (guint) chart->x_values[row])
+                                               : NULL;
+          g_autofree char *fallback = name ? NULL : atlas_format_value (chart->x_values[row], &painter->style);
+
+          if (!(v > 0))
+            continue;
+          share = atlas_format_number (v / total * 100, 0.1, 100, &painter->style);
+          entry.label = g_strdup_printf ("%s %s%%", name ? name : fallback, share);
+          entry.color = atlas_theme_series_color (painter->theme, (guint) i);
+          g_array_append_val (entries, entry);
+        }
+      return;
+    }
+  if (chart->series->len < 2)
+    return;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      LegendEntry entry = { g_strdup (g_array_index (chart->series, AtlasChartSeries, s).name),
+                            atlas_theme_series_color (painter->theme, s) };
+      g_array_append_val (entries, entry);
+    }
+}
+
+static void
+draw_donut (Painter                 *painter,
+            const cairo_rectangle_t *area)
+{
+  AtlasChart *chart = painter->chart;
+  const AtlasChartSeries *series = &g_array_index (chart->series, AtlasChartSeries, 0);
+  double total = 0, angle = 0;
+  cairo_t *cr = painter->cr;
+
+  for (gsize i = 0; i < chart->n_ordered; i++)
+    if (series->values[chart->order[i]] > 0)
+      total += series->values[chart->order[i]];
+  chart->donut_cx = area->x + area->width / 2;
+  chart->donut_cy = area->y + area->height / 2;
+  chart->donut_outer = MAX (MIN (area->width, area->height) / 2, 1);
+  chart->donut_inner = chart->donut_outer * 0.58;
+  if (total <= 0)
+    return;
+
+  for (gsize i = 0; i < chart->n_ordered; i++)
+    {
+      gsize row = chart->order[i];
+      double v = series->values[row];
+      AtlasChartMark mark = { 0, row, 0, 0, 0, 0, 0, 0 };
+      AtlasColor color = atlas_theme_series_color (painter->theme, (guint) i);
+
+      if (!(v > 0))
+        continue;
+      mark.angle_start = angle;
+      mark.angle_end = angle + v / total * 2 * G_PI;
+      angle = mark.angle_end;
+      g_array_append_val (chart->marks, mark);
+
+      cairo_new_path (cr);
+      cairo_arc (cr, chart->donut_cx, chart->donut_cy, chart->donut_outer, mark.angle_start - G_PI / 2,
+                 mark.angle_end - G_PI / 2);
+      cairo_arc_negative (cr, chart->donut_cx, chart->donut_cy, chart->donut_inner, mark.angle_end - G_PI / 2,
+                          mark.angle_start - G_PI / 2);
+      cairo_close_path (cr);
+      set_color (cr, &color);
+      cairo_fill_preserve (cr);
+      /* Slices are parted by a line of the background. */
+      set_color (cr, &painter->theme->background);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_axis_labels (Painter *painter,
+                  GArray  *ticks,
+                  gboolean along_bottom,
+                  double   edge)
+{
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const PlacedTick *tick = &g_array_index (ticks, PlacedTick, i);
+      double x, y;
+
+      prepare_text (painter, tick->label, TEXT_SMALL, tick->max_width, 1);
+      if (along_bottom)
+        {
+          /* Centred on the tick, but never past the canvas edges. */
+          x = CLAMP (tick->position - tick->width / 2, 0, painter->chart->width - tick->width);
+          y = edge;
+        }
+      else
+        {
+          x = edge - tick->width;
+          y = tick->position - tick->height / 2;
+        }
+      show_text (painter, x, y, &painter->theme->text);
+    }
+}
+
+void
+atlas_chart_render (AtlasChart *chart,
+                    cairo_t    *cr,
+                    double      width,
+                    double      height)
+{
+  Painter painter = { chart, cr, NULL, atlas_theme_get (chart->spec.dark), { { 0 } }, 0 };
+  double margin, top, bottom, footer_height = 0;
+  g_autofree char *footer = NULL;
+  g_autoptr (GArray) legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  gboolean horizontal = atlas_chart_is_horizontal (chart->spec.type);
+
+  g_return_if_fail (chart != NULL && cr != NULL);
+
+  chart->width = width;
+  chart->height = height;
+  g_array_set_size (chart->text_boxes, 0);
+  g_array_set_size (chart->marks, 0);
+  g_clear_pointer (&chart->x_scale, atlas_scale_free);
+  g_clear_pointer (&chart->y_scale, atlas_scale_free);
+  g_array_set_clear_func (legend, legend_entry_clear);
+
+  atlas_number_style_from_locale (&painter.style);
+  painter.unit = CLAMP (MIN (width, height) / 48.0, 9, 15);
+  painter.layout = pango_cairo_create_layout (cr);
+  margin = painter.unit * 1.2;
+
+  cairo_save (cr);
+  if (!chart->spec.transparent)
+    {
+      set_color (cr, &painter.theme->background);
+      cairo_paint (cr);
+    }
+
+  /* Header and footer frame the chart; what is left is the plot. */
+  top = margin;
+  if (!chart->spec.hide_header)
+    {
+      double h = draw_text_block (&painter, chart->spec.title, TEXT_TITLE, margin, top, width - 2 * margin, 2,
+                                  &painter.theme->text);
+      if (h > 0)
+        top += h + painter.unit * 0.25;
+      h = draw_text_block (&painter, chart->spec.subtitle, TEXT_BODY, margin, top, width - 2 * margin, 2,
+                           &painter.theme->muted_text);
+      if (h > 0)
+        top += h + painter.unit * 0.4;
+
+      if (chart->spec.source && chart->spec.notes)
+        footer = g_strdup_printf ("Source: %s. %s", chart->spec.source, chart->spec.notes);
+      else if (chart->spec.source)
+        footer = g_strdup_printf ("Source: %s", chart->spec.source);
+      else
+        footer = g_strdup (chart->spec.notes);
+      if (footer)
+        {
+          double w;
+          prepare_text (&painter, footer, TEXT_SMALL, width - 2 * margin, 2);
+          measure_text (&painter, &w, &footer_height);
+          show_text (&painter, margin, height - margin - footer_height, &painter.theme->muted_text);
+          footer_height += painter.unit * 0.6;
+        }
+    }
+  collect_legend (&painter, legend);
+  if (legend->len > 0)
+    top += draw_legend (&painter, legend, margin, top, width - 2 * margin, chart->spec.type == ATLAS_CHART_LINE)
+           + painter.unit * 0.6;
+  bottom = height - margin - footer_height;
+
+  if (chart->spec.type == ATLAS_CHART_DONUT)
+    {
+      cairo_rectangle_t area = { margin, top, width - 2 * margin, MAX (bottom - top, 1) };
+      draw_donut (&painter, &area);
+    }
+  else
+    {
+      g_autoptr (GArray) value_ticks = NULL;
+      g_autoptr (GArray) category_ticks = NULL;
+      const char *unit = value_unit (chart);
+      double label_height, w, value_label_width = 0;
+      double plot_top = top, plot_left, plot_bottom;
+
+      prepare_text (&painter, "Ag", TEXT_SMALL, 0, 1);
+      measure_text (&painter, &w, &label_height);
+      if (unit)
+        plot_top += draw_text_block (&painter, unit, TEXT_SMALL, margin, top, width - 2 * margin, 1,
+                                     &painter.theme->muted_text)
+                    + painter.unit * 0.5;
+      else
+        plot_top += label_height / 2;
+      plot_bottom = bottom - label_height - painter.unit * 0.4;
+
+      chart->x_scale = make_category_scale (chart);
+      if (horizontal)
+        {
+          /* Categories down the left, ellipsized to a third of the width. */
+          double widest = 0;
+          for (guint i = 0; chart->categories && i < chart->categories->len; i++)
+            {
+              double h;
+              prepare_text (&painter, g_ptr_array_index (chart->categories, i), TEXT_SMALL, width / 3, 1);
+              measure_text (&painter, &w, &h);
+              widest = MAX (widest, w);
+            }
+          plot_left = margin + MIN (widest, width / 3) + painter.unit * 0.6;
+          chart->plot = (cairo_rectangle_t) { plot_left, plot_top, MAX (width - margin - plot_left, 1),
+                                              MAX (plot_bottom - plot_top, 1) };
+          chart->y_scale = make_value_scale (chart, (guint) CLAMP (chart->plot.width / (painter.unit * 6), 2, 10));
+          atlas_scale_set_range (chart->x_scale, chart->plot.y, chart->plot.y + chart->plot.height);
+          atlas_scale_set_range (chart->y_scale, chart->plot.x, chart->plot.x + chart->plot.width);
+          value_ticks = place_axis_ticks (&painter, chart->y_scale, chart->plot.width, TRUE);
+          category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.height, FALSE);
+        }
+      else
+        {
+          double plot_height = MAX (plot_bottom - plot_top, 1);
+          guint max_ticks = (guint) CLAMP (plot_height / (painter.unit * 2.6), 2, 10);
+
+          chart->y_scale = make_value_scale (chart, max_ticks);
+          atlas_scale_set_range (chart->y_scale, plot_bottom, plot_top);
+          value_ticks = place_axis_ticks (&painter, chart->y_scale, plot_height, FALSE);
+          for (guint i = 0; i < value_ticks->len; i++)
+            value_label_width = MAX (value_label_width, g_array_index (value_ticks, PlacedTick, i).width);
+          plot_left = margin + value_label_width + painter.unit * 0.6;
+          /* Room on the right for half of a date or year label under the last point. */
+          chart->plot = (cairo_rectangle_t) { plot_left, plot_top,
+                                              MAX (width - margin - painter.unit * 1.5 - plot_left, 1), plot_height };
+          if ((chart->spec.type == ATLAS_CHART_BAR || chart->spec.type == ATLAS_CHART_BAR_STACKED)
+              && !chart->categories)
+            pad_for_bars (chart, chart->x_scale);
+          atlas_scale_set_range (chart->x_scale, chart->plot.x, chart->plot.x + chart->plot.width);
+          category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE);
+        }
+
+      draw_grid_and_axes (&painter, value_ticks, horizontal);
+
+      cairo_save (cr);
+      cairo_rectangle (cr, chart->plot.x, chart->plot.y - 1, chart->plot.width, chart->plot.height + 2);
+      cairo_clip (cr);
+      switch (chart->spec.type)
+        {
+        case ATLAS_CHART_BAR:
+        case ATLAS_CHART_BAR_STACKED:
+        case ATLAS_CHART_BAR_HORIZONTAL:
+          draw_bars (&painter);
+          break;
+        case ATLAS_CHART_SCATTER:
+          for (guint s = 0; s < chart->series->len; s++)
+            draw_scatter_series (&painter, s);
+          break;
+        case ATLAS_CHART_AREA:
+        case ATLAS_CHART_STACKED_AREA:
+        case ATLAS_CHART_STACKED_AREA_PERCENT:
+          for (guint s = 0; s < chart->series->len; s++)
+            draw_line_series (&painter, s, TRUE);
+          if (chart->spec.type == ATLAS_CHART_AREA)
+            for (guint s = 0; s < chart->series->len; s++)
+              draw_line_series (&painter, s, FALSE);
+          break;
+        case ATLAS_CHART_LINE:
+        case ATLAS_CHART_DONUT:
+        default:
+          for (guint s = 0; s < chart->series->len; s++)
+            draw_line_series (&painter, s, FALSE);
+          break;
+        }
+      cairo_restore (cr);
+
+      if (horizontal)
+        {
+          draw_axis_labels (&painter, value_ticks, TRUE, chart->plot.y + chart->plot.height + painter.unit * 0.4);
+          draw_axis_labels (&painter, category_ticks, FALSE, chart->plot.x - painter.unit * 0.6);
+        }
+      else
+        {
+          draw_axis_labels (&painter, value_ticks, FALSE, chart->plot.x - painter.unit * 0.6);
+          draw_axis_labels (&painter, category_ticks, TRUE, chart->plot.y + chart->plot.height + painter.unit * 0.4);
+        }
+    }
+
+  cairo_restore (cr);
+  g_object_unref (painter.layout);
+}

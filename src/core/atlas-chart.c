@@ -1,0 +1,574 @@
+/* atlas-chart.c: the chart model: spec, the columns it reads, stacking, pick and a plain-language summary. */
+#include "atlas-chart-private.h"
+
+#include <math.h>
+#include <string.h>
+
+G_DEFINE_QUARK (atlas-chart-error-quark, atlas_chart_error)
+
+/* How near, in pixels, the pointer must be to a point to pick it. */
+#define PICK_RADIUS 12.0
+
+static const struct
+{
+  AtlasChartType type;
+  const char *name;
+  const char *description;
+} chart_types[] = {
+  { ATLAS_CHART_LINE, "line", "Line chart" },
+  { ATLAS_CHART_AREA, "area", "Area chart" },
+  { ATLAS_CHART_STACKED_AREA, "stacked-area", "Stacked area chart" },
+  { ATLAS_CHART_STACKED_AREA_PERCENT, "stacked-area-percent", "100% stacked area chart" },
+  { ATLAS_CHART_BAR, "bar", "Bar chart" },
+  { ATLAS_CHART_BAR_HORIZONTAL, "bar-horizontal", "Horizontal bar chart" },
+  { ATLAS_CHART_BAR_STACKED, "bar-stacked", "Stacked bar chart" },
+  { ATLAS_CHART_SCATTER, "scatter", "Scatter plot" },
+  { ATLAS_CHART_DONUT, "donut", "Donut chart" },
+};
+
+void
+atlas_chart_spec_init (AtlasChartSpec *spec)
+{
+  memset (spec, 0, sizeof *spec);
+  spec->type = ATLAS_CHART_LINE;
+  spec->view_x_min = spec->view_x_max = NAN;
+  spec->view_y_min = spec->view_y_max = NAN;
+}
+
+void
+atlas_chart_spec_clear (AtlasChartSpec *spec)
+{
+  g_free (spec->x_column);
+  g_strfreev (spec->y_columns);
+  g_free (spec->title);
+  g_free (spec->subtitle);
+  g_free (spec->source);
+  g_free (spec->notes);
+  atlas_chart_spec_init (spec);
+}
+
+static void
+spec_copy (AtlasChartSpec       *to,
+           const AtlasChartSpec *from)
+{
+  *to = *from;
+  to->x_column = g_strdup (from->x_column);
+  to->y_columns = g_strdupv (from->y_columns);
+  to->title = g_strdup (from->title);
+  to->subtitle = g_strdup (from->subtitle);
+  to->source = g_strdup (from->source);
+  to->notes = g_strdup (from->notes);
+}
+
+gboolean
+atlas_chart_type_from_string (const char     *name,
+                              AtlasChartType *out_type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_types); i++)
+    if (g_strcmp0 (chart_types[i].name, name) == 0)
+      {
+        *out_type = chart_types[i].type;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+atlas_chart_type_to_string (AtlasChartType type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_types); i++)
+    if (chart_types[i].type == type)
+      return chart_types[i].name;
+  g_return_val_if_reached ("line");
+}
+
+static const char *
+chart_type_description (AtlasChartType type)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_types); i++)
+    if (chart_types[i].type == type)
+      return chart_types[i].description;
+  return "Chart";
+}
+
+gboolean
+atlas_chart_is_cartesian (AtlasChartType type)
+{
+  return type != ATLAS_CHART_DONUT;
+}
+
+gboolean
+atlas_chart_is_horizontal (AtlasChartType type)
+{
+  return type == ATLAS_CHART_BAR_HORIZONTAL;
+}
+
+gboolean
+atlas_chart_x_is_band (const AtlasChart *chart)
+{
+  return chart->categories != NULL;
+}
+
+static const AtlasColumn *
+find_column (const AtlasTable *table,
+             const char       *name,
+             GError          **error)
+{
+  const AtlasColumn *column = atlas_table_find_column (table, name);
+
+  if (!column)
+    {
+      g_autoptr (GString) names = g_string_new (NULL);
+      for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+        g_string_append_printf (names, "%s“%s”", i ? ", " : "",
+                                atlas_column_get_name (atlas_table_get_column (table, i)));
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_SUCH_COLUMN,
+                   "There is no column “%s”; the columns are %s", name, names->str);
+    }
+  return column;
+}
+
+static int
+compare_rows_by_x (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  const double *x = data;
+  double xa = x[*(const gsize *) a], xb = x[*(const gsize *) b];
+
+  if (xa < xb)
+    return -1;
+  if (xa > xb)
+    return 1;
+  return (*(const gsize *) a > *(const gsize *) b) - (*(const gsize *) a < *(const gsize *) b);
+}
+
+static gboolean
+chart_load_x (AtlasChart  *chart,
+              GError     **error)
+{
+  const AtlasColumn *x = chart->x_column;
+  gboolean sorted = TRUE;
+
+  chart->x_values = g_new (double, MAX (chart->n_rows, 1));
+  chart->order = g_new (gsize, MAX (chart->n_rows, 1));
+  if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
+    {
+      g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+
+      chart->categories = g_ptr_array_new ();
+      for (gsize row = 0; row < chart->n_rows; row++)
+        {
+          const char *name = atlas_column_get_text (x, row);
+          gpointer found;
+
+          if (!name)
+            {
+              chart->x_values[row] = NAN;
+              continue;
+            }
+          if (!g_hash_table_lookup_extended (index, name, NULL, &found))
+            {
+              found = GUINT_TO_POINTER (chart->categories->len);
+              g_hash_table_insert (index, (gpointer) name, found);
+              g_ptr_array_add (chart->categories, (gpointer) name);
+            }
+          chart->x_values[row] = GPOINTER_TO_UINT (found);
+        }
+    }
+  else
+    memcpy (chart->x_values, atlas_column_get_numbers (x), chart->n_rows * sizeof (double));
+
+  for (gsize row = 0; row < chart->n_rows; row++)
+    if (!isnan (chart->x_values[row]))
+      {
+        if (chart->n_ordered > 0 && chart->x_values[chart->order[chart->n_ordered - 1]] > chart->x_values[row])
+          sorted = FALSE;
+        chart->order[chart->n_ordered++] = row;
+      }
+  if (chart->n_ordered == 0)
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
+                   "Column “%s” has no values to place on the x axis", atlas_column_get_name (x));
+      return FALSE;
+    }
+  /* Categories keep the file's order; numbers and dates run ascending. */
+  if (!sorted && !chart->categories)
+    g_qsort_with_data (chart->order, (gint) chart->n_ordered, sizeof (gsize), compare_rows_by_x, chart->x_values);
+  return TRUE;
+}
+
+AtlasChart *
+atlas_chart_new (AtlasTable           *table,
+                 const AtlasChartSpec *spec,
+                 GError              **error)
+{
+  g_autoptr (AtlasChart) chart = g_new0 (AtlasChart, 1);
+
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (spec != NULL && spec->x_column != NULL, NULL);
+
+  spec_copy (&chart->spec, spec);
+  chart->table = atlas_table_ref (table);
+  chart->n_rows = atlas_table_get_n_rows (table);
+  chart->series = g_array_new (FALSE, TRUE, sizeof (AtlasChartSeries));
+  chart->text_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  chart->marks = g_array_new (FALSE, FALSE, sizeof (AtlasChartMark));
+
+  chart->x_column = find_column (table, spec->x_column, error);
+  if (!chart->x_column)
+    return NULL;
+
+  for (guint i = 0; spec->y_columns && spec->y_columns[i]; i++)
+    {
+      const AtlasColumn *column = find_column (table, spec->y_columns[i], error);
+      AtlasChartSeries series = { 0 };
+
+      if (!column)
+        return NULL;
+      if (atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER)
+        {
+          g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
+                       "Column “%s” holds %s, not numbers, so it cannot be a series", spec->y_columns[i],
+                       atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE ? "dates" : "text");
+          return NULL;
+        }
+      series.name = g_strdup (atlas_column_get_name (column));
+      series.values = atlas_column_get_numbers (column);
+      series.unit = atlas_column_get_unit (column);
+      g_array_append_val (chart->series, series);
+    }
+  if (chart->series->len == 0)
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
+                   "The chart needs at least one column of numbers to draw");
+      return NULL;
+    }
+  if (!chart_load_x (chart, error))
+    return NULL;
+
+  if (spec->log_y)
+    for (guint s = 0; s < chart->series->len; s++)
+      {
+        const AtlasChartSeries *series = &g_array_index (chart->series, AtlasChartSeries, s);
+        for (gsize row = 0; row < chart->n_rows; row++)
+          if (series->values[row] <= 0)
+            {
+              g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOT_POSITIVE,
+                           "A log scale needs values above zero, but “%s” has %g in row %zu",
+                           series->name, series->values[row], row + 1);
+              return NULL;
+            }
+      }
+  return g_steal_pointer (&chart);
+}
+
+void
+atlas_chart_free (AtlasChart *chart)
+{
+  if (!chart)
+    return;
+  for (guint s = 0; chart->series && s < chart->series->len; s++)
+    g_free (g_array_index (chart->series, AtlasChartSeries, s).name);
+  g_clear_pointer (&chart->series, g_array_unref);
+  g_clear_pointer (&chart->categories, g_ptr_array_unref);
+  g_clear_pointer (&chart->text_boxes, g_array_unref);
+  g_clear_pointer (&chart->marks, g_array_unref);
+  g_clear_pointer (&chart->x_scale, atlas_scale_free);
+  g_clear_pointer (&chart->y_scale, atlas_scale_free);
+  g_clear_pointer (&chart->table, atlas_table_unref);
+  g_free (chart->x_values);
+  g_free (chart->order);
+  atlas_chart_spec_clear (&chart->spec);
+  g_free (chart);
+}
+
+const AtlasChartSpec *
+atlas_chart_get_spec (const AtlasChart *chart)
+{
+  return &chart->spec;
+}
+
+guint
+atlas_chart_get_n_series (const AtlasChart *chart)
+{
+  return chart->series->len;
+}
+
+const char *
+atlas_chart_get_series_name (const AtlasChart *chart,
+                             guint             series)
+{
+  g_return_val_if_fail (series < chart->series->len, NULL);
+  return g_array_index (chart->series, AtlasChartSeries, series).name;
+}
+
+/* The top of series' segment in a stack at row (its own value when the
+ * chart does not stack) and, in out_base, where the segment starts. A
+ * missing value stacks as nothing, and its own segment is NAN. */
+double
+atlas_chart_stack_value (const AtlasChart *chart,
+                         guint             series,
+                         gsize             row,
+                         double           *out_base)
+{
+  AtlasChartType type = chart->spec.type;
+  double value = g_array_index (chart->series, AtlasChartSeries, series).values[row];
+  double base = 0, total = 0;
+
+  if (type != ATLAS_CHART_STACKED_AREA && type != ATLAS_CHART_STACKED_AREA_PERCENT
+      && type != ATLAS_CHART_BAR_STACKED)
+    {
+      *out_base = 0;
+      return value;
+    }
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      double v = g_array_index (chart->series, AtlasChartSeries, s).values[row];
+      if (isnan (v))
+        continue;
+      if (s < series)
+        base += v;
+      total += v;
+    }
+  if (type == ATLAS_CHART_STACKED_AREA_PERCENT)
+    {
+      if (total == 0)
+        {
+          *out_base = 0;
+          return NAN;
+        }
+      base = base / total * 100;
+      value = value / total * 100;
+    }
+  *out_base = base;
+  return base + value;
+}
+
+/* Where the renderer drew a point's value; FALSE when it is missing or
+ * outside the view. */
+gboolean
+atlas_chart_point_position (const AtlasChart *chart,
+                            guint             series,
+                            gsize             row,
+                            double           *out_x,
+                            double           *out_y)
+{
+  double base, top, px, py;
+
+  if (!chart->x_scale || !chart->y_scale || series >= chart->series->len || row >= chart->n_rows)
+    return FALSE;
+  top = atlas_chart_stack_value (chart, series, row, &base);
+  if (isnan (top) || isnan (chart->x_values[row]))
+    return FALSE;
+  if (atlas_chart_is_horizontal (chart->spec.type))
+    {
+      px = atlas_scale_map (chart->y_scale, top);
+      py = atlas_scale_map (chart->x_scale, chart->x_values[row]);
+    }
+  else
+    {
+      px = atlas_scale_map (chart->x_scale, chart->x_values[row]);
+      py = atlas_scale_map (chart->y_scale, top);
+    }
+  if (px < chart->plot.x - 0.5 || px > chart->plot.x + chart->plot.width + 0.5 || py < chart->plot.y - 0.5
+      || py > chart->plot.y + chart->plot.height + 0.5)
+    return FALSE;
+  *out_x = px;
+  *out_y = py;
+  return TRUE;
+}
+
+static gboolean
+pick_mark (const AtlasChart *chart,
+           double            x,
+           double            y,
+           AtlasChartPick   *out_pick)
+{
+  for (guint i = 0; i < chart->marks->len; i++)
+    {
+      const AtlasChartMark *mark = &g_array_index (chart->marks, AtlasChartMark, i);
+      gboolean hit;
+
+      if (chart->spec.type == ATLAS_CHART_DONUT)
+        {
+          double dx = x - chart->donut_cx, dy = y - chart->donut_cy;
+          double radius = hypot (dx, dy);
+          /* Angles run clockwise from twelve o'clock, as the slices do. */
+          double angle = atan2 (dy, dx) + G_PI / 2;
+          if (angle < 0)
+            angle += 2 * G_PI;
+          hit = radius >= chart->donut_inner && radius <= chart->donut_outer && angle >= mark->angle_start
+                && angle < mark->angle_end;
+        }
+      else
+        hit = x >= mark->x && x <= mark->x + mark->width && y >= mark->y && y <= mark->y + mark->height;
+      if (hit)
+        {
+          out_pick->series = mark->series;
+          out_pick->row = mark->row;
+          out_pick->x = chart->x_values[mark->row];
+          out_pick->y = g_array_index (chart->series, AtlasChartSeries, mark->series).values[mark->row];
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* What is under (x, y) in the last render: the bar or slice there, or the
+ * nearest point within a few pixels, found through the same scales. */
+gboolean
+atlas_chart_pick (const AtlasChart *chart,
+                  double            x,
+                  double            y,
+                  AtlasChartPick   *out_pick)
+{
+  double best = PICK_RADIUS * PICK_RADIUS;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (chart != NULL && out_pick != NULL, FALSE);
+
+  if (chart->marks->len > 0)
+    return pick_mark (chart, x, y, out_pick);
+  if (!chart->x_scale || x < chart->plot.x - PICK_RADIUS || x > chart->plot.x + chart->plot.width + PICK_RADIUS)
+    return FALSE;
+
+  for (guint s = 0; s < chart->series->len; s++)
+    for (gsize i = 0; i < chart->n_ordered; i++)
+      {
+        gsize row = chart->order[i];
+        double px, py, distance;
+
+        if (!atlas_chart_point_position (chart, s, row, &px, &py))
+          continue;
+        distance = (px - x) * (px - x) + (py - y) * (py - y);
+        if (distance <= best)
+          {
+            best = distance;
+            found = TRUE;
+            out_pick->series = s;
+            out_pick->row = row;
+            out_pick->x = chart->x_values[row];
+            out_pick->y = g_array_index (chart->series, AtlasChartSeries, s).values[row];
+          }
+      }
+  return found;
+}
+
+/* x as a person reads it: the category, the date at the column's unit,
+ * or the number. */
+static char *
+format_x (const AtlasChart       *chart,
+          gsize                   row,
+          const AtlasNumberStyle *style)
+{
+  double x = chart->x_values[row];
+
+  if (chart->categories)
+    return g_strdup (g_ptr_array_index (chart->categories, (guint) x));
+  if (atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_DATE)
+    {
+      g_autoptr (GDateTime) date = g_date_time_new_from_unix_utc ((gint64) floor (x));
+      if (!date)
+        return atlas_format_value (x, style);
+      switch (atlas_column_get_date_unit (chart->x_column))
+        {
+        case ATLAS_DATE_UNIT_YEAR:
+          return g_date_time_format (date, "%Y");
+        case ATLAS_DATE_UNIT_QUARTER:
+          return g_strdup_printf ("Q%d %d", (g_date_time_get_month (date) - 1) / 3 + 1, g_date_time_get_year (date));
+        case ATLAS_DATE_UNIT_MONTH:
+          return g_date_time_format (date, "%b %Y");
+        case ATLAS_DATE_UNIT_DAY:
+          return g_date_time_format (date, "%-d %b %Y");
+        case ATLAS_DATE_UNIT_SECOND:
+        default:
+          return g_date_time_format (date, "%-d %b %Y %H:%M");
+        }
+    }
+  return atlas_format_value (x, style);
+}
+
+static char *
+format_y (const AtlasChartSeries *series,
+          double                  value,
+          const AtlasNumberStyle *style)
+{
+  g_autofree char *number = atlas_format_value (value, style);
+
+  if (!series->unit)
+    return g_steal_pointer (&number);
+  if (g_str_equal (series->unit, "%"))
+    return g_strconcat (number, "%", NULL);
+  return g_strconcat (number, " ", series->unit, NULL);
+}
+
+/* A plain-language description: chart type, axes and their ranges, and
+ * per series its highest, lowest and latest values. */
+char *
+atlas_chart_summarize (const AtlasChart *chart)
+{
+  AtlasNumberStyle style;
+  GString *text = g_string_new (NULL);
+  g_autofree char *first_x = NULL;
+  g_autofree char *last_x = NULL;
+
+  atlas_number_style_from_locale (&style);
+  first_x = format_x (chart, chart->order[0], &style);
+  last_x = format_x (chart, chart->order[chart->n_ordered - 1], &style);
+
+  g_string_append_printf (text, "%s of ", chart_type_description (chart->spec.type));
+  for (guint s = 0; s < chart->series->len; s++)
+    g_string_append_printf (text, "%s%s", s == 0 ? "" : (s + 1 == chart->series->len ? " and " : ", "),
+                            g_array_index (chart->series, AtlasChartSeries, s).name);
+  g_string_append_printf (text, " by %s, from %s to %s", atlas_column_get_name (chart->x_column), first_x, last_x);
+  if (chart->spec.log_y)
+    g_string_append (text, ", on a log scale");
+  g_string_append (text, ".");
+
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      const AtlasChartSeries *series = &g_array_index (chart->series, AtlasChartSeries, s);
+      gsize highest = G_MAXSIZE, lowest = G_MAXSIZE, latest = G_MAXSIZE;
+      g_autofree char *high_x = NULL, *high_y = NULL, *low_x = NULL, *low_y = NULL;
+      g_autofree char *last_value_x = NULL, *last_value_y = NULL;
+
+      for (gsize i = 0; i < chart->n_ordered; i++)
+        {
+          gsize row = chart->order[i];
+          double v = series->values[row];
+          if (isnan (v))
+            continue;
+          if (highest == G_MAXSIZE || v > series->values[highest])
+            highest = row;
+          if (lowest == G_MAXSIZE || v < series->values[lowest])
+            lowest = row;
+          latest = row;
+        }
+      if (highest == G_MAXSIZE)
+        {
+          g_string_append_printf (text, " %s has no values.", series->name);
+          continue;
+        }
+      high_x = format_x (chart, highest, &style);
+      high_y = format_y (series, series->values[highest], &style);
+      low_x = format_x (chart, lowest, &style);
+      low_y = format_y (series, series->values[lowest], &style);
+      g_string_append_printf (text, " %s: highest %s (%s), lowest %s (%s)", series->name, high_y, high_x, low_y,
+                              low_x);
+      if (!chart->categories)
+        {
+          last_value_x = format_x (chart, latest, &style);
+          last_value_y = format_y (series, series->values[latest], &style);
+          g_string_append_printf (text, ", latest %s (%s)", last_value_y, last_value_x);
+        }
+      g_string_append (text, ".");
+    }
+  return g_string_free (text, FALSE);
+}
+
+GArray *
+atlas_chart_get_text_boxes (const AtlasChart *chart)
+{
+  return chart->text_boxes;
+}

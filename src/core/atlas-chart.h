@@ -1,0 +1,104 @@
+/* atlas-chart.h: a chart of a table: what to draw (the spec), one render call for screen and files, pick and summary. */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "atlas-core-types.h"
+#include "atlas-scale.h"
+#include "atlas-theme.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_CHART_ERROR (atlas_chart_error_quark ())
+
+typedef enum
+{
+  ATLAS_CHART_ERROR_NO_SUCH_COLUMN,
+  ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
+  ATLAS_CHART_ERROR_NO_DATA,
+  ATLAS_CHART_ERROR_NOT_POSITIVE,
+  ATLAS_CHART_ERROR_EXPORT,
+} AtlasChartError;
+
+typedef enum
+{
+  ATLAS_CHART_LINE,
+  ATLAS_CHART_AREA,
+  ATLAS_CHART_STACKED_AREA,
+  ATLAS_CHART_STACKED_AREA_PERCENT,
+  ATLAS_CHART_BAR,
+  ATLAS_CHART_BAR_HORIZONTAL,
+  ATLAS_CHART_BAR_STACKED,
+  ATLAS_CHART_SCATTER,
+  ATLAS_CHART_DONUT,
+} AtlasChartType;
+
+/* What a chart shows. Strings are owned; NULL means "none" or "choose". */
+typedef struct
+{
+  AtlasChartType type;
+  char *x_column;
+  GStrv y_columns;
+  char *title;
+  char *subtitle;
+  char *source;
+  char *notes;
+  gboolean log_y;
+  gboolean markers;
+  gboolean dark;
+  gboolean transparent;
+  gboolean hide_header; /* no title, subtitle, source or notes: the window shows them itself */
+  double view_x_min;    /* NAN: the data's own range */
+  double view_x_max;
+  double view_y_min;
+  double view_y_max;
+} AtlasChartSpec;
+
+/* What is under a point of the chart. */
+typedef struct
+{
+  guint series;
+  gsize row;
+  double x;
+  double y;
+} AtlasChartPick;
+
+typedef struct _AtlasChart AtlasChart;
+
+GQuark          atlas_chart_error_quark     (void);
+
+void            atlas_chart_spec_init       (AtlasChartSpec       *spec);
+void            atlas_chart_spec_clear      (AtlasChartSpec       *spec);
+gboolean        atlas_chart_type_from_string (const char          *name,
+                                             AtlasChartType       *out_type);
+const char     *atlas_chart_type_to_string  (AtlasChartType        type);
+
+AtlasChart     *atlas_chart_new             (AtlasTable           *table,
+                                             const AtlasChartSpec *spec,
+                                             GError              **error);
+void            atlas_chart_free            (AtlasChart           *chart);
+const AtlasChartSpec *atlas_chart_get_spec  (const AtlasChart     *chart);
+guint           atlas_chart_get_n_series    (const AtlasChart     *chart);
+const char     *atlas_chart_get_series_name (const AtlasChart     *chart,
+                                             guint                 series);
+
+void            atlas_chart_render          (AtlasChart           *chart,
+                                             cairo_t              *cr,
+                                             double                width,
+                                             double                height);
+gboolean        atlas_chart_pick            (const AtlasChart     *chart,
+                                             double                x,
+                                             double                y,
+                                             AtlasChartPick       *out_pick);
+gboolean        atlas_chart_point_position  (const AtlasChart     *chart,
+                                             guint                 series,
+                                             gsize                 row,
+                                             double               *out_x,
+                                             double               *out_y);
+GArray         *atlas_chart_get_text_boxes  (const AtlasChart     *chart);
+char           *atlas_chart_summarize       (const AtlasChart     *chart);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChart, atlas_chart_free)
+
+G_END_DECLS
