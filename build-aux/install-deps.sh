@@ -11,7 +11,7 @@ if [ "${1:-}" = "--tests" ]; then
   # clang and its runtime for the fuzz harness; Xvfb and a session bus for
   # tests that open real windows; CJK fonts so Chinese text is drawn.
   packages="$packages clang libclang-rt-dev xvfb xauth dbus
-    desktop-file-utils appstream fonts-noto-cjk"
+    desktop-file-utils appstream fonts-noto-cjk fonts-cantarell"
 fi
 
 missing=""

@@ -5,7 +5,9 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#define FONT_FAMILY "Cantarell, Noto Sans, Noto Sans CJK SC, DejaVu Sans, sans-serif"
+/* Latin faces first: a CJK face drawing Latin text would set quotes and
+ * apostrophes full-width. Chinese text falls back to a CJK face. */
+#define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans-serif"
 
 typedef struct
 {
@@ -318,7 +320,8 @@ typedef struct
 {
   double position; /* pixel centre along the axis */
   char *label;
-  double max_width; /* the label is ellipsized to this; 0: never */
+  double max_width; /* the label is wrapped and ellipsized to this; 0: never */
+  int max_lines;
   double width;
   double height;
 } PlacedTick;
@@ -355,25 +358,23 @@ place_axis_ticks (Painter          *painter,
       g_array_set_size (placed, 0);
       if (band && ticks->len > 0)
         {
-          double widest = 0;
           slot = length / ticks->len;
-          for (guint i = 0; i < ticks->len && horizontal; i++)
+          if (horizontal)
             {
-              double w, h;
-              prepare_text (painter, g_ptr_array_index (chart->categories, i), TEXT_SMALL, 0, 1);
-              measure_text (painter, &w, &h);
-              widest = MAX (widest, w);
+              /* Category names wrap onto two lines in their slot and are
+               * ellipsized past that; only slots too narrow for a few
+               * letters are thinned. */
+              while (stride < ticks->len && slot * stride < painter->unit * 3)
+                stride++;
             }
-          if (!horizontal)
+          else
             {
               double w, h;
               prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
               measure_text (painter, &w, &h);
-              widest = h;
+              while (stride < ticks->len && slot * stride < h + gap)
+                stride++;
             }
-          /* Thin to every stride-th category, up to labels three slots wide. */
-          while (stride < ticks->len && MIN (widest, slot * 3 * stride) + gap > slot * stride)
-            stride++;
         }
 
       for (guint i = 0; i < ticks->len; i += stride)
@@ -386,7 +387,8 @@ place_axis_ticks (Painter          *painter,
           p.position = atlas_scale_map (scale, tick->value);
           p.label = g_strdup (text ? text : "");
           p.max_width = max_width;
-          prepare_text (painter, p.label, TEXT_SMALL, max_width, 1);
+          p.max_lines = band && horizontal ? 2 : 1;
+          prepare_text (painter, p.label, TEXT_SMALL, max_width, p.max_lines);
           measure_text (painter, &p.width, &p.height);
           g_array_append_val (placed, p);
         }
@@ -752,7 +754,7 @@ draw_axis_labels (Painter *painter,
       const PlacedTick *tick = &g_array_index (ticks, PlacedTick, i);
       double x, y;
 
-      prepare_text (painter, tick->label, TEXT_SMALL, tick->max_width, 1);
+      prepare_text (painter, tick->label, TEXT_SMALL, tick->max_width, tick->max_lines);
       if (along_bottom)
         {
           /* Centred on the tick, but never past the canvas edges. */
@@ -847,17 +849,21 @@ atlas_chart_render (AtlasChart *chart,
       g_autoptr (GArray) category_ticks = NULL;
       const char *unit = value_unit (chart);
       double label_height, w, value_label_width = 0;
-      double plot_top = top, plot_left, plot_bottom;
+      double plot_top = top, plot_left, plot_bottom, x_labels_top_gap;
 
       prepare_text (&painter, "Ag", TEXT_SMALL, 0, 1);
       measure_text (&painter, &w, &label_height);
+      /* The top tick label is centred on the plot's top edge: half of it
+       * stands above, under the unit label. */
       if (unit)
         plot_top += draw_text_block (&painter, unit, TEXT_SMALL, margin, top, width - 2 * margin, 1,
                                      &painter.theme->muted_text)
-                    + painter.unit * 0.5;
-      else
-        plot_top += label_height / 2;
-      plot_bottom = bottom - label_height - painter.unit * 0.4;
+                    + painter.unit * 0.3;
+      plot_top += label_height / 2;
+      /* Under the plot: half of the lowest value label, then the x labels,
+       * two lines of them for category names. */
+      x_labels_top_gap = label_height / 2 + painter.unit * 0.2;
+      plot_bottom = bottom - label_height * (chart->categories && !horizontal ? 2 : 1) - x_labels_top_gap;
 
       chart->x_scale = make_category_scale (chart);
       if (horizontal)
@@ -903,8 +909,11 @@ atlas_chart_render (AtlasChart *chart,
 
       draw_grid_and_axes (&painter, value_ticks, horizontal);
 
+      /* Clipped to the plot, with room for half a line or marker at its
+       * edges: the first and last points are drawn whole. */
       cairo_save (cr);
-      cairo_rectangle (cr, chart->plot.x, chart->plot.y - 1, chart->plot.width, chart->plot.height + 2);
+      cairo_rectangle (cr, chart->plot.x - painter.unit * 0.4, chart->plot.y - painter.unit * 0.4,
+                       chart->plot.width + painter.unit * 0.8, chart->plot.height + painter.unit * 0.8);
       cairo_clip (cr);
       switch (chart->spec.type)
         {
@@ -937,13 +946,13 @@ atlas_chart_render (AtlasChart *chart,
 
       if (horizontal)
         {
-          draw_axis_labels (&painter, value_ticks, TRUE, chart->plot.y + chart->plot.height + painter.unit * 0.4);
+          draw_axis_labels (&painter, value_ticks, TRUE, chart->plot.y + chart->plot.height + x_labels_top_gap);
           draw_axis_labels (&painter, category_ticks, FALSE, chart->plot.x - painter.unit * 0.6);
         }
       else
         {
           draw_axis_labels (&painter, value_ticks, FALSE, chart->plot.x - painter.unit * 0.6);
-          draw_axis_labels (&painter, category_ticks, TRUE, chart->plot.y + chart->plot.height + painter.unit * 0.4);
+          draw_axis_labels (&painter, category_ticks, TRUE, chart->plot.y + chart->plot.height + x_labels_top_gap);
         }
     }
 

@@ -1,0 +1,461 @@
+/* test-chart.c: rendering checked on pixels, pick against render, layout without overlaps, export and summary. */
+#define _GNU_SOURCE
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "atlas-chart-export.h"
+#include "atlas-csv-reader.h"
+#include "atlas-table.h"
+
+static char *test_dir;
+
+static AtlasTable *
+load_table (const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  AtlasCsvResult *result;
+  AtlasTable *table;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  table = atlas_table_ref (result->table);
+  atlas_csv_result_free (result);
+  return table;
+}
+
+static AtlasChart *
+make_chart (AtlasTable     *table,
+            AtlasChartType  type,
+            const char     *x,
+            const char     *y,
+            gboolean        dark)
+{
+  AtlasChartSpec spec;
+  g_autoptr (GError) error = NULL;
+  AtlasChart *chart;
+
+  atlas_chart_spec_init (&spec);
+  spec.type = type;
+  spec.x_column = g_strdup (x);
+  spec.y_columns = g_strsplit (y, ",", -1);
+  spec.title = g_strdup ("China’s chip imports, 2017–2024: 中国集成电路进口");
+  spec.subtitle = g_strdup ("Value of integrated circuits imported, by year");
+  spec.source = g_strdup ("General Administration of Customs of China");
+  spec.dark = dark;
+  chart = atlas_chart_new (table, &spec, &error);
+  g_assert_no_error (error);
+  atlas_chart_spec_clear (&spec);
+  return chart;
+}
+
+static cairo_surface_t *
+render (AtlasChart *chart,
+        int         width,
+        int         height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  atlas_chart_render (chart, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The pixel's colour, unpremultiplied, as 0-255 components. */
+static void
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y,
+          int             *r,
+          int             *g,
+          int             *b)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 pixel = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+
+  *r = (pixel >> 16) & 0xff;
+  *g = (pixel >> 8) & 0xff;
+  *b = pixel & 0xff;
+}
+
+static gboolean
+pixel_is (cairo_surface_t  *surface,
+          int               x,
+          int               y,
+          const AtlasColor *color,
+          int               tolerance)
+{
+  int r, g, b;
+
+  pixel_at (surface, x, y, &r, &g, &b);
+  return ABS (r - (int) round (color->red * 255)) <= tolerance && ABS (g - (int) round (color->green * 255)) <= tolerance
+         && ABS (b - (int) round (color->blue * 255)) <= tolerance;
+}
+
+static const char imports_csv[] = "year,imports (USD bn),exports (USD bn)\n"
+                                  "2017,260.14,66.88\n2018,312.1,84.6\n2019,305.55,101.58\n2020,350.06,\n"
+                                  "2021,432,\n2022,415.58,\n2023,349.4,\n2024,385,159\n";
+
+static void
+test_line_pixels (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn),exports (USD bn)",
+                                             FALSE);
+  cairo_surface_t *surface = render (chart, 900, 600);
+  const AtlasTheme *theme = atlas_theme_get (FALSE);
+  AtlasColor first = atlas_theme_series_color (theme, 0);
+  double x, y, x_before, y_before, x_after, y_after;
+
+  /* The series colour sits on each drawn point. */
+  for (gsize row = 0; row < 8; row++)
+    {
+      g_assert_true (atlas_chart_point_position (chart, 0, row, &x, &y));
+      g_assert_true (pixel_is (surface, (int) x, (int) y, &first, 40));
+    }
+  /* Exports are missing for 2020-2023: the second line has a gap there. */
+  g_assert_false (atlas_chart_point_position (chart, 1, 4, &x, &y));
+  g_assert_true (atlas_chart_point_position (chart, 1, 2, &x_before, &y_before));
+  g_assert_true (atlas_chart_point_position (chart, 1, 7, &x_after, &y_after));
+  {
+    /* Where a line from 2019 to 2024 would run, there is background. */
+    double mx = (x_before + x_after) / 2, my = (y_before + y_after) / 2;
+    g_assert_true (pixel_is (surface, (int) mx, (int) my, &theme->background, 0));
+  }
+  /* Far from everything, the background. */
+  g_assert_true (pixel_is (surface, 899, 300, &theme->background, 0));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_pick_inverts_render (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
+  static const AtlasChartType types[] = { ATLAS_CHART_LINE, ATLAS_CHART_SCATTER, ATLAS_CHART_BAR };
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      g_autoptr (AtlasChart) chart = make_chart (table, types[t], "year", "imports (USD bn)", FALSE);
+      cairo_surface_t *surface = render (chart, 1000, 700);
+
+      for (gsize row = 0; row < 8; row++)
+        {
+          AtlasChartPick pick;
+          double x, y;
+
+          g_assert_true (atlas_chart_point_position (chart, 0, row, &x, &y));
+          /* Bars are picked inside the bar, just under its top. */
+          g_assert_true (atlas_chart_pick (chart, x, types[t] == ATLAS_CHART_BAR ? y + 3 : y, &pick));
+          g_assert_cmpuint (pick.series, ==, 0);
+          g_assert_cmpuint (pick.row, ==, row);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_pick_donut (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("regions.csv", "region,share\nChina,26\nTaiwan,21\nKorea,19\nOther,34\n");
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_DONUT, "region", "share", FALSE);
+  cairo_surface_t *surface = render (chart, 800, 600);
+  AtlasColor china = atlas_theme_series_color (atlas_theme_get (FALSE), 0);
+  AtlasChartPick pick;
+  gboolean found = FALSE;
+
+  g_assert_false (atlas_chart_pick (chart, 5, 5, &pick));
+  /* The first slice (China, 26%) starts at twelve o'clock and runs
+   * clockwise: just right of the centre line, going down from the top,
+   * the first pixel of its colour is on the ring. */
+  for (int y = 0; y < 600 && !found; y++)
+    if (pixel_is (surface, 420, y, &china, 10))
+      {
+        g_assert_true (atlas_chart_pick (chart, 420, y + 2, &pick));
+        g_assert_cmpuint (pick.row, ==, 0);
+        g_assert_cmpfloat (pick.y, ==, 26);
+        found = TRUE;
+      }
+  g_assert_true (found);
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+boxes_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  /* Touching edges do not count: a pixel of rounding is not an overlap. */
+  return a->x + 0.5 < b->x + b->width && b->x + 0.5 < a->x + a->width && a->y + 0.5 < b->y + b->height
+         && b->y + 0.5 < a->y + a->height;
+}
+
+static void
+test_layout_no_overlaps (void)
+{
+  g_autoptr (AtlasTable) imports = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasTable) segments = load_table (
+    "segments.csv", "segment,China share (%),United States share (%)\n"
+                    "Electronic design automation,1,74\nCore intellectual property,2,52\nLogic design,5,67\n"
+                    "Memory design,4,28\nWafer fabrication equipment,2,44\nMaterials,13,10\n"
+                    "Wafer fabrication,21,11\nAssembly test and packaging,30,3\n");
+  static const int sizes[][2] = { { 320, 240 }, { 480, 320 }, { 640, 480 }, { 1200, 800 }, { 1920, 1080 }, { 3840, 2160 } };
+  const struct
+  {
+    AtlasTable *table;
+    AtlasChartType type;
+    const char *x;
+    const char *y;
+  } charts[] = {
+    { imports, ATLAS_CHART_LINE, "year", "imports (USD bn),exports (USD bn)" },
+    { imports, ATLAS_CHART_AREA, "year", "imports (USD bn)" },
+    { imports, ATLAS_CHART_STACKED_AREA, "year", "imports (USD bn),exports (USD bn)" },
+    { imports, ATLAS_CHART_BAR, "year", "imports (USD bn),exports (USD bn)" },
+    { imports, ATLAS_CHART_SCATTER, "year", "imports (USD bn)" },
+    { segments, ATLAS_CHART_BAR, "segment", "China share (%),United States share (%)" },
+    { segments, ATLAS_CHART_BAR_HORIZONTAL, "segment", "China share (%),United States share (%)" },
+    { segments, ATLAS_CHART_BAR_STACKED, "segment", "China share (%),United States share (%)" },
+    { segments, ATLAS_CHART_DONUT, "segment", "China share (%)" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr (AtlasChart) chart = make_chart (charts[c].table, charts[c].type, charts[c].x, charts[c].y, s % 2);
+        cairo_surface_t *surface = render (chart, sizes[s][0], sizes[s][1]);
+        GArray *boxes = atlas_chart_get_text_boxes (chart);
+
+        g_assert_cmpuint (boxes->len, >, 2);
+        for (guint i = 0; i < boxes->len; i++)
+          {
+            const cairo_rectangle_t *a = &g_array_index (boxes, cairo_rectangle_t, i);
+            if (a->x < -0.5 || a->y < -0.5 || a->x + a->width > sizes[s][0] + 0.5 || a->y + a->height > sizes[s][1] + 0.5)
+              g_error ("%s at %dx%d: text box %u (%g,%g %gx%g) leaves the canvas",
+                       atlas_chart_type_to_string (charts[c].type), sizes[s][0], sizes[s][1], i, a->x, a->y, a->width,
+                       a->height);
+            for (guint j = i + 1; j < boxes->len; j++)
+              if (boxes_overlap (a, &g_array_index (boxes, cairo_rectangle_t, j)))
+                {
+                  const cairo_rectangle_t *b = &g_array_index (boxes, cairo_rectangle_t, j);
+                  g_error ("%s at %dx%d: text boxes %u (%g,%g %gx%g) and %u (%g,%g %gx%g) overlap",
+                           atlas_chart_type_to_string (charts[c].type), sizes[s][0], sizes[s][1], i, a->x, a->y,
+                           a->width, a->height, j, b->x, b->y, b->width, b->height);
+                }
+          }
+        cairo_surface_destroy (surface);
+      }
+}
+
+static void
+test_million_point_spike (void)
+{
+  GString *text = g_string_new ("t,v\n");
+  g_autoptr (AtlasTable) table = NULL;
+  g_autoptr (AtlasChart) chart = NULL;
+  cairo_surface_t *surface;
+  AtlasColor color = atlas_theme_series_color (atlas_theme_get (FALSE), 0);
+  const gsize n = 1000000, spike = 612345;
+  double x, y;
+  gboolean found = FALSE;
+
+  /* One sample in a million stands out; drawing every point would show it. */
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (text, "%zu,%s\n", i, i == spike ? "100" : (i % 2 ? "1" : "0"));
+  table = load_table ("spike.csv", text->str);
+  g_string_free (text, TRUE);
+  chart = make_chart (table, ATLAS_CHART_LINE, "t", "v", FALSE);
+  surface = render (chart, 1200, 800);
+
+  g_assert_true (atlas_chart_point_position (chart, 0, spike, &x, &y));
+  for (int dx = -1; dx <= 1 && !found; dx++)
+    found = pixel_is (surface, (int) x + dx, (int) y + 2, &color, 60);
+  g_assert_true (found);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_export_formats (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
+  g_autofree char *png = g_build_filename (test_dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (test_dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (test_dir, "chart.pdf", NULL);
+  g_autofree char *svg_text = NULL, *pdf_text = NULL;
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *image;
+  gsize len;
+
+  g_assert_true (atlas_chart_export (chart, png, 640, 400, 2, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
+  cairo_surface_destroy (image);
+
+  g_assert_true (atlas_chart_export (chart, svg, 640, 400, 1, &error));
+  g_assert_true (g_file_get_contents (svg, &svg_text, &len, NULL));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+  g_assert_nonnull (strstr (svg_text, "width=\"640\""));
+  g_assert_nonnull (strstr (svg_text, "height=\"400\""));
+
+  g_assert_true (atlas_chart_export (chart, pdf, 640, 400, 1, &error));
+  g_assert_true (g_file_get_contents (pdf, &pdf_text, &len, NULL));
+  g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
+  /* memmem: a PDF holds binary streams with NUL bytes. */
+  g_assert_nonnull (memmem (pdf_text, len, "/MediaBox [ 0 0 640 400 ]", 25));
+  /* Fonts travel with the file. */
+  g_assert_nonnull (memmem (pdf_text, len, "/FontFile", 9));
+}
+
+static void
+assert_export_fails_keeping (AtlasChart *chart,
+                             const char *path,
+                             const char *expected_reason)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean existed = g_file_get_contents (path, &before, NULL, NULL);
+
+  g_assert_false (atlas_chart_export (chart, path, 3840, 2160, 4, &error));
+  g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT);
+  if (!strstr (error->message, expected_reason))
+    g_error ("“%s” does not say “%s”", error->message, expected_reason);
+  if (existed)
+    {
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_export_failures (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
+  g_autofree char *missing = g_build_filename (test_dir, "no-such-folder", "chart.png", NULL);
+  g_autofree char *locked_dir = g_build_filename (test_dir, "locked", NULL);
+  g_autofree char *locked = g_build_filename (locked_dir, "chart.png", NULL);
+  g_autoptr (GError) error = NULL;
+
+  assert_export_fails_keeping (chart, missing, "the folder does not exist");
+  g_assert_false (atlas_chart_export (chart, "chart.gif", 100, 100, 1, &error));
+  g_assert_nonnull (strstr (error->message, ".png, .svg or .pdf"));
+
+  g_mkdir (locked_dir, 0755);
+  g_assert_true (g_file_set_contents (locked, "an older chart", -1, NULL));
+  g_chmod (locked_dir, 0555);
+  if (access (locked_dir, W_OK) == 0)
+    g_test_message ("running with rights that write anywhere: the read-only case is covered by the full disk");
+  else
+    assert_export_fails_keeping (chart, locked, "you may not write in that folder");
+  g_chmod (locked_dir, 0755);
+}
+
+/* A full disk, from a tiny tmpfs; needs the right to mount, which CI has. */
+static void
+test_export_disk_full (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
+  g_autofree char *mount_point = g_build_filename (test_dir, "small-disk", NULL);
+  g_autofree char *path = g_build_filename (mount_point, "chart.png", NULL);
+  const char *mount_argv[] = { "mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount_point, NULL };
+  const char *umount_argv[] = { "umount", mount_point, NULL };
+  int status = -1;
+
+  g_mkdir (mount_point, 0755);
+  if (!g_spawn_sync (NULL, (char **) mount_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                     NULL, NULL, NULL, &status, NULL)
+      || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_rmdir (mount_point);
+      g_test_skip ("no right to mount a small filesystem here");
+      return;
+    }
+  g_assert_true (g_file_set_contents (path, "an older chart", -1, NULL));
+  assert_export_fails_keeping (chart, path, "the disk is full");
+  g_spawn_sync (NULL, (char **) umount_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  g_rmdir (mount_point);
+}
+
+static void
+test_summary (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
+  cairo_surface_t *surface = render (chart, 600, 400);
+  g_autofree char *summary = atlas_chart_summarize (chart);
+
+  g_assert_cmpstr (summary, ==,
+                   "Line chart of imports (USD bn) by year, from 2017 to 2024. imports (USD bn): highest 432 USD bn "
+                   "(2021), lowest 260.14 USD bn (2017), latest 385 USD bn (2024).");
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("negative.csv", "year,balance,name\n2020,-5,a\n2021,10,b\n");
+  AtlasChartSpec spec;
+  g_autoptr (GError) error = NULL;
+  AtlasChart *chart;
+
+  atlas_chart_spec_init (&spec);
+  spec.x_column = g_strdup ("year");
+  spec.y_columns = g_strsplit ("balance", ",", -1);
+  spec.log_y = TRUE;
+  chart = atlas_chart_new (table, &spec, &error);
+  g_assert_null (chart);
+  g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOT_POSITIVE);
+  g_clear_error (&error);
+
+  spec.log_y = FALSE;
+  g_strfreev (spec.y_columns);
+  spec.y_columns = g_strsplit ("name", ",", -1);
+  g_assert_null (atlas_chart_new (table, &spec, &error));
+  g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE);
+  g_clear_error (&error);
+
+  g_strfreev (spec.y_columns);
+  spec.y_columns = g_strsplit ("imports", ",", -1);
+  g_assert_null (atlas_chart_new (table, &spec, &error));
+  g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_SUCH_COLUMN);
+  g_assert_nonnull (strstr (error->message, "“year”, “balance”, “name”"));
+  atlas_chart_spec_clear (&spec);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  test_dir = g_dir_make_tmp ("atlas-chart-XXXXXX", NULL);
+  g_test_add_func ("/chart/line-pixels", test_line_pixels);
+  g_test_add_func ("/chart/pick-inverts-render", test_pick_inverts_render);
+  g_test_add_func ("/chart/pick-donut", test_pick_donut);
+  g_test_add_func ("/chart/layout-no-overlaps", test_layout_no_overlaps);
+  g_test_add_func ("/chart/million-point-spike", test_million_point_spike);
+  g_test_add_func ("/chart/export-formats", test_export_formats);
+  g_test_add_func ("/chart/export-failures", test_export_failures);
+  g_test_add_func ("/chart/export-disk-full", test_export_disk_full);
+  g_test_add_func ("/chart/summary", test_summary);
+  g_test_add_func ("/chart/errors", test_errors);
+  status = g_test_run ();
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", test_dir);
+    status |= system (command) == -1;
+  }
+  return status;
+}
