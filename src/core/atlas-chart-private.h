@@ -2,6 +2,7 @@
 #pragma once
 
 #include "atlas-chart.h"
+#include "atlas-min-max-pyramid.h"
 #include "atlas-table.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,7 @@ struct _AtlasChart
   double *x_values;      /* per row: the x number, or the category index for text */
   GPtrArray *categories; /* text x: distinct names in first-seen order */
   GArray *series;        /* AtlasChartSeries */
+  GPtrArray *pyramids;   /* AtlasMinMaxPyramid per series, built on first need; NULL until then */
 
   /* Geometry of the last render. */
   double width;
@@ -46,6 +48,10 @@ struct _AtlasChart
 };
 
 gboolean atlas_chart_is_cartesian   (AtlasChartType type);
+const AtlasMinMaxPyramid *atlas_chart_get_pyramid (AtlasChart *chart,
+                                                   guint       series);
+gsize    atlas_chart_lower_bound    (const AtlasChart *chart,
+                                     double            x);
 gboolean atlas_chart_is_horizontal  (AtlasChartType type);
 gboolean atlas_chart_x_is_band      (const AtlasChart *chart);
 double   atlas_chart_stack_value    (const AtlasChart *chart,

@@ -418,9 +418,107 @@ place_axis_ticks (Painter          *painter,
   return placed;
 }
 
-/* Draws the series of a line, area or scatter chart. Lines with more
- * points than pixel columns collapse each column to its minimum and
- * maximum, so no spike is lost. */
+/* A line (or the top of an area) with more points than pixel columns:
+ * each column is drawn as the vertical span from its minimum to its
+ * maximum, read from the series' pyramid, so a frame costs in proportion
+ * to the width, and every spike that drawing all points would show is
+ * there. A missing value wider than a column breaks the line. */
+static void
+draw_decimated_series (Painter *painter,
+                       guint    s,
+                       gboolean fill_area)
+{
+  AtlasChart *chart = painter->chart;
+  cairo_t *cr = painter->cr;
+  const AtlasMinMaxPyramid *pyramid = atlas_chart_get_pyramid (chart, s);
+  const double *values = g_array_index (chart->series, AtlasChartSeries, s).values;
+  AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  double base_y = atlas_scale_map (chart->y_scale, chart->spec.log_y ? 1 : 0);
+  int first_column = (int) floor (chart->plot.x), last_column = (int) ceil (chart->plot.x + chart->plot.width);
+  gsize i = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column));
+  gboolean open = FALSE;
+  double segment_start = 0, segment_end = 0;
+
+  cairo_new_path (cr);
+  for (int column = first_column; column < last_column && i < chart->n_ordered; column++)
+    {
+      gsize end = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, column + 1));
+      double min, max, x = column + 0.5;
+      gsize first = i, last = end;
+
+      if (end <= i)
+        continue;
+      if (!atlas_min_max_pyramid_query (pyramid, i, end, &min, &max, NULL))
+        {
+          first = last = end; /* all missing: a break */
+        }
+      else
+        {
+          while (isnan (values[chart->order[first]]))
+            first++;
+          while (isnan (values[chart->order[last - 1]]))
+            last--;
+        }
+      if (open && (first > i || first == end))
+        {
+          /* Missing values before this column's first: end the segment. */
+          if (fill_area)
+            {
+              cairo_line_to (cr, segment_end, base_y);
+              cairo_line_to (cr, segment_start, base_y);
+              cairo_close_path (cr);
+            }
+          open = FALSE;
+        }
+      if (first < end)
+        {
+          double first_y = atlas_scale_map (chart->y_scale, values[chart->order[first]]);
+          double last_y = atlas_scale_map (chart->y_scale, values[chart->order[last - 1]]);
+
+          if (!open)
+            {
+              cairo_move_to (cr, x, first_y);
+              segment_start = x;
+            }
+          else
+            cairo_line_to (cr, x, first_y);
+          cairo_line_to (cr, x, atlas_scale_map (chart->y_scale, min));
+          cairo_line_to (cr, x, atlas_scale_map (chart->y_scale, max));
+          cairo_line_to (cr, x, last_y);
+          segment_end = x;
+          open = last == end;
+          if (!open && fill_area)
+            {
+              cairo_line_to (cr, segment_end, base_y);
+              cairo_line_to (cr, segment_start, base_y);
+              cairo_close_path (cr);
+            }
+        }
+      i = end;
+    }
+  if (open && fill_area)
+    {
+      cairo_line_to (cr, segment_end, base_y);
+      cairo_line_to (cr, segment_start, base_y);
+      cairo_close_path (cr);
+    }
+
+  if (fill_area)
+    {
+      set_color_alpha (cr, &color, 0.25);
+      cairo_fill (cr);
+      return;
+    }
+  set_color (cr, &color);
+  cairo_set_line_width (cr, MAX (1.5, painter->unit * 0.16));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
+/* Draws the series of a line or area chart, point by point; dense
+ * plain lines and areas go through draw_decimated_series(). Stacked areas
+ * with more points than pixels still collapse each column to its
+ * extremes, point by point. */
 static void
 draw_line_series (Painter *painter,
                   guint    s,
@@ -432,7 +530,15 @@ draw_line_series (Painter *painter,
   gboolean in_path = FALSE;
   double column = NAN, column_min = 0, column_max = 0, last_y = 0;
   gboolean decimate = chart->n_ordered > chart->plot.width * 2;
-  GArray *bases = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  GArray *bases;
+
+  if (decimate && !atlas_chart_x_is_band (chart)
+      && (chart->spec.type == ATLAS_CHART_LINE || chart->spec.type == ATLAS_CHART_AREA))
+    {
+      draw_decimated_series (painter, s, fill_area);
+      return;
+    }
+  bases = g_array_new (FALSE, FALSE, sizeof (double) * 2);
 
   cairo_new_path (cr);
   for (gsize i = 0; i <= chart->n_ordered; i++)

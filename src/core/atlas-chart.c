@@ -271,6 +271,7 @@ atlas_chart_free (AtlasChart *chart)
   for (guint s = 0; chart->series && s < chart->series->len; s++)
     g_free (g_array_index (chart->series, AtlasChartSeries, s).name);
   g_clear_pointer (&chart->series, g_array_unref);
+  g_clear_pointer (&chart->pyramids, g_ptr_array_unref);
   g_clear_pointer (&chart->categories, g_ptr_array_unref);
   g_clear_pointer (&chart->text_boxes, g_array_unref);
   g_clear_pointer (&chart->marks, g_array_unref);
@@ -281,6 +282,42 @@ atlas_chart_free (AtlasChart *chart)
   g_free (chart->order);
   atlas_chart_spec_clear (&chart->spec);
   g_free (chart);
+}
+
+/* The series' min/max pyramid over the rows in x order, built the first
+ * time a frame has more points than pixels. */
+const AtlasMinMaxPyramid *
+atlas_chart_get_pyramid (AtlasChart *chart,
+                         guint       series)
+{
+  if (!chart->pyramids)
+    {
+      chart->pyramids = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_min_max_pyramid_free);
+      g_ptr_array_set_size (chart->pyramids, chart->series->len);
+    }
+  if (!g_ptr_array_index (chart->pyramids, series))
+    g_ptr_array_index (chart->pyramids, series)
+      = atlas_min_max_pyramid_new (g_array_index (chart->series, AtlasChartSeries, series).values, chart->order,
+                                   chart->n_ordered);
+  return g_ptr_array_index (chart->pyramids, series);
+}
+
+/* The first position in x order whose x is at least x. */
+gsize
+atlas_chart_lower_bound (const AtlasChart *chart,
+                         double            x)
+{
+  gsize low = 0, high = chart->n_ordered;
+
+  while (low < high)
+    {
+      gsize middle = low + (high - low) / 2;
+      if (chart->x_values[chart->order[middle]] < x)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
 }
 
 const AtlasChartSpec *
