@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "atlas-chart-export.h"
+#include "atlas-chart-private.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
 
@@ -280,6 +281,45 @@ test_million_point_spike (void)
   cairo_surface_destroy (surface);
 }
 
+/* The interpolating, galloping search against a plain scan, on x with
+ * repeats, uneven gaps, missing values and rows out of order. */
+static void
+test_lower_bound (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (23);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      GString *text = g_string_new ("x,y\n");
+      g_autoptr (AtlasTable) table = NULL;
+      g_autoptr (AtlasChart) chart = NULL;
+      guint n = (guint) g_rand_int_range (rand, 1, 3000);
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (g_rand_int_range (rand, 0, 20) == 0)
+            g_string_append (text, "NA,1\n");
+          else
+            g_string_append_printf (text, "%d,1\n", round % 2 ? g_rand_int_range (rand, 0, 500)
+                                                               : (int) (i * i / 50));
+        }
+      table = load_table ("bounds.csv", text->str);
+      g_string_free (text, TRUE);
+      chart = make_chart (table, ATLAS_CHART_LINE, "x", "y", FALSE);
+
+      for (guint q = 0; q < 500; q++)
+        {
+          double x = g_rand_double_range (rand, -10, 600);
+          gsize from = (gsize) g_rand_int_range (rand, 0, (gint32) chart->n_ordered + 1);
+          gsize expected = from;
+
+          while (expected < chart->n_ordered && chart->x_values[atlas_chart_row_at (chart, expected)] < x)
+            expected++;
+          g_assert_cmpuint (atlas_chart_lower_bound_from (chart, x, from), ==, expected);
+        }
+    }
+}
+
 static void
 test_export_formats (void)
 {
@@ -447,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/chart/pick-donut", test_pick_donut);
   g_test_add_func ("/chart/layout-no-overlaps", test_layout_no_overlaps);
   g_test_add_func ("/chart/million-point-spike", test_million_point_spike);
+  g_test_add_func ("/chart/lower-bound", test_lower_bound);
   g_test_add_func ("/chart/export-formats", test_export_formats);
   g_test_add_func ("/chart/export-failures", test_export_failures);
   g_test_add_func ("/chart/export-disk-full", test_export_disk_full);

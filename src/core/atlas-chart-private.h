@@ -29,7 +29,7 @@ struct _AtlasChart
   AtlasTable *table;
   const AtlasColumn *x_column;
   gsize n_rows;
-  gsize *order;          /* rows in ascending x; rows with no x are left out */
+  gsize *order;          /* rows in ascending x, rows with no x left out; NULL when that is every row in turn */
   gsize n_ordered;
   double *x_values;      /* per row: the x number, or the category index for text */
   GPtrArray *categories; /* text x: distinct names in first-seen order */
@@ -47,11 +47,22 @@ struct _AtlasChart
   double donut_cx, donut_cy, donut_outer, donut_inner;
 };
 
+/* The row at position i in x order. */
+static inline gsize
+atlas_chart_row_at (const AtlasChart *chart,
+                    gsize             i)
+{
+  return chart->order ? chart->order[i] : i;
+}
+
 gboolean atlas_chart_is_cartesian   (AtlasChartType type);
 const AtlasMinMaxPyramid *atlas_chart_get_pyramid (AtlasChart *chart,
                                                    guint       series);
 gsize    atlas_chart_lower_bound    (const AtlasChart *chart,
                                      double            x);
+gsize    atlas_chart_lower_bound_from (const AtlasChart *chart,
+                                       double            x,
+                                       gsize             from);
 gboolean atlas_chart_is_horizontal  (AtlasChartType type);
 gboolean atlas_chart_x_is_band      (const AtlasChart *chart);
 double   atlas_chart_stack_value    (const AtlasChart *chart,

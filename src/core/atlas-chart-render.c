@@ -188,27 +188,55 @@ draw_legend (Painter *painter,
 
 /* The y (value) axis domain: the data in view, with zero for bars and
  * areas, which measure from it. */
+static gboolean
+chart_stacks (AtlasChartType type)
+{
+  return type == ATLAS_CHART_STACKED_AREA || type == ATLAS_CHART_STACKED_AREA_PERCENT
+         || type == ATLAS_CHART_BAR_STACKED;
+}
+
+/* The y (value) axis domain: the data in view, with zero for bars and
+ * areas, which measure from it. Unstacked series read their extremes in
+ * view from their pyramids, so a frame does not scan every row. */
 static void
-value_domain (const AtlasChart *chart,
-              double           *out_min,
-              double           *out_max)
+value_domain (AtlasChart *chart,
+              double     *out_min,
+              double     *out_max)
 {
   AtlasChartType type = chart->spec.type;
   double min = INFINITY, max = -INFINITY;
   double x_min = chart->spec.view_x_min, x_max = chart->spec.view_x_max;
+  gsize from = 0, to = chart->n_ordered;
 
+  if (!chart->categories)
+    {
+      if (!isnan (x_min))
+        from = atlas_chart_lower_bound (chart, x_min);
+      if (!isnan (x_max))
+        to = atlas_chart_lower_bound (chart, nextafter (x_max, INFINITY));
+    }
   for (guint s = 0; s < chart->series->len; s++)
-    for (gsize i = 0; i < chart->n_ordered; i++)
-      {
-        gsize row = chart->order[i];
-        double base, top = atlas_chart_stack_value (chart, s, row, &base);
-        double x = chart->x_values[row];
-
-        if (isnan (top) || (!isnan (x_min) && x < x_min) || (!isnan (x_max) && x > x_max))
+    {
+      if (!chart_stacks (type))
+        {
+          double series_min, series_max;
+          if (atlas_min_max_pyramid_query (atlas_chart_get_pyramid (chart, s), from, to, &series_min, &series_max,
+                                           NULL))
+            {
+              min = MIN (min, series_min);
+              max = MAX (max, series_max);
+            }
           continue;
-        min = MIN (min, top);
-        max = MAX (max, top);
-      }
+        }
+      for (gsize i = from; i < to; i++)
+        {
+          double base, top = atlas_chart_stack_value (chart, s, atlas_chart_row_at (chart, i), &base);
+          if (isnan (top))
+            continue;
+          min = MIN (min, top);
+          max = MAX (max, top);
+        }
+    }
   if (!isfinite (min))
     min = max = 0;
   if (type != ATLAS_CHART_LINE && type != ATLAS_CHART_SCATTER && !chart->spec.log_y)
@@ -221,14 +249,15 @@ value_domain (const AtlasChart *chart,
       min = 0;
       max = 100;
     }
-  if (chart->spec.log_y)
+  if (chart->spec.log_y && min <= 0)
     {
-      /* Stacked bases of 0 have no place on a log axis. */
+      /* Only stacked bases reach 0 here: the log axis starts at the
+       * smallest value instead. */
       min = INFINITY;
       for (guint s = 0; s < chart->series->len; s++)
-        for (gsize i = 0; i < chart->n_ordered; i++)
+        for (gsize i = from; i < to; i++)
           {
-            double v = g_array_index (chart->series, AtlasChartSeries, s).values[chart->order[i]];
+            double v = g_array_index (chart->series, AtlasChartSeries, s).values[atlas_chart_row_at (chart, i)];
             if (v > 0)
               min = MIN (min, v);
           }
@@ -240,8 +269,8 @@ value_domain (const AtlasChart *chart,
 }
 
 static AtlasScale *
-make_value_scale (const AtlasChart *chart,
-                  guint             max_ticks)
+make_value_scale (AtlasChart *chart,
+                  guint       max_ticks)
 {
   double min, max;
   AtlasScale *scale;
@@ -267,8 +296,8 @@ make_category_scale (const AtlasChart *chart)
   if (chart->categories)
     return atlas_scale_new_band (chart->categories->len, bars ? 0.25 : 0);
 
-  min = chart->x_values[chart->order[0]];
-  max = chart->x_values[chart->order[chart->n_ordered - 1]];
+  min = chart->x_values[atlas_chart_row_at (chart, 0)];
+  max = chart->x_values[atlas_chart_row_at (chart, chart->n_ordered - 1)];
   if (!isnan (chart->spec.view_x_min))
     min = chart->spec.view_x_min;
   if (!isnan (chart->spec.view_x_max))
@@ -288,7 +317,7 @@ pad_for_bars (AtlasChart *chart,
 
   for (gsize i = 1; i < chart->n_ordered; i++)
     {
-      double d = chart->x_values[chart->order[i]] - chart->x_values[chart->order[i - 1]];
+      double d = chart->x_values[atlas_chart_row_at (chart, i)] - chart->x_values[atlas_chart_row_at (chart, i - 1)];
       if (d > 0)
         spacing = MIN (spacing, d);
     }
@@ -308,8 +337,8 @@ bar_slot_width (const AtlasChart *chart,
     return atlas_scale_get_bandwidth (scale);
   for (gsize i = 1; i < chart->n_ordered; i++)
     {
-      double a = atlas_scale_map (scale, chart->x_values[chart->order[i - 1]]);
-      double b = atlas_scale_map (scale, chart->x_values[chart->order[i]]);
+      double a = atlas_scale_map (scale, chart->x_values[atlas_chart_row_at (chart, i - 1)]);
+      double b = atlas_scale_map (scale, chart->x_values[atlas_chart_row_at (chart, i)]);
       if (fabs (b - a) > 0)
         spacing = MIN (spacing, fabs (b - a));
     }
@@ -418,101 +447,120 @@ place_axis_ticks (Painter          *painter,
   return placed;
 }
 
-/* A line (or the top of an area) with more points than pixel columns:
- * each column is drawn as the vertical span from its minimum to its
- * maximum, read from the series' pyramid, so a frame costs in proportion
- * to the width, and every spike that drawing all points would show is
- * there. A missing value wider than a column breaks the line. */
+/* The first position in x order of each pixel column of the plot, and
+ * one past the last: shared by every decimated series of a frame. */
+static gsize *
+column_bounds (AtlasChart *chart,
+               int         first_column,
+               int         n_columns)
+{
+  gsize *bounds = g_new (gsize, n_columns + 1);
+
+  bounds[0] = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column));
+  for (int c = 1; c <= n_columns; c++)
+    bounds[c] = atlas_chart_lower_bound_from (chart, atlas_scale_unmap (chart->x_scale, first_column + c), bounds[c - 1]);
+  return bounds;
+}
+
+/* Adds the whole-pixel box of column x spanning y_a to y_b, grown by half
+ * a line on each side. */
 static void
-draw_decimated_series (Painter *painter,
-                       guint    s,
-                       gboolean fill_area)
+add_column_box (cairo_t *cr,
+                int      x,
+                double   y_a,
+                double   y_b,
+                double   half_line)
+{
+  double top = floor (MIN (y_a, y_b) - half_line);
+  double bottom = ceil (MAX (y_a, y_b) + half_line);
+
+  cairo_rectangle (cr, x, top, 2, bottom - top);
+}
+
+/* A line (or an area) with more points in view than pixel columns, drawn
+ * as kst does: each column is one box from its minimum to its maximum,
+ * read from the series' pyramid, reaching back to where the line left the
+ * column before. Boxes on whole pixels fill without antialiasing, so a
+ * frame costs in proportion to the width, and every spike that drawing
+ * all points would show is there. A missing value wider than a column
+ * breaks the line; columns with no rows between two with values carry
+ * the straight line across. An area fills each column down to its base. */
+static void
+draw_decimated_series (Painter     *painter,
+                       guint        s,
+                       gboolean     fill_area,
+                       const gsize *bounds,
+                       int          first_column,
+                       int          n_columns)
 {
   AtlasChart *chart = painter->chart;
   cairo_t *cr = painter->cr;
   const AtlasMinMaxPyramid *pyramid = atlas_chart_get_pyramid (chart, s);
   const double *values = g_array_index (chart->series, AtlasChartSeries, s).values;
   AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  double half_line = MAX (1.5, painter->unit * 0.16) / 2;
   double base_y = atlas_scale_map (chart->y_scale, chart->spec.log_y ? 1 : 0);
-  int first_column = (int) floor (chart->plot.x), last_column = (int) ceil (chart->plot.x + chart->plot.width);
-  gsize i = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column));
   gboolean open = FALSE;
-  double segment_start = 0, segment_end = 0;
+  int previous_column = 0;
+  double previous_y = 0;
 
+  /* Each column's rows lie far from the last column's in a big series:
+   * asking for all of them first lets the memory fetches overlap instead
+   * of waiting for each in turn. */
+  for (int c = 0; c < n_columns; c++)
+    atlas_min_max_pyramid_prefetch (pyramid, bounds[c], bounds[c + 1]);
+
+  cairo_save (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   cairo_new_path (cr);
-  for (int column = first_column; column < last_column && i < chart->n_ordered; column++)
+  for (int c = 0; c < n_columns; c++)
     {
-      gsize end = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, column + 1));
-      double min, max, x = column + 0.5;
-      gsize first = i, last = end;
+      gsize from = bounds[c], end = bounds[c + 1], first = from, last = end;
+      double min, max, first_y, top, bottom;
+      int x = first_column + c;
 
-      if (end <= i)
+      if (end <= from)
         continue;
-      if (!atlas_min_max_pyramid_query (pyramid, i, end, &min, &max, NULL))
+      while (first < end && isnan (values[atlas_chart_row_at (chart, first)]))
+        first++;
+      if (first > from)
+        open = FALSE; /* missing values before this column's first: a break */
+      if (first == end)
+        continue;
+      while (isnan (values[atlas_chart_row_at (chart, last - 1)]))
+        last--;
+
+      atlas_min_max_pyramid_query (pyramid, first, last, &min, &max, NULL);
+      first_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, first)]);
+      top = atlas_scale_map (chart->y_scale, max);
+      bottom = atlas_scale_map (chart->y_scale, min);
+      if (open)
         {
-          first = last = end; /* all missing: a break */
+          /* The straight line from the last column with values. */
+          for (int j = previous_column + 1; j < x; j++)
+            {
+              double t0 = (double) (j - previous_column) / (x - previous_column);
+              double t1 = (double) (j + 1 - previous_column) / (x - previous_column);
+              double y0 = previous_y + (first_y - previous_y) * t0, y1 = previous_y + (first_y - previous_y) * t1;
+              if (fill_area)
+                add_column_box (cr, j, MIN (y0, y1), base_y, 0);
+              else
+                add_column_box (cr, j, y0, y1, half_line);
+            }
+          top = MIN (top, previous_y);
+          bottom = MAX (bottom, previous_y);
         }
+      if (fill_area)
+        add_column_box (cr, x, top, base_y, 0);
       else
-        {
-          while (isnan (values[chart->order[first]]))
-            first++;
-          while (isnan (values[chart->order[last - 1]]))
-            last--;
-        }
-      if (open && (first > i || first == end))
-        {
-          /* Missing values before this column's first: end the segment. */
-          if (fill_area)
-            {
-              cairo_line_to (cr, segment_end, base_y);
-              cairo_line_to (cr, segment_start, base_y);
-              cairo_close_path (cr);
-            }
-          open = FALSE;
-        }
-      if (first < end)
-        {
-          double first_y = atlas_scale_map (chart->y_scale, values[chart->order[first]]);
-          double last_y = atlas_scale_map (chart->y_scale, values[chart->order[last - 1]]);
-
-          if (!open)
-            {
-              cairo_move_to (cr, x, first_y);
-              segment_start = x;
-            }
-          else
-            cairo_line_to (cr, x, first_y);
-          cairo_line_to (cr, x, atlas_scale_map (chart->y_scale, min));
-          cairo_line_to (cr, x, atlas_scale_map (chart->y_scale, max));
-          cairo_line_to (cr, x, last_y);
-          segment_end = x;
-          open = last == end;
-          if (!open && fill_area)
-            {
-              cairo_line_to (cr, segment_end, base_y);
-              cairo_line_to (cr, segment_start, base_y);
-              cairo_close_path (cr);
-            }
-        }
-      i = end;
+        add_column_box (cr, x, top, bottom, half_line);
+      open = last == end;
+      previous_column = x;
+      previous_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, last - 1)]);
     }
-  if (open && fill_area)
-    {
-      cairo_line_to (cr, segment_end, base_y);
-      cairo_line_to (cr, segment_start, base_y);
-      cairo_close_path (cr);
-    }
-
-  if (fill_area)
-    {
-      set_color_alpha (cr, &color, 0.25);
-      cairo_fill (cr);
-      return;
-    }
-  set_color (cr, &color);
-  cairo_set_line_width (cr, MAX (1.5, painter->unit * 0.16));
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+  set_color_alpha (cr, &color, fill_area ? 0.25 : 1.0);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 /* Draws the series of a line or area chart, point by point; dense
@@ -520,9 +568,12 @@ draw_decimated_series (Painter *painter,
  * with more points than pixels still collapse each column to its
  * extremes, point by point. */
 static void
-draw_line_series (Painter *painter,
-                  guint    s,
-                  gboolean fill_area)
+draw_line_series (Painter     *painter,
+                  guint        s,
+                  gboolean     fill_area,
+                  const gsize *bounds,
+                  int          first_column,
+                  int          n_columns)
 {
   AtlasChart *chart = painter->chart;
   cairo_t *cr = painter->cr;
@@ -532,10 +583,10 @@ draw_line_series (Painter *painter,
   gboolean decimate = chart->n_ordered > chart->plot.width * 2;
   GArray *bases;
 
-  if (decimate && !atlas_chart_x_is_band (chart)
-      && (chart->spec.type == ATLAS_CHART_LINE || chart->spec.type == ATLAS_CHART_AREA))
+
+  if (bounds)
     {
-      draw_decimated_series (painter, s, fill_area);
+      draw_decimated_series (painter, s, fill_area, bounds, first_column, n_columns);
       return;
     }
   bases = g_array_new (FALSE, FALSE, sizeof (double) * 2);
@@ -543,7 +594,7 @@ draw_line_series (Painter *painter,
   cairo_new_path (cr);
   for (gsize i = 0; i <= chart->n_ordered; i++)
     {
-      gsize row = i < chart->n_ordered ? chart->order[i] : 0;
+      gsize row = i < chart->n_ordered ? atlas_chart_row_at (chart, i) : 0;
       double base = 0, top = i < chart->n_ordered ? atlas_chart_stack_value (chart, s, row, &base) : NAN;
       double px = i < chart->n_ordered ? atlas_scale_map (chart->x_scale, chart->x_values[row]) : NAN;
       double py = isnan (top) ? NAN : atlas_scale_map (chart->y_scale, top);
@@ -611,7 +662,7 @@ draw_line_series (Painter *painter,
     for (gsize i = 0; i < chart->n_ordered; i++)
       {
         double px, py;
-        if (atlas_chart_point_position (chart, s, chart->order[i], &px, &py))
+        if (atlas_chart_point_position (chart, s, atlas_chart_row_at (chart, i), &px, &py))
           {
             cairo_new_sub_path (cr);
             cairo_arc (cr, px, py, painter->unit * 0.3, 0, 2 * G_PI);
@@ -632,7 +683,7 @@ draw_scatter_series (Painter *painter,
   for (gsize i = 0; i < chart->n_ordered; i++)
     {
       double px, py;
-      if (!atlas_chart_point_position (chart, s, chart->order[i], &px, &py))
+      if (!atlas_chart_point_position (chart, s, atlas_chart_row_at (chart, i), &px, &py))
         continue;
       cairo_new_sub_path (painter->cr);
       cairo_arc (painter->cr, px, py, radius, 0, 2 * G_PI);
@@ -659,7 +710,7 @@ draw_bars (Painter *painter)
       set_color (painter->cr, &color);
       for (gsize i = 0; i < chart->n_ordered; i++)
         {
-          gsize row = chart->order[i];
+          gsize row = atlas_chart_row_at (chart, i);
           double base, top = atlas_chart_stack_value (chart, s, row, &base);
           double centre = atlas_scale_map (chart->x_scale, chart->x_values[row]);
           double from, to, offset;
@@ -770,11 +821,11 @@ collect_legend (Painter *painter,
       double total = 0;
 
       for (gsize i = 0; i < chart->n_ordered; i++)
-        if (series->values[chart->order[i]] > 0)
-          total += series->values[chart->order[i]];
+        if (series->values[atlas_chart_row_at (chart, i)] > 0)
+          total += series->values[atlas_chart_row_at (chart, i)];
       for (gsize i = 0; i < chart->n_ordered; i++)
         {
-          gsize row = chart->order[i];
+          gsize row = atlas_chart_row_at (chart, i);
           double v = series->values[row];
           LegendEntry entry;
           g_autofree char *share = NULL;
@@ -811,8 +862,8 @@ draw_donut (Painter                 *painter,
   cairo_t *cr = painter->cr;
 
   for (gsize i = 0; i < chart->n_ordered; i++)
-    if (series->values[chart->order[i]] > 0)
-      total += series->values[chart->order[i]];
+    if (series->values[atlas_chart_row_at (chart, i)] > 0)
+      total += series->values[atlas_chart_row_at (chart, i)];
   chart->donut_cx = area->x + area->width / 2;
   chart->donut_cy = area->y + area->height / 2;
   chart->donut_outer = MAX (MIN (area->width, area->height) / 2, 1);
@@ -822,7 +873,7 @@ draw_donut (Painter                 *painter,
 
   for (gsize i = 0; i < chart->n_ordered; i++)
     {
-      gsize row = chart->order[i];
+      gsize row = atlas_chart_row_at (chart, i);
       double v = series->values[row];
       AtlasChartMark mark = { 0, row, 0, 0, 0, 0, 0, 0 };
       AtlasColor color = atlas_theme_series_color (painter->theme, (guint) i);
@@ -956,6 +1007,8 @@ atlas_chart_render (AtlasChart *chart,
       const char *unit = value_unit (chart);
       double label_height, w, value_label_width = 0;
       double plot_top = top, plot_left, plot_bottom, x_labels_top_gap;
+      g_autofree gsize *bounds = NULL;
+      int first_column, n_columns;
 
       prepare_text (&painter, "Ag", TEXT_SMALL, 0, 1);
       measure_text (&painter, &w, &label_height);
@@ -1021,6 +1074,17 @@ atlas_chart_render (AtlasChart *chart,
       cairo_rectangle (cr, chart->plot.x - painter.unit * 0.4, chart->plot.y - painter.unit * 0.4,
                        chart->plot.width + painter.unit * 0.8, chart->plot.height + painter.unit * 0.8);
       cairo_clip (cr);
+      /* Plain lines and areas with more points in view than two per pixel
+       * column are drawn per column. */
+      first_column = (int) floor (chart->plot.x);
+      n_columns = (int) ceil (chart->plot.x + chart->plot.width) - first_column;
+      if ((chart->spec.type == ATLAS_CHART_LINE || chart->spec.type == ATLAS_CHART_AREA) && !chart->categories)
+        {
+          gsize in_view = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column + n_columns))
+                          - atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column));
+          if (in_view > (gsize) n_columns * 2)
+            bounds = column_bounds (chart, first_column, n_columns);
+        }
       switch (chart->spec.type)
         {
         case ATLAS_CHART_BAR:
@@ -1036,16 +1100,16 @@ atlas_chart_render (AtlasChart *chart,
         case ATLAS_CHART_STACKED_AREA:
         case ATLAS_CHART_STACKED_AREA_PERCENT:
           for (guint s = 0; s < chart->series->len; s++)
-            draw_line_series (&painter, s, TRUE);
+            draw_line_series (&painter, s, TRUE, bounds, first_column, n_columns);
           if (chart->spec.type == ATLAS_CHART_AREA)
             for (guint s = 0; s < chart->series->len; s++)
-              draw_line_series (&painter, s, FALSE);
+              draw_line_series (&painter, s, FALSE, bounds, first_column, n_columns);
           break;
         case ATLAS_CHART_LINE:
         case ATLAS_CHART_DONUT:
         default:
           for (guint s = 0; s < chart->series->len; s++)
-            draw_line_series (&painter, s, FALSE);
+            draw_line_series (&painter, s, FALSE, bounds, first_column, n_columns);
           break;
         }
       cairo_restore (cr);

@@ -195,6 +195,9 @@ chart_load_x (AtlasChart  *chart,
   /* Categories keep the file's order; numbers and dates run ascending. */
   if (!sorted && !chart->categories)
     g_qsort_with_data (chart->order, (gint) chart->n_ordered, sizeof (gsize), compare_rows_by_x, chart->x_values);
+  /* Rows already in order, none missing: no order to look through. */
+  if ((sorted || chart->categories) && chart->n_ordered == chart->n_rows)
+    g_clear_pointer (&chart->order, g_free);
   return TRUE;
 }
 
@@ -307,17 +310,82 @@ gsize
 atlas_chart_lower_bound (const AtlasChart *chart,
                          double            x)
 {
-  gsize low = 0, high = chart->n_ordered;
+  return atlas_chart_lower_bound_from (chart, x, 0);
+}
 
-  while (low < high)
+static inline double
+ordered_x (const AtlasChart *chart,
+           gsize             i)
+{
+  return chart->x_values[atlas_chart_row_at (chart, i)];
+}
+
+/* The same, for an x known to lie at or after position from. It guesses
+ * the position by interpolation (exact for evenly spaced x, such as row
+ * numbers or regular dates) and gallops from the guess, so walking a
+ * frame's pixel columns in order reads a few entries per column, near
+ * each other, instead of bisecting the whole series every time. */
+gsize
+atlas_chart_lower_bound_from (const AtlasChart *chart,
+                              double            x,
+                              gsize             from)
+{
+  gsize n = chart->n_ordered, low, high, guess, step = 1;
+  double x_from, x_last;
+
+  if (from >= n || ordered_x (chart, from) >= x)
+    return MIN (from, n);
+  x_last = ordered_x (chart, n - 1);
+  if (x_last < x)
+    return n;
+  x_from = ordered_x (chart, from);
+  guess = from + (gsize) ((x - x_from) / (x_last - x_from) * (double) (n - 1 - from));
+  guess = CLAMP (guess, from + 1, n - 1);
+
+  /* Bracket the answer so that x(low) < x <= x(high), then bisect. */
+  if (ordered_x (chart, guess) < x)
+    {
+      low = guess;
+      while (low + step < n && ordered_x (chart, low + step) < x)
+        {
+          low += step;
+          step *= 2;
+        }
+      high = MIN (low + step, n);
+    }
+  else
+    {
+      high = guess;
+      while (high - from > step && ordered_x (chart, high - step) >= x)
+        {
+          high -= step;
+          step *= 2;
+        }
+      low = high - from > step ? high - step : from;
+    }
+  while (high - low > 1)
     {
       gsize middle = low + (high - low) / 2;
-      if (chart->x_values[chart->order[middle]] < x)
-        low = middle + 1;
+      if (ordered_x (chart, middle) < x)
+        low = middle;
       else
         high = middle;
     }
-  return low;
+  return high;
+}
+
+/* What the window changes as people zoom and pan; NAN: the data's range. */
+void
+atlas_chart_set_view (AtlasChart *chart,
+                      double      x_min,
+                      double      x_max,
+                      double      y_min,
+                      double      y_max)
+{
+  chart->spec.view_x_min = x_min;
+  chart->spec.view_x_max = x_max;
+  chart->spec.view_y_min = y_min;
+  chart->spec.view_y_max = y_max;
 }
 
 const AtlasChartSpec *
@@ -462,6 +530,7 @@ atlas_chart_pick (const AtlasChart *chart,
 {
   double best = PICK_RADIUS * PICK_RADIUS;
   gboolean found = FALSE;
+  gsize from = 0, to = chart->n_ordered;
 
   g_return_val_if_fail (chart != NULL && out_pick != NULL, FALSE);
 
@@ -470,10 +539,19 @@ atlas_chart_pick (const AtlasChart *chart,
   if (!chart->x_scale || x < chart->plot.x - PICK_RADIUS || x > chart->plot.x + chart->plot.width + PICK_RADIUS)
     return FALSE;
 
+  /* Only rows whose x lies within the radius can be nearest. */
+  if (!chart->categories)
+    {
+      double a = atlas_scale_unmap (chart->x_scale, x - PICK_RADIUS);
+      double b = atlas_scale_unmap (chart->x_scale, x + PICK_RADIUS);
+      from = atlas_chart_lower_bound (chart, MIN (a, b));
+      to = atlas_chart_lower_bound (chart, nextafter (MAX (a, b), INFINITY));
+    }
+
   for (guint s = 0; s < chart->series->len; s++)
-    for (gsize i = 0; i < chart->n_ordered; i++)
+    for (gsize i = from; i < to; i++)
       {
-        gsize row = chart->order[i];
+        gsize row = atlas_chart_row_at (chart, i);
         double px, py, distance;
 
         if (!atlas_chart_point_position (chart, s, row, &px, &py))
@@ -551,8 +629,8 @@ atlas_chart_summarize (const AtlasChart *chart)
   g_autofree char *last_x = NULL;
 
   atlas_number_style_from_locale (&style);
-  first_x = format_x (chart, chart->order[0], &style);
-  last_x = format_x (chart, chart->order[chart->n_ordered - 1], &style);
+  first_x = format_x (chart, atlas_chart_row_at (chart, 0), &style);
+  last_x = format_x (chart, atlas_chart_row_at (chart, chart->n_ordered - 1), &style);
 
   g_string_append_printf (text, "%s of ", chart_type_description (chart->spec.type));
   for (guint s = 0; s < chart->series->len; s++)
@@ -572,7 +650,7 @@ atlas_chart_summarize (const AtlasChart *chart)
 
       for (gsize i = 0; i < chart->n_ordered; i++)
         {
-          gsize row = chart->order[i];
+          gsize row = atlas_chart_row_at (chart, i);
           double v = series->values[row];
           if (isnan (v))
             continue;

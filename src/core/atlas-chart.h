@@ -79,6 +79,11 @@ AtlasChart     *atlas_chart_new             (AtlasTable           *table,
                                              GError              **error);
 void            atlas_chart_free            (AtlasChart           *chart);
 const AtlasChartSpec *atlas_chart_get_spec  (const AtlasChart     *chart);
+void            atlas_chart_set_view        (AtlasChart           *chart,
+                                             double                x_min,
+                                             double                x_max,
+                                             double                y_min,
+                                             double                y_max);
 guint           atlas_chart_get_n_series    (const AtlasChart     *chart);
 const char     *atlas_chart_get_series_name (const AtlasChart     *chart,
                                              guint                 series);

@@ -4,7 +4,7 @@
 #include <math.h>
 
 /* Each level summarises this many entries of the level below. */
-#define FAN_OUT 32
+#define FAN_OUT 16
 
 typedef struct
 {
@@ -37,7 +37,7 @@ value_at (const AtlasMinMaxPyramid *pyramid,
 
 /* values are read through order (position i holds row order[i]; NULL for
  * rows in order). Both must outlive the pyramid, which adds one block per
- * 32 rows at the finest level, and a thirty-second of that at each next. */
+ * 16 rows at the finest level, and a sixteenth of that at each next. */
 AtlasMinMaxPyramid *
 atlas_min_max_pyramid_new (const double *values,
                            const gsize  *order,
@@ -153,6 +153,32 @@ query_range (const AtlasMinMaxPyramid *pyramid,
       *n_valid += block->n_valid;
     }
   query_range (pyramid, level - 1, end_block * l->span, to, min, max, n_valid);
+}
+
+/* Asks the memory system for what a query of [from, to) will read first:
+ * the rows at its start and the blocks where each level's run begins. */
+void
+atlas_min_max_pyramid_prefetch (const AtlasMinMaxPyramid *pyramid,
+                                gsize                     from,
+                                gsize                     to)
+{
+#if defined(__GNUC__) || defined(__clang__)
+  if (from >= pyramid->n)
+    return;
+  __builtin_prefetch (&pyramid->values[pyramid->order ? pyramid->order[from] : from]);
+  for (guint l = 0; l < pyramid->levels->len; l++)
+    {
+      const Level *level = &g_array_index (pyramid->levels, Level, l);
+      gsize block = (from + level->span - 1) / level->span;
+      if (block >= level->n_blocks || block * level->span >= to)
+        break;
+      __builtin_prefetch (&level->blocks[block]);
+    }
+#else
+  (void) pyramid;
+  (void) from;
+  (void) to;
+#endif
 }
 
 /* The extremes of positions [from, to) and how many are present; FALSE

@@ -11,6 +11,9 @@ AtlasMinMaxPyramid *atlas_min_max_pyramid_new   (const double *values,
                                                  const gsize  *order,
                                                  gsize         n);
 void                atlas_min_max_pyramid_free  (AtlasMinMaxPyramid *pyramid);
+void                atlas_min_max_pyramid_prefetch (const AtlasMinMaxPyramid *pyramid,
+                                                    gsize                     from,
+                                                    gsize                     to);
 gboolean            atlas_min_max_pyramid_query (const AtlasMinMaxPyramid *pyramid,
                                                  gsize                     from,
                                                  gsize                     to,

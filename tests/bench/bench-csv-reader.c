@@ -8,12 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
+#include "bench-process.h"
 
 #define DEFAULT_ROWS 1000000
 #define RUNS 7
@@ -122,68 +120,18 @@ measure_reader (const char *path)
   printf ("%zu %zu\n", atlas_table_get_n_rows (result->table), atlas_table_get_data_size (result->table));
 }
 
-typedef struct
-{
-  double seconds;
-  long max_rss_kb;
-  char *output;
-} ChildRun;
-
-/* Runs this program again as `--measure WHAT FILE` and times it from
- * fork to exit; start-up cost is measured by the "baseline" run. */
-static ChildRun
+/* Runs this program again as `--measure WHAT FILE`. */
+static BenchRun
 run_child (const char *self,
            const char *what,
            const char *path)
 {
-  ChildRun run = { 0 };
-  int pipe_fds[2];
-  struct rusage usage;
-  int status;
-  gint64 start;
-  pid_t pid;
-  GString *output = g_string_new (NULL);
-  char buffer[256];
-  ssize_t n;
+  const char *argv[] = { self, "--measure", what, path, NULL };
+  BenchRun run = bench_run_command (argv);
 
-  if (pipe (pipe_fds) != 0)
-    g_error ("pipe failed");
-  start = g_get_monotonic_time ();
-  pid = fork ();
-  if (pid == 0)
-    {
-      dup2 (pipe_fds[1], STDOUT_FILENO);
-      close (pipe_fds[0]);
-      execl (self, self, "--measure", what, path, (char *) NULL);
-      _exit (127);
-    }
-  close (pipe_fds[1]);
-  while ((n = read (pipe_fds[0], buffer, sizeof buffer)) > 0)
-    g_string_append_len (output, buffer, n);
-  close (pipe_fds[0]);
-  wait4 (pid, &status, 0, &usage);
-  run.seconds = (g_get_monotonic_time () - start) / 1e6;
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+  if (!run.ok)
     g_error ("measuring %s failed", what);
-  run.max_rss_kb = usage.ru_maxrss;
-  run.output = g_string_free (output, FALSE);
   return run;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 static char *
@@ -212,7 +160,7 @@ main (int   argc,
   double medians[G_N_ELEMENTS (contenders)];
   g_autofree char *path = NULL;
   g_autofree char *self = NULL;
-  ChildRun baseline;
+  BenchRun baseline;
   gsize rows_read = 0, data_size = 0;
   double baseline_seconds[RUNS];
   double baseline_median, time_ratio, memory_ratio;
@@ -247,26 +195,26 @@ main (int   argc,
     {
       baseline = run_child (self, "baseline", path);
       baseline_seconds[run] = baseline.seconds;
-      g_free (baseline.output);
+      bench_run_clear (&baseline);
       for (guint c = 0; c < G_N_ELEMENTS (contenders); c++)
         {
-          ChildRun child = run_child (self, contenders[c], path);
+          BenchRun child = run_child (self, contenders[c], path);
           seconds[c][run] = child.seconds;
           max_rss[c] = MAX (max_rss[c], child.max_rss_kb);
           if (c == 2)
             sscanf (child.output, "%zu %zu", &rows_read, &data_size);
-          g_free (child.output);
+          bench_run_clear (&child);
         }
     }
   baseline = run_child (self, "baseline", path);
-  baseline_median = median (baseline_seconds, RUNS);
+  baseline_median = bench_median (baseline_seconds, RUNS);
 
   for (guint c = 0; c < G_N_ELEMENTS (contenders); c++)
     {
-      medians[c] = median (seconds[c], RUNS) - baseline_median;
+      medians[c] = bench_median (seconds[c], RUNS) - baseline_median;
       printf ("%-14s %8.3f s   peak RSS %7.1f MiB\n", contenders[c], medians[c], max_rss[c] / 1024.0);
     }
-  g_free (baseline.output);
+  bench_run_clear (&baseline);
 
   time_ratio = medians[2] / medians[0];
   memory_ratio = (max_rss[2] - baseline.max_rss_kb) * 1024.0 / data_size;
