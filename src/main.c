@@ -20,7 +20,8 @@ main (int   argc,
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output, "Draw the chart into OUT (.png, .svg or .pdf)", "OUT" },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &export.summary, "Print a plain-language description of the chart", NULL },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &export.chart_type,
-      "line, area, stacked-area, stacked-area-percent, bar, bar-horizontal, bar-stacked, scatter or donut", "TYPE" },
+      "line, area, stacked-area, stacked-area-percent, bar, bar-horizontal, bar-stacked, scatter, donut or timeline",
+      "TYPE" },
     { "x", 0, 0, G_OPTION_ARG_STRING, &export.x_column, "The column along the x axis", "COLUMN" },
     { "y", 0, 0, G_OPTION_ARG_STRING, &export.y_columns, "The columns to draw, separated by commas", "COLUMN,…" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &export.title, "The chart's title", "TEXT" },
@@ -34,6 +35,14 @@ main (int   argc,
     { "transparent", 0, 0, G_OPTION_ARG_NONE, &export.transparent, "Leave the background transparent", NULL },
     { "log", 0, 0, G_OPTION_ARG_NONE, &export.log_y, "Use a log scale for the values", NULL },
     { "markers", 0, 0, G_OPTION_ARG_NONE, &export.markers, "Mark each point of a line", NULL },
+    { "label", 0, 0, G_OPTION_ARG_STRING, &export.label_column, "The column naming a timeline's events", "COLUMN" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &export.status_column,
+      "The column saying which rows are estimates or forecasts (default: one named “status”)", "COLUMN" },
+    { "callout", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export.callouts, "A note on the first series at X", "X=TEXT" },
+    { "range", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export.ranges, "A shaded span from X1 to X2", "X1..X2=TEXT" },
+    { "reference", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export.references, "A line across the chart at Y", "Y=TEXT" },
+    { "events", 0, 0, G_OPTION_ARG_FILENAME, &export.events_file,
+      "Dated events (a CSV with dates and names) drawn as lines over a time axis", "FILE.csv" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, "Print the version", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "FILE.csv" },
     { NULL },
@@ -67,13 +76,6 @@ main (int   argc,
       fputs (help, stderr);
     }
 
-  g_free (export.output);
-  g_free (export.chart_type);
-  g_free (export.x_column);
-  g_free (export.y_columns);
-  g_free (export.title);
-  g_free (export.subtitle);
-  g_free (export.source);
-  g_free (export.notes);
+  atlas_export_options_clear (&export);
   return status;
 }

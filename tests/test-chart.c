@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "atlas-cell-parse.h"
 #include "atlas-chart-export.h"
 #include "atlas-chart-private.h"
 #include "atlas-csv-reader.h"
@@ -198,10 +199,76 @@ boxes_overlap (const cairo_rectangle_t *a,
          && b->y + 0.5 < a->y + a->height;
 }
 
+static AtlasTable *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ATLAS_TEST_FIXTURES"), name, NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return load_table (name, text);
+}
+
+static AtlasChart *
+make_timeline (AtlasTable *events,
+               gboolean    dark)
+{
+  AtlasChartSpec spec;
+  AtlasChart *chart;
+
+  atlas_chart_spec_init (&spec);
+  spec.type = ATLAS_CHART_TIMELINE;
+  spec.x_column = g_strdup ("date");
+  spec.label_column = g_strdup ("event");
+  spec.title = g_strdup ("Export controls and countermeasures");
+  spec.source = g_strdup ("BIS, MOFCOM, METI");
+  spec.dark = dark;
+  chart = atlas_chart_new (events, &spec, NULL);
+  g_assert_nonnull (chart);
+  atlas_chart_spec_clear (&spec);
+  return chart;
+}
+
+/* A chart with a callout, a shaded range and a reference line, and over a
+ * time axis the export-control events. */
+static AtlasChart *
+make_annotated_chart (AtlasTable     *table,
+                      AtlasChartType  type,
+                      const char     *x,
+                      const char     *y,
+                      gboolean        dark,
+                      AtlasTable     *events)
+{
+  g_autoptr (AtlasChart) plain = make_chart (table, type, x, y, dark);
+  AtlasChartSpec spec = *atlas_chart_get_spec (plain);
+  const AtlasColumn *x_column = atlas_table_find_column (table, x);
+  AtlasChart *chart;
+
+  spec.annotations = NULL;
+  spec.events = NULL;
+  if (atlas_column_get_column_type (x_column) != ATLAS_COLUMN_TEXT)
+    {
+      double first = atlas_column_get_number (x_column, 1), last = atlas_column_get_number (x_column, 3);
+      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT, atlas_column_get_number (x_column, 4), 0,
+                                       NAN, 0, "Record imports before the 2022 rules");
+      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_RANGE, first, last, NAN, 0, "Trade war");
+      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_REFERENCE_LINE, NAN, NAN, 300, 0, "USD 300 bn");
+    }
+  for (gsize row = 0; events && row < atlas_table_get_n_rows (events); row++)
+    atlas_chart_spec_add_event (&spec, atlas_column_get_number (atlas_table_find_column (events, "date"), row),
+                                atlas_column_get_text (atlas_table_find_column (events, "event"), row));
+  chart = atlas_chart_new (table, &spec, NULL);
+  g_clear_pointer (&spec.annotations, g_array_unref);
+  g_clear_pointer (&spec.events, g_array_unref);
+  g_assert_nonnull (chart);
+  return chart;
+}
+
 static void
 test_layout_no_overlaps (void)
 {
   g_autoptr (AtlasTable) imports = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasTable) events = load_fixture ("export-controls-sample.csv");
   g_autoptr (AtlasTable) segments = load_table (
     "segments.csv", "segment,China share (%),United States share (%)\n"
                     "Electronic design automation,1,74\nCore intellectual property,2,52\nLogic design,5,67\n"
@@ -224,12 +291,16 @@ test_layout_no_overlaps (void)
     { segments, ATLAS_CHART_BAR_HORIZONTAL, "segment", "China share (%),United States share (%)" },
     { segments, ATLAS_CHART_BAR_STACKED, "segment", "China share (%),United States share (%)" },
     { segments, ATLAS_CHART_DONUT, "segment", "China share (%)" },
+    { events, ATLAS_CHART_TIMELINE, "date", NULL },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
     for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
       {
-        g_autoptr (AtlasChart) chart = make_chart (charts[c].table, charts[c].type, charts[c].x, charts[c].y, s % 2);
+        g_autoptr (AtlasChart) chart = charts[c].type == ATLAS_CHART_TIMELINE
+                                         ? make_timeline (charts[c].table, s % 2)
+                                         : make_annotated_chart (charts[c].table, charts[c].type, charts[c].x,
+                                                                 charts[c].y, s % 2, c == 0 ? events : NULL);
         cairo_surface_t *surface = render (chart, sizes[s][0], sizes[s][1]);
         GArray *boxes = atlas_chart_get_text_boxes (chart);
 
@@ -429,6 +500,66 @@ test_export_disk_full (void)
 }
 
 static void
+test_annotation_out_of_view (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasChart) chart = make_annotated_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE,
+                                                        NULL);
+  cairo_surface_t *surface = render (chart, 900, 600);
+  guint with_all = atlas_chart_get_text_boxes (chart)->len;
+  double x2017 = atlas_days_from_civil (2017, 1, 1) * 86400, x2019 = atlas_days_from_civil (2019, 6, 1) * 86400;
+
+  /* Zoomed to 2017-2019: the 2021 callout's anchor is out of view, and so
+   * is the 300 bn line once the y range is 250-280; the range stays. */
+  atlas_chart_set_view (chart, x2017, x2019, 250, 280);
+  cairo_surface_destroy (surface);
+  surface = render (chart, 900, 600);
+  g_assert_cmpuint (atlas_chart_get_text_boxes (chart)->len, <, with_all);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_estimates_dashed (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("status.csv", "year,value,status\n2020,10,actual\n2021,10,actual\n"
+                                                             "2022,10,actual\n2023,10.37,estimate\n2024,10.37,forecast\n");
+  AtlasChartSpec spec;
+  g_autoptr (AtlasChart) chart = NULL;
+  cairo_surface_t *surface;
+  AtlasColor color = atlas_theme_series_color (atlas_theme_get (FALSE), 0);
+  const AtlasTheme *theme = atlas_theme_get (FALSE);
+  double x0, y0, x1, y1, x3, y3, x4, y4;
+  guint solid_hits = 0, dashed_hits = 0, dashed_gaps = 0;
+
+  atlas_chart_spec_init (&spec);
+  spec.x_column = g_strdup ("year");
+  spec.y_columns = g_strsplit ("value", ",", -1);
+  spec.status_column = g_strdup ("status");
+  chart = atlas_chart_new (table, &spec, NULL);
+  atlas_chart_spec_clear (&spec);
+  surface = render (chart, 800, 500);
+
+  g_assert_true (atlas_chart_point_position (chart, 0, 0, &x0, &y0));
+  g_assert_true (atlas_chart_point_position (chart, 0, 1, &x1, &y1));
+  g_assert_true (atlas_chart_point_position (chart, 0, 3, &x3, &y3));
+  g_assert_true (atlas_chart_point_position (chart, 0, 4, &x4, &y4));
+  for (int i = 1; i < 40; i++)
+    {
+      double t = i / 40.0;
+      solid_hits += pixel_is (surface, (int) (x0 + (x1 - x0) * t), (int) y0, &color, 40);
+      if (pixel_is (surface, (int) (x3 + (x4 - x3) * t), (int) y3, &color, 40))
+        dashed_hits++;
+      else if (pixel_is (surface, (int) (x3 + (x4 - x3) * t), (int) y3, &theme->background, 10))
+        dashed_gaps++;
+    }
+  /* Measured years are one solid line; estimated ones are dashed. */
+  g_assert_cmpuint (solid_hits, ==, 39);
+  g_assert_cmpuint (dashed_hits, >, 5);
+  g_assert_cmpuint (dashed_gaps, >, 5);
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_summary (void)
 {
   g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
@@ -491,6 +622,8 @@ main (int   argc,
   g_test_add_func ("/chart/export-formats", test_export_formats);
   g_test_add_func ("/chart/export-failures", test_export_failures);
   g_test_add_func ("/chart/export-disk-full", test_export_disk_full);
+  g_test_add_func ("/chart/annotation-out-of-view", test_annotation_out_of_view);
+  g_test_add_func ("/chart/estimates-dashed", test_estimates_dashed);
   g_test_add_func ("/chart/summary", test_summary);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();

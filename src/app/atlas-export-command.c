@@ -1,11 +1,120 @@
 /* atlas-export-command.c: reads a CSV, builds the chart the options ask for, and writes it or describes it. */
 #include "atlas-export-command.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "atlas-chart-export.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
+
+void
+atlas_export_options_clear (AtlasExportOptions *options)
+{
+  g_free (options->output);
+  g_free (options->chart_type);
+  g_free (options->x_column);
+  g_free (options->y_columns);
+  g_free (options->title);
+  g_free (options->subtitle);
+  g_free (options->source);
+  g_free (options->notes);
+  g_free (options->label_column);
+  g_free (options->status_column);
+  g_free (options->events_file);
+  g_strfreev (options->callouts);
+  g_strfreev (options->ranges);
+  g_strfreev (options->references);
+}
+
+static const AtlasColumn *
+first_column_of_type (const AtlasTable *table,
+                      AtlasColumnType   type,
+                      const char       *preferred_name)
+{
+  const AtlasColumn *found = NULL;
+
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, i);
+      if (atlas_column_get_column_type (column) != type)
+        continue;
+      if (preferred_name && g_ascii_strcasecmp (atlas_column_get_name (column), preferred_name) == 0)
+        return column;
+      if (!found && !preferred_name)
+        found = column;
+    }
+  return found;
+}
+
+/* "X=TEXT" into the x value (in the x column's units) and the text. */
+static gboolean
+parse_anchor (const AtlasTable *table,
+              const char       *x_column,
+              const char       *option,
+              const char       *argument,
+              double           *out_x,
+              double           *out_x_end,
+              const char      **out_text)
+{
+  const char *equals = strchr (argument, '=');
+  g_autofree char *where = equals ? g_strndup (argument, equals - argument) : NULL;
+  char *dots = where ? strstr (where, "..") : NULL;
+  gboolean ok;
+
+  if (!equals)
+    {
+      fprintf (stderr, "silicon-atlas: %s takes VALUE=TEXT, not “%s”\n", option, argument);
+      return FALSE;
+    }
+  *out_text = equals + 1;
+  if (out_x_end)
+    {
+      if (!dots)
+        {
+          fprintf (stderr, "silicon-atlas: %s takes FROM..TO=TEXT, not “%s”\n", option, argument);
+          return FALSE;
+        }
+      *dots = '\0';
+      ok = atlas_chart_parse_x (table, x_column, where, out_x) && atlas_chart_parse_x (table, x_column, dots + 2, out_x_end);
+    }
+  else
+    ok = atlas_chart_parse_x (table, x_column, where, out_x);
+  if (!ok)
+    fprintf (stderr, "silicon-atlas: %s: “%s” is not a value of the x axis\n", option, where);
+  return ok;
+}
+
+/* Events from a CSV of their own: the first date column, and the column
+ * of names atlas_table_guess_label_column() picks. */
+static gboolean
+load_events (const char     *path,
+             AtlasChartSpec *spec)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasCsvResult) events = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+  const AtlasColumn *dates, *names;
+
+  if (!events)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return FALSE;
+    }
+  dates = first_column_of_type (events->table, ATLAS_COLUMN_DATE, NULL);
+  names = atlas_table_guess_label_column (events->table)
+            ? atlas_table_find_column (events->table, atlas_table_guess_label_column (events->table))
+            : NULL;
+  if (!dates || !names)
+    {
+      fprintf (stderr, "%s: an events file needs a column of dates and a column of names\n", path);
+      return FALSE;
+    }
+  for (gsize row = 0; row < atlas_table_get_n_rows (events->table); row++)
+    if (!atlas_column_is_missing (dates, row) && atlas_column_get_text (names, row))
+      atlas_chart_spec_add_event (spec, atlas_column_get_number (dates, row), atlas_column_get_text (names, row));
+  return TRUE;
+}
 
 int
 atlas_export_command_run (const AtlasExportOptions *options,
@@ -28,7 +137,7 @@ atlas_export_command_run (const AtlasExportOptions *options,
     {
       fprintf (stderr,
                "silicon-atlas: unknown chart type “%s”; use line, area, stacked-area, stacked-area-percent, bar, "
-               "bar-horizontal, bar-stacked, scatter or donut\n",
+               "bar-horizontal, bar-stacked, scatter, donut or timeline\n",
                options->chart_type);
       return 2;
     }
@@ -42,10 +151,53 @@ atlas_export_command_run (const AtlasExportOptions *options,
   spec.transparent = options->transparent;
   spec.log_y = options->log_y;
   spec.markers = options->markers;
+  spec.label_column = g_strdup (options->label_column);
+  spec.status_column = g_strdup (options->status_column);
   atlas_chart_spec_suggest (result->table, &spec, choose_type);
   if (!spec.x_column)
     {
       fprintf (stderr, "%s: the file has no columns to chart\n", input);
+      atlas_chart_spec_clear (&spec);
+      return 1;
+    }
+  /* A text column named "status" says which rows are estimates. */
+  if (!spec.status_column && first_column_of_type (result->table, ATLAS_COLUMN_TEXT, "status"))
+    spec.status_column = g_strdup (atlas_column_get_name (first_column_of_type (result->table, ATLAS_COLUMN_TEXT, "status")));
+  if (spec.type == ATLAS_CHART_TIMELINE && !spec.label_column)
+    spec.label_column = g_strdup (atlas_table_guess_label_column (result->table));
+
+  for (guint i = 0; options->callouts && options->callouts[i]; i++)
+    {
+      double x;
+      const char *text;
+      if (!parse_anchor (result->table, spec.x_column, "--callout", options->callouts[i], &x, NULL, &text))
+        goto usage_error;
+      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT, x, x, NAN, 0, text);
+    }
+  for (guint i = 0; options->ranges && options->ranges[i]; i++)
+    {
+      double x, x_end;
+      const char *text;
+      if (!parse_anchor (result->table, spec.x_column, "--range", options->ranges[i], &x, &x_end, &text))
+        goto usage_error;
+      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_RANGE, x, x_end, NAN, 0, text);
+    }
+  for (guint i = 0; options->references && options->references[i]; i++)
+    {
+      const char *equals = strchr (options->references[i], '=');
+      double y;
+      char *end = NULL;
+
+      y = equals ? g_ascii_strtod (options->references[i], &end) : NAN;
+      if (!equals || end != equals)
+        {
+          fprintf (stderr, "silicon-atlas: --reference takes NUMBER=TEXT, not “%s”\n", options->references[i]);
+          goto usage_error;
+        }
+      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_REFERENCE_LINE, NAN, NAN, y, 0, equals + 1);
+    }
+  if (options->events_file && !load_events (options->events_file, &spec))
+    {
       atlas_chart_spec_clear (&spec);
       return 1;
     }
@@ -81,4 +233,8 @@ atlas_export_command_run (const AtlasExportOptions *options,
       printf ("%s\n", summary);
     }
   return 0;
+
+usage_error:
+  atlas_chart_spec_clear (&spec);
+  return 2;
 }

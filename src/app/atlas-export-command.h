@@ -23,7 +23,15 @@ typedef struct
   gboolean summary;
   gboolean log_y;
   gboolean markers;
+  char *label_column;
+  char *status_column;
+  char *events_file;
+  GStrv callouts;   /* "X=TEXT" */
+  GStrv ranges;     /* "X1..X2=TEXT" */
+  GStrv references; /* "Y=TEXT" */
 } AtlasExportOptions;
+
+void atlas_export_options_clear (AtlasExportOptions *options);
 
 int atlas_export_command_run (const AtlasExportOptions *options,
                               const char               *input);

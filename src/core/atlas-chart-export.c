@@ -173,6 +173,43 @@ atlas_chart_export (AtlasChart  *chart,
   return TRUE;
 }
 
+/* The text column that names things: one called event, title, label or
+ * the like, else the one with the longest texts (a description says more
+ * than an actor's name). */
+const char *
+atlas_table_guess_label_column (const AtlasTable *table)
+{
+  static const char *const names[] = { "event", "title", "label", "name", "description", "what" };
+  const AtlasColumn *best = NULL;
+  double best_length = -1;
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+      {
+        const AtlasColumn *column = atlas_table_get_column (table, i);
+        if (atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT
+            && g_ascii_strcasecmp (atlas_column_get_name (column), names[n]) == 0)
+          return atlas_column_get_name (column);
+      }
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, i);
+      double length = 0;
+
+      if (atlas_column_get_column_type (column) != ATLAS_COLUMN_TEXT)
+        continue;
+      for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+        length += atlas_column_get_text (column, row) ? strlen (atlas_column_get_text (column, row)) : 0;
+      length /= MAX (atlas_table_get_n_rows (table), 1);
+      if (length > best_length)
+        {
+          best = column;
+          best_length = length;
+        }
+    }
+  return best ? atlas_column_get_name (best) : NULL;
+}
+
 static gboolean
 has_long_names (const AtlasColumn *column,
                 gsize              n_rows)
@@ -189,7 +226,8 @@ has_long_names (const AtlasColumn *column,
 /* Fills what the spec leaves open from the column types: x is the first
  * date column, else the first text column, else the first number; y are
  * the number columns; and, when asked, the type: a line over time or
- * numbers, bars over categories (horizontal when names are long or many). */
+ * numbers, bars over categories (horizontal when names are long or many),
+ * a timeline for dates with names and no numbers. */
 void
 atlas_chart_spec_suggest (const AtlasTable *table,
                           AtlasChartSpec   *spec,
@@ -225,7 +263,10 @@ atlas_chart_spec_suggest (const AtlasTable *table,
 
   if (choose_type)
     {
-      if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
+      if (atlas_column_get_column_type (x) == ATLAS_COLUMN_DATE && spec->y_columns[0] == NULL
+          && atlas_table_guess_label_column (table))
+        spec->type = ATLAS_CHART_TIMELINE;
+      else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
         spec->type = has_long_names (x, atlas_table_get_n_rows (table)) ? ATLAS_CHART_BAR_HORIZONTAL : ATLAS_CHART_BAR;
       else
         spec->type = ATLAS_CHART_LINE;

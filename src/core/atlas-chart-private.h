@@ -34,6 +34,7 @@ struct _AtlasChart
   double *x_values;      /* per row: the x number, or the category index for text */
   GPtrArray *categories; /* text x: distinct names in first-seen order */
   GArray *series;        /* AtlasChartSeries */
+  gboolean *estimated;   /* per row: an estimate or forecast, by the status column; NULL when none */
   GPtrArray *pyramids;   /* AtlasMinMaxPyramid per series, built on first need; NULL until then */
 
   /* Geometry of the last render. */

@@ -1,5 +1,5 @@
 /* atlas-chart-render.c: layout measured with Pango and drawing with cairo, one entry point for screen and files. */
-#include "atlas-chart-private.h"
+#include "atlas-chart-painter.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -9,32 +9,16 @@
  * apostrophes full-width. Chinese text falls back to a CJK face. */
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans-serif"
 
-typedef struct
-{
-  AtlasChart *chart;
-  cairo_t *cr;
-  PangoLayout *layout;
-  const AtlasTheme *theme;
-  AtlasNumberStyle style;
-  double unit; /* body text size in pixels; every space is measured in it */
-} Painter;
 
-typedef enum
-{
-  TEXT_BODY,
-  TEXT_SMALL,
-  TEXT_TITLE,
-} TextRole;
-
-static void
-set_color (cairo_t          *cr,
+void
+atlas_painter_set_color (cairo_t          *cr,
            const AtlasColor *color)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
-static void
-set_color_alpha (cairo_t          *cr,
+void
+atlas_painter_set_color_alpha (cairo_t          *cr,
                  const AtlasColor *color,
                  double            alpha)
 {
@@ -43,8 +27,8 @@ set_color_alpha (cairo_t          *cr,
 
 /* Prepares the shared layout for text in role, wrapped to width (or on
  * one line when width <= 0) with at most max_lines lines. */
-static void
-prepare_text (Painter    *painter,
+void
+atlas_painter_prepare_text (Painter    *painter,
               const char *text,
               TextRole    role,
               double      width,
@@ -66,8 +50,8 @@ prepare_text (Painter    *painter,
   pango_layout_set_alignment (painter->layout, PANGO_ALIGN_LEFT);
 }
 
-static void
-measure_text (Painter *painter,
+void
+atlas_painter_measure (Painter *painter,
               double  *out_width,
               double  *out_height)
 {
@@ -78,8 +62,8 @@ measure_text (Painter *painter,
   *out_height = logical.height;
 }
 
-static void
-record_box (AtlasChart *chart,
+void
+atlas_chart_record_text_box (AtlasChart *chart,
             double      x,
             double      y,
             double      width,
@@ -92,24 +76,24 @@ record_box (AtlasChart *chart,
 }
 
 /* Draws the prepared text with its top-left corner at (x, y). */
-static void
-show_text (Painter          *painter,
+void
+atlas_painter_show (Painter          *painter,
            double            x,
            double            y,
            const AtlasColor *color)
 {
   double width, height;
 
-  measure_text (painter, &width, &height);
+  atlas_painter_measure (painter, &width, &height);
   cairo_move_to (painter->cr, x, y);
-  set_color (painter->cr, color);
+  atlas_painter_set_color (painter->cr, color);
   pango_cairo_show_layout (painter->cr, painter->layout);
-  record_box (painter->chart, x, y, width, height);
+  atlas_chart_record_text_box (painter->chart, x, y, width, height);
 }
 
 /* A wrapped block of text at (x, y), at most width wide; returns its height. */
-static double
-draw_text_block (Painter          *painter,
+double
+atlas_painter_draw_text_block (Painter          *painter,
                  const char       *text,
                  TextRole          role,
                  double            x,
@@ -122,10 +106,39 @@ draw_text_block (Painter          *painter,
 
   if (!text || !*text || width < painter->unit)
     return 0;
-  prepare_text (painter, text, role, width, max_lines);
-  measure_text (painter, &w, &h);
-  show_text (painter, x, y, color);
+  atlas_painter_prepare_text (painter, text, role, width, max_lines);
+  atlas_painter_measure (painter, &w, &h);
+  atlas_painter_show (painter, x, y, color);
   return h;
+}
+
+/* Diagonal hatching in color over a pale tint of it, for estimated bars. */
+static cairo_pattern_t *
+make_hatch_pattern (const AtlasTheme *theme,
+                    const AtlasColor *color)
+{
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 8, 8);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+
+  atlas_painter_set_color (cr, &theme->background);
+  cairo_paint (cr);
+  atlas_painter_set_color_alpha (cr, color, 0.25);
+  cairo_paint (cr);
+  atlas_painter_set_color (cr, color);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, -2, 10);
+  cairo_line_to (cr, 10, -2);
+  cairo_move_to (cr, -2, 2);
+  cairo_line_to (cr, 2, -2);
+  cairo_move_to (cr, 6, 10);
+  cairo_line_to (cr, 10, 6);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return pattern;
 }
 
 /* Legend entries: a swatch and the series' name, flowing in rows. */
@@ -133,6 +146,8 @@ typedef struct
 {
   char *label;
   AtlasColor color;
+  gboolean dashed;  /* the note on estimates over lines: a dashed swatch */
+  gboolean hatched; /* the note on estimates over bars: a hatched swatch */
 } LegendEntry;
 
 static void
@@ -161,8 +176,8 @@ draw_legend (Painter *painter,
       const LegendEntry *entry = &g_array_index (entries, LegendEntry, i);
       double text_width, text_height, entry_width;
 
-      prepare_text (painter, entry->label, TEXT_SMALL, MAX (width - swatch - unit * 0.4, unit), 1);
-      measure_text (painter, &text_width, &text_height);
+      atlas_painter_prepare_text (painter, entry->label, TEXT_SMALL, MAX (width - swatch - unit * 0.4, unit), 1);
+      atlas_painter_measure (painter, &text_width, &text_height);
       entry_width = swatch + unit * 0.4 + text_width;
       if (cx > x && cx + entry_width > x + width)
         {
@@ -174,13 +189,24 @@ draw_legend (Painter *painter,
           row_height = 0;
         }
       row_height = MAX (row_height, text_height);
-      set_color (painter->cr, &entry->color);
-      if (line_swatch)
+      atlas_painter_set_color (painter->cr, &entry->color);
+      if (entry->dashed)
+        for (int dash = 0; dash < 3; dash++)
+          cairo_rectangle (painter->cr, cx + dash * swatch / 2.5, cy + text_height / 2 - unit * 0.1, swatch / 4,
+                           unit * 0.2);
+      else if (entry->hatched)
+        {
+          cairo_pattern_t *hatch = make_hatch_pattern (painter->theme, &entry->color);
+          cairo_rectangle (painter->cr, cx, cy + (text_height - swatch) / 2, swatch, swatch);
+          cairo_set_source (painter->cr, hatch);
+          cairo_pattern_destroy (hatch);
+        }
+      else if (line_swatch)
         cairo_rectangle (painter->cr, cx, cy + text_height / 2 - unit * 0.12, swatch, unit * 0.24);
       else
         cairo_rectangle (painter->cr, cx, cy + (text_height - swatch) / 2, swatch, swatch);
       cairo_fill (painter->cr);
-      show_text (painter, cx + swatch + unit * 0.4, cy, &painter->theme->text);
+      atlas_painter_show (painter, cx + swatch + unit * 0.4, cy, &painter->theme->text);
       cx += entry_width + gap;
     }
   return entries->len > 0 ? cy + row_height - y : 0;
@@ -399,8 +425,8 @@ place_axis_ticks (Painter          *painter,
           else
             {
               double w, h;
-              prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
-              measure_text (painter, &w, &h);
+              atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
+              atlas_painter_measure (painter, &w, &h);
               while (stride < ticks->len && slot * stride < h + gap)
                 stride++;
             }
@@ -417,8 +443,8 @@ place_axis_ticks (Painter          *painter,
           p.label = g_strdup (text ? text : "");
           p.max_width = max_width;
           p.max_lines = band && horizontal ? 2 : 1;
-          prepare_text (painter, p.label, TEXT_SMALL, max_width, p.max_lines);
-          measure_text (painter, &p.width, &p.height);
+          atlas_painter_prepare_text (painter, p.label, TEXT_SMALL, max_width, p.max_lines);
+          atlas_painter_measure (painter, &p.width, &p.height);
           g_array_append_val (placed, p);
         }
 
@@ -558,8 +584,54 @@ draw_decimated_series (Painter     *painter,
       previous_column = x;
       previous_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, last - 1)]);
     }
-  set_color_alpha (cr, &color, fill_area ? 0.25 : 1.0);
+  atlas_painter_set_color_alpha (cr, &color, fill_area ? 0.25 : 1.0);
   cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/* A line whose rows include estimates or forecasts: every segment that
+ * touches one is dashed, the rest solid, gaps left by missing values. */
+static void
+draw_line_with_estimates (Painter *painter,
+                          guint    s)
+{
+  AtlasChart *chart = painter->chart;
+  cairo_t *cr = painter->cr;
+  AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  double dash[] = { painter->unit * 0.5, painter->unit * 0.35 };
+
+  cairo_save (cr);
+  atlas_painter_set_color (cr, &color);
+  cairo_set_line_width (cr, MAX (1.5, painter->unit * 0.16));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  for (int dashed = 0; dashed < 2; dashed++)
+    {
+      gsize previous = G_MAXSIZE;
+      double px_previous = 0, py_previous = 0;
+
+      cairo_new_path (cr);
+      cairo_set_dash (cr, dash, dashed ? 2 : 0, 0);
+      for (gsize i = 0; i < chart->n_ordered; i++)
+        {
+          gsize row = atlas_chart_row_at (chart, i);
+          double px, py;
+
+          if (!atlas_chart_point_position (chart, s, row, &px, &py))
+            {
+              previous = G_MAXSIZE;
+              continue;
+            }
+          if (previous != G_MAXSIZE && (chart->estimated[previous] || chart->estimated[row]) == dashed)
+            {
+              cairo_move_to (cr, px_previous, py_previous);
+              cairo_line_to (cr, px, py);
+            }
+          previous = row;
+          px_previous = px;
+          py_previous = py;
+        }
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 }
 
@@ -587,6 +659,11 @@ draw_line_series (Painter     *painter,
   if (bounds)
     {
       draw_decimated_series (painter, s, fill_area, bounds, first_column, n_columns);
+      return;
+    }
+  if (!fill_area && chart->estimated)
+    {
+      draw_line_with_estimates (painter, s);
       return;
     }
   bases = g_array_new (FALSE, FALSE, sizeof (double) * 2);
@@ -648,11 +725,11 @@ draw_line_series (Painter     *painter,
   if (fill_area)
     {
       /* A plain area is a tint under its line; stacked areas are solid. */
-      set_color_alpha (cr, &color, chart->spec.type == ATLAS_CHART_AREA ? 0.25 : 0.85);
+      atlas_painter_set_color_alpha (cr, &color, chart->spec.type == ATLAS_CHART_AREA ? 0.25 : 0.85);
       cairo_fill (cr);
       return;
     }
-  set_color (cr, &color);
+  atlas_painter_set_color (cr, &color);
   cairo_set_line_width (cr, MAX (1.5, painter->unit * 0.16));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -679,7 +756,7 @@ draw_scatter_series (Painter *painter,
   AtlasColor color = atlas_theme_series_color (painter->theme, s);
   double radius = MAX (2, painter->unit * 0.3);
 
-  set_color_alpha (painter->cr, &color, 0.8);
+  atlas_painter_set_color_alpha (painter->cr, &color, 0.8);
   for (gsize i = 0; i < chart->n_ordered; i++)
     {
       double px, py;
@@ -707,7 +784,7 @@ draw_bars (Painter *painter)
     {
       AtlasColor color = atlas_theme_series_color (painter->theme, s);
 
-      set_color (painter->cr, &color);
+      atlas_painter_set_color (painter->cr, &color);
       for (gsize i = 0; i < chart->n_ordered; i++)
         {
           gsize row = atlas_chart_row_at (chart, i);
@@ -738,6 +815,14 @@ draw_bars (Painter *painter)
           /* A hairline gap between neighbours keeps grouped bars apart. */
           cairo_rectangle (painter->cr, mark.x + (horizontal ? 0 : 0.5), mark.y + (horizontal ? 0.5 : 0),
                            MAX (mark.width - (horizontal ? 0 : 1), 1), MAX (mark.height - (horizontal ? 1 : 0), 1));
+          if (chart->estimated && chart->estimated[row])
+            {
+              cairo_pattern_t *hatch = make_hatch_pattern (painter->theme, &color);
+              cairo_set_source (painter->cr, hatch);
+              cairo_fill (painter->cr);
+              cairo_pattern_destroy (hatch);
+              atlas_painter_set_color (painter->cr, &color);
+            }
           g_array_append_val (chart->marks, mark);
         }
       cairo_fill (painter->cr);
@@ -755,7 +840,7 @@ draw_grid_and_axes (Painter *painter,
   double zero = NAN;
 
   cairo_set_line_width (cr, 1);
-  set_color (cr, &painter->theme->grid);
+  atlas_painter_set_color (cr, &painter->theme->grid);
   for (guint i = 0; i < value_ticks->len; i++)
     {
       double p = round (g_array_index (value_ticks, PlacedTick, i).position) + 0.5;
@@ -780,7 +865,7 @@ draw_grid_and_axes (Painter *painter,
       if (min <= 0 && max >= 0)
         zero = round (atlas_scale_map (chart->y_scale, 0)) + 0.5;
     }
-  set_color (cr, &painter->theme->baseline);
+  atlas_painter_set_color (cr, &painter->theme->baseline);
   if (value_axis_horizontal)
     {
       double x = isnan (zero) ? plot->x + 0.5 : zero;
@@ -809,6 +894,17 @@ value_unit (const AtlasChart *chart)
   return unit;
 }
 
+static gboolean
+chart_has_estimates (const AtlasChart *chart)
+{
+  if (!chart->estimated)
+    return FALSE;
+  for (gsize row = 0; row < chart->n_rows; row++)
+    if (chart->estimated[row])
+      return TRUE;
+  return FALSE;
+}
+
 static void
 collect_legend (Painter *painter,
                 GArray  *entries)
@@ -827,7 +923,7 @@ collect_legend (Painter *painter,
         {
           gsize row = atlas_chart_row_at (chart, i);
           double v = series->values[row];
-          LegendEntry entry;
+          LegendEntry entry = { 0 };
           g_autofree char *share = NULL;
           const char *name = chart->categories ? g_ptr_array_index (chart->categories, (guint) chart->x_values[row])
                                                : NULL;
@@ -842,12 +938,18 @@ collect_legend (Painter *painter,
         }
       return;
     }
-  if (chart->series->len < 2)
-    return;
-  for (guint s = 0; s < chart->series->len; s++)
+  for (guint s = 0; s < chart->series->len && chart->series->len > 1; s++)
     {
       LegendEntry entry = { g_strdup (g_array_index (chart->series, AtlasChartSeries, s).name),
-                            atlas_theme_series_color (painter->theme, s) };
+                            atlas_theme_series_color (painter->theme, s), FALSE, FALSE };
+      g_array_append_val (entries, entry);
+    }
+  if (chart_has_estimates (chart))
+    {
+      gboolean bars = chart->spec.type == ATLAS_CHART_BAR || chart->spec.type == ATLAS_CHART_BAR_STACKED
+                      || chart->spec.type == ATLAS_CHART_BAR_HORIZONTAL;
+      LegendEntry entry = { g_strdup (bars ? "Hatched: estimate or forecast" : "Dashed: estimate or forecast"),
+                            painter->theme->muted_text, !bars, bars };
       g_array_append_val (entries, entry);
     }
 }
@@ -891,10 +993,10 @@ draw_donut (Painter                 *painter,
       cairo_arc_negative (cr, chart->donut_cx, chart->donut_cy, chart->donut_inner, mark.angle_end - G_PI / 2,
                           mark.angle_start - G_PI / 2);
       cairo_close_path (cr);
-      set_color (cr, &color);
+      atlas_painter_set_color (cr, &color);
       cairo_fill_preserve (cr);
       /* Slices are parted by a line of the background. */
-      set_color (cr, &painter->theme->background);
+      atlas_painter_set_color (cr, &painter->theme->background);
       cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
     }
@@ -911,7 +1013,7 @@ draw_axis_labels (Painter *painter,
       const PlacedTick *tick = &g_array_index (ticks, PlacedTick, i);
       double x, y;
 
-      prepare_text (painter, tick->label, TEXT_SMALL, tick->max_width, tick->max_lines);
+      atlas_painter_prepare_text (painter, tick->label, TEXT_SMALL, tick->max_width, tick->max_lines);
       if (along_bottom)
         {
           /* Centred on the tick, but never past the canvas edges. */
@@ -923,7 +1025,7 @@ draw_axis_labels (Painter *painter,
           x = edge - tick->width;
           y = tick->position - tick->height / 2;
         }
-      show_text (painter, x, y, &painter->theme->text);
+      atlas_painter_show (painter, x, y, &painter->theme->text);
     }
 }
 
@@ -957,7 +1059,7 @@ atlas_chart_render (AtlasChart *chart,
   cairo_save (cr);
   if (!chart->spec.transparent)
     {
-      set_color (cr, &painter.theme->background);
+      atlas_painter_set_color (cr, &painter.theme->background);
       cairo_paint (cr);
     }
 
@@ -965,11 +1067,11 @@ atlas_chart_render (AtlasChart *chart,
   top = margin;
   if (!chart->spec.hide_header)
     {
-      double h = draw_text_block (&painter, chart->spec.title, TEXT_TITLE, margin, top, width - 2 * margin, 2,
+      double h = atlas_painter_draw_text_block (&painter, chart->spec.title, TEXT_TITLE, margin, top, width - 2 * margin, 2,
                                   &painter.theme->text);
       if (h > 0)
         top += h + painter.unit * 0.25;
-      h = draw_text_block (&painter, chart->spec.subtitle, TEXT_BODY, margin, top, width - 2 * margin, 2,
+      h = atlas_painter_draw_text_block (&painter, chart->spec.subtitle, TEXT_BODY, margin, top, width - 2 * margin, 2,
                            &painter.theme->muted_text);
       if (h > 0)
         top += h + painter.unit * 0.4;
@@ -983,9 +1085,9 @@ atlas_chart_render (AtlasChart *chart,
       if (footer)
         {
           double w;
-          prepare_text (&painter, footer, TEXT_SMALL, width - 2 * margin, 2);
-          measure_text (&painter, &w, &footer_height);
-          show_text (&painter, margin, height - margin - footer_height, &painter.theme->muted_text);
+          atlas_painter_prepare_text (&painter, footer, TEXT_SMALL, width - 2 * margin, 2);
+          atlas_painter_measure (&painter, &w, &footer_height);
+          atlas_painter_show (&painter, margin, height - margin - footer_height, &painter.theme->muted_text);
           footer_height += painter.unit * 0.6;
         }
     }
@@ -1000,6 +1102,22 @@ atlas_chart_render (AtlasChart *chart,
       cairo_rectangle_t area = { margin, top, width - 2 * margin, MAX (bottom - top, 1) };
       draw_donut (&painter, &area);
     }
+  else if (chart->spec.type == ATLAS_CHART_TIMELINE)
+    {
+      g_autoptr (GArray) ticks = NULL;
+      double label_height, w;
+
+      atlas_painter_prepare_text (&painter, "Ag", TEXT_SMALL, 0, 1);
+      atlas_painter_measure (&painter, &w, &label_height);
+      chart->plot = (cairo_rectangle_t) { margin + painter.unit, top,
+                                          MAX (width - 2 * margin - painter.unit * 2.5, 1),
+                                          MAX (bottom - top - label_height - painter.unit * 0.6, 1) };
+      chart->x_scale = make_category_scale (chart);
+      atlas_scale_set_range (chart->x_scale, chart->plot.x, chart->plot.x + chart->plot.width);
+      ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE);
+      draw_axis_labels (&painter, ticks, TRUE, chart->plot.y + chart->plot.height + painter.unit * 0.5);
+      atlas_chart_draw_timeline (&painter, &chart->plot);
+    }
   else
     {
       g_autoptr (GArray) value_ticks = NULL;
@@ -1010,12 +1128,12 @@ atlas_chart_render (AtlasChart *chart,
       g_autofree gsize *bounds = NULL;
       int first_column, n_columns;
 
-      prepare_text (&painter, "Ag", TEXT_SMALL, 0, 1);
-      measure_text (&painter, &w, &label_height);
+      atlas_painter_prepare_text (&painter, "Ag", TEXT_SMALL, 0, 1);
+      atlas_painter_measure (&painter, &w, &label_height);
       /* The top tick label is centred on the plot's top edge: half of it
        * stands above, under the unit label. */
       if (unit)
-        plot_top += draw_text_block (&painter, unit, TEXT_SMALL, margin, top, width - 2 * margin, 1,
+        plot_top += atlas_painter_draw_text_block (&painter, unit, TEXT_SMALL, margin, top, width - 2 * margin, 1,
                                      &painter.theme->muted_text)
                     + painter.unit * 0.3;
       plot_top += label_height / 2;
@@ -1032,8 +1150,8 @@ atlas_chart_render (AtlasChart *chart,
           for (guint i = 0; chart->categories && i < chart->categories->len; i++)
             {
               double h;
-              prepare_text (&painter, g_ptr_array_index (chart->categories, i), TEXT_SMALL, width / 3, 1);
-              measure_text (&painter, &w, &h);
+              atlas_painter_prepare_text (&painter, g_ptr_array_index (chart->categories, i), TEXT_SMALL, width / 3, 1);
+              atlas_painter_measure (&painter, &w, &h);
               widest = MAX (widest, w);
             }
           plot_left = margin + MIN (widest, width / 3) + painter.unit * 0.6;
@@ -1067,6 +1185,7 @@ atlas_chart_render (AtlasChart *chart,
         }
 
       draw_grid_and_axes (&painter, value_ticks, horizontal);
+      atlas_chart_draw_ranges (&painter);
 
       /* Clipped to the plot, with room for half a line or marker at its
        * edges: the first and last points are drawn whole. */
@@ -1124,6 +1243,7 @@ atlas_chart_render (AtlasChart *chart,
           draw_axis_labels (&painter, value_ticks, FALSE, chart->plot.x - painter.unit * 0.6);
           draw_axis_labels (&painter, category_ticks, TRUE, chart->plot.y + chart->plot.height + x_labels_top_gap);
         }
+      atlas_chart_draw_overlays (&painter);
     }
 
   cairo_restore (cr);

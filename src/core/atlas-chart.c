@@ -1,6 +1,8 @@
 /* atlas-chart.c: the chart model: spec, the columns it reads, stacking, pick and a plain-language summary. */
 #include "atlas-chart-private.h"
 
+#include "atlas-cell-parse.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -24,6 +26,7 @@ static const struct
   { ATLAS_CHART_BAR_STACKED, "bar-stacked", "Stacked bar chart" },
   { ATLAS_CHART_SCATTER, "scatter", "Scatter plot" },
   { ATLAS_CHART_DONUT, "donut", "Donut chart" },
+  { ATLAS_CHART_TIMELINE, "timeline", "Timeline" },
 };
 
 void
@@ -35,9 +38,82 @@ atlas_chart_spec_init (AtlasChartSpec *spec)
   spec->view_y_min = spec->view_y_max = NAN;
 }
 
+static void
+annotation_clear (gpointer data)
+{
+  g_free (((AtlasAnnotation *) data)->text);
+}
+
+static void
+event_clear (gpointer data)
+{
+  g_free (((AtlasChartEvent *) data)->label);
+}
+
+void
+atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
+                                 AtlasAnnotationKind kind,
+                                 double              x,
+                                 double              x_end,
+                                 double              y,
+                                 guint               series,
+                                 const char         *text)
+{
+  AtlasAnnotation annotation = { kind, x, x_end, y, series, g_strdup (text ? text : "") };
+
+  if (!spec->annotations)
+    {
+      spec->annotations = g_array_new (FALSE, FALSE, sizeof (AtlasAnnotation));
+      g_array_set_clear_func (spec->annotations, annotation_clear);
+    }
+  g_array_append_val (spec->annotations, annotation);
+}
+
+void
+atlas_chart_spec_add_event (AtlasChartSpec *spec,
+                            double          x,
+                            const char     *label)
+{
+  AtlasChartEvent event = { x, g_strdup (label ? label : "") };
+
+  if (!spec->events)
+    {
+      spec->events = g_array_new (FALSE, FALSE, sizeof (AtlasChartEvent));
+      g_array_set_clear_func (spec->events, event_clear);
+    }
+  g_array_append_val (spec->events, event);
+}
+
+/* An x value typed by a person ("2022-10-07", "2021", "1.5") in the units
+ * of the x column: a date where the column holds dates. */
+gboolean
+atlas_chart_parse_x (const AtlasTable *table,
+                     const char       *x_column,
+                     const char       *text,
+                     double           *out_value)
+{
+  const AtlasColumn *column = x_column ? atlas_table_find_column (table, x_column) : NULL;
+  static const AtlasNumberFormat plain = { '.', ',' };
+  gsize len = strlen (text);
+
+  if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE)
+    {
+      AtlasDateFormat formats = atlas_cell_date_formats (text, len);
+
+      /* The first notation that fits; 01/02/2024 reads day first. */
+      return formats != ATLAS_DATE_FORMAT_NONE
+             && atlas_cell_parse_date (text, len, formats & (AtlasDateFormat) - (int) formats, out_value);
+    }
+  return atlas_cell_parse_number (text, len, &plain, out_value, NULL);
+}
+
 void
 atlas_chart_spec_clear (AtlasChartSpec *spec)
 {
+  g_free (spec->label_column);
+  g_free (spec->status_column);
+  g_clear_pointer (&spec->annotations, g_array_unref);
+  g_clear_pointer (&spec->events, g_array_unref);
   g_free (spec->x_column);
   g_strfreev (spec->y_columns);
   g_free (spec->title);
@@ -52,6 +128,20 @@ spec_copy (AtlasChartSpec       *to,
            const AtlasChartSpec *from)
 {
   *to = *from;
+  to->label_column = g_strdup (from->label_column);
+  to->status_column = g_strdup (from->status_column);
+  to->annotations = NULL;
+  to->events = NULL;
+  for (guint i = 0; from->annotations && i < from->annotations->len; i++)
+    {
+      const AtlasAnnotation *a = &g_array_index (from->annotations, AtlasAnnotation, i);
+      atlas_chart_spec_add_annotation (to, a->kind, a->x, a->x_end, a->y, a->series, a->text);
+    }
+  for (guint i = 0; from->events && i < from->events->len; i++)
+    {
+      const AtlasChartEvent *e = &g_array_index (from->events, AtlasChartEvent, i);
+      atlas_chart_spec_add_event (to, e->x, e->label);
+    }
   to->x_column = g_strdup (from->x_column);
   to->y_columns = g_strdupv (from->y_columns);
   to->title = g_strdup (from->title);
@@ -201,6 +291,45 @@ chart_load_x (AtlasChart  *chart,
   return TRUE;
 }
 
+/* Words that mark a row as not (yet) a measured value. */
+static gboolean
+status_is_estimate (const char *status)
+{
+  static const char *const words[] = {
+    "estimat", "forecast", "project", "prelimin", "provisional", "target", "expected", "plan",
+  };
+  g_autofree char *folded = g_utf8_casefold (status, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+chart_load_status (AtlasChart  *chart,
+                   GError     **error)
+{
+  const AtlasColumn *status = find_column (chart->table, chart->spec.status_column, error);
+
+  if (!status)
+    return FALSE;
+  if (atlas_column_get_column_type (status) != ATLAS_COLUMN_TEXT)
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
+                   "Column “%s” should say which rows are estimates, but it holds %s", chart->spec.status_column,
+                   atlas_column_get_column_type (status) == ATLAS_COLUMN_DATE ? "dates" : "numbers");
+      return FALSE;
+    }
+  chart->estimated = g_new0 (gboolean, MAX (chart->n_rows, 1));
+  for (gsize row = 0; row < chart->n_rows; row++)
+    {
+      const char *text = atlas_column_get_text (status, row);
+      chart->estimated[row] = text && status_is_estimate (text);
+    }
+  return TRUE;
+}
+
 AtlasChart *
 atlas_chart_new (AtlasTable           *table,
                  const AtlasChartSpec *spec,
@@ -241,12 +370,33 @@ atlas_chart_new (AtlasTable           *table,
       series.unit = atlas_column_get_unit (column);
       g_array_append_val (chart->series, series);
     }
-  if (chart->series->len == 0)
+  if (spec->type == ATLAS_CHART_TIMELINE)
+    {
+      const AtlasColumn *labels;
+      if (!spec->label_column)
+        {
+          g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
+                       "A timeline needs a column of event names");
+          return NULL;
+        }
+      labels = find_column (table, spec->label_column, error);
+      if (!labels)
+        return NULL;
+      if (atlas_column_get_column_type (labels) != ATLAS_COLUMN_TEXT)
+        {
+          g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
+                       "Column “%s” does not hold names, so it cannot label events", spec->label_column);
+          return NULL;
+        }
+    }
+  else if (chart->series->len == 0)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
                    "The chart needs at least one column of numbers to draw");
       return NULL;
     }
+  if (spec->status_column && !chart_load_status (chart, error))
+    return NULL;
   if (!chart_load_x (chart, error))
     return NULL;
 
@@ -283,6 +433,7 @@ atlas_chart_free (AtlasChart *chart)
   g_clear_pointer (&chart->table, atlas_table_unref);
   g_free (chart->x_values);
   g_free (chart->order);
+  g_free (chart->estimated);
   atlas_chart_spec_clear (&chart->spec);
   g_free (chart);
 }

@@ -32,7 +32,34 @@ typedef enum
   ATLAS_CHART_BAR_STACKED,
   ATLAS_CHART_SCATTER,
   ATLAS_CHART_DONUT,
+  ATLAS_CHART_TIMELINE,
 } AtlasChartType;
+
+typedef enum
+{
+  ATLAS_ANNOTATION_CALLOUT,        /* a note on one data point */
+  ATLAS_ANNOTATION_RANGE,          /* a shaded span between two x values */
+  ATLAS_ANNOTATION_REFERENCE_LINE, /* a line across the plot at a y value */
+} AtlasAnnotationKind;
+
+/* A note anchored in data, so it follows zoom, resize and export. x values
+ * are in the x column's units (seconds for dates). */
+typedef struct
+{
+  AtlasAnnotationKind kind;
+  double x;
+  double x_end;  /* ranges */
+  double y;      /* reference lines */
+  guint series;  /* callouts: the series whose value at x is noted */
+  char *text;
+} AtlasAnnotation;
+
+/* A dated event drawn as a vertical line over a time axis. */
+typedef struct
+{
+  double x;
+  char *label;
+} AtlasChartEvent;
 
 /* What a chart shows. Strings are owned; NULL means "none" or "choose". */
 typedef struct
@@ -53,6 +80,10 @@ typedef struct
   double view_x_max;
   double view_y_min;
   double view_y_max;
+  char *label_column;  /* timeline: the events' names */
+  char *status_column; /* rows whose status is an estimate or forecast draw dashed */
+  GArray *annotations; /* AtlasAnnotation, owned; NULL when none */
+  GArray *events;      /* AtlasChartEvent, owned; NULL when none */
 } AtlasChartSpec;
 
 /* What is under a point of the chart. */
@@ -70,6 +101,20 @@ GQuark          atlas_chart_error_quark     (void);
 
 void            atlas_chart_spec_init       (AtlasChartSpec       *spec);
 void            atlas_chart_spec_clear      (AtlasChartSpec       *spec);
+void            atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
+                                                 AtlasAnnotationKind kind,
+                                                 double              x,
+                                                 double              x_end,
+                                                 double              y,
+                                                 guint               series,
+                                                 const char         *text);
+void            atlas_chart_spec_add_event  (AtlasChartSpec       *spec,
+                                             double                x,
+                                             const char           *label);
+gboolean        atlas_chart_parse_x         (const AtlasTable     *table,
+                                             const char           *x_column,
+                                             const char           *text,
+                                             double               *out_value);
 gboolean        atlas_chart_type_from_string (const char          *name,
                                              AtlasChartType       *out_type);
 const char     *atlas_chart_type_to_string  (AtlasChartType        type);

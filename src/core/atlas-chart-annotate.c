@@ -1,0 +1,406 @@
+/* atlas-chart-annotate.c: notes anchored in data (callouts, ranges, reference lines), event lines and the timeline. */
+#include "atlas-chart-painter.h"
+
+#include <math.h>
+#include <string.h>
+
+static gboolean
+boxes_intersect (double                   x,
+                 double                   y,
+                 double                   width,
+                 double                   height,
+                 const cairo_rectangle_t *box)
+{
+  return x < box->x + box->width && box->x < x + width && y < box->y + box->height && box->y < y + height;
+}
+
+/* Whether a box of text at (x, y) would touch none drawn before and stay
+ * on the canvas. */
+gboolean
+atlas_chart_text_box_free (const AtlasChart *chart,
+                           double            x,
+                           double            y,
+                           double            width,
+                           double            height)
+{
+  if (x < 0 || y < 0 || x + width > chart->width || y + height > chart->height)
+    return FALSE;
+  for (guint i = 0; i < chart->text_boxes->len; i++)
+    if (boxes_intersect (x, y, width, height, &g_array_index (chart->text_boxes, cairo_rectangle_t, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static double
+x_to_pixel (const AtlasChart *chart,
+            double            x)
+{
+  return atlas_scale_map (chart->x_scale, x);
+}
+
+static gboolean
+pixel_in_plot_x (const AtlasChart *chart,
+                 double            px)
+{
+  return px >= chart->plot.x - 0.5 && px <= chart->plot.x + chart->plot.width + 0.5;
+}
+
+/* Shaded spans, drawn under the series. */
+void
+atlas_chart_draw_ranges (Painter *painter)
+{
+  AtlasChart *chart = painter->chart;
+  const GArray *annotations = chart->spec.annotations;
+
+  if (!annotations || atlas_chart_is_horizontal (chart->spec.type) || chart->categories)
+    return;
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const AtlasAnnotation *a = &g_array_index (annotations, AtlasAnnotation, i);
+      double left, right, w, h;
+
+      if (a->kind != ATLAS_ANNOTATION_RANGE)
+        continue;
+      left = MAX (MIN (x_to_pixel (chart, a->x), x_to_pixel (chart, a->x_end)), chart->plot.x);
+      right = MIN (MAX (x_to_pixel (chart, a->x), x_to_pixel (chart, a->x_end)), chart->plot.x + chart->plot.width);
+      if (right <= left)
+        continue; /* out of view */
+      atlas_painter_set_color (painter->cr, &painter->theme->highlight_range);
+      cairo_rectangle (painter->cr, left, chart->plot.y, right - left, chart->plot.height);
+      cairo_fill (painter->cr);
+
+      /* The label sits at the top of the span, inside it. */
+      atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, MAX (right - left - painter->unit * 0.6, 1), 2);
+      atlas_painter_measure (painter, &w, &h);
+      if (right - left > painter->unit * 2
+          && atlas_chart_text_box_free (chart, left + painter->unit * 0.3, chart->plot.y + painter->unit * 0.3, w, h))
+        atlas_painter_show (painter, left + painter->unit * 0.3, chart->plot.y + painter->unit * 0.3,
+                            &painter->theme->muted_text);
+    }
+}
+
+static void
+draw_reference_line (Painter               *painter,
+                     const AtlasAnnotation *a)
+{
+  AtlasChart *chart = painter->chart;
+  cairo_t *cr = painter->cr;
+  double dash[] = { painter->unit * 0.4, painter->unit * 0.3 };
+  double y, w, h;
+  double min, max;
+
+  atlas_scale_get_domain (chart->y_scale, &min, &max);
+  if (a->y < min || a->y > max)
+    return;
+  y = round (atlas_scale_map (chart->y_scale, a->y)) + 0.5;
+  cairo_save (cr);
+  atlas_painter_set_color (cr, &painter->theme->annotation);
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_move_to (cr, chart->plot.x, y);
+  cairo_line_to (cr, chart->plot.x + chart->plot.width, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  /* The label at the right end, above the line; below it if that is taken. */
+  atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, chart->plot.width / 2, 1);
+  atlas_painter_measure (painter, &w, &h);
+  for (int side = 0; side < 2; side++)
+    {
+      double ly = side == 0 ? y - h - 2 : y + 2;
+      double lx = chart->plot.x + chart->plot.width - w;
+      if (atlas_chart_text_box_free (chart, lx, ly, w, h))
+        {
+          atlas_painter_show (painter, lx, ly, &painter->theme->annotation);
+          return;
+        }
+    }
+}
+
+/* A note on one point: a ring on the point, a leader line, and the text
+ * in a box put where it touches no other text and stays in the plot. */
+static void
+draw_callout (Painter               *painter,
+              const AtlasAnnotation *a)
+{
+  AtlasChart *chart = painter->chart;
+  cairo_t *cr = painter->cr;
+  double unit = painter->unit;
+  double px, py, w, h, pad = unit * 0.4;
+  gsize position;
+  gsize row;
+
+  if (a->series >= chart->series->len)
+    return;
+  /* The anchor: the row at (or just after) x, if it has a value. */
+  position = atlas_chart_lower_bound (chart, a->x);
+  if (position >= chart->n_ordered)
+    return;
+  row = atlas_chart_row_at (chart, position);
+  if (chart->x_values[row] != a->x || !atlas_chart_point_position (chart, a->series, row, &px, &py))
+    return;
+
+  atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, unit * 14, 4);
+  atlas_painter_measure (painter, &w, &h);
+  for (int distance = 1; distance <= 6; distance++)
+    for (int corner = 0; corner < 4; corner++)
+      {
+        double d = unit * 1.6 * distance;
+        double bx = corner % 2 == 0 ? px + d : px - d - w - 2 * pad;
+        double by = corner < 2 ? py - d - h - 2 * pad : py + d;
+        double bw = w + 2 * pad, bh = h + 2 * pad;
+
+        if (bx < chart->plot.x || by < chart->plot.y || bx + bw > chart->plot.x + chart->plot.width
+            || by + bh > chart->plot.y + chart->plot.height || !atlas_chart_text_box_free (chart, bx, by, bw, bh))
+          continue;
+
+        /* Leader from the point to the box's nearest corner. */
+        atlas_painter_set_color (cr, &painter->theme->annotation);
+        cairo_set_line_width (cr, 1);
+        cairo_move_to (cr, px, py);
+        cairo_line_to (cr, corner % 2 == 0 ? bx : bx + bw, corner < 2 ? by + bh : by);
+        cairo_stroke (cr);
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, px, py, unit * 0.45, 0, 2 * G_PI);
+        cairo_set_line_width (cr, 1.5);
+        cairo_stroke (cr);
+
+        atlas_painter_set_color_alpha (cr, &painter->theme->background, 0.92);
+        cairo_rectangle (cr, bx, by, bw, bh);
+        cairo_fill_preserve (cr);
+        atlas_painter_set_color (cr, &painter->theme->annotation);
+        cairo_set_line_width (cr, 1);
+        cairo_stroke (cr);
+        /* The whole box, padding included, is what the text takes. */
+        cairo_move_to (cr, bx + pad, by + pad);
+        atlas_painter_set_color (cr, &painter->theme->text);
+        pango_cairo_show_layout (cr, painter->layout);
+        atlas_chart_record_text_box (chart, bx, by, bw, bh);
+        return;
+      }
+}
+
+typedef struct
+{
+  double px;
+  const char *label;
+} Mark;
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  double x = ((const Mark *) a)->px, y = ((const Mark *) b)->px;
+  return (x > y) - (x < y);
+}
+
+typedef struct
+{
+  double px;
+  double x;
+  double y;
+  double width;
+  int row;
+  const char *label;
+} PlacedLabel;
+
+/* Whether a label at row, spanning [left, right) with its leader at px,
+ * would touch a label in that row, be crossed by another's leader, or
+ * cross another label with its own. Leaders run from a label toward the
+ * axis: through lower rows when leaders_down_rows, else through higher. */
+static gboolean
+row_is_clear (GArray   *placed,
+              int       row,
+              double    px,
+              double    left,
+              double    right,
+              gboolean  leaders_down_rows)
+{
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const PlacedLabel *other = &g_array_index (placed, PlacedLabel, i);
+      gboolean other_leader_passes = leaders_down_rows ? row < other->row : row > other->row;
+      gboolean own_leader_passes = leaders_down_rows ? other->row < row : other->row > row;
+
+      if (other->row == row && left < other->x + other->width && other->x < right)
+        return FALSE;
+      if (other_leader_passes && other->px >= left && other->px < right)
+        return FALSE;
+      if (own_leader_passes && px >= other->x && px < other->x + other->width)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Places each label beside its mark (left of it near the right edge), in
+ * the row nearest top where it touches no other label, no leader line
+ * and no text drawn already; rows run down from top, or up when upward.
+ * Leaders run from each label to leader_to, dashed when asked; a mark
+ * whose label finds no row within max_rows keeps a plain line from top
+ * when full_line_unplaced, else nothing. */
+static void
+draw_stacked_labels (Painter  *painter,
+                     GArray   *marks,
+                     double    top,
+                     int       max_rows,
+                     gboolean  upward,
+                     double    leader_to,
+                     gboolean  dashed,
+                     gboolean  full_line_unplaced)
+{
+  AtlasChart *chart = painter->chart;
+  cairo_t *cr = painter->cr;
+  double gap = painter->unit * 0.6, row_height, dash[] = { 2, 3 };
+  g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
+  g_autoptr (GArray) unplaced = g_array_new (FALSE, FALSE, sizeof (double));
+  int rows_used = 0;
+  double w, h;
+
+  atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
+  atlas_painter_measure (painter, &w, &h);
+  row_height = h + painter->unit * 0.35;
+  g_array_sort (marks, compare_marks);
+
+  cairo_save (cr);
+  atlas_painter_set_color (cr, dashed ? &painter->theme->annotation : &painter->theme->muted_text);
+  cairo_set_line_width (cr, 1);
+  if (dashed)
+    cairo_set_dash (cr, dash, 2, 0);
+  for (guint i = marks->len; i > 0; i--)
+    {
+      const Mark *mark = &g_array_index (marks, Mark, i - 1);
+      double lx;
+      gboolean found = FALSE;
+
+      atlas_painter_prepare_text (painter, mark->label, TEXT_SMALL, painter->unit * 16, 1);
+      atlas_painter_measure (painter, &w, &h);
+      lx = mark->px + painter->unit * 0.3;
+      if (lx + w > chart->width - 1)
+        lx = MAX (mark->px - painter->unit * 0.3 - w, 0);
+      for (int r = 0; r < max_rows && !found; r++)
+        {
+          double ly = upward ? top - (r + 1) * row_height : top + r * row_height;
+          PlacedLabel label = { mark->px, lx, ly, w, r, mark->label };
+
+          if (!row_is_clear (placed, r, mark->px, lx - gap, lx + w + gap, upward)
+              || !atlas_chart_text_box_free (chart, lx, ly, w, h))
+            continue;
+          g_array_append_val (placed, label);
+          rows_used = MAX (rows_used, r + 1);
+          found = TRUE;
+          cairo_move_to (cr, round (mark->px) + 0.5, upward ? ly + h : ly);
+          cairo_line_to (cr, round (mark->px) + 0.5, leader_to);
+        }
+      if (!found && full_line_unplaced)
+        g_array_append_val (unplaced, mark->px);
+    }
+  /* Lines without a label start under the rows of labels, so they cross none. */
+  for (guint i = 0; i < unplaced->len; i++)
+    {
+      double px = round (g_array_index (unplaced, double, i)) + 0.5;
+      cairo_move_to (cr, px, upward ? top - rows_used * row_height : top + rows_used * row_height);
+      cairo_line_to (cr, px, leader_to);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const PlacedLabel *label = &g_array_index (placed, PlacedLabel, i);
+
+      atlas_painter_prepare_text (painter, label->label, TEXT_SMALL, painter->unit * 16, 1);
+      atlas_painter_show (painter, label->x, label->y, &painter->theme->text);
+    }
+}
+
+/* Dated events over a time axis: a dashed line each, from its label,
+ * the labels stacked at the top of the plot. */
+static void
+draw_events (Painter *painter)
+{
+  AtlasChart *chart = painter->chart;
+  const GArray *events = chart->spec.events;
+  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  int max_rows;
+  double w, h;
+
+  if (!events || chart->categories || atlas_chart_is_horizontal (chart->spec.type))
+    return;
+  for (guint i = 0; i < events->len; i++)
+    {
+      const AtlasChartEvent *event = &g_array_index (events, AtlasChartEvent, i);
+      Mark mark = { x_to_pixel (chart, event->x), event->label };
+
+      if (pixel_in_plot_x (chart, mark.px))
+        g_array_append_val (marks, mark);
+    }
+  atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
+  atlas_painter_measure (painter, &w, &h);
+  max_rows = (int) CLAMP (chart->plot.height / 3 / (h + painter->unit * 0.35), 1, 8);
+  draw_stacked_labels (painter, marks, chart->plot.y + 2, max_rows, FALSE, chart->plot.y + chart->plot.height, TRUE,
+                       TRUE);
+}
+
+/* Reference lines, event lines and callouts, over the series. */
+void
+atlas_chart_draw_overlays (Painter *painter)
+{
+  AtlasChart *chart = painter->chart;
+  const GArray *annotations = chart->spec.annotations;
+
+  draw_events (painter);
+  if (!annotations || atlas_chart_is_horizontal (chart->spec.type))
+    return;
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const AtlasAnnotation *a = &g_array_index (annotations, AtlasAnnotation, i);
+      if (a->kind == ATLAS_ANNOTATION_REFERENCE_LINE)
+        draw_reference_line (painter, a);
+    }
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const AtlasAnnotation *a = &g_array_index (annotations, AtlasAnnotation, i);
+      if (a->kind == ATLAS_ANNOTATION_CALLOUT && !chart->categories)
+        draw_callout (painter, a);
+    }
+}
+
+/* The event timeline: a time axis across the middle, a dot per event and
+ * its label above, stacked in rows so that none overlap. */
+void
+atlas_chart_draw_timeline (Painter                 *painter,
+                           const cairo_rectangle_t *area)
+{
+  AtlasChart *chart = painter->chart;
+  const AtlasColumn *labels = atlas_table_find_column (chart->table, chart->spec.label_column);
+  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  AtlasColor dot = atlas_theme_series_color (painter->theme, 0);
+  double axis_y = round (area->y + area->height) - 0.5, w, h;
+
+  atlas_painter_set_color (painter->cr, &painter->theme->baseline);
+  cairo_set_line_width (painter->cr, 1);
+  cairo_move_to (painter->cr, chart->plot.x, axis_y);
+  cairo_line_to (painter->cr, chart->plot.x + chart->plot.width, axis_y);
+  cairo_stroke (painter->cr);
+
+  for (gsize i = 0; i < chart->n_ordered; i++)
+    {
+      gsize row = atlas_chart_row_at (chart, i);
+      double px = x_to_pixel (chart, chart->x_values[row]);
+      Mark mark = { px, labels ? atlas_column_get_text (labels, row) : NULL };
+
+      if (!pixel_in_plot_x (chart, px))
+        continue;
+      atlas_painter_set_color (painter->cr, &dot);
+      cairo_new_sub_path (painter->cr);
+      cairo_arc (painter->cr, px, axis_y, painter->unit * 0.35, 0, 2 * G_PI);
+      cairo_fill (painter->cr);
+      if (mark.label)
+        g_array_append_val (marks, mark);
+    }
+  atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
+  atlas_painter_measure (painter, &w, &h);
+  draw_stacked_labels (painter, marks, axis_y - painter->unit * 0.8,
+                       (int) MAX ((axis_y - area->y - painter->unit) / (h + painter->unit * 0.35), 1), TRUE,
+                       axis_y - painter->unit * 0.35, FALSE, FALSE);
+}
