@@ -330,7 +330,13 @@ make_category_scale (const AtlasChart *chart)
     max = chart->spec.view_x_max;
   if (atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_DATE)
     return atlas_scale_new_time (min, max, atlas_column_get_date_unit (chart->x_column));
-  return atlas_scale_new_linear (min, max);
+  {
+    AtlasScale *scale = atlas_scale_new_linear (min, max);
+    /* Points of a scatter plot sit inside the axis, not on its ends. */
+    if (chart->spec.type == ATLAS_CHART_SCATTER && isnan (chart->spec.view_x_min) && isnan (chart->spec.view_x_max))
+      atlas_scale_nice (scale, 8);
+    return scale;
+  }
 }
 
 /* Bars on a number or time axis need room on both sides of the first
@@ -654,7 +660,9 @@ draw_line_series (Painter     *painter,
   double column = NAN, column_min = 0, column_max = 0, last_y = 0;
   gboolean decimate = chart->n_ordered > chart->plot.width * 2;
   GArray *bases;
-
+  g_autoptr (GArray) lonely = g_array_new (FALSE, FALSE, sizeof (double) * 3);
+  guint path_points = 0;
+  double lonely_point[3] = { 0 };
 
   if (bounds)
     {
@@ -692,6 +700,10 @@ draw_line_series (Painter     *painter,
         }
       if (isnan (py))
         {
+          /* A value with gaps on both sides would vanish as a line of
+           * one point: it is drawn as a dot (a sliver in an area). */
+          if (in_path && path_points == 1)
+            g_array_append_vals (lonely, lonely_point, 1);
           if (in_path && fill_area)
             {
               /* Back along the base to close the area. */
@@ -708,12 +720,19 @@ draw_line_series (Painter     *painter,
           continue;
         }
       if (!in_path)
-        cairo_move_to (cr, px, py);
+        {
+          cairo_move_to (cr, px, py);
+          path_points = 0;
+        }
       else
         cairo_line_to (cr, px, py);
+      path_points++;
+      lonely_point[0] = px;
+      lonely_point[1] = py;
+      lonely_point[2] = atlas_scale_map (chart->y_scale, chart->spec.log_y ? 1 : base);
       if (fill_area)
         {
-          double point[2] = { px, atlas_scale_map (chart->y_scale, chart->spec.log_y ? 1 : base) };
+          double point[2] = { px, lonely_point[2] };
           g_array_append_vals (bases, point, 1);
         }
       in_path = TRUE;
@@ -721,6 +740,12 @@ draw_line_series (Painter     *painter,
       column_min = column_max = last_y = py;
     }
   g_array_unref (bases);
+
+  for (guint i = 0; fill_area && i < lonely->len; i++)
+    {
+      const double *point = &g_array_index (lonely, double, i * 3);
+      cairo_rectangle (cr, point[0] - 1.5, MIN (point[1], point[2]), 3, fabs (point[2] - point[1]));
+    }
 
   if (fill_area)
     {
@@ -734,6 +759,13 @@ draw_line_series (Painter     *painter,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke (cr);
+
+  for (guint i = 0; i < lonely->len; i++)
+    {
+      const double *point = &g_array_index (lonely, double, i * 3);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, point[0], point[1], painter->unit * 0.3, 0, 2 * G_PI);
+    }
 
   if (chart->spec.markers && chart->n_ordered <= chart->plot.width / 6)
     for (gsize i = 0; i < chart->n_ordered; i++)
@@ -1125,6 +1157,7 @@ atlas_chart_render (AtlasChart *chart,
       const char *unit = value_unit (chart);
       double label_height, w, value_label_width = 0;
       double plot_top = top, plot_left, plot_bottom, x_labels_top_gap;
+      gboolean x_is_number;
       g_autofree gsize *bounds = NULL;
       int first_column, n_columns;
 
@@ -1138,9 +1171,12 @@ atlas_chart_render (AtlasChart *chart,
                     + painter.unit * 0.3;
       plot_top += label_height / 2;
       /* Under the plot: half of the lowest value label, then the x labels,
-       * two lines of them for category names. */
+       * two lines of them for category names, and for an x of plain
+       * numbers a line naming it. */
       x_labels_top_gap = label_height / 2 + painter.unit * 0.2;
-      plot_bottom = bottom - label_height * (chart->categories && !horizontal ? 2 : 1) - x_labels_top_gap;
+      x_is_number = !horizontal && atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_NUMBER;
+      plot_bottom = bottom - label_height * (chart->categories && !horizontal ? 2 : 1) - x_labels_top_gap
+                    - (x_is_number ? label_height + painter.unit * 0.2 : 0);
 
       chart->x_scale = make_category_scale (chart);
       if (horizontal)
@@ -1242,6 +1278,17 @@ atlas_chart_render (AtlasChart *chart,
         {
           draw_axis_labels (&painter, value_ticks, FALSE, chart->plot.x - painter.unit * 0.6);
           draw_axis_labels (&painter, category_ticks, TRUE, chart->plot.y + chart->plot.height + x_labels_top_gap);
+          if (x_is_number)
+            {
+              double title_width, title_height;
+              atlas_painter_prepare_text (&painter, atlas_column_get_name (chart->x_column), TEXT_SMALL,
+                                          chart->plot.width, 1);
+              atlas_painter_measure (&painter, &title_width, &title_height);
+              atlas_painter_show (&painter, chart->plot.x + chart->plot.width - title_width,
+                                  chart->plot.y + chart->plot.height + x_labels_top_gap + label_height
+                                    + painter.unit * 0.2,
+                                  &painter.theme->muted_text);
+            }
         }
       atlas_chart_draw_overlays (&painter);
     }

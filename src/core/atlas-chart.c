@@ -560,8 +560,8 @@ atlas_chart_get_series_name (const AtlasChart *chart,
 }
 
 /* The top of series' segment in a stack at row (its own value when the
- * chart does not stack) and, in out_base, where the segment starts. A
- * missing value stacks as nothing, and its own segment is NAN. */
+ * chart does not stack) and, in out_base, where the segment starts; NAN
+ * where the row has a missing value in the stack. */
 double
 atlas_chart_stack_value (const AtlasChart *chart,
                          guint             series,
@@ -578,11 +578,16 @@ atlas_chart_stack_value (const AtlasChart *chart,
       *out_base = 0;
       return value;
     }
+  /* A stack with a missing part has no honest height: the whole row is
+   * a gap rather than a stack that silently drops a layer. */
   for (guint s = 0; s < chart->series->len; s++)
     {
       double v = g_array_index (chart->series, AtlasChartSeries, s).values[row];
       if (isnan (v))
-        continue;
+        {
+          *out_base = NAN;
+          return NAN;
+        }
       if (s < series)
         base += v;
       total += v;
