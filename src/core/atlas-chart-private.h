@@ -31,7 +31,8 @@ struct _AtlasChart
   gsize n_rows;
   gsize *order;          /* rows in ascending x, rows with no x left out; NULL when that is every row in turn */
   gsize n_ordered;
-  double *x_values;      /* per row: the x number, or the category index for text */
+  const double *x_values; /* per row: the x number (the column's own array), or the category index for text */
+  double *category_index;  /* text x: the array x_values points to */
   GPtrArray *categories; /* text x: distinct names in first-seen order */
   GArray *series;        /* AtlasChartSeries */
   gboolean *estimated;   /* per row: an estimate or forecast, by the status column; NULL when none */

@@ -239,13 +239,14 @@ chart_load_x (AtlasChart  *chart,
 {
   const AtlasColumn *x = chart->x_column;
   gboolean sorted = TRUE;
+  gsize present = 0;
+  double previous = -INFINITY;
 
-  chart->x_values = g_new (double, MAX (chart->n_rows, 1));
-  chart->order = g_new (gsize, MAX (chart->n_rows, 1));
   if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
     {
       g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
 
+      chart->category_index = g_new (double, MAX (chart->n_rows, 1));
       chart->categories = g_ptr_array_new ();
       for (gsize row = 0; row < chart->n_rows; row++)
         {
@@ -254,7 +255,7 @@ chart_load_x (AtlasChart  *chart,
 
           if (!name)
             {
-              chart->x_values[row] = NAN;
+              chart->category_index[row] = NAN;
               continue;
             }
           if (!g_hash_table_lookup_extended (index, name, NULL, &found))
@@ -263,31 +264,38 @@ chart_load_x (AtlasChart  *chart,
               g_hash_table_insert (index, (gpointer) name, found);
               g_ptr_array_add (chart->categories, (gpointer) name);
             }
-          chart->x_values[row] = GPOINTER_TO_UINT (found);
+          chart->category_index[row] = GPOINTER_TO_UINT (found);
         }
+      chart->x_values = chart->category_index;
     }
   else
-    memcpy (chart->x_values, atlas_column_get_numbers (x), chart->n_rows * sizeof (double));
+    chart->x_values = atlas_column_get_numbers (x);
 
+  /* Categories keep the file's order; numbers and dates run ascending.
+   * Rows already in order with none missing need no order array. */
   for (gsize row = 0; row < chart->n_rows; row++)
     if (!isnan (chart->x_values[row]))
       {
-        if (chart->n_ordered > 0 && chart->x_values[chart->order[chart->n_ordered - 1]] > chart->x_values[row])
-          sorted = FALSE;
-        chart->order[chart->n_ordered++] = row;
+        sorted &= chart->categories || chart->x_values[row] >= previous;
+        previous = chart->x_values[row];
+        present++;
       }
-  if (chart->n_ordered == 0)
+  chart->n_ordered = present;
+  if (present == 0)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
                    "Column “%s” has no values to place on the x axis", atlas_column_get_name (x));
       return FALSE;
     }
-  /* Categories keep the file's order; numbers and dates run ascending. */
-  if (!sorted && !chart->categories)
-    g_qsort_with_data (chart->order, (gint) chart->n_ordered, sizeof (gsize), compare_rows_by_x, chart->x_values);
-  /* Rows already in order, none missing: no order to look through. */
-  if ((sorted || chart->categories) && chart->n_ordered == chart->n_rows)
-    g_clear_pointer (&chart->order, g_free);
+  if (sorted && present == chart->n_rows)
+    return TRUE;
+
+  chart->order = g_new (gsize, present);
+  for (gsize row = 0, i = 0; row < chart->n_rows; row++)
+    if (!isnan (chart->x_values[row]))
+      chart->order[i++] = row;
+  if (!sorted)
+    g_qsort_with_data (chart->order, (gint) present, sizeof (gsize), compare_rows_by_x, (gpointer) chart->x_values);
   return TRUE;
 }
 
@@ -431,7 +439,7 @@ atlas_chart_free (AtlasChart *chart)
   g_clear_pointer (&chart->x_scale, atlas_scale_free);
   g_clear_pointer (&chart->y_scale, atlas_scale_free);
   g_clear_pointer (&chart->table, atlas_table_unref);
-  g_free (chart->x_values);
+  g_free (chart->category_index);
   g_free (chart->order);
   g_free (chart->estimated);
   atlas_chart_spec_clear (&chart->spec);
