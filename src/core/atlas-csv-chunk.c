@@ -288,72 +288,26 @@ on_chunk_row (int   terminator,
   chunk->n_rows++;
 }
 
-/* Page-aligned [from, to), or FALSE when it holds no whole page. */
-static gboolean
-whole_pages (const void *from,
-             const void *to,
-             guintptr   *out_start,
-             gsize      *out_length)
+/* Gives the kernel advice on the whole pages inside [from, to): populate
+ * them in one call instead of one fault per page, or drop them once read.
+ * A kernel that does not know the advice (the populate kinds came in
+ * Linux 5.14) refuses it, and pages fault in as usual. */
+static void
+advise_pages (const void *from,
+              const void *to,
+              int         advice)
 {
+#ifdef G_OS_UNIX
   gsize page_size = (gsize) sysconf (_SC_PAGESIZE);
   guintptr start = ((guintptr) from + page_size - 1) & ~(guintptr) (page_size - 1);
   guintptr stop = (guintptr) to & ~(guintptr) (page_size - 1);
 
-  *out_start = start;
-  *out_length = stop > start ? stop - start : 0;
-  return stop > start;
-}
-
-/* Maps the next stretch of input into the page tables in one call instead
- * of one fault per page; a kernel without MADV_POPULATE_READ (before
- * Linux 5.14) says no and the pages fault in as usual. */
-static void
-populate_input (const char *from,
-                const char *to)
-{
-#if defined(G_OS_UNIX) && defined(MADV_POPULATE_READ)
-  guintptr start;
-  gsize length;
-
-  if (whole_pages (from, to, &start, &length))
-    madvise ((void *) start, length, MADV_POPULATE_READ);
+  if (stop > start)
+    madvise ((void *) start, stop - start, advice);
 #else
   (void) from;
   (void) to;
-#endif
-}
-
-/* The column arrays are written front to back: fault their pages in one
- * call rather than one at a time (Linux 5.14 and later; else a no-op). */
-static void
-populate_cells (gpointer cells,
-                gsize    size)
-{
-#if defined(G_OS_UNIX) && defined(MADV_POPULATE_WRITE)
-  guintptr start;
-  gsize length;
-
-  if (size >= (1 << 20) && whole_pages (cells, (char *) cells + size, &start, &length))
-    madvise ((void *) start, length, MADV_POPULATE_WRITE);
-#else
-  (void) cells;
-  (void) size;
-#endif
-}
-
-static void
-release_parsed_input (const char *from,
-                      const char *to)
-{
-#if defined(G_OS_UNIX) && defined(MADV_DONTNEED)
-  guintptr start;
-  gsize length;
-
-  if (whole_pages (from, to, &start, &length))
-    madvise ((void *) start, length, MADV_DONTNEED);
-#else
-  (void) from;
-  (void) to;
+  (void) advice;
 #endif
 }
 
@@ -395,8 +349,10 @@ atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
         cells = chunk->numbers[col] = g_try_new (double, estimate);
       if (!cells)
         chunk->out_of_memory = TRUE;
+#ifdef MADV_POPULATE_WRITE
       else
-        populate_cells (cells, estimate * sizeof (double));
+        advise_pages (cells, (char *) cells + estimate * sizeof (double), MADV_POPULATE_WRITE);
+#endif
     }
   chunk->capacity = estimate;
 }
@@ -412,7 +368,9 @@ atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
     {
       const char *step_end = p + MIN ((gsize) (chunk->end - p), CHUNK_STEP_BYTES);
 
-      populate_input (p, step_end);
+#ifdef MADV_POPULATE_READ
+      advise_pages (p, step_end, MADV_POPULATE_READ);
+#endif
       while (p < step_end)
         {
           p = atlas_line_feeder_feed (&chunk->feeder, p, chunk->end, on_chunk_field, on_chunk_row, chunk);
@@ -426,7 +384,7 @@ atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
                              memory_order_relaxed);
       if (p - released >= RELEASE_STEP_BYTES)
         {
-          release_parsed_input (released, p);
+          advise_pages (released, p, MADV_DONTNEED);
           released = p;
         }
       if (g_cancellable_is_cancelled (cancellable))
@@ -445,7 +403,7 @@ atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
   else
     chunk->ended_in_quote = chunk->feeder.row_open;
   chunk->n_lines = chunk->feeder.line;
-  release_parsed_input (released, p);
+  advise_pages (released, p, MADV_DONTNEED);
 }
 
 void
