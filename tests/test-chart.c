@@ -570,8 +570,9 @@ test_summary (void)
   g_autofree char *summary = atlas_chart_summarize (chart);
 
   g_assert_cmpstr (summary, ==,
-                   "Line chart of imports (USD bn) by year, from 2017 to 2024. imports (USD bn): highest 432 USD bn "
-                   "(2021), lowest 260.14 USD bn (2017), latest 385 USD bn (2024).");
+                   "Line chart of imports (USD bn) by year, from 2017 to 2024. The value axis runs from 260 to "
+                   "440 USD bn. imports (USD bn): highest 432 USD bn (2021), lowest 260.14 USD bn (2017), latest "
+                   "385 USD bn (2024).");
   cairo_surface_destroy (surface);
 }
 

@@ -801,9 +801,19 @@ atlas_chart_summarize (const AtlasChart *chart)
     g_string_append_printf (text, "%s%s", s == 0 ? "" : (s + 1 == chart->series->len ? " and " : ", "),
                             g_array_index (chart->series, AtlasChartSeries, s).name);
   g_string_append_printf (text, " by %s, from %s to %s", atlas_column_get_name (chart->x_column), first_x, last_x);
-  if (chart->spec.log_y)
-    g_string_append (text, ", on a log scale");
   g_string_append (text, ".");
+  if (chart->y_scale && chart->spec.type != ATLAS_CHART_DONUT && chart->spec.type != ATLAS_CHART_TIMELINE)
+    {
+      double min, max;
+      g_autofree char *from = NULL, *to = NULL;
+      const AtlasChartSeries *first = &g_array_index (chart->series, AtlasChartSeries, 0);
+
+      atlas_scale_get_domain (chart->y_scale, &min, &max);
+      from = atlas_format_value (min, &style);
+      to = format_y (first, max, &style);
+      g_string_append_printf (text, " The value axis runs from %s to %s%s.", from, to,
+                              chart->spec.log_y ? " on a log scale" : "");
+    }
 
   for (guint s = 0; s < chart->series->len; s++)
     {
