@@ -288,10 +288,7 @@ on_chunk_row (int   terminator,
   chunk->n_rows++;
 }
 
-/* Gives the kernel advice on the whole pages inside [from, to): populate
- * them in one call instead of one fault per page, or drop them once read.
- * A kernel that does not know the advice (the populate kinds came in
- * Linux 5.14) refuses it, and pages fault in as usual. */
+/* Gives the kernel advice on the whole pages inside [from, to). */
 static void
 advise_pages (const void *from,
               const void *to,
@@ -349,10 +346,6 @@ atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
         cells = chunk->numbers[col] = g_try_new (double, estimate);
       if (!cells)
         chunk->out_of_memory = TRUE;
-#ifdef MADV_POPULATE_WRITE
-      else
-        advise_pages (cells, (char *) cells + estimate * sizeof (double), MADV_POPULATE_WRITE);
-#endif
     }
   chunk->capacity = estimate;
 }
@@ -368,9 +361,6 @@ atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
     {
       const char *step_end = p + MIN ((gsize) (chunk->end - p), CHUNK_STEP_BYTES);
 
-#ifdef MADV_POPULATE_READ
-      advise_pages (p, step_end, MADV_POPULATE_READ);
-#endif
       while (p < step_end)
         {
           p = atlas_line_feeder_feed (&chunk->feeder, p, chunk->end, on_chunk_field, on_chunk_row, chunk);
