@@ -480,17 +480,29 @@ place_axis_ticks (Painter          *painter,
 }
 
 /* The first position in x order of each pixel column of the plot, and
- * one past the last: shared by every decimated series of a frame. */
+ * one past the last: shared by every decimated series of a frame. With
+ * thousands of rows to a column, each bound is rounded to a whole block
+ * of the pyramids (at most a sixteenth of a column away): queries then
+ * read only whole blocks of the coarser levels, which stay in cache,
+ * instead of the rows and fine blocks at both ends of every column. */
 static gsize *
 column_bounds (AtlasChart *chart,
                int         first_column,
                int         n_columns)
 {
   gsize *bounds = g_new (gsize, n_columns + 1);
+  gsize rows_per_column, align = 1;
 
   bounds[0] = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column));
   for (int c = 1; c <= n_columns; c++)
     bounds[c] = atlas_chart_lower_bound_from (chart, atlas_scale_unmap (chart->x_scale, first_column + c), bounds[c - 1]);
+
+  rows_per_column = (bounds[n_columns] - bounds[0]) / MAX (n_columns, 1);
+  while (align * ATLAS_MIN_MAX_PYRAMID_FAN_OUT * ATLAS_MIN_MAX_PYRAMID_FAN_OUT <= rows_per_column)
+    align *= ATLAS_MIN_MAX_PYRAMID_FAN_OUT;
+  if (align > 1)
+    for (int c = 0; c <= n_columns; c++)
+      bounds[c] = MIN ((bounds[c] + align / 2) / align * align, chart->n_ordered);
   return bounds;
 }
 
@@ -511,8 +523,8 @@ add_column_box (cairo_t *cr,
 
 /* A line (or an area) with more points in view than pixel columns, drawn
  * as kst does: each column is one box from its minimum to its maximum,
- * read from the series' pyramid, reaching back to where the line left the
- * column before. Boxes on whole pixels fill without antialiasing, so a
+ * read from the series' pyramid, reaching to the column before where the
+ * two do not touch. Boxes on whole pixels fill without antialiasing, so a
  * frame costs in proportion to the width, and every spike that drawing
  * all points would show is there. A missing value wider than a column
  * breaks the line; columns with no rows between two with values carry
@@ -534,7 +546,8 @@ draw_decimated_series (Painter     *painter,
   double base_y = atlas_scale_map (chart->y_scale, chart->spec.log_y ? 1 : 0);
   gboolean open = FALSE;
   int previous_column = 0;
-  double previous_y = 0;
+  double previous_top = 0, previous_bottom = 0;
+  gsize previous_last = 0;
 
   /* Each column's rows lie far from the last column's in a big series:
    * asking for all of them first lets the memory fetches overlap instead
@@ -547,40 +560,54 @@ draw_decimated_series (Painter     *painter,
   cairo_new_path (cr);
   for (int c = 0; c < n_columns; c++)
     {
-      gsize from = bounds[c], end = bounds[c + 1], first = from, last = end;
-      double min, max, first_y, top, bottom;
+      gsize from = bounds[c], end = bounds[c + 1], first = from, last = end, n_valid;
+      double min, max, top, bottom;
       int x = first_column + c;
 
       if (end <= from)
         continue;
-      while (first < end && isnan (values[atlas_chart_row_at (chart, first)]))
-        first++;
-      if (first > from)
-        open = FALSE; /* missing values before this column's first: a break */
-      if (first == end)
-        continue;
-      while (isnan (values[atlas_chart_row_at (chart, last - 1)]))
-        last--;
-
-      atlas_min_max_pyramid_query (pyramid, first, last, &min, &max, NULL);
-      first_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, first)]);
+      if (!atlas_min_max_pyramid_query (pyramid, from, end, &min, &max, &n_valid))
+        {
+          open = FALSE; /* nothing but missing values: a break */
+          continue;
+        }
+      /* Rows are only read one by one where some are missing: to find
+       * whether a gap opens or closes the column. */
+      if (n_valid < end - from)
+        {
+          while (isnan (values[atlas_chart_row_at (chart, first)]))
+            first++;
+          while (isnan (values[atlas_chart_row_at (chart, last - 1)]))
+            last--;
+          if (first > from)
+            open = FALSE;
+        }
       top = atlas_scale_map (chart->y_scale, max);
       bottom = atlas_scale_map (chart->y_scale, min);
-      if (open)
+      if (open && x == previous_column + 1)
         {
-          /* The straight line from the last column with values. */
+          /* Reach the column before, so the line has no break. */
+          top = MIN (top, previous_bottom);
+          bottom = MAX (bottom, previous_top);
+        }
+      else if (open)
+        {
+          /* Columns with no rows in between: the straight line from the
+           * last value before to the first value here. */
+          double from_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, previous_last)]);
+          double to_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, first)]);
           for (int j = previous_column + 1; j < x; j++)
             {
               double t0 = (double) (j - previous_column) / (x - previous_column);
               double t1 = (double) (j + 1 - previous_column) / (x - previous_column);
-              double y0 = previous_y + (first_y - previous_y) * t0, y1 = previous_y + (first_y - previous_y) * t1;
+              double y0 = from_y + (to_y - from_y) * t0, y1 = from_y + (to_y - from_y) * t1;
               if (fill_area)
                 add_column_box (cr, j, MIN (y0, y1), base_y, 0);
               else
                 add_column_box (cr, j, y0, y1, half_line);
             }
-          top = MIN (top, previous_y);
-          bottom = MAX (bottom, previous_y);
+          top = MIN (top, to_y);
+          bottom = MAX (bottom, to_y);
         }
       if (fill_area)
         add_column_box (cr, x, top, base_y, 0);
@@ -588,7 +615,9 @@ draw_decimated_series (Painter     *painter,
         add_column_box (cr, x, top, bottom, half_line);
       open = last == end;
       previous_column = x;
-      previous_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, last - 1)]);
+      previous_top = atlas_scale_map (chart->y_scale, max);
+      previous_bottom = atlas_scale_map (chart->y_scale, min);
+      previous_last = last - 1;
     }
   atlas_painter_set_color_alpha (cr, &color, fill_area ? 0.25 : 1.0);
   cairo_fill (cr);

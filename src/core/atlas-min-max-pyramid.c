@@ -3,8 +3,7 @@
 
 #include <math.h>
 
-/* Each level summarises this many entries of the level below. */
-#define FAN_OUT 16
+#define FAN_OUT ATLAS_MIN_MAX_PYRAMID_FAN_OUT
 
 typedef struct
 {

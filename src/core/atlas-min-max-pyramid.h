@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 typedef struct _AtlasMinMaxPyramid AtlasMinMaxPyramid;
 
+/* Each level summarises this many entries of the level below. */
+#define ATLAS_MIN_MAX_PYRAMID_FAN_OUT 16
+
 AtlasMinMaxPyramid *atlas_min_max_pyramid_new   (const double *values,
                                                  const gsize  *order,
                                                  gsize         n);
