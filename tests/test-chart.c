@@ -292,6 +292,7 @@ test_layout_no_overlaps (void)
     { segments, ATLAS_CHART_BAR, "segment", "China share (%),United States share (%)" },
     { segments, ATLAS_CHART_BAR_HORIZONTAL, "segment", "China share (%),United States share (%)" },
     { segments, ATLAS_CHART_BAR_STACKED, "segment", "China share (%),United States share (%)" },
+    { segments, ATLAS_CHART_BAR_HORIZONTAL_STACKED, "segment", "China share (%),United States share (%)" },
     { segments, ATLAS_CHART_DONUT, "segment", "China share (%)" },
     { events, ATLAS_CHART_TIMELINE, "date", NULL },
   };
@@ -561,6 +562,36 @@ test_estimates_dashed (void)
   cairo_surface_destroy (surface);
 }
 
+/* With a size column, a point's circle grows with the square root of its
+ * size: the largest reaches far past a plain point, the smallest not. */
+static void
+test_scatter_sizes (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("sizes.csv", "x,y,size\n1,1,1\n5,5,100\n9,9,25\n");
+  AtlasChartSpec spec;
+  g_autoptr (AtlasChart) chart = NULL;
+  cairo_surface_t *surface;
+  const AtlasColor *background = &atlas_theme_get (FALSE)->background;
+  double x, y, reach;
+
+  atlas_chart_spec_init (&spec);
+  spec.type = ATLAS_CHART_SCATTER;
+  spec.x_column = g_strdup ("x");
+  spec.y_columns = g_strsplit ("y", ",", -1);
+  spec.size_column = g_strdup ("size");
+  chart = atlas_chart_new (table, &spec, NULL);
+  atlas_chart_spec_clear (&spec);
+  g_assert_nonnull (chart);
+  surface = render (chart, 800, 800);
+  reach = MIN (chart->plot.width, chart->plot.height) / 40 * 0.8;
+
+  g_assert_true (atlas_chart_point_position (chart, 0, 1, &x, &y));
+  g_assert_false (pixel_is (surface, (int) (x + reach), (int) y, background, 5));
+  g_assert_true (atlas_chart_point_position (chart, 0, 0, &x, &y));
+  g_assert_true (pixel_is (surface, (int) (x + reach), (int) y, background, 5));
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_summary (void)
 {
@@ -627,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/chart/export-disk-full", test_export_disk_full);
   g_test_add_func ("/chart/annotation-out-of-view", test_annotation_out_of_view);
   g_test_add_func ("/chart/estimates-dashed", test_estimates_dashed);
+  g_test_add_func ("/chart/scatter-sizes", test_scatter_sizes);
   g_test_add_func ("/chart/summary", test_summary);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();

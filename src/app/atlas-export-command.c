@@ -21,6 +21,7 @@ atlas_export_options_clear (AtlasExportOptions *options)
   g_free (options->source);
   g_free (options->notes);
   g_free (options->label_column);
+  g_free (options->size_column);
   g_free (options->status_column);
   g_free (options->events_file);
   g_strfreev (options->callouts);
@@ -137,7 +138,7 @@ atlas_export_command_run (const AtlasExportOptions *options,
     {
       fprintf (stderr,
                "silicon-atlas: unknown chart type “%s”; use line, area, stacked-area, stacked-area-percent, bar, "
-               "bar-horizontal, bar-stacked, scatter, donut or timeline\n",
+               "bar-horizontal, bar-stacked, bar-horizontal-stacked, scatter, donut or timeline\n",
                options->chart_type);
       return 2;
     }
@@ -152,6 +153,7 @@ atlas_export_command_run (const AtlasExportOptions *options,
   spec.log_y = options->log_y;
   spec.markers = options->markers;
   spec.label_column = g_strdup (options->label_column);
+  spec.size_column = g_strdup (options->size_column);
   spec.status_column = g_strdup (options->status_column);
   atlas_chart_spec_suggest (result->table, &spec, choose_type);
   if (!spec.x_column)

@@ -36,6 +36,8 @@ struct _AtlasChart
   GPtrArray *categories; /* text x: distinct names in first-seen order */
   GArray *series;        /* AtlasChartSeries */
   gboolean *estimated;   /* per row: an estimate or forecast, by the status column; NULL when none */
+  const double *sizes;   /* scatter: the size column's numbers; NULL when none */
+  double max_size;
   GPtrArray *pyramids;   /* AtlasMinMaxPyramid per series, built on first need; NULL until then */
 
   /* Geometry of the last render. */
@@ -66,6 +68,8 @@ gsize    atlas_chart_lower_bound_from (const AtlasChart *chart,
                                        double            x,
                                        gsize             from);
 gboolean atlas_chart_is_horizontal  (AtlasChartType type);
+gboolean atlas_chart_type_is_bar    (AtlasChartType type);
+gboolean atlas_chart_type_stacks    (AtlasChartType type);
 gboolean atlas_chart_x_is_band      (const AtlasChart *chart);
 double   atlas_chart_stack_value    (const AtlasChart *chart,
                                      guint             series,

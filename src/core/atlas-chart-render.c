@@ -214,13 +214,6 @@ draw_legend (Painter *painter,
 
 /* The y (value) axis domain: the data in view, with zero for bars and
  * areas, which measure from it. */
-static gboolean
-chart_stacks (AtlasChartType type)
-{
-  return type == ATLAS_CHART_STACKED_AREA || type == ATLAS_CHART_STACKED_AREA_PERCENT
-         || type == ATLAS_CHART_BAR_STACKED;
-}
-
 /* The y (value) axis domain: the data in view, with zero for bars and
  * areas, which measure from it. Unstacked series read their extremes in
  * view from their pyramids, so a frame does not scan every row. */
@@ -243,7 +236,7 @@ value_domain (AtlasChart *chart,
     }
   for (guint s = 0; s < chart->series->len; s++)
     {
-      if (!chart_stacks (type))
+      if (!atlas_chart_type_stacks (type))
         {
           double series_min, series_max;
           if (atlas_min_max_pyramid_query (atlas_chart_get_pyramid (chart, s), from, to, &series_min, &series_max,
@@ -265,6 +258,12 @@ value_domain (AtlasChart *chart,
     }
   if (!isfinite (min))
     min = max = 0;
+  if (type == ATLAS_CHART_SCATTER && !chart->spec.log_y)
+    {
+      double pad = (max - min) * 0.05;
+      min = min >= 0 ? MAX (min - pad, 0) : min - pad;
+      max += pad;
+    }
   if (type != ATLAS_CHART_LINE && type != ATLAS_CHART_SCATTER && !chart->spec.log_y)
     {
       min = MIN (min, 0);
@@ -316,7 +315,7 @@ static AtlasScale *
 make_category_scale (const AtlasChart *chart)
 {
   AtlasChartType type = chart->spec.type;
-  gboolean bars = type == ATLAS_CHART_BAR || type == ATLAS_CHART_BAR_STACKED || type == ATLAS_CHART_BAR_HORIZONTAL;
+  gboolean bars = atlas_chart_type_is_bar (type);
   double min, max;
 
   if (chart->categories)
@@ -331,11 +330,18 @@ make_category_scale (const AtlasChart *chart)
   if (atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_DATE)
     return atlas_scale_new_time (min, max, atlas_column_get_date_unit (chart->x_column));
   {
-    AtlasScale *scale = atlas_scale_new_linear (min, max);
-    /* Points of a scatter plot sit inside the axis, not on its ends. */
+    AtlasScale *scale;
+    /* Points of a scatter plot sit inside the axis, with room for their
+     * circles, not on its ends. */
     if (chart->spec.type == ATLAS_CHART_SCATTER && isnan (chart->spec.view_x_min) && isnan (chart->spec.view_x_max))
-      atlas_scale_nice (scale, 8);
-    return scale;
+      {
+        double pad = (max - min) * 0.05;
+        /* Padding never takes an axis of positive values below zero. */
+        scale = atlas_scale_new_linear (min >= 0 ? MAX (min - pad, 0) : min - pad, max + pad);
+        atlas_scale_nice (scale, 8);
+        return scale;
+      }
+    return atlas_scale_new_linear (min, max);
   }
 }
 
@@ -809,6 +815,9 @@ draw_line_series (Painter     *painter,
   cairo_fill (cr);
 }
 
+/* Points; with a size column, circles whose area is in proportion to
+ * the size (the largest a twentieth of the plot's shorter side across),
+ * translucent and outlined so that overlapping ones stay readable. */
 static void
 draw_scatter_series (Painter *painter,
                      guint    s)
@@ -816,17 +825,34 @@ draw_scatter_series (Painter *painter,
   AtlasChart *chart = painter->chart;
   AtlasColor color = atlas_theme_series_color (painter->theme, s);
   double radius = MAX (2, painter->unit * 0.3);
+  double largest = MIN (chart->plot.width, chart->plot.height) / 40;
 
-  atlas_painter_set_color_alpha (painter->cr, &color, 0.8);
+  atlas_painter_set_color_alpha (painter->cr, &color, chart->sizes ? 0.55 : 0.8);
   for (gsize i = 0; i < chart->n_ordered; i++)
     {
-      double px, py;
-      if (!atlas_chart_point_position (chart, s, atlas_chart_row_at (chart, i), &px, &py))
+      gsize row = atlas_chart_row_at (chart, i);
+      double px, py, r = radius;
+
+      if (!atlas_chart_point_position (chart, s, row, &px, &py))
         continue;
+      if (chart->sizes)
+        {
+          if (!(chart->sizes[row] > 0) || !(chart->max_size > 0))
+            continue;
+          r = MAX (1.5, largest * sqrt (chart->sizes[row] / chart->max_size));
+        }
       cairo_new_sub_path (painter->cr);
-      cairo_arc (painter->cr, px, py, radius, 0, 2 * G_PI);
+      cairo_arc (painter->cr, px, py, r, 0, 2 * G_PI);
     }
-  cairo_fill (painter->cr);
+  if (chart->sizes)
+    {
+      cairo_fill_preserve (painter->cr);
+      atlas_painter_set_color (painter->cr, &color);
+      cairo_set_line_width (painter->cr, 1);
+      cairo_stroke (painter->cr);
+    }
+  else
+    cairo_fill (painter->cr);
 }
 
 /* Bars: grouped side by side in each slot, or stacked; horizontal bars
@@ -836,7 +862,7 @@ draw_bars (Painter *painter)
 {
   AtlasChart *chart = painter->chart;
   gboolean horizontal = atlas_chart_is_horizontal (chart->spec.type);
-  gboolean stacked = chart->spec.type == ATLAS_CHART_BAR_STACKED;
+  gboolean stacked = atlas_chart_type_stacks (chart->spec.type);
   guint n_series = chart->series->len;
   double slot = bar_slot_width (chart, chart->x_scale);
   double bar = stacked ? slot : slot / n_series;
@@ -1007,8 +1033,7 @@ collect_legend (Painter *painter,
     }
   if (chart_has_estimates (chart))
     {
-      gboolean bars = chart->spec.type == ATLAS_CHART_BAR || chart->spec.type == ATLAS_CHART_BAR_STACKED
-                      || chart->spec.type == ATLAS_CHART_BAR_HORIZONTAL;
+      gboolean bars = atlas_chart_type_is_bar (chart->spec.type);
       LegendEntry entry = { g_strdup (bars ? "Hatched: estimate or forecast" : "Dashed: estimate or forecast"),
                             painter->theme->muted_text, !bars, bars };
       g_array_append_val (entries, entry);
@@ -1242,8 +1267,7 @@ atlas_chart_render (AtlasChart *chart,
           /* Room on the right for half of a date or year label under the last point. */
           chart->plot = (cairo_rectangle_t) { plot_left, plot_top,
                                               MAX (width - margin - painter.unit * 1.5 - plot_left, 1), plot_height };
-          if ((chart->spec.type == ATLAS_CHART_BAR || chart->spec.type == ATLAS_CHART_BAR_STACKED)
-              && !chart->categories)
+          if (atlas_chart_type_is_bar (chart->spec.type) && !chart->categories)
             pad_for_bars (chart, chart->x_scale);
           atlas_scale_set_range (chart->x_scale, chart->plot.x, chart->plot.x + chart->plot.width);
           category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE);
@@ -1274,6 +1298,7 @@ atlas_chart_render (AtlasChart *chart,
         case ATLAS_CHART_BAR:
         case ATLAS_CHART_BAR_STACKED:
         case ATLAS_CHART_BAR_HORIZONTAL:
+        case ATLAS_CHART_BAR_HORIZONTAL_STACKED:
           draw_bars (&painter);
           break;
         case ATLAS_CHART_SCATTER:

@@ -24,6 +24,7 @@ static const struct
   { ATLAS_CHART_BAR, "bar", "Bar chart" },
   { ATLAS_CHART_BAR_HORIZONTAL, "bar-horizontal", "Horizontal bar chart" },
   { ATLAS_CHART_BAR_STACKED, "bar-stacked", "Stacked bar chart" },
+  { ATLAS_CHART_BAR_HORIZONTAL_STACKED, "bar-horizontal-stacked", "Stacked horizontal bar chart" },
   { ATLAS_CHART_SCATTER, "scatter", "Scatter plot" },
   { ATLAS_CHART_DONUT, "donut", "Donut chart" },
   { ATLAS_CHART_TIMELINE, "timeline", "Timeline" },
@@ -111,6 +112,7 @@ void
 atlas_chart_spec_clear (AtlasChartSpec *spec)
 {
   g_free (spec->label_column);
+  g_free (spec->size_column);
   g_free (spec->status_column);
   g_clear_pointer (&spec->annotations, g_array_unref);
   g_clear_pointer (&spec->events, g_array_unref);
@@ -129,6 +131,7 @@ spec_copy (AtlasChartSpec       *to,
 {
   *to = *from;
   to->label_column = g_strdup (from->label_column);
+  to->size_column = g_strdup (from->size_column);
   to->status_column = g_strdup (from->status_column);
   to->annotations = NULL;
   to->events = NULL;
@@ -190,7 +193,20 @@ atlas_chart_is_cartesian (AtlasChartType type)
 gboolean
 atlas_chart_is_horizontal (AtlasChartType type)
 {
-  return type == ATLAS_CHART_BAR_HORIZONTAL;
+  return type == ATLAS_CHART_BAR_HORIZONTAL || type == ATLAS_CHART_BAR_HORIZONTAL_STACKED;
+}
+
+gboolean
+atlas_chart_type_is_bar (AtlasChartType type)
+{
+  return type == ATLAS_CHART_BAR || type == ATLAS_CHART_BAR_STACKED || atlas_chart_is_horizontal (type);
+}
+
+gboolean
+atlas_chart_type_stacks (AtlasChartType type)
+{
+  return type == ATLAS_CHART_STACKED_AREA || type == ATLAS_CHART_STACKED_AREA_PERCENT
+         || type == ATLAS_CHART_BAR_STACKED || type == ATLAS_CHART_BAR_HORIZONTAL_STACKED;
 }
 
 gboolean
@@ -405,6 +421,22 @@ atlas_chart_new (AtlasTable           *table,
     }
   if (spec->status_column && !chart_load_status (chart, error))
     return NULL;
+  if (spec->size_column)
+    {
+      const AtlasColumn *sizes = find_column (table, spec->size_column, error);
+      if (!sizes)
+        return NULL;
+      if (atlas_column_get_column_type (sizes) != ATLAS_COLUMN_NUMBER)
+        {
+          g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
+                       "Column “%s” holds no numbers, so it cannot size points", spec->size_column);
+          return NULL;
+        }
+      chart->sizes = atlas_column_get_numbers (sizes);
+      for (gsize row = 0; row < chart->n_rows; row++)
+        if (chart->sizes[row] > chart->max_size)
+          chart->max_size = chart->sizes[row];
+    }
   if (!chart_load_x (chart, error))
     return NULL;
 
@@ -580,8 +612,7 @@ atlas_chart_stack_value (const AtlasChart *chart,
   double value = g_array_index (chart->series, AtlasChartSeries, series).values[row];
   double base = 0, total = 0;
 
-  if (type != ATLAS_CHART_STACKED_AREA && type != ATLAS_CHART_STACKED_AREA_PERCENT
-      && type != ATLAS_CHART_BAR_STACKED)
+  if (!atlas_chart_type_stacks (type))
     {
       *out_base = 0;
       return value;

@@ -30,6 +30,7 @@ typedef enum
   ATLAS_CHART_BAR,
   ATLAS_CHART_BAR_HORIZONTAL,
   ATLAS_CHART_BAR_STACKED,
+  ATLAS_CHART_BAR_HORIZONTAL_STACKED,
   ATLAS_CHART_SCATTER,
   ATLAS_CHART_DONUT,
   ATLAS_CHART_TIMELINE,
@@ -81,6 +82,7 @@ typedef struct
   double view_y_min;
   double view_y_max;
   char *label_column;  /* timeline: the events' names */
+  char *size_column;   /* scatter: numbers that set each point's area */
   char *status_column; /* rows whose status is an estimate or forecast draw dashed */
   GArray *annotations; /* AtlasAnnotation, owned; NULL when none */
   GArray *events;      /* AtlasChartEvent, owned; NULL when none */
