@@ -1,18 +1,25 @@
 #!/bin/sh
-# Installs what Silicon Atlas needs to build and run (and, with --tests, to
-# run every test) on Debian 12 or Ubuntu. Only missing packages are fetched.
+# Installs what Silicon Atlas needs to build and run on Debian 12 or Ubuntu;
+# with --tests, also what every test needs; with --bench, the peers the
+# benchmarks compare against. Only missing packages are fetched.
 set -eu
 
 packages="meson ninja-build pkg-config gcc
   libglib2.0-dev libjson-glib-dev libcsv-dev
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev"
 
-if [ "${1:-}" = "--tests" ]; then
-  # clang and its runtime for the fuzz harness; Xvfb and a session bus for
-  # tests that open real windows; CJK fonts so Chinese text is drawn.
-  packages="$packages clang libclang-rt-dev xvfb xauth dbus
-    desktop-file-utils appstream fonts-noto-cjk fonts-cantarell"
-fi
+case "${1:-}" in
+  --tests)
+    # clang and its runtime for the fuzz harness; Xvfb and a session bus
+    # for tests that open real windows; CJK fonts so Chinese text is drawn.
+    packages="$packages clang libclang-rt-dev xvfb xauth dbus
+      desktop-file-utils appstream fonts-noto-cjk fonts-cantarell"
+    ;;
+  --bench)
+    # The peers the chart-export benchmark measures Silicon Atlas against.
+    packages="$packages gnuplot-nox python3-matplotlib"
+    ;;
+esac
 
 missing=""
 for package in $packages; do
