@@ -413,7 +413,26 @@ test_export_formats (void)
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1280);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
+  /* An opaque chart is written without an alpha channel. */
+  g_assert_cmpint (cairo_image_surface_get_format (image), ==, CAIRO_FORMAT_RGB24);
   cairo_surface_destroy (image);
+
+  {
+    g_autoptr (AtlasChart) transparent = NULL;
+    AtlasChartSpec spec = *atlas_chart_get_spec (chart);
+    g_autofree char *clear = g_build_filename (test_dir, "clear.png", NULL);
+
+    spec.transparent = TRUE;
+    transparent = atlas_chart_new (table, &spec, &error);
+    g_assert_no_error (error);
+    g_assert_true (atlas_chart_export (transparent, clear, 320, 200, 1, &error));
+    image = cairo_image_surface_create_from_png (clear);
+    g_assert_cmpint (cairo_image_surface_get_format (image), ==, CAIRO_FORMAT_ARGB32);
+    cairo_surface_flush (image);
+    /* The corner, outside every mark and label, is see-through. */
+    g_assert_cmpuint (*(const guint32 *) cairo_image_surface_get_data (image) >> 24, ==, 0);
+    cairo_surface_destroy (image);
+  }
 
   g_assert_true (atlas_chart_export (chart, svg, 640, 400, 1, &error));
   g_assert_true (g_file_get_contents (svg, &svg_text, &len, NULL));
