@@ -445,8 +445,9 @@ test_export_formats (void)
   g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
   /* memmem: a PDF holds binary streams with NUL bytes. */
   g_assert_nonnull (memmem (pdf_text, len, "/MediaBox [ 0 0 640 400 ]", 25));
-  /* Fonts travel with the file. */
+  /* Fonts travel with the file, the CJK face for the title's Chinese too. */
   g_assert_nonnull (memmem (pdf_text, len, "/FontFile", 9));
+  g_assert_nonnull (memmem (pdf_text, len, "NotoSansCJK", 11));
 }
 
 static void
