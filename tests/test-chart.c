@@ -612,6 +612,39 @@ test_scatter_sizes (void)
   cairo_surface_destroy (surface);
 }
 
+/* The chart the columns suggest for the project's own fixtures is the one
+ * a person would pick. */
+static void
+test_suggested_charts (void)
+{
+  static const struct
+  {
+    const char *fixture;
+    AtlasChartType type;
+    const char *x;
+    const char *first_y;
+  } cases[] = {
+    { "value-chain-shares.csv", ATLAS_CHART_BAR_HORIZONTAL, "segment", "China share (%)" },
+    { "export-controls-sample.csv", ATLAS_CHART_TIMELINE, "date", NULL },
+    { "china-wafer-capacity-semi.csv", ATLAS_CHART_LINE, "year", "China (M wafers/month)" },
+    { "comma-basic.csv", ATLAS_CHART_LINE, "year", "imports (USD bn)" },
+    { "semicolon-decimal-comma.csv", ATLAS_CHART_BAR, "Land", "Kapazität (Wafer/Monat)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (AtlasTable) table = load_fixture (cases[i].fixture);
+      AtlasChartSpec spec;
+
+      atlas_chart_spec_init (&spec);
+      atlas_chart_spec_suggest (table, &spec, TRUE);
+      g_assert_cmpstr (atlas_chart_type_to_string (spec.type), ==, atlas_chart_type_to_string (cases[i].type));
+      g_assert_cmpstr (spec.x_column, ==, cases[i].x);
+      g_assert_cmpstr (spec.y_columns[0], ==, cases[i].first_y);
+      atlas_chart_spec_clear (&spec);
+    }
+}
+
 static void
 test_summary (void)
 {
@@ -679,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/chart/annotation-out-of-view", test_annotation_out_of_view);
   g_test_add_func ("/chart/estimates-dashed", test_estimates_dashed);
   g_test_add_func ("/chart/scatter-sizes", test_scatter_sizes);
+  g_test_add_func ("/chart/suggested-charts", test_suggested_charts);
   g_test_add_func ("/chart/summary", test_summary);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();

@@ -334,8 +334,31 @@ has_long_names (const AtlasColumn *column,
   return n_rows > 12;
 }
 
+static gboolean
+column_values_distinct (const AtlasColumn *column,
+                        gsize              n_rows)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (gsize row = 0; row < n_rows; row++)
+    {
+      g_autofree char *key = NULL;
+
+      if (atlas_column_is_missing (column, row))
+        continue;
+      key = atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT
+              ? g_strdup (atlas_column_get_text (column, row))
+              : g_strdup_printf ("%.17g", atlas_column_get_number (column, row));
+      if (g_hash_table_contains (seen, key))
+        return FALSE;
+      g_hash_table_add (seen, g_steal_pointer (&key));
+    }
+  return TRUE;
+}
+
 /* Fills what the spec leaves open from the column types: x is the first
- * date column, else the first text column, else the first number; y are
+ * date column of distinct dates, else the first text column of distinct
+ * names, else the first date or text column, else the first; y are
  * the number columns; and, when asked, the type: a line over time or
  * numbers, bars over categories (horizontal when names are long or many),
  * a timeline for dates with names and no numbers. */
@@ -346,14 +369,22 @@ atlas_chart_spec_suggest (const AtlasTable *table,
 {
   const AtlasColumn *x = spec->x_column ? atlas_table_find_column (table, spec->x_column) : NULL;
 
-  for (int pass = 0; !x && pass < 3; pass++)
+  /* A time series has one row per date; dates that repeat (the year of
+   * each figure in a table of segments) describe rows rather than order
+   * them, and the names beside them make the better axis. */
+  for (int pass = 0; !x && pass < 4; pass++)
     for (guint i = 0; !x && i < atlas_table_get_n_columns (table); i++)
       {
         const AtlasColumn *column = atlas_table_get_column (table, i);
-        AtlasColumnType wanted = pass == 0 ? ATLAS_COLUMN_DATE : pass == 1 ? ATLAS_COLUMN_TEXT : ATLAS_COLUMN_NUMBER;
-        if (atlas_column_get_column_type (column) == wanted)
+        AtlasColumnType type = atlas_column_get_column_type (column);
+        gboolean distinct = column_values_distinct (column, atlas_table_get_n_rows (table));
+
+        if ((pass == 0 && type == ATLAS_COLUMN_DATE && distinct) || (pass == 1 && type == ATLAS_COLUMN_TEXT && distinct)
+            || (pass == 2 && type == ATLAS_COLUMN_DATE) || (pass == 3 && type != ATLAS_COLUMN_NUMBER))
           x = column;
       }
+  for (guint i = 0; !x && i < atlas_table_get_n_columns (table); i++)
+    x = atlas_table_get_column (table, i);
   if (!x)
     return;
   if (!spec->x_column)

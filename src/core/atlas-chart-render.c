@@ -1023,9 +1023,8 @@ collect_legend (Painter *painter,
           entry.color = atlas_theme_series_color (painter->theme, (guint) i);
           g_array_append_val (entries, entry);
         }
-      return;
     }
-  for (guint s = 0; s < chart->series->len && chart->series->len > 1; s++)
+  for (guint s = 0; s < chart->series->len && chart->series->len > 1 && chart->spec.type != ATLAS_CHART_DONUT; s++)
     {
       LegendEntry entry = { g_strdup (g_array_index (chart->series, AtlasChartSeries, s).name),
                             atlas_theme_series_color (painter->theme, s), FALSE, FALSE };
@@ -1033,7 +1032,7 @@ collect_legend (Painter *painter,
     }
   if (chart_has_estimates (chart))
     {
-      gboolean bars = atlas_chart_type_is_bar (chart->spec.type);
+      gboolean bars = atlas_chart_type_is_bar (chart->spec.type) || chart->spec.type == ATLAS_CHART_DONUT;
       LegendEntry entry = { g_strdup (bars ? "Hatched: estimate or forecast" : "Dashed: estimate or forecast"),
                             painter->theme->muted_text, !bars, bars };
       g_array_append_val (entries, entry);
@@ -1079,7 +1078,14 @@ draw_donut (Painter                 *painter,
       cairo_arc_negative (cr, chart->donut_cx, chart->donut_cy, chart->donut_inner, mark.angle_end - G_PI / 2,
                           mark.angle_start - G_PI / 2);
       cairo_close_path (cr);
-      atlas_painter_set_color (cr, &color);
+      if (chart->estimated && chart->estimated[row])
+        {
+          cairo_pattern_t *hatch = make_hatch_pattern (painter->theme, &color);
+          cairo_set_source (cr, hatch);
+          cairo_pattern_destroy (hatch);
+        }
+      else
+        atlas_painter_set_color (cr, &color);
       cairo_fill_preserve (cr);
       /* Slices are parted by a line of the background. */
       atlas_painter_set_color (cr, &painter->theme->background);
