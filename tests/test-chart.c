@@ -271,6 +271,11 @@ test_layout_no_overlaps (void)
 {
   g_autoptr (AtlasTable) imports = load_table ("imports.csv", imports_csv);
   g_autoptr (AtlasTable) events = load_fixture ("export-controls-sample.csv");
+  g_autoptr (AtlasTable) long_names = load_table (
+    "long-names.csv", "fund,amount (CNY bn)\n"
+                      "Big Fund III commitment to Guotou Jixin (Beijing) Equity Investment Fund Partnership,71\n"
+                      "Guangdong Semiconductor and Integrated Circuit Equity Investment Fund phase II,50\n"
+                      "Shanghai integrated-circuit industry parent fund established in 2024 with city money,45\n");
   g_autoptr (AtlasTable) segments = load_table (
     "segments.csv", "segment,China share (%),United States share (%)\n"
                     "Electronic design automation,1,74\nCore intellectual property,2,52\nLogic design,5,67\n"
@@ -295,6 +300,8 @@ test_layout_no_overlaps (void)
     { segments, ATLAS_CHART_BAR_HORIZONTAL_STACKED, "segment", "China share (%),United States share (%)" },
     { segments, ATLAS_CHART_DONUT, "segment", "China share (%)" },
     { events, ATLAS_CHART_TIMELINE, "date", NULL },
+    { long_names, ATLAS_CHART_BAR_HORIZONTAL, "fund", "amount (CNY bn)" },
+    { long_names, ATLAS_CHART_BAR, "fund", "amount (CNY bn)" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (charts); c++)

@@ -342,8 +342,9 @@ compare_numbers (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* Whether no value repeats among the first rows (enough to tell a time
- * series from a column of labels, and cheap on a million rows). */
+/* Whether the first rows nearly all have a value and no value repeats
+ * (enough to tell a time series or a list of names from a column that
+ * describes rows, and cheap on a million rows). */
 static gboolean
 column_values_distinct (const AtlasColumn *column,
                         gsize              n_rows)
@@ -363,7 +364,7 @@ column_values_distinct (const AtlasColumn *column,
             return FALSE;
           g_hash_table_add (seen, (gpointer) text);
         }
-      return TRUE;
+      return g_hash_table_size (seen) * 5 >= n * 4;
     }
   else
     {
@@ -372,6 +373,8 @@ column_values_distinct (const AtlasColumn *column,
       for (gsize row = 0; row < n; row++)
         if (!atlas_column_is_missing (column, row))
           values[n_present++] = atlas_column_get_number (column, row);
+      if (n_present * 5 < n * 4)
+        return FALSE;
       qsort (values, n_present, sizeof (double), compare_numbers);
       for (gsize i = 1; i < n_present; i++)
         if (values[i] == values[i - 1])
@@ -417,11 +420,20 @@ atlas_chart_spec_suggest (const AtlasTable *table,
   if (!spec->y_columns)
     {
       GPtrArray *names = g_ptr_array_new ();
+      const char *unit = NULL;
+
+      /* Series that share the first one's unit: one axis cannot honestly
+       * carry percentages and billions at once. */
       for (guint i = 0; i < atlas_table_get_n_columns (table) && names->len < 7; i++)
         {
           const AtlasColumn *column = atlas_table_get_column (table, i);
-          if (column != x && atlas_column_get_column_type (column) == ATLAS_COLUMN_NUMBER)
-            g_ptr_array_add (names, g_strdup (atlas_column_get_name (column)));
+          if (column == x || atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER)
+            continue;
+          if (names->len > 0 && g_strcmp0 (atlas_column_get_unit (column), unit) != 0)
+            continue;
+          if (names->len == 0)
+            unit = atlas_column_get_unit (column);
+          g_ptr_array_add (names, g_strdup (atlas_column_get_name (column)));
         }
       g_ptr_array_add (names, NULL);
       spec->y_columns = (GStrv) g_ptr_array_free (names, FALSE);

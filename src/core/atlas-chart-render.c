@@ -406,7 +406,8 @@ static GArray *
 place_axis_ticks (Painter          *painter,
                   const AtlasScale *scale,
                   double            length,
-                  gboolean          horizontal)
+                  gboolean          horizontal,
+                  double            side_width)
 {
   AtlasChart *chart = painter->chart;
   double gap = painter->unit * (horizontal ? 1.2 : 0.6);
@@ -449,7 +450,9 @@ place_axis_ticks (Painter          *painter,
           const AtlasTick *tick = &g_array_index (ticks, AtlasTick, i);
           PlacedTick p = { 0 };
           const char *text = band ? g_ptr_array_index (chart->categories, (guint) tick->value) : tick->label;
-          double max_width = band && horizontal ? slot * stride - gap : 0;
+          /* Names under the plot share its width; names beside it the
+           * room left of it. */
+          double max_width = band && horizontal ? slot * stride - gap : band ? side_width : 0;
 
           p.position = atlas_scale_map (scale, tick->value);
           p.label = g_strdup (text ? text : "");
@@ -1206,7 +1209,7 @@ atlas_chart_render (AtlasChart *chart,
                                           MAX (bottom - top - label_height - painter.unit * 0.6, 1) };
       chart->x_scale = make_category_scale (chart);
       atlas_scale_set_range (chart->x_scale, chart->plot.x, chart->plot.x + chart->plot.width);
-      ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE);
+      ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE, 0);
       draw_axis_labels (&painter, ticks, TRUE, chart->plot.y + chart->plot.height + painter.unit * 0.5);
       atlas_chart_draw_timeline (&painter, &chart->plot);
     }
@@ -1256,8 +1259,9 @@ atlas_chart_render (AtlasChart *chart,
           chart->y_scale = make_value_scale (chart, (guint) CLAMP (chart->plot.width / (painter.unit * 6), 2, 10));
           atlas_scale_set_range (chart->x_scale, chart->plot.y, chart->plot.y + chart->plot.height);
           atlas_scale_set_range (chart->y_scale, chart->plot.x, chart->plot.x + chart->plot.width);
-          value_ticks = place_axis_ticks (&painter, chart->y_scale, chart->plot.width, TRUE);
-          category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.height, FALSE);
+          value_ticks = place_axis_ticks (&painter, chart->y_scale, chart->plot.width, TRUE, 0);
+          category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.height, FALSE,
+                                             plot_left - margin - painter.unit * 0.6);
         }
       else
         {
@@ -1266,7 +1270,7 @@ atlas_chart_render (AtlasChart *chart,
 
           chart->y_scale = make_value_scale (chart, max_ticks);
           atlas_scale_set_range (chart->y_scale, plot_bottom, plot_top);
-          value_ticks = place_axis_ticks (&painter, chart->y_scale, plot_height, FALSE);
+          value_ticks = place_axis_ticks (&painter, chart->y_scale, plot_height, FALSE, 0);
           for (guint i = 0; i < value_ticks->len; i++)
             value_label_width = MAX (value_label_width, g_array_index (value_ticks, PlacedTick, i).width);
           plot_left = margin + value_label_width + painter.unit * 0.6;
@@ -1276,7 +1280,7 @@ atlas_chart_render (AtlasChart *chart,
           if (atlas_chart_type_is_bar (chart->spec.type) && !chart->categories)
             pad_for_bars (chart, chart->x_scale);
           atlas_scale_set_range (chart->x_scale, chart->plot.x, chart->plot.x + chart->plot.width);
-          category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE);
+          category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE, 0);
         }
 
       draw_grid_and_axes (&painter, value_ticks, horizontal);

@@ -549,6 +549,26 @@ detect_header (GPtrArray               *rows,
   return votes > 0;
 }
 
+/* A header cell as a column name: valid UTF-8, control characters as
+ * spaces, no surrounding blanks, and at most 200 characters (longer is a
+ * sentence, not a name). */
+static char *
+clean_header_name (const char *cell)
+{
+  g_autofree char *valid = g_utf8_make_valid (cell, -1);
+  GString *name = g_string_new (NULL);
+  guint chars = 0;
+
+  for (const char *p = valid; *p && chars < 200; p = g_utf8_next_char (p), chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_string_append_unichar (name, g_unichar_iscntrl (c) ? ' ' : c);
+    }
+  if (chars == 200 && *g_utf8_offset_to_pointer (valid, 200))
+    g_string_append (name, "\xe2\x80\xa6");
+  return g_strstrip (g_string_free (name, FALSE));
+}
+
 /* Unique, readable names; out_header_texts gets the header's own words
  * (NULL where it had none), for units and hints that a "(2)" added to
  * tell duplicates apart must not feed. */
@@ -570,9 +590,7 @@ make_column_names (GPtrArray *rows,
 
       if (header && col < row_width (rows, header_row))
         {
-          const char *cell = row_cell (rows, header_row, col);
-          g_autofree char *valid = g_utf8_make_valid (cell, -1);
-          base = g_strstrip (atlas_csv_describe_cell (valid, strlen (valid)));
+          base = clean_header_name (row_cell (rows, header_row, col));
         }
       if (!base || !*base)
         {
