@@ -1,0 +1,258 @@
+/* test-datasets.c: the built-in datasets load cleanly, cite sources that exist, carry units and describe themselves. */
+#include <math.h>
+#include <string.h>
+
+#include "atlas-csv-reader.h"
+#include "atlas-dataset.h"
+#include "atlas-table.h"
+
+static char *datasets_dir;
+
+static GHashTable *
+load_sources (void)
+{
+  g_autofree char *path = g_build_filename (datasets_dir, "sources.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  GHashTable *sources = atlas_sources_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sources);
+  return sources;
+}
+
+static GPtrArray *
+load_catalog (void)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *catalog = atlas_dataset_catalog_load (datasets_dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  return catalog;
+}
+
+static AtlasCsvResult *
+read_dataset (const AtlasDatasetInfo *info)
+{
+  g_autoptr (GError) error = NULL;
+  AtlasCsvResult *result = atlas_csv_read_file (info->csv_path, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+test_catalog (void)
+{
+  g_autoptr (GPtrArray) catalog = load_catalog ();
+
+  g_assert_cmpuint (catalog->len, >=, 8);
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
+      g_assert_true (g_utf8_validate (info->title, -1, NULL));
+      g_assert_cmpuint (strlen (info->description), >, 20);
+      g_assert_nonnull (info->sources[0]);
+    }
+}
+
+/* Every dataset reads with no problem at all, and a number column says
+ * its unit in its header. */
+static void
+test_clean_and_with_units (void)
+{
+  g_autoptr (GPtrArray) catalog = load_catalog ();
+
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
+      g_autoptr (AtlasCsvResult) result = read_dataset (info);
+      const AtlasTable *table = result->table;
+
+      if (result->n_problems > 0)
+        {
+          const AtlasCsvProblem *problem = g_ptr_array_index (result->problems, 0);
+          g_error ("%s:%" G_GUINT64_FORMAT ":%u: %s", info->csv_path, problem->line, problem->column,
+                   problem->message);
+        }
+      g_assert_cmpuint (atlas_table_get_n_rows (table), >, 0);
+      for (guint c = 0; c < atlas_table_get_n_columns (table); c++)
+        {
+          const AtlasColumn *column = atlas_table_get_column (table, c);
+          if (atlas_column_get_column_type (column) == ATLAS_COLUMN_NUMBER && !atlas_column_get_unit (column))
+            g_error ("%s: number column “%s” names no unit", info->csv_path, atlas_column_get_name (column));
+        }
+    }
+}
+
+static void
+assert_ids_resolve (GHashTable *sources,
+                    const char *where,
+                    const char *ids)
+{
+  g_auto (GStrv) parts = g_strsplit (ids, ";", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] && !g_hash_table_contains (sources, parts[i]))
+        g_error ("%s cites source “%s”, which sources.csv does not list", where, parts[i]);
+    }
+}
+
+/* Whether any number in the row is given; a year kept only to show a gap
+ * needs no source. */
+static gboolean
+row_has_figures (const AtlasTable *table,
+                 gsize             row)
+{
+  for (guint c = 0; c < atlas_table_get_n_columns (table); c++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, c);
+      if (atlas_column_get_column_type (column) == ATLAS_COLUMN_NUMBER && !atlas_column_is_missing (column, row))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each row's source_id, and each description's Sources, are rows of sources.csv. */
+static void
+test_sources_resolve (void)
+{
+  g_autoptr (GHashTable) sources = load_sources ();
+  g_autoptr (GPtrArray) catalog = load_catalog ();
+
+  g_assert_cmpuint (g_hash_table_size (sources), >, 100);
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
+      g_autoptr (AtlasCsvResult) result = read_dataset (info);
+      const AtlasColumn *ids = atlas_table_find_column (result->table, "source_id");
+      g_autofree char *description_ids = g_strjoinv (";", info->sources);
+
+      assert_ids_resolve (sources, info->id, description_ids);
+      if (!ids)
+        g_error ("%s has no source_id column", info->csv_path);
+      for (gsize row = 0; row < atlas_table_get_n_rows (result->table); row++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s row %zu", info->csv_path, row + 1);
+          const char *text = atlas_column_get_text (ids, row);
+          if (text)
+            assert_ids_resolve (sources, where, text);
+          else if (row_has_figures (result->table, row))
+            g_error ("%s has figures but no source", where);
+        }
+    }
+}
+
+/* A status says how a figure came about, in one of four words. */
+static void
+test_statuses (void)
+{
+  static const char *const allowed[] = { "actual", "estimate", "forecast", "derived" };
+  g_autoptr (GPtrArray) catalog = load_catalog ();
+
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
+      g_autoptr (AtlasCsvResult) result = read_dataset (info);
+      const AtlasColumn *status = atlas_table_find_column (result->table, "status");
+
+      for (gsize row = 0; status && row < atlas_table_get_n_rows (result->table); row++)
+        {
+          const char *text = atlas_column_get_text (status, row);
+          gboolean known = FALSE;
+          for (guint a = 0; text && a < G_N_ELEMENTS (allowed); a++)
+            known |= g_str_equal (text, allowed[a]);
+          if (text && !known)
+            g_error ("%s row %zu: status “%s” is not actual, estimate, forecast or derived", info->csv_path, row + 1,
+                     text);
+        }
+    }
+}
+
+static const AtlasColumn *
+column_named (const AtlasTable *table,
+              const char       *name)
+{
+  const AtlasColumn *column = atlas_table_find_column (table, name);
+
+  if (!column)
+    g_error ("no column “%s”", name);
+  return column;
+}
+
+/* The row whose column key reads key (text) or whose key is the year. */
+static gsize
+find_row (const AtlasTable *table,
+          const char       *key_column,
+          const char       *key)
+{
+  const AtlasColumn *column = column_named (table, key_column);
+
+  for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+    {
+      if (atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT)
+        {
+          if (g_strcmp0 (atlas_column_get_text (column, row), key) == 0)
+            return row;
+        }
+      else
+        {
+          g_autoptr (GDateTime) date = g_date_time_new_from_unix_utc ((gint64) atlas_column_get_number (column, row));
+          g_autofree char *text = g_date_time_format (date, strlen (key) == 4 ? "%Y" : "%Y-%m-%d");
+          if (g_str_equal (text, key))
+            return row;
+        }
+    }
+  g_error ("no row “%s” in column “%s”", key, key_column);
+}
+
+/* Headline figures against the research notes (data-facts.md). */
+static void
+test_headline_figures (void)
+{
+  static const struct
+  {
+    const char *dataset;
+    const char *key_column;
+    const char *key;
+    const char *column;
+    double value;
+  } checks[] = {
+    { "china-chip-funds", "name", "Big Fund phase III", "registered capital (CNY bn)", 344 },
+    { "china-chip-funds", "name", "Big Fund phase III", "amount (USD bn)", 47.5 },
+    { "equipment-spending-by-region", "year", "2024", "China (USD bn)", 49.6 },
+    { "equipment-spending-by-region", "year", "2024", "World (USD bn)", 117.1 },
+    { "ic-trade-and-output", "year", "2021", "imports (USD bn)", 432 },
+    { "ic-trade-and-output", "year", "2024", "imports (USD bn)", 385 },
+    { "ic-trade-and-output", "year", "2024", "exports (USD bn)", 159 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.csv", datasets_dir, checks[i].dataset);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasCsvResult) result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+      gsize row;
+
+      g_assert_no_error (error);
+      row = find_row (result->table, checks[i].key_column, checks[i].key);
+      g_assert_cmpfloat (atlas_column_get_number (column_named (result->table, checks[i].column), row), ==,
+                         checks[i].value);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  datasets_dir = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "datasets", NULL);
+  g_test_add_func ("/datasets/catalog", test_catalog);
+  g_test_add_func ("/datasets/clean-and-with-units", test_clean_and_with_units);
+  g_test_add_func ("/datasets/sources-resolve", test_sources_resolve);
+  g_test_add_func ("/datasets/statuses", test_statuses);
+  g_test_add_func ("/datasets/headline-figures", test_headline_figures);
+  return g_test_run ();
+}
