@@ -21,6 +21,7 @@ atlas_export_options_clear (AtlasExportOptions *options)
   g_free (options->source);
   g_free (options->notes);
   g_free (options->label_column);
+  g_free (options->x_range);
   g_free (options->size_column);
   g_free (options->status_column);
   g_free (options->events_file);
@@ -197,6 +198,17 @@ atlas_export_command_run (const AtlasExportOptions *options,
           goto usage_error;
         }
       atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_REFERENCE_LINE, NAN, NAN, y, 0, equals + 1);
+    }
+  if (options->x_range)
+    {
+      g_auto (GStrv) ends = g_strsplit (options->x_range, "..", 2);
+      if (!ends[1] || !atlas_chart_parse_x (result->table, spec.x_column, ends[0], &spec.view_x_min)
+          || !atlas_chart_parse_x (result->table, spec.x_column, ends[1], &spec.view_x_max))
+        {
+          fprintf (stderr, "silicon-atlas: --x-range takes FROM..TO in the x axis's values, not “%s”\n",
+                   options->x_range);
+          goto usage_error;
+        }
     }
   if (options->events_file && !load_events (options->events_file, &spec))
     {

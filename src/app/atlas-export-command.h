@@ -24,6 +24,7 @@ typedef struct
   gboolean log_y;
   gboolean markers;
   char *label_column;
+  char *x_range;
   char *size_column;
   char *status_column;
   char *events_file;

@@ -132,11 +132,21 @@ draw_callout (Painter               *painter,
 
   if (a->series >= chart->series->len)
     return;
-  /* The anchor: the row at (or just after) x, if it has a value. */
-  position = atlas_chart_lower_bound (chart, a->x);
-  if (position >= chart->n_ordered)
-    return;
-  row = atlas_chart_row_at (chart, position);
+  /* The anchor: the row at x (the category's first row over names). */
+  if (chart->categories)
+    {
+      for (row = 0; row < chart->n_rows && chart->x_values[row] != a->x; row++)
+        ;
+      if (row == chart->n_rows)
+        return;
+    }
+  else
+    {
+      position = atlas_chart_lower_bound (chart, a->x);
+      if (position >= chart->n_ordered)
+        return;
+      row = atlas_chart_row_at (chart, position);
+    }
   if (chart->x_values[row] != a->x || !atlas_chart_point_position (chart, a->series, row, &px, &py))
     return;
 
@@ -360,7 +370,7 @@ atlas_chart_draw_overlays (Painter *painter)
   for (guint i = 0; i < annotations->len; i++)
     {
       const AtlasAnnotation *a = &g_array_index (annotations, AtlasAnnotation, i);
-      if (a->kind == ATLAS_ANNOTATION_CALLOUT && !chart->categories)
+      if (a->kind == ATLAS_ANNOTATION_CALLOUT)
         draw_callout (painter, a);
     }
 }

@@ -319,7 +319,19 @@ make_category_scale (const AtlasChart *chart)
   double min, max;
 
   if (chart->categories)
-    return atlas_scale_new_band (chart->categories->len, bars ? 0.25 : 0);
+    {
+      AtlasScale *band = atlas_scale_new_band (chart->categories->len, bars ? 0.25 : 0);
+      /* A view over categories is a run of them, by index. */
+      if (!isnan (chart->spec.view_x_min) || !isnan (chart->spec.view_x_max))
+        {
+          double first = !isnan (chart->spec.view_x_min) ? MAX (chart->spec.view_x_min, 0) : 0;
+          double last = !isnan (chart->spec.view_x_max) ? MIN (chart->spec.view_x_max, chart->categories->len - 1)
+                                                         : chart->categories->len - 1;
+          if (last >= first)
+            atlas_scale_set_domain (band, first, last + 1);
+        }
+      return band;
+    }
 
   min = chart->x_values[atlas_chart_row_at (chart, 0)];
   max = chart->x_values[atlas_chart_row_at (chart, chart->n_ordered - 1)];
@@ -984,13 +996,17 @@ value_unit (const AtlasChart *chart)
   return unit;
 }
 
+/* Whether a row in view is an estimate or forecast: the legend notes
+ * what the reader can see. */
 static gboolean
 chart_has_estimates (const AtlasChart *chart)
 {
+  double from = chart->spec.view_x_min, to = chart->spec.view_x_max;
+
   if (!chart->estimated)
     return FALSE;
   for (gsize row = 0; row < chart->n_rows; row++)
-    if (chart->estimated[row])
+    if (chart->estimated[row] && !(chart->x_values[row] < from) && !(chart->x_values[row] > to))
       return TRUE;
   return FALSE;
 }

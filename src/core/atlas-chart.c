@@ -85,8 +85,9 @@ atlas_chart_spec_add_event (AtlasChartSpec *spec,
   g_array_append_val (spec->events, event);
 }
 
-/* An x value typed by a person ("2022-10-07", "2021", "1.5") in the units
- * of the x column: a date where the column holds dates. */
+/* An x value typed by a person ("2022-10-07", "2021", "1.5", "SMIC") in
+ * the units of the x column: a date where it holds dates, a category's
+ * index where it holds names. */
 gboolean
 atlas_chart_parse_x (const AtlasTable *table,
                      const char       *x_column,
@@ -97,6 +98,25 @@ atlas_chart_parse_x (const AtlasTable *table,
   static const AtlasNumberFormat plain = { '.', ',' };
   gsize len = strlen (text);
 
+  if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT)
+    {
+      /* A name: its category's index, categories counted in first-seen order. */
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+        {
+          const char *name = atlas_column_get_text (column, row);
+          if (!name || g_hash_table_contains (seen, name))
+            continue;
+          if (g_str_equal (name, text))
+            {
+              *out_value = g_hash_table_size (seen);
+              return TRUE;
+            }
+          g_hash_table_add (seen, (gpointer) name);
+        }
+      return FALSE;
+    }
   if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE)
     {
       AtlasDateFormat formats = atlas_cell_date_formats (text, len);

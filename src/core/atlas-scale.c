@@ -28,7 +28,6 @@ struct _AtlasScale
   double range_start;
   double range_end;
   AtlasDateUnit date_unit;
-  guint n_bands;
   double padding;
   double nice_step; /* the step atlas_scale_nice() aligned the domain to; 0 once the domain changes */
 };
@@ -589,20 +588,21 @@ time_ticks (const AtlasScale       *scale,
 
 static const AtlasScaleClass time_class = { linear_forward, linear_inverse, time_nice, time_ticks };
 
-/* Band: categories 0 .. n-1, each in the middle of its band. */
-
+/* Band: categories by index, each in the middle of its band. The domain
+ * [min, max) is the run of categories in view: all of them, or those a
+ * zoom or a story step shows. */
 static double
 band_forward (const AtlasScale *scale,
               double            index)
 {
-  return (index + 0.5) / MAX (scale->n_bands, 1);
+  return (index - scale->min + 0.5) / MAX (scale->max - scale->min, 1);
 }
 
 static double
 band_inverse (const AtlasScale *scale,
               double            fraction)
 {
-  return floor (fraction * MAX (scale->n_bands, 1));
+  return floor (scale->min + fraction * MAX (scale->max - scale->min, 1));
 }
 
 static void
@@ -623,7 +623,7 @@ band_ticks (const AtlasScale       *scale,
   (void) max_ticks;
   (void) style;
   /* Labels are the category names, which the chart knows. */
-  for (guint i = 0; i < scale->n_bands; i++)
+  for (double i = ceil (scale->min); i < scale->max; i++)
     tick_array_add (ticks, i, NULL);
   return ticks;
 }
@@ -683,7 +683,6 @@ atlas_scale_new_band (guint  n_bands,
 {
   AtlasScale *scale = scale_new (&band_class, ATLAS_SCALE_BAND, 0, MAX (n_bands, 1));
 
-  scale->n_bands = n_bands;
   scale->padding = CLAMP (padding, 0, 0.9);
   return scale;
 }
@@ -792,7 +791,7 @@ atlas_scale_get_bandwidth (const AtlasScale *scale)
 {
   if (scale->kind != ATLAS_SCALE_BAND)
     return 0;
-  return fabs (scale->range_end - scale->range_start) / MAX (scale->n_bands, 1) * (1 - scale->padding);
+  return fabs (scale->range_end - scale->range_start) / MAX (scale->max - scale->min, 1) * (1 - scale->padding);
 }
 
 void
