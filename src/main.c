@@ -11,6 +11,8 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *describe_path = NULL;
+  g_autofree char *story_path = NULL;
+  int story_step = 0;
   g_auto (GStrv) inputs = NULL;
   gboolean show_version = FALSE;
   AtlasExportOptions export = { .width = 1200, .height = 800, .scale = 1 };
@@ -47,6 +49,9 @@ main (int   argc,
     { "reference", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export.references, "A line across the chart at Y", "Y=TEXT" },
     { "events", 0, 0, G_OPTION_ARG_FILENAME, &export.events_file,
       "Dated events (a CSV with dates and names) drawn as lines over a time axis", "FILE.csv" },
+    { "story-step", 0, 0, G_OPTION_ARG_INT, &story_step, "Draw passage N of the story (with --export)", "N" },
+    { "story", 0, 0, G_OPTION_ARG_FILENAME, &story_path, "The story for --story-step (default: the built-in one)",
+      "FILE.story" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, "Print the version", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, "FILE.csv" },
     { NULL },
@@ -70,6 +75,10 @@ main (int   argc,
     }
   else if (describe_path)
     status = atlas_describe_command_run (describe_path);
+  else if (story_step != 0)
+    status = atlas_story_step_command_run (&export, story_path ? story_path
+                                                               : ATLAS_DATA_DIR "/story/silicon-self-reliance.story",
+                                           story_step);
   else if ((export.output || export.summary) && inputs && inputs[0] && !inputs[1])
     status = atlas_export_command_run (&export, inputs[0]);
   else if (export.output || export.summary)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "atlas-chart-export.h"
+#include "atlas-story.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
 
@@ -251,4 +252,57 @@ atlas_export_command_run (const AtlasExportOptions *options,
 usage_error:
   atlas_chart_spec_clear (&spec);
   return 2;
+}
+
+/* Draws passage step (1-based) of the story: its chart state, into the
+ * file --export names, at the size and in the look the options ask. */
+int
+atlas_story_step_command_run (const AtlasExportOptions *options,
+                              const char               *story_path,
+                              int                       step)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasStory) story = atlas_story_load (story_path, &error);
+  g_autoptr (AtlasChart) chart = NULL;
+
+  if (!story)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  if (step < 1 || (guint) step > atlas_story_get_n_passages (story))
+    {
+      fprintf (stderr, "silicon-atlas: the story has passages 1 to %u, not %d\n", atlas_story_get_n_passages (story),
+               step);
+      return 2;
+    }
+  chart = atlas_story_build_chart (story, (guint) step - 1, &error);
+  if (!chart)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  /* The look is the reader's choice, not the story's. */
+  atlas_chart_set_look (chart, options->dark, options->transparent);
+  if (options->output
+      && !atlas_chart_export (chart, options->output, options->width, options->height, options->scale, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  if (options->summary)
+    {
+      g_autofree char *summary = NULL;
+      if (!options->output)
+        {
+          cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+          cairo_t *cr = cairo_create (surface);
+          atlas_chart_render (chart, cr, options->width, options->height);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+      summary = atlas_chart_summarize (chart);
+      printf ("%s\n", summary);
+    }
+  return 0;
 }

@@ -37,5 +37,8 @@ void atlas_export_options_clear (AtlasExportOptions *options);
 
 int atlas_export_command_run (const AtlasExportOptions *options,
                               const char               *input);
+int atlas_story_step_command_run (const AtlasExportOptions *options,
+                                  const char               *story_path,
+                                  int                       step);
 
 G_END_DECLS

@@ -117,6 +117,27 @@ draw_reference_line (Painter               *painter,
     }
 }
 
+/* The row at x: the category's first row over names, else the first row
+ * whose x is exactly x; G_MAXSIZE when there is none. */
+static gsize
+row_at_x (const AtlasChart *chart,
+          double            x)
+{
+  gsize row;
+
+  if (chart->categories)
+    {
+      for (row = 0; row < chart->n_rows && chart->x_values[row] != x; row++)
+        ;
+      return row < chart->n_rows ? row : G_MAXSIZE;
+    }
+  row = atlas_chart_lower_bound (chart, x);
+  if (row >= chart->n_ordered)
+    return G_MAXSIZE;
+  row = atlas_chart_row_at (chart, row);
+  return chart->x_values[row] == x ? row : G_MAXSIZE;
+}
+
 /* A note on one point: a ring on the point, a leader line, and the text
  * in a box put where it touches no other text and stays in the plot. */
 static void
@@ -127,27 +148,12 @@ draw_callout (Painter               *painter,
   cairo_t *cr = painter->cr;
   double unit = painter->unit;
   double px, py, w, h, pad = unit * 0.4;
-  gsize position;
   gsize row;
 
   if (a->series >= chart->series->len)
     return;
-  /* The anchor: the row at x (the category's first row over names). */
-  if (chart->categories)
-    {
-      for (row = 0; row < chart->n_rows && chart->x_values[row] != a->x; row++)
-        ;
-      if (row == chart->n_rows)
-        return;
-    }
-  else
-    {
-      position = atlas_chart_lower_bound (chart, a->x);
-      if (position >= chart->n_ordered)
-        return;
-      row = atlas_chart_row_at (chart, position);
-    }
-  if (chart->x_values[row] != a->x || !atlas_chart_point_position (chart, a->series, row, &px, &py))
+  row = row_at_x (chart, a->x);
+  if (row == G_MAXSIZE || !atlas_chart_point_position (chart, a->series, row, &px, &py))
     return;
 
   atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, unit * 14, 4);
@@ -351,7 +357,36 @@ draw_events (Painter *painter)
                        TRUE);
 }
 
-/* Reference lines, event lines and callouts, over the series. */
+/* Highlighted points: a ring in the series' colour around each. */
+static void
+draw_highlights (Painter *painter)
+{
+  AtlasChart *chart = painter->chart;
+  const GArray *highlights = chart->spec.highlights;
+
+  for (guint i = 0; highlights && i < highlights->len; i++)
+    {
+      gsize row = row_at_x (chart, g_array_index (highlights, double, i));
+
+      for (guint s = 0; row != G_MAXSIZE && s < chart->series->len; s++)
+        {
+          AtlasColor color = atlas_theme_series_color (painter->theme, s);
+          double px, py;
+
+          if (!atlas_chart_point_position (chart, s, row, &px, &py))
+            continue;
+          cairo_new_sub_path (painter->cr);
+          cairo_arc (painter->cr, px, py, painter->unit * 0.55, 0, 2 * G_PI);
+          atlas_painter_set_color (painter->cr, &painter->theme->background);
+          cairo_fill_preserve (painter->cr);
+          atlas_painter_set_color (painter->cr, &color);
+          cairo_set_line_width (painter->cr, 2.5);
+          cairo_stroke (painter->cr);
+        }
+    }
+}
+
+/* Reference lines, event lines, highlights and callouts, over the series. */
 void
 atlas_chart_draw_overlays (Painter *painter)
 {
@@ -359,9 +394,12 @@ atlas_chart_draw_overlays (Painter *painter)
   const GArray *annotations = chart->spec.annotations;
 
   draw_events (painter);
-  if (!annotations || atlas_chart_is_horizontal (chart->spec.type))
+  draw_highlights (painter);
+  if (!annotations)
     return;
-  for (guint i = 0; i < annotations->len; i++)
+  /* Reference lines mark a value along y, which horizontal bars lay
+   * along x: those charts take callouts only. */
+  for (guint i = 0; i < annotations->len && !atlas_chart_is_horizontal (chart->spec.type); i++)
     {
       const AtlasAnnotation *a = &g_array_index (annotations, AtlasAnnotation, i);
       if (a->kind == ATLAS_ANNOTATION_REFERENCE_LINE)

@@ -71,6 +71,15 @@ atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
 }
 
 void
+atlas_chart_spec_add_highlight (AtlasChartSpec *spec,
+                                double          x)
+{
+  if (!spec->highlights)
+    spec->highlights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_val (spec->highlights, x);
+}
+
+void
 atlas_chart_spec_add_event (AtlasChartSpec *spec,
                             double          x,
                             const char     *label)
@@ -136,6 +145,7 @@ atlas_chart_spec_clear (AtlasChartSpec *spec)
   g_free (spec->status_column);
   g_clear_pointer (&spec->annotations, g_array_unref);
   g_clear_pointer (&spec->events, g_array_unref);
+  g_clear_pointer (&spec->highlights, g_array_unref);
   g_free (spec->x_column);
   g_strfreev (spec->y_columns);
   g_free (spec->title);
@@ -155,6 +165,7 @@ spec_copy (AtlasChartSpec       *to,
   to->status_column = g_strdup (from->status_column);
   to->annotations = NULL;
   to->events = NULL;
+  to->highlights = from->highlights ? g_array_copy (from->highlights) : NULL;
   for (guint i = 0; from->annotations && i < from->annotations->len; i++)
     {
       const AtlasAnnotation *a = &g_array_index (from->annotations, AtlasAnnotation, i);
@@ -583,6 +594,16 @@ atlas_chart_lower_bound_from (const AtlasChart *chart,
         high = middle;
     }
   return high;
+}
+
+/* Light or dark, opaque or see-through: the reader's choice, the data's no matter. */
+void
+atlas_chart_set_look (AtlasChart *chart,
+                      gboolean    dark,
+                      gboolean    transparent)
+{
+  chart->spec.dark = dark;
+  chart->spec.transparent = transparent;
 }
 
 /* What the window changes as people zoom and pan; NAN: the data's range. */

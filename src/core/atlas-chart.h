@@ -86,6 +86,7 @@ typedef struct
   char *status_column; /* rows whose status is an estimate or forecast draw dashed */
   GArray *annotations; /* AtlasAnnotation, owned; NULL when none */
   GArray *events;      /* AtlasChartEvent, owned; NULL when none */
+  GArray *highlights;  /* double: x values whose points are ringed; NULL when none */
 } AtlasChartSpec;
 
 /* What is under a point of the chart. */
@@ -110,6 +111,8 @@ void            atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
                                                  double              y,
                                                  guint               series,
                                                  const char         *text);
+void            atlas_chart_spec_add_highlight (AtlasChartSpec    *spec,
+                                                double             x);
 void            atlas_chart_spec_add_event  (AtlasChartSpec       *spec,
                                              double                x,
                                              const char           *label);
@@ -126,6 +129,9 @@ AtlasChart     *atlas_chart_new             (AtlasTable           *table,
                                              GError              **error);
 void            atlas_chart_free            (AtlasChart           *chart);
 const AtlasChartSpec *atlas_chart_get_spec  (const AtlasChart     *chart);
+void            atlas_chart_set_look        (AtlasChart           *chart,
+                                             gboolean              dark,
+                                             gboolean              transparent);
 void            atlas_chart_set_view        (AtlasChart           *chart,
                                              double                x_min,
                                              double                x_max,

@@ -1,0 +1,150 @@
+# The built-in story: the article "Silicon Self-Reliance" in its passages,
+# each with the chart state it links to. The format is described in README.md.
+
+[Story]
+Title=Silicon Self-Reliance: How China Is Mobilizing Its Chip Industry Under U.S. Export Pressure
+Attribution=Quoted from the article “Silicon Self-Reliance: How China Is Mobilizing Its Chip Industry Under U.S. Export Pressure”.
+Datasets=../datasets
+
+[Passage 1]
+Text=Silicon Self-Reliance: How China Is Mobilizing Its Chip Industry Under U.S. Export Pressure\n\nChina is accelerating a nationwide push to strengthen its domestic semiconductor industry as U.S. export controls continue to restrict access to advanced chips, manufacturing tools, and critical design technologies. What began as a defensive response has evolved into a broad industrial mobilization, reshaping China’s technology strategy and intensifying global competition in the semiconductor race.
+Title=China’s imports of integrated circuits
+Dataset=ic-trade-and-output
+Chart=line
+X=year
+Y=imports (USD bn)
+XRange=2017..2024
+Highlight=2024
+Events=export-controls
+EventsCategory=entity_list;rule
+Note1=callout|2021|Imports peaked at USD 432 bn in 2021.|C35
+Note2=callout|2023|USD 349.4 bn in 2023, 15.4% less than in 2022.|C38
+
+[Passage 2]
+Text=Export Controls Reshape the Battlefield\n\nU.S. restrictions targeting advanced logic chips, AI processors, and cutting-edge chipmaking equipment have sharply limited Chinese firms’ access to foreign technology. These measures have hit sectors ranging from artificial intelligence and cloud computing to defense and consumer electronics, forcing Beijing to confront long-standing vulnerabilities in its supply chain.
+Title=Export controls and China’s countermeasures
+Dataset=export-controls
+Chart=timeline
+X=date
+Label=title
+XRange=2019-01-01..2025-12-31
+
+[Passage 3]
+Text=Rather than retreat, Chinese policymakers have framed the controls as a catalyst for self-reliance. The result is a coordinated effort involving government funding, regulatory support, and strategic direction aimed at reducing dependence on foreign semiconductor ecosystems.
+Title=Spending on chipmaking equipment, by region
+Dataset=equipment-spending-by-region
+Chart=line
+X=year
+Y=China (USD bn);Taiwan (USD bn);South Korea (USD bn);Japan (USD bn)
+XRange=2014..2024
+Events=export-controls
+EventsCategory=entity_list;allied_control
+Note1=callout|2024|China spent USD 49.6 bn in 2024, about 42% of the world’s total.|C49
+Note2=callout|2019|USD 13.5 bn in 2019, the year Huawei was put on the Entity List.|C45;D1
+
+[Passage 4]
+Text=Massive State Backing and Local Champions\n\nAt the center of China’s response is heavy state investment. National and provincial governments are channeling billions of dollars into chipmakers, materials suppliers, and equipment manufacturers. State-backed funds are prioritizing areas where China has lagged the most, including advanced lithography, electronic design automation software, and high-end memory chips.
+Title=The Big Fund’s three phases
+Dataset=china-chip-funds
+Chart=bar
+X=name
+Y=registered capital (CNY bn);amount raised (CNY bn)
+XRange=Big Fund phase I..Big Fund phase III
+Highlight=Big Fund phase III
+Note1=callout|Big Fund phase III|Registered on 24 May 2024 with CNY 344 bn, more than phases I and II together.|F1;F2
+Note2=callout|Big Fund phase I|Phase I raised CNY 138.72 bn on CNY 98.72 bn of registered capital.|F5|amount raised (CNY bn)
+
+[Passage 5]
+Text=Domestic firms are being encouraged to collaborate rather than compete, forming tightly integrated supply chains. Universities and research institutes are also playing a larger role, fast-tracking talent development and applied research to support industry needs.
+Title=Local and provincial chip funds
+Dataset=china-chip-funds
+Chart=bar-horizontal
+X=name
+Y=amount (CNY bn)
+XRange=Beijing IC industry fund (2014-2015)..Shenzhen semiconductor and IC industry fund
+Note1=callout|Guangzhou industry and innovation funds-of-funds|Guangzhou set aside CNY 200 bn of funds-of-funds in 2023.|F25
+
+[Passage 6]
+Text=“China is treating semiconductors the way it once treated energy security,” said an industry analyst. “It’s not just an economic issue—it’s a strategic one.”
+Title=Chip programmes elsewhere, in US dollars
+Dataset=chip-programmes-compared
+Chart=bar-horizontal
+X=programme
+Y=amount (USD bn)
+XRange=US CHIPS and Science Act: semiconductor funding..US CHIPS award: GlobalFoundries
+Note1=callout|US CHIPS and Science Act: semiconductor funding|The 2022 CHIPS and Science Act set aside USD 52.7 bn for chips.|F35
+
+[Passage 7]
+Text=Progress Despite Technological Gaps\n\nWhile China still trails global leaders in the most advanced chip nodes, it has made notable progress in mature and specialized chips used in automobiles, industrial equipment, and consumer devices. These segments are less restricted by export controls and provide immediate commercial and strategic value.
+Title=China’s share of each link in the chain
+Dataset=value-chain-shares
+Chart=bar-horizontal
+X=segment
+Y=China share (%);United States share (%)
+Note1=callout|Assembly, test & packaging capacity|China’s largest share: 30% of assembly, test and packaging capacity (2022).|S1
+Note2=callout|EDA software|1% of chip-design software, against 96% for the United States (2019).|S1|United States share (%)
+
+[Passage 8]
+Text=Companies are also finding creative ways to improve performance without relying on the latest manufacturing processes, using advanced packaging, chiplet designs, and software optimization to narrow the gap.
+Title=China’s chip industry revenue, share by link
+Dataset=industry-revenue-structure
+Chart=bar-stacked
+X=year
+Y=design share (%);manufacturing share (%);packaging and test share (%)
+XRange=2012..2018
+Note1=callout|2012|Packaging and test earned 42% of the industry’s revenue in 2012, 34% by 2018.|S34|packaging and test share (%)
+
+[Passage 9]
+Text=However, experts caution that breakthroughs in the most advanced semiconductors remain difficult without access to top-tier equipment and global collaboration.
+Title=Chipmaking tools: who makes them
+Dataset=value-chain-shares
+Chart=bar-horizontal
+X=segment
+Y=China share (%);leader share (%)
+XRange=Lithography tools..Packaging tools
+Note1=callout|Lithography tools|0.2% of lithography tools are made in China; the Netherlands makes 81.5%.|S1|leader share (%)
+
+[Passage 10]
+Text=A New Global Chip Landscape\n\nChina’s push is reshaping the global semiconductor market. Supply chains are becoming more regionalized, with companies reassessing exposure to geopolitical risk. For multinational firms, the growing divide between U.S.-aligned and China-centered technology ecosystems is creating hard choices about investment, partnerships, and market access.
+Title=China’s chip imports and exports
+Dataset=ic-trade-and-output
+Chart=line
+X=year
+Y=imports (USD bn);exports (USD bn)
+XRange=2017..2024
+Events=export-controls
+EventsCategory=entity_list
+Note1=callout|2024|Exports reached USD 159 bn in 2024, up 17.4%.|C39|exports (USD bn)
+
+[Passage 11]
+Text=At the same time, China’s efforts are putting pressure on competitors by expanding capacity in lower-end and mid-range chips, potentially driving down prices and increasing global supply.
+Title=China’s output of integrated circuits
+Dataset=ic-trade-and-output
+Chart=line
+X=year
+Y=output (bn units)
+XRange=2020..2024
+Highlight=2024
+Note1=callout|2024|451.4 bn chips made in China in 2024.|C25
+Note2=callout|2022|The first fall since 2009: 9.8% fewer chips in 2022.|C20
+
+[Passage 12]
+Text=Long-Term Stakes\n\nBeijing has made clear that semiconductor independence is a long-term goal, not a quick fix. The strategy prioritizes resilience over short-term efficiency, accepting higher costs today to avoid strategic vulnerability tomorrow.
+Title=China’s spending on chipmaking equipment
+Dataset=equipment-spending-by-region
+Chart=area
+X=year
+Y=China (USD bn)
+XRange=2014..2024
+Note1=callout|2014|USD 4.4 bn in 2014; more than ten times that by 2024.|C40;C49
+Note2=range|2019..2024|Under Entity List listings, from Huawei (2019) to SMIC (2020) and beyond|D1;D4
+
+[Passage 13]
+Text=Whether China can fully close the gap with global chip leaders remains uncertain. But one outcome is already clear: U.S. export controls have not halted China’s semiconductor ambitions. Instead, they have galvanized a determined, state-driven campaign to build a parallel chip ecosystem—one that could permanently alter the balance of power in global technology.
+Title=Where China stands, link by link
+Dataset=value-chain-shares
+Chart=bar-horizontal
+X=segment
+Y=China share (%);United States share (%)
+XRange=EDA software..Assembly, test & packaging capacity
+Note1=callout|Fabrication capacity (by site)|24% of the world’s fabrication capacity is in China (2022).|S1

@@ -1,0 +1,582 @@
+/* atlas-story.c: reads a .story key file, resolves every reference, and builds each passage's chart. */
+#include "atlas-story.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atlas-chart-export.h"
+#include "atlas-csv-reader.h"
+#include "atlas-dataset.h"
+#include "atlas-table.h"
+
+G_DEFINE_QUARK (atlas-story-error-quark, atlas_story_error)
+
+struct _AtlasStory
+{
+  char *path;
+  char *contents;
+  char *title;
+  char *attribution;
+  char *datasets_dir;
+  GPtrArray *passages;  /* AtlasStoryPassage */
+  GHashTable *tables;   /* dataset id -> AtlasTable */
+  GHashTable *sources;  /* source id -> "publisher, title, date" */
+};
+
+static void
+note_free (gpointer data)
+{
+  AtlasStoryNote *note = data;
+
+  g_free (note->where);
+  g_free (note->text);
+  g_strfreev (note->sources);
+  g_free (note->series);
+  g_free (note);
+}
+
+static void
+passage_free (gpointer data)
+{
+  AtlasStoryPassage *passage = data;
+
+  g_free (passage->text);
+  g_free (passage->chart_title);
+  g_free (passage->dataset);
+  g_free (passage->x_column);
+  g_strfreev (passage->y_columns);
+  g_free (passage->label_column);
+  g_free (passage->x_range);
+  g_strfreev (passage->highlights);
+  g_free (passage->events_dataset);
+  g_strfreev (passage->events_categories);
+  g_clear_pointer (&passage->notes, g_ptr_array_unref);
+  g_free (passage);
+}
+
+void
+atlas_story_free (AtlasStory *story)
+{
+  if (!story)
+    return;
+  g_free (story->path);
+  g_free (story->contents);
+  g_free (story->title);
+  g_free (story->attribution);
+  g_free (story->datasets_dir);
+  g_clear_pointer (&story->passages, g_ptr_array_unref);
+  g_clear_pointer (&story->tables, g_hash_table_unref);
+  g_clear_pointer (&story->sources, g_hash_table_unref);
+  g_free (story);
+}
+
+/* The 1-based line of a group's header, for messages; GKeyFile keeps none. */
+static guint
+line_of_group (const char *contents,
+               const char *group)
+{
+  g_autofree char *header = g_strdup_printf ("\n[%s]", group);
+  const char *found = g_str_has_prefix (contents, header + 1) ? contents : strstr (contents, header);
+  guint line = 1;
+
+  if (!found)
+    return 1;
+  if (found != contents)
+    found++;
+  for (const char *p = contents; p < found; p++)
+    line += *p == '\n';
+  return line;
+}
+
+static void G_GNUC_PRINTF (5, 6)
+set_story_error (GError          **error,
+                 AtlasStoryError   code,
+                 const AtlasStory *story,
+                 guint             line,
+                 const char       *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, ATLAS_STORY_ERROR, code, "%s:%u:1: %s", story->path, line, message);
+}
+
+static GStrv
+split_list (const char *text)
+{
+  GStrv items = g_strsplit (text ? text : "", ";", -1);
+
+  for (guint i = 0; items[i]; i++)
+    g_strstrip (items[i]);
+  return items;
+}
+
+static int
+compare_note_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  return atoi (*(const char *const *) a + 4) - atoi (*(const char *const *) b + 4);
+}
+
+static gboolean
+parse_note (AtlasStory        *story,
+            guint              line,
+            const char        *value,
+            AtlasStoryPassage *passage,
+            GError           **error)
+{
+  g_auto (GStrv) fields = g_strsplit (value, "|", 5);
+  AtlasStoryNote *note;
+
+  if (g_strv_length (fields) < 4)
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line,
+                       "a note is kind|where|text|sources[|series], not “%s”", value);
+      return FALSE;
+    }
+  note = g_new0 (AtlasStoryNote, 1);
+  g_ptr_array_add (passage->notes, note);
+  if (g_str_equal (fields[0], "callout"))
+    note->kind = ATLAS_ANNOTATION_CALLOUT;
+  else if (g_str_equal (fields[0], "range"))
+    note->kind = ATLAS_ANNOTATION_RANGE;
+  else if (g_str_equal (fields[0], "reference"))
+    note->kind = ATLAS_ANNOTATION_REFERENCE_LINE;
+  else
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line,
+                       "a note is a callout, a range or a reference, not “%s”", fields[0]);
+      return FALSE;
+    }
+  note->where = g_strdup (fields[1]);
+  note->text = g_strdup (fields[2]);
+  note->sources = split_list (fields[3]);
+  note->series = fields[4] ? g_strdup (fields[4]) : NULL;
+  for (guint i = 0; note->sources[i]; i++)
+    if (!g_hash_table_contains (story->sources, note->sources[i]))
+      {
+        set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line,
+                         "note “%s” cites source “%s”, which sources.csv does not list", note->text,
+                         note->sources[i]);
+        return FALSE;
+      }
+  if (!note->sources[0])
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line, "note “%s” names no source", note->text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static AtlasStoryPassage *
+parse_passage (AtlasStory  *story,
+               GKeyFile    *keys,
+               const char  *group,
+               GError     **error)
+{
+  AtlasStoryPassage *passage = g_new0 (AtlasStoryPassage, 1);
+  g_autofree char *chart = NULL;
+  g_autofree char *y = NULL;
+  g_autofree char *highlight = NULL;
+  g_autofree char *categories = NULL;
+  g_auto (GStrv) key_names = NULL;
+  gsize n_keys = 0;
+
+  passage->line = line_of_group (story->contents, group);
+  passage->notes = g_ptr_array_new_with_free_func (note_free);
+  passage->text = g_key_file_get_string (keys, group, "Text", NULL);
+  passage->dataset = g_key_file_get_string (keys, group, "Dataset", NULL);
+  chart = g_key_file_get_string (keys, group, "Chart", NULL);
+  passage->x_column = g_key_file_get_string (keys, group, "X", NULL);
+  y = g_key_file_get_string (keys, group, "Y", NULL);
+  passage->label_column = g_key_file_get_string (keys, group, "Label", NULL);
+  passage->chart_title = g_key_file_get_string (keys, group, "Title", NULL);
+  passage->x_range = g_key_file_get_string (keys, group, "XRange", NULL);
+  highlight = g_key_file_get_string (keys, group, "Highlight", NULL);
+  passage->events_dataset = g_key_file_get_string (keys, group, "Events", NULL);
+  categories = g_key_file_get_string (keys, group, "EventsCategory", NULL);
+  passage->events_categories = categories ? split_list (categories) : NULL;
+  passage->y_columns = y ? split_list (y) : NULL;
+  passage->highlights = highlight ? split_list (highlight) : NULL;
+
+  if (!passage->text || !passage->dataset || !chart || !passage->x_column)
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
+                       "[%s] needs Text, Dataset, Chart and X", group);
+      goto failed;
+    }
+  if (!atlas_chart_type_from_string (chart, &passage->chart_type))
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line, "[%s]: no chart type is called “%s”",
+                       group, chart);
+      goto failed;
+    }
+
+  key_names = g_key_file_get_keys (keys, group, &n_keys, NULL);
+  qsort (key_names, n_keys, sizeof (char *), compare_note_keys);
+  for (gsize i = 0; i < n_keys; i++)
+    {
+      g_autofree char *value = NULL;
+      if (!g_str_has_prefix (key_names[i], "Note"))
+        continue;
+      value = g_key_file_get_string (keys, group, key_names[i], NULL);
+      if (!parse_note (story, passage->line, value, passage, error))
+        goto failed;
+    }
+  return passage;
+
+failed:
+  passage_free (passage);
+  return NULL;
+}
+
+static AtlasTable *
+story_table (AtlasStory  *story,
+             const char  *dataset,
+             guint        line,
+             GError     **error)
+{
+  AtlasTable *table = g_hash_table_lookup (story->tables, dataset);
+  g_autofree char *path = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (AtlasCsvResult) result = NULL;
+
+  if (table)
+    return table;
+  path = g_strdup_printf ("%s%c%s.csv", story->datasets_dir, G_DIR_SEPARATOR, dataset);
+  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &local_error);
+  if (!result)
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line, "dataset “%s”: %s", dataset,
+                       local_error->message);
+      return NULL;
+    }
+  table = atlas_table_ref (result->table);
+  g_hash_table_insert (story->tables, g_strdup (dataset), table);
+  return table;
+}
+
+/* The publishers a dataset's description cites, for the chart's source line. */
+static char *
+dataset_source_line (AtlasStory *story,
+                     const char *dataset)
+{
+  g_autofree char *path = g_strdup_printf ("%s%c%s.dataset", story->datasets_dir, G_DIR_SEPARATOR, dataset);
+  g_autoptr (AtlasDatasetInfo) info = atlas_dataset_info_load (path, NULL);
+  g_autoptr (GPtrArray) publishers = g_ptr_array_new_with_free_func (g_free);
+  GString *line;
+
+  if (!info)
+    return NULL;
+  for (guint i = 0; info->sources[i]; i++)
+    {
+      const char *source = g_hash_table_lookup (story->sources, info->sources[i]);
+      const char *comma = source ? strstr (source, ", ") : NULL;
+      g_autofree char *publisher = source ? g_strndup (source, comma ? (gsize) (comma - source) : strlen (source)) : NULL;
+      gboolean known = FALSE;
+
+      for (guint p = 0; publisher && p < publishers->len; p++)
+        known |= g_str_equal (g_ptr_array_index (publishers, p), publisher);
+      if (publisher && *publisher && !known)
+        g_ptr_array_add (publishers, g_steal_pointer (&publisher));
+    }
+  line = g_string_new (NULL);
+  for (guint p = 0; p < MIN (publishers->len, 4); p++)
+    g_string_append_printf (line, "%s%s", p ? ", " : "", (char *) g_ptr_array_index (publishers, p));
+  if (publishers->len > 4)
+    g_string_append (line, " and others");
+  return g_string_free (line, FALSE);
+}
+
+static gboolean
+parse_x (AtlasStory       *story,
+         const AtlasTable *table,
+         const char       *x_column,
+         const char       *text,
+         guint             line,
+         double           *out,
+         GError          **error)
+{
+  if (atlas_chart_parse_x (table, x_column, text, out))
+    return TRUE;
+  set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line, "“%s” is not a value of column “%s”", text,
+                   x_column);
+  return FALSE;
+}
+
+static gboolean
+add_notes (AtlasStory              *story,
+           const AtlasStoryPassage *passage,
+           const AtlasTable        *table,
+           AtlasChartSpec          *spec,
+           GError                 **error)
+{
+  for (guint i = 0; i < passage->notes->len; i++)
+    {
+      const AtlasStoryNote *note = g_ptr_array_index (passage->notes, i);
+      double x = NAN, x_end = NAN, y = NAN;
+      guint series = 0;
+
+      if (note->kind == ATLAS_ANNOTATION_REFERENCE_LINE)
+        {
+          char *end = NULL;
+          y = g_ascii_strtod (note->where, &end);
+          if (!end || *end)
+            {
+              set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
+                               "a reference line needs a number, not “%s”", note->where);
+              return FALSE;
+            }
+        }
+      else if (note->kind == ATLAS_ANNOTATION_RANGE)
+        {
+          g_auto (GStrv) ends = g_strsplit (note->where, "..", 2);
+          if (!ends[1])
+            {
+              set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
+                               "a range is FROM..TO, not “%s”", note->where);
+              return FALSE;
+            }
+          if (!parse_x (story, table, passage->x_column, ends[0], passage->line, &x, error)
+              || !parse_x (story, table, passage->x_column, ends[1], passage->line, &x_end, error))
+            return FALSE;
+        }
+      else if (!parse_x (story, table, passage->x_column, note->where, passage->line, &x, error))
+        return FALSE;
+
+      if (note->series)
+        {
+          gboolean found = FALSE;
+          for (guint s = 0; passage->y_columns && passage->y_columns[s] && !found; s++)
+            if (g_str_equal (passage->y_columns[s], note->series))
+              {
+                series = s;
+                found = TRUE;
+              }
+          if (!found)
+            {
+              set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line,
+                               "note “%s” names series “%s”, which the chart does not draw", note->text,
+                               note->series);
+              return FALSE;
+            }
+        }
+      atlas_chart_spec_add_annotation (spec, note->kind, x, x_end, y, series, note->text);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_events (AtlasStory              *story,
+            const AtlasStoryPassage *passage,
+            AtlasChartSpec          *spec,
+            GError                 **error)
+{
+  AtlasTable *events = story_table (story, passage->events_dataset, passage->line, error);
+  const AtlasColumn *dates = NULL, *names, *category = NULL;
+
+  if (!events)
+    return FALSE;
+  for (guint c = 0; c < atlas_table_get_n_columns (events) && !dates; c++)
+    if (atlas_column_get_column_type (atlas_table_get_column (events, c)) == ATLAS_COLUMN_DATE)
+      dates = atlas_table_get_column (events, c);
+  names = atlas_table_guess_label_column (events) ? atlas_table_find_column (events, atlas_table_guess_label_column (events))
+                                                   : NULL;
+  if (!dates || !names)
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line,
+                       "events dataset “%s” needs a column of dates and one of names", passage->events_dataset);
+      return FALSE;
+    }
+  if (passage->events_categories)
+    {
+      category = atlas_table_find_column (events, "category");
+      if (!category || atlas_column_get_column_type (category) != ATLAS_COLUMN_TEXT)
+        {
+          set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line,
+                           "events dataset “%s” has no category column to choose events by", passage->events_dataset);
+          return FALSE;
+        }
+    }
+  for (gsize row = 0; row < atlas_table_get_n_rows (events); row++)
+    {
+      if (atlas_column_is_missing (dates, row) || !atlas_column_get_text (names, row))
+        continue;
+      if (category && !g_strv_contains ((const char *const *) passage->events_categories,
+                                        atlas_column_get_text (category, row) ? atlas_column_get_text (category, row) : ""))
+        continue;
+      atlas_chart_spec_add_event (spec, atlas_column_get_number (dates, row), atlas_column_get_text (names, row));
+    }
+  return TRUE;
+}
+
+/* The chart of passage index (0-based), every reference resolved. */
+AtlasChart *
+atlas_story_build_chart (AtlasStory  *story,
+                         guint        index,
+                         GError     **error)
+{
+  const AtlasStoryPassage *passage;
+  AtlasTable *table;
+  AtlasChartSpec spec;
+  g_autoptr (GError) local_error = NULL;
+  AtlasChart *chart = NULL;
+
+  g_return_val_if_fail (story != NULL && index < story->passages->len, NULL);
+
+  passage = g_ptr_array_index (story->passages, index);
+  table = story_table (story, passage->dataset, passage->line, error);
+  if (!table)
+    return NULL;
+
+  atlas_chart_spec_init (&spec);
+  spec.type = passage->chart_type;
+  spec.x_column = g_strdup (passage->x_column);
+  spec.y_columns = g_strdupv (passage->y_columns);
+  spec.label_column = g_strdup (passage->label_column);
+  spec.title = g_strdup (passage->chart_title);
+  spec.source = dataset_source_line (story, passage->dataset);
+  if (atlas_table_find_column (table, "status"))
+    spec.status_column = g_strdup ("status");
+
+  if (!atlas_table_find_column (table, passage->x_column))
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line,
+                       "dataset “%s” has no column “%s”", passage->dataset, passage->x_column);
+      goto out;
+    }
+  if (passage->x_range)
+    {
+      g_auto (GStrv) ends = g_strsplit (passage->x_range, "..", 2);
+      if (!ends[1])
+        {
+          set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line, "XRange is FROM..TO, not “%s”",
+                           passage->x_range);
+          goto out;
+        }
+      if (!parse_x (story, table, passage->x_column, ends[0], passage->line, &spec.view_x_min, error)
+          || !parse_x (story, table, passage->x_column, ends[1], passage->line, &spec.view_x_max, error))
+        goto out;
+    }
+  for (guint i = 0; passage->highlights && passage->highlights[i]; i++)
+    {
+      double x;
+      if (!parse_x (story, table, passage->x_column, passage->highlights[i], passage->line, &x, error))
+        goto out;
+      atlas_chart_spec_add_highlight (&spec, x);
+    }
+  if (!add_notes (story, passage, table, &spec, error))
+    goto out;
+  if (passage->events_dataset && !add_events (story, passage, &spec, error))
+    goto out;
+
+  chart = atlas_chart_new (table, &spec, &local_error);
+  if (!chart)
+    set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line, "%s", local_error->message);
+
+out:
+  atlas_chart_spec_clear (&spec);
+  return chart;
+}
+
+/* Reads the story at path and checks every reference in it: datasets,
+ * columns, x values, series and sources. */
+AtlasStory *
+atlas_story_load (const char  *path,
+                  GError     **error)
+{
+  g_autoptr (AtlasStory) story = g_new0 (AtlasStory, 1);
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *datasets = NULL;
+  g_autofree char *sources_path = NULL;
+  gsize len;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  story->path = g_strdup (path);
+  story->passages = g_ptr_array_new_with_free_func (passage_free);
+  story->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) atlas_table_unref);
+  if (!g_file_get_contents (path, &story->contents, &len, &local_error)
+      || !g_key_file_load_from_data (keys, story->contents, len, G_KEY_FILE_NONE, &local_error))
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, 1, "%s", local_error->message);
+      return NULL;
+    }
+  story->title = g_key_file_get_string (keys, "Story", "Title", NULL);
+  story->attribution = g_key_file_get_string (keys, "Story", "Attribution", NULL);
+  datasets = g_key_file_get_string (keys, "Story", "Datasets", NULL);
+  if (!story->title || !datasets)
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line_of_group (story->contents, "Story"),
+                       "[Story] needs a Title and a Datasets folder");
+      return NULL;
+    }
+  story->datasets_dir = g_path_is_absolute (datasets) ? g_strdup (datasets) : g_build_filename (folder, datasets, NULL);
+  sources_path = g_build_filename (story->datasets_dir, "sources.csv", NULL);
+  story->sources = atlas_sources_load (sources_path, &local_error);
+  if (!story->sources)
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line_of_group (story->contents, "Story"),
+                       "%s", local_error->message);
+      return NULL;
+    }
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *group = g_strdup_printf ("Passage %u", n);
+      AtlasStoryPassage *passage;
+
+      if (!g_key_file_has_group (keys, group))
+        break;
+      passage = parse_passage (story, keys, group, error);
+      if (!passage)
+        return NULL;
+      g_ptr_array_add (story->passages, passage);
+    }
+  if (story->passages->len == 0)
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, 1, "the story has no [Passage 1]");
+      return NULL;
+    }
+  for (guint i = 0; i < story->passages->len; i++)
+    {
+      AtlasChart *chart = atlas_story_build_chart (story, i, error);
+      if (!chart)
+        return NULL;
+      atlas_chart_free (chart);
+    }
+  return g_steal_pointer (&story);
+}
+
+const char *
+atlas_story_get_title (const AtlasStory *story)
+{
+  return story->title;
+}
+
+const char *
+atlas_story_get_attribution (const AtlasStory *story)
+{
+  return story->attribution;
+}
+
+guint
+atlas_story_get_n_passages (const AtlasStory *story)
+{
+  return story->passages->len;
+}
+
+const AtlasStoryPassage *
+atlas_story_get_passage (const AtlasStory *story,
+                         guint             index)
+{
+  g_return_val_if_fail (index < story->passages->len, NULL);
+  return g_ptr_array_index (story->passages, index);
+}

@@ -1,0 +1,63 @@
+/* atlas-story.h: an article's passages, each linked to a chart state over the datasets, read from a .story file. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-chart.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_STORY_ERROR (atlas_story_error_quark ())
+
+typedef enum
+{
+  ATLAS_STORY_ERROR_INVALID,
+  ATLAS_STORY_ERROR_BROKEN_REFERENCE,
+} AtlasStoryError;
+
+/* A note on the chart, with the sources it rests on. */
+typedef struct
+{
+  AtlasAnnotationKind kind;
+  char *where;   /* x (callouts), x1..x2 (ranges) or y (reference lines), as written */
+  char *text;
+  GStrv sources;
+  char *series;  /* callouts: the series noted; NULL for the first */
+} AtlasStoryNote;
+
+typedef struct
+{
+  guint line;    /* of the [Passage N] header, for messages */
+  char *text;
+  char *chart_title;
+  char *dataset;
+  AtlasChartType chart_type;
+  char *x_column;
+  GStrv y_columns;
+  char *label_column;
+  char *x_range;
+  GStrv highlights;
+  char *events_dataset;
+  GStrv events_categories; /* the events' category column must read one of these; NULL: all events */
+  GPtrArray *notes; /* AtlasStoryNote */
+} AtlasStoryPassage;
+
+typedef struct _AtlasStory AtlasStory;
+
+GQuark            atlas_story_error_quark   (void);
+
+AtlasStory       *atlas_story_load          (const char  *path,
+                                             GError     **error);
+void              atlas_story_free          (AtlasStory  *story);
+const char       *atlas_story_get_title     (const AtlasStory *story);
+const char       *atlas_story_get_attribution (const AtlasStory *story);
+guint             atlas_story_get_n_passages (const AtlasStory *story);
+const AtlasStoryPassage *atlas_story_get_passage (const AtlasStory *story,
+                                                  guint             index);
+AtlasChart       *atlas_story_build_chart   (AtlasStory  *story,
+                                             guint        index,
+                                             GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStory, atlas_story_free)
+
+G_END_DECLS

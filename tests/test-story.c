@@ -1,0 +1,169 @@
+/* test-story.c: the built-in story resolves, quotes the article whole and in order, and every step draws. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "atlas-story.h"
+
+static char *story_path;
+
+static AtlasStory *
+load_story (void)
+{
+  g_autoptr (GError) error = NULL;
+  AtlasStory *story = atlas_story_load (story_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (story);
+  return story;
+}
+
+/* Every passage names a chart state that builds and draws. */
+static void
+test_every_step_draws (void)
+{
+  g_autoptr (AtlasStory) story = load_story ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
+
+  g_assert_cmpuint (atlas_story_get_n_passages (story), >=, 10);
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    {
+      const AtlasStoryPassage *passage = atlas_story_get_passage (story, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &error);
+      cairo_t *cr = cairo_create (surface);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (passage->dataset);
+      g_assert_nonnull (passage->chart_title);
+      atlas_chart_render (chart, cr, 640, 400);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpuint (atlas_chart_get_text_boxes (chart)->len, >, 2);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (surface);
+}
+
+static char *
+collapse_whitespace (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          g_string_append_c (out, *p);
+          space = FALSE;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The passages, put together, are the article, whitespace aside. */
+static void
+test_quotes_the_article (void)
+{
+  const char *article_path = g_getenv ("ATLAS_ARTICLE");
+  g_autoptr (AtlasStory) story = load_story ();
+  g_autoptr (GString) joined = g_string_new (NULL);
+  g_autofree char *article = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+
+  if (!article_path || !g_file_get_contents (article_path, &article, NULL, NULL))
+    {
+      g_test_skip ("the article's text is not beside this checkout");
+      return;
+    }
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    g_string_append_printf (joined, "%s\n\n", atlas_story_get_passage (story, i)->text);
+  a = collapse_whitespace (joined->str);
+  b = collapse_whitespace (article);
+  g_assert_cmpstr (a, ==, b);
+}
+
+static void
+test_notes_and_events (void)
+{
+  g_autoptr (AtlasStory) story = load_story ();
+  guint notes = 0;
+  gboolean controls_over_trade = FALSE;
+
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    {
+      const AtlasStoryPassage *passage = atlas_story_get_passage (story, i);
+
+      notes += passage->notes->len;
+      for (guint n = 0; n < passage->notes->len; n++)
+        {
+          const AtlasStoryNote *note = g_ptr_array_index (passage->notes, n);
+          g_assert_nonnull (note->sources[0]);
+          g_assert_cmpuint (strlen (note->text), >, 10);
+        }
+      if (passage->events_dataset && g_str_equal (passage->events_dataset, "export-controls")
+          && (g_str_equal (passage->dataset, "ic-trade-and-output")
+              || g_str_equal (passage->dataset, "equipment-spending-by-region")))
+        controls_over_trade = TRUE;
+    }
+  g_assert_cmpuint (notes, >=, 15);
+  g_assert_true (controls_over_trade);
+}
+
+/* A broken reference is reported with the story's file and the line of
+ * the passage that holds it. */
+static void
+test_broken_references (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-story-XXXXXX", NULL);
+  g_autofree char *datasets = g_path_get_dirname (story_path);
+  g_autofree char *datasets_dir = g_build_filename (datasets, "..", "datasets", NULL);
+  g_autofree char *path = g_build_filename (dir, "mine.story", NULL);
+  static const struct
+  {
+    const char *passage;
+    const char *expected;
+  } cases[] = {
+    { "Dataset=no-such-data\nChart=line\nX=year\nY=imports (USD bn)", "dataset “no-such-data”" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=import", "There is no column “import”" },
+    { "Dataset=ic-trade-and-output\nChart=pie\nX=year\nY=imports (USD bn)", "no chart type is called “pie”" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=2017..soon",
+      "“soon” is not a value of column “year”" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=callout|2021|Peak|NOPE",
+      "cites source “NOPE”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("[Story]\nTitle=Mine\nDatasets=%s\n\n# a comment\n[Passage 1]\nText=Hello.\n%s\n",
+                                               datasets_dir, cases[i].passage);
+      g_autofree char *prefix = g_strdup_printf ("%s:6:1: ", path);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasStory) story = NULL;
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      story = atlas_story_load (path, &error);
+      g_assert_null (story);
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (error->message, prefix) || !strstr (error->message, cases[i].expected))
+        g_error ("“%s” should start with “%s” and say “%s”", error->message, prefix, cases[i].expected);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  story_path = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "story", "silicon-self-reliance.story", NULL);
+  g_test_add_func ("/story/every-step-draws", test_every_step_draws);
+  g_test_add_func ("/story/quotes-the-article", test_quotes_the_article);
+  g_test_add_func ("/story/notes-and-events", test_notes_and_events);
+  g_test_add_func ("/story/broken-references", test_broken_references);
+  return g_test_run ();
+}
