@@ -13,6 +13,7 @@ main (int   argc,
   g_autofree char *describe_path = NULL;
   g_autofree char *story_path = NULL;
   int story_step = 0;
+  gboolean list_datasets = FALSE;
   g_auto (GStrv) inputs = NULL;
   gboolean show_version = FALSE;
   AtlasExportOptions export = { .width = 1200, .height = 800, .scale = 1 };
@@ -49,6 +50,8 @@ main (int   argc,
     { "reference", 0, 0, G_OPTION_ARG_STRING_ARRAY, &export.references, "A line across the chart at Y", "Y=TEXT" },
     { "events", 0, 0, G_OPTION_ARG_FILENAME, &export.events_file,
       "Dated events (a CSV with dates and names) drawn as lines over a time axis", "FILE.csv" },
+    { "list-datasets", 0, 0, G_OPTION_ARG_NONE, &list_datasets,
+      "List the built-in datasets with their descriptions", NULL },
     { "story-step", 0, 0, G_OPTION_ARG_INT, &story_step, "Draw passage N of the story (with --export)", "N" },
     { "story", 0, 0, G_OPTION_ARG_FILENAME, &story_path, "The story for --story-step (default: the built-in one)",
       "FILE.story" },
@@ -75,6 +78,8 @@ main (int   argc,
     }
   else if (describe_path)
     status = atlas_describe_command_run (describe_path);
+  else if (list_datasets)
+    status = atlas_list_datasets_command_run (ATLAS_DATA_DIR "/datasets");
   else if (story_step != 0)
     status = atlas_story_step_command_run (&export, story_path ? story_path
                                                                : ATLAS_DATA_DIR "/story/silicon-self-reliance.story",

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "atlas-dataset.h"
 #include "atlas-table.h"
 
 /* How many problems the JSON lists; the count covers all of them. */
@@ -161,5 +162,36 @@ atlas_describe_command_run (const char *path)
     }
   json = atlas_csv_result_to_json (result, path);
   printf ("%s\n", json);
+  return 0;
+}
+
+/* The built-in datasets with what their descriptions say, for people
+ * choosing one: title, file, rows, time span, units, sentence, caveats. */
+int
+atlas_list_datasets_command_run (const char *datasets_dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) catalog = atlas_dataset_catalog_load (datasets_dir, &error);
+
+  if (!catalog)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
+      g_autoptr (AtlasCsvResult) result = atlas_csv_read_file (info->csv_path, NULL, NULL, NULL, NULL, &error);
+
+      if (!result)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      printf ("%s%s (%s.csv, %zu rows, %s)\n  Units: %s\n  %s\n", i ? "\n" : "", info->title, info->id,
+              atlas_table_get_n_rows (result->table), info->time_span, info->units, info->description);
+      if (info->caveats)
+        printf ("  Caveats: %s\n", info->caveats);
+    }
   return 0;
 }

@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 char *atlas_csv_result_to_json      (const AtlasCsvResult *result,
                                      const char           *path);
 int   atlas_describe_command_run    (const char           *path);
+int   atlas_list_datasets_command_run (const char         *datasets_dir);
 
 G_END_DECLS
