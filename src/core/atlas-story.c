@@ -116,11 +116,12 @@ split_list (const char *text)
   return items;
 }
 
+/* Note2 before Note10: by the number after "Note". */
 static int
 compare_note_keys (gconstpointer a,
                    gconstpointer b)
 {
-  return atoi (*(const char *const *) a + 4) - atoi (*(const char *const *) b + 4);
+  return atoi (*(const char *const *) a + strlen ("Note")) - atoi (*(const char *const *) b + strlen ("Note"));
 }
 
 static gboolean
@@ -185,6 +186,7 @@ parse_passage (AtlasStory  *story,
   g_autofree char *highlight = NULL;
   g_autofree char *categories = NULL;
   g_auto (GStrv) key_names = NULL;
+  g_autoptr (GPtrArray) note_keys = g_ptr_array_new ();
   gsize n_keys = 0;
 
   passage->line = line_of_group (story->contents, group);
@@ -218,13 +220,13 @@ parse_passage (AtlasStory  *story,
     }
 
   key_names = g_key_file_get_keys (keys, group, &n_keys, NULL);
-  qsort (key_names, n_keys, sizeof (char *), compare_note_keys);
   for (gsize i = 0; i < n_keys; i++)
+    if (g_str_has_prefix (key_names[i], "Note"))
+      g_ptr_array_add (note_keys, key_names[i]);
+  g_ptr_array_sort (note_keys, compare_note_keys);
+  for (guint i = 0; i < note_keys->len; i++)
     {
-      g_autofree char *value = NULL;
-      if (!g_str_has_prefix (key_names[i], "Note"))
-        continue;
-      value = g_key_file_get_string (keys, group, key_names[i], NULL);
+      g_autofree char *value = g_key_file_get_string (keys, group, g_ptr_array_index (note_keys, i), NULL);
       if (!parse_note (story, passage->line, value, passage, error))
         goto failed;
     }
