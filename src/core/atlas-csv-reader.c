@@ -1,5 +1,6 @@
 /* atlas-csv-reader.c: opens, maps or spools a file, sniffs it, parses it in parallel chunks and joins the columns. */
 #include "atlas-csv-private.h"
+#include "atlas-located-error.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,23 +33,8 @@ typedef struct
   gboolean has_bom;
 } CsvSource;
 
-static void G_GNUC_PRINTF (6, 7)
-set_file_error (GError    **error,
-                AtlasCsvError code,
-                const char *path,
-                guint64     line,
-                guint       column,
-                const char *format,
-                ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, ATLAS_CSV_ERROR, code, "%s:%" G_GUINT64_FORMAT ":%u: %s", path, line, column, message);
-}
+#define set_file_error(error, code, path, line, column, ...)                                               \
+  atlas_set_located_error (error, ATLAS_CSV_ERROR, code, path, line, column, __VA_ARGS__)
 
 /* Progress runs over the file's bytes. A source that is copied first
  * (a pipe, a converted encoding) spends the first half of it copying. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "atlas-csv-reader.h"
+#include "atlas-located-error.h"
 #include "atlas-table.h"
 
 G_DEFINE_QUARK (atlas-dataset-error-quark, atlas_dataset_error)
@@ -26,20 +27,6 @@ atlas_dataset_info_free (AtlasDatasetInfo *info)
   g_free (info);
 }
 
-/* The line a key is on, for messages: GKeyFile does not say. */
-static guint
-line_of_group (const char *text,
-               const char *group)
-{
-  g_autofree char *header = g_strdup_printf ("[%s]", group);
-  const char *found = strstr (text, header);
-  guint line = 1;
-
-  for (const char *p = text; found && p < found; p++)
-    line += *p == '\n';
-  return line;
-}
-
 static char *
 required_string (GKeyFile   *keys,
                  const char *text,
@@ -53,8 +40,9 @@ required_string (GKeyFile   *keys,
   if (!value || !*g_strstrip (value))
     {
       g_free (value);
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MISSING_KEY, "%s:%u:1: the [%s] group has no %s",
-                   path, line_of_group (text, DATASET_GROUP), DATASET_GROUP, key);
+      atlas_set_located_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MISSING_KEY, path,
+                               atlas_key_file_group_line (text, DATASET_GROUP), 1, "the [%s] group has no %s",
+                               DATASET_GROUP, key);
       return NULL;
     }
   return value;

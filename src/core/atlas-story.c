@@ -8,6 +8,7 @@
 #include "atlas-chart-export.h"
 #include "atlas-csv-reader.h"
 #include "atlas-dataset.h"
+#include "atlas-located-error.h"
 #include "atlas-table.h"
 
 G_DEFINE_QUARK (atlas-story-error-quark, atlas_story_error)
@@ -71,40 +72,8 @@ atlas_story_free (AtlasStory *story)
   g_free (story);
 }
 
-/* The 1-based line of a group's header, for messages; GKeyFile keeps none. */
-static guint
-line_of_group (const char *contents,
-               const char *group)
-{
-  g_autofree char *header = g_strdup_printf ("\n[%s]", group);
-  const char *found = g_str_has_prefix (contents, header + 1) ? contents : strstr (contents, header);
-  guint line = 1;
-
-  if (!found)
-    return 1;
-  if (found != contents)
-    found++;
-  for (const char *p = contents; p < found; p++)
-    line += *p == '\n';
-  return line;
-}
-
-static void G_GNUC_PRINTF (5, 6)
-set_story_error (GError          **error,
-                 AtlasStoryError   code,
-                 const AtlasStory *story,
-                 guint             line,
-                 const char       *format,
-                 ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, ATLAS_STORY_ERROR, code, "%s:%u:1: %s", story->path, line, message);
-}
+#define set_story_error(error, code, story, line, ...)                                                   \
+  atlas_set_located_error (error, ATLAS_STORY_ERROR, code, (story)->path, line, 1, __VA_ARGS__)
 
 static GStrv
 split_list (const char *text)
@@ -189,7 +158,7 @@ parse_passage (AtlasStory  *story,
   g_autoptr (GPtrArray) note_keys = g_ptr_array_new ();
   gsize n_keys = 0;
 
-  passage->line = line_of_group (story->contents, group);
+  passage->line = atlas_key_file_group_line (story->contents, group);
   passage->notes = g_ptr_array_new_with_free_func (note_free);
   passage->text = g_key_file_get_string (keys, group, "Text", NULL);
   passage->dataset = g_key_file_get_string (keys, group, "Dataset", NULL);
@@ -516,7 +485,7 @@ atlas_story_load (const char  *path,
   datasets = g_key_file_get_string (keys, "Story", "Datasets", NULL);
   if (!story->title || !datasets)
     {
-      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line_of_group (story->contents, "Story"),
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_group_line (story->contents, "Story"),
                        "[Story] needs a Title and a Datasets folder");
       return NULL;
     }
@@ -525,7 +494,7 @@ atlas_story_load (const char  *path,
   story->sources = atlas_sources_load (sources_path, &local_error);
   if (!story->sources)
     {
-      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line_of_group (story->contents, "Story"),
+      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, atlas_key_file_group_line (story->contents, "Story"),
                        "%s", local_error->message);
       return NULL;
     }

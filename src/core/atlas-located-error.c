@@ -1,0 +1,42 @@
+/* atlas-located-error.c: one shape for every message that points into a file. */
+#include "atlas-located-error.h"
+
+#include <string.h>
+
+void
+atlas_set_located_error (GError     **error,
+                         GQuark       domain,
+                         int          code,
+                         const char  *path,
+                         guint64      line,
+                         guint        column,
+                         const char  *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, domain, code, "%s:%" G_GUINT64_FORMAT ":%u: %s", path, line, column, message);
+}
+
+/* The 1-based line of a key file's [group] header, for messages: GKeyFile
+ * keeps no line numbers. 1 when the group is not there. */
+guint
+atlas_key_file_group_line (const char *contents,
+                           const char *group)
+{
+  g_autofree char *header = g_strdup_printf ("\n[%s]", group);
+  const char *found = g_str_has_prefix (contents, header + 1) ? contents : strstr (contents, header);
+  guint line = 1;
+
+  if (!found)
+    return 1;
+  if (found != contents)
+    found++;
+  for (const char *p = contents; p < found; p++)
+    line += *p == '\n';
+  return line;
+}
