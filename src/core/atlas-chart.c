@@ -854,8 +854,9 @@ format_y (const AtlasChartSeries *series,
   return g_strconcat (number, " ", series->unit, NULL);
 }
 
-/* A plain-language description: chart type, axes and their ranges, and
- * per series its highest, lowest and latest values. */
+/* A plain-language description of what the chart shows: chart type, axes
+ * and their ranges, and per series its highest, lowest and latest values
+ * in view. */
 char *
 atlas_chart_summarize (const AtlasChart *chart)
 {
@@ -863,10 +864,30 @@ atlas_chart_summarize (const AtlasChart *chart)
   GString *text = g_string_new (NULL);
   g_autofree char *first_x = NULL;
   g_autofree char *last_x = NULL;
+  gsize first_row = G_MAXSIZE, last_row = G_MAXSIZE;
 
   atlas_number_style_from_locale (&style);
-  first_x = format_x (chart, atlas_chart_row_at (chart, 0), &style);
-  last_x = format_x (chart, atlas_chart_row_at (chart, chart->n_ordered - 1), &style);
+  /* The x range the chart shows: rows in view with a value to draw. */
+  for (gsize i = 0; i < chart->n_ordered; i++)
+    {
+      gsize row = atlas_chart_row_at (chart, i);
+      double x = chart->x_values[row];
+      gboolean has_value = chart->series->len == 0;
+
+      if (x < chart->spec.view_x_min || x > chart->spec.view_x_max)
+        continue;
+      for (guint s = 0; s < chart->series->len && !has_value; s++)
+        has_value = !isnan (g_array_index (chart->series, AtlasChartSeries, s).values[row]);
+      if (!has_value)
+        continue;
+      if (first_row == G_MAXSIZE)
+        first_row = row;
+      last_row = row;
+    }
+  if (first_row == G_MAXSIZE)
+    first_row = last_row = atlas_chart_row_at (chart, 0);
+  first_x = format_x (chart, first_row, &style);
+  last_x = format_x (chart, last_row, &style);
 
   g_string_append_printf (text, "%s of ", chart_type_description (chart->spec.type));
   for (guint s = 0; s < chart->series->len; s++)
@@ -898,7 +919,7 @@ atlas_chart_summarize (const AtlasChart *chart)
         {
           gsize row = atlas_chart_row_at (chart, i);
           double v = series->values[row];
-          if (isnan (v))
+          if (isnan (v) || chart->x_values[row] < chart->spec.view_x_min || chart->x_values[row] > chart->spec.view_x_max)
             continue;
           if (highest == G_MAXSIZE || v > series->values[highest])
             highest = row;

@@ -1,4 +1,4 @@
-/* test-describe-command.c: `silicon-atlas --describe` on the fixtures, run as a person would run it. */
+/* test-command-line.c: `silicon-atlas` run as a person would run it: --describe, --export, --story-step, --list-datasets. */
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -22,19 +22,32 @@ command_run_clear (CommandRun *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CommandRun, command_run_clear)
 
 static void
-run_describe (const char *path,
-              CommandRun *run)
+run_command (const char *const *arguments,
+             CommandRun        *run)
 {
-  const char *argv[] = { g_getenv ("ATLAS_BINARY"), "--describe", path, NULL };
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
   int wait_status;
 
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err, &wait_status,
+  g_assert_nonnull (g_getenv ("ATLAS_BINARY"));
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ATLAS_BINARY"));
+  for (guint i = 0; arguments[i]; i++)
+    g_ptr_array_add (argv, (gpointer) arguments[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out, &run->err, &wait_status,
                 &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+static void
+run_describe (const char *path,
+              CommandRun *run)
+{
+  const char *arguments[] = { "--describe", path, NULL };
+
+  run_command (arguments, run);
 }
 
 static char *
@@ -205,6 +218,61 @@ test_errors (void)
   g_unlink (binary);
 }
 
+static void
+test_export_and_summary (void)
+{
+  g_autofree char *input = fixture ("comma-basic.csv");
+  g_autofree char *output = g_build_filename (test_dir, "chart.svg", NULL);
+  const char *arguments[] = { "--export", output, "--summary", "--title", "Imports", input, NULL };
+  const char *bad_type[] = { "--export", output, "--chart", "pie", input, NULL };
+  g_auto (CommandRun) run = { 0 };
+  g_auto (CommandRun) bad = { 0 };
+
+  run_command (arguments, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Line chart of imports (USD bn) and exports (USD bn) by year"));
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  run_command (bad_type, &bad);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "unknown chart type “pie”"));
+  g_unlink (output);
+}
+
+static void
+test_story_steps (void)
+{
+  g_autofree char *output = g_build_filename (test_dir, "step.png", NULL);
+  const char *step[] = { "--export", output, "--story-step", "4", "--width", "640", "--height", "400", NULL };
+  const char *summary[] = { "--summary", "--story-step", "1", NULL };
+  const char *out_of_range[] = { "--export", output, "--story-step", "99", NULL };
+  g_auto (CommandRun) run = { 0 };
+  g_auto (CommandRun) described = { 0 };
+  g_auto (CommandRun) wrong = { 0 };
+
+  run_command (step, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+  run_command (summary, &described);
+  g_assert_cmpint (described.status, ==, 0);
+  g_assert_true (g_str_has_prefix (described.out, "Line chart of imports (USD bn) by year, from 2017 to 2024"));
+  run_command (out_of_range, &wrong);
+  g_assert_cmpint (wrong.status, ==, 2);
+  g_assert_nonnull (strstr (wrong.err, "the story has passages 1 to 13, not 99"));
+  g_unlink (output);
+}
+
+static void
+test_list_datasets (void)
+{
+  const char *arguments[] = { "--list-datasets", NULL };
+  g_auto (CommandRun) run = { 0 };
+
+  run_command (arguments, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "(export-controls.csv, 60 rows,"));
+  g_assert_nonnull (strstr (run.out, "Units: CNY bn; USD bn"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +285,9 @@ main (int   argc,
   g_test_add_func ("/describe-command/problem-locations", test_problem_locations);
   g_test_add_func ("/describe-command/encoded-files", test_encoded_files);
   g_test_add_func ("/describe-command/errors", test_errors);
+  g_test_add_func ("/command-line/export-and-summary", test_export_and_summary);
+  g_test_add_func ("/command-line/story-steps", test_story_steps);
+  g_test_add_func ("/command-line/list-datasets", test_list_datasets);
   status = g_test_run ();
   g_rmdir (test_dir);
   return status;
