@@ -3,6 +3,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "atlas-application.h"
 #include "atlas-describe-command.h"
 #include "atlas-export-command.h"
 
@@ -90,8 +91,11 @@ main (int   argc,
     fprintf (stderr, "silicon-atlas: --export and --summary take one CSV file\n");
   else
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      fputs (help, stderr);
+      /* No headless mode asked for: the window, on the story. */
+      g_autoptr (AtlasApplication) application
+        = atlas_application_new (story_path ? story_path : ATLAS_DATA_DIR "/story/silicon-self-reliance.story");
+      char *no_arguments[] = { argv[0], NULL };
+      status = g_application_run (G_APPLICATION (application), 1, no_arguments);
     }
 
   atlas_export_options_clear (&export);

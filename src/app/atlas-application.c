@@ -1,0 +1,82 @@
+/* atlas-application.c: starts the window on the story and offers quit. */
+#include "atlas-application.h"
+
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  AdwApplication parent_instance;
+
+  char *story_path;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_autoptr (GError) error = NULL;
+
+  if (!window)
+    {
+      window = GTK_WINDOW (atlas_window_new (GTK_APPLICATION (application)));
+      if (!atlas_window_load_story (ATLAS_WINDOW (window), self->story_path, &error))
+        g_printerr ("%s\n", error->message);
+    }
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  };
+  static const char *const quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+atlas_application_finalize (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_free (self->story_path);
+  G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = atlas_application_finalize;
+  G_APPLICATION_CLASS (klass)->activate = atlas_application_activate;
+  G_APPLICATION_CLASS (klass)->startup = atlas_application_startup;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+}
+
+AtlasApplication *
+atlas_application_new (const char *story_path)
+{
+  AtlasApplication *self = g_object_new (ATLAS_TYPE_APPLICATION, "application-id", "io.github.siliconatlas.SiliconAtlas",
+                                         "flags", G_APPLICATION_DEFAULT_FLAGS, NULL);
+
+  self->story_path = g_strdup (story_path);
+  return self;
+}

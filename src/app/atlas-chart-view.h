@@ -1,0 +1,19 @@
+/* atlas-chart-view.h: a widget that draws an AtlasChart through the engine's render call. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-chart.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_CHART_VIEW (atlas_chart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasChartView, atlas_chart_view, ATLAS, CHART_VIEW, GtkWidget)
+
+GtkWidget  *atlas_chart_view_new       (void);
+void        atlas_chart_view_set_chart (AtlasChartView *self,
+                                        AtlasChart     *chart);
+AtlasChart *atlas_chart_view_get_chart (AtlasChartView *self);
+
+G_END_DECLS

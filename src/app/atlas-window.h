@@ -1,0 +1,23 @@
+/* atlas-window.h: the main window: the story's passages beside the chart each one links to. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-chart-view.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_WINDOW (atlas_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
+
+AtlasWindow    *atlas_window_new             (GtkApplication *application);
+gboolean        atlas_window_load_story      (AtlasWindow    *self,
+                                              const char     *path,
+                                              GError        **error);
+void            atlas_window_show_passage    (AtlasWindow    *self,
+                                              guint           index);
+int             atlas_window_get_passage     (AtlasWindow    *self);
+AtlasChartView *atlas_window_get_chart_view  (AtlasWindow    *self);
+
+G_END_DECLS

@@ -1,0 +1,123 @@
+/* test-window.c: the real window under Xvfb: the story's passages, their charts, paging, a screenshot, and teardown. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "atlas-window.h"
+
+static char *story_path;
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  gint64 start = clock ? gdk_frame_clock_get_frame_counter (clock) : 0;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      clock = gtk_widget_get_frame_clock (widget);
+      if (clock && gdk_frame_clock_get_frame_counter (clock) >= start + n_frames && gtk_widget_get_mapped (widget))
+        break;
+    }
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Saves what the window shows as a PNG beside the test's output, for
+ * people to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("ATLAS_SCREENSHOT_DIR") ? g_getenv ("ATLAS_SCREENSHOT_DIR")
+                                                                            : g_get_tmp_dir (),
+                                            name, NULL);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_story_in_window (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr (GError) error = NULL;
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  AtlasChart *chart;
+
+  g_object_ref_sink (window);
+  g_assert_true (atlas_window_load_story (window, story_path, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window), 3);
+
+  /* The first passage's chart: the imports line. */
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 0);
+  chart = atlas_chart_view_get_chart (view);
+  g_assert_nonnull (chart);
+  g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, "China’s imports of integrated circuits");
+  g_assert_cmpuint (gtk_widget_get_width (GTK_WIDGET (view)), >, 320);
+  save_screenshot (GTK_WIDGET (window), "window-passage-1.png");
+
+  /* Page Down's action steps through the passages; the first cannot go back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-passage", NULL);
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-passage", NULL));
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 3);
+  chart = atlas_chart_view_get_chart (view);
+  g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, "The Big Fund’s three phases");
+  wait_for_frames (GTK_WIDGET (window), 2);
+  save_screenshot (GTK_WIDGET (window), "window-passage-4.png");
+
+  /* The chart tells assistive technologies what it shows. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_broken_story (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.story", NULL);
+
+  g_object_ref_sink (window);
+  g_assert_true (g_file_set_contents (path, "[Story]\nTitle=Broken\nDatasets=nowhere\n", -1, NULL));
+  g_assert_false (atlas_window_load_story (window, path, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_cmpint (atlas_window_get_passage (window), ==, -1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  story_path = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "story", "silicon-self-reliance.story", NULL);
+  g_test_add_func ("/window/story-in-window", test_story_in_window);
+  g_test_add_func ("/window/broken-story", test_broken_story);
+  return g_test_run ();
+}
