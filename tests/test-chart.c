@@ -192,6 +192,38 @@ test_pick_donut (void)
   cairo_surface_destroy (surface);
 }
 
+/* The tooltip's words for a picked point: the series, x as the column
+ * reads, y with its unit, and each cited source by name. */
+static void
+test_describe_pick (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("cited.csv", "year,imports (USD bn),source_id\n"
+                                                          "2020,350.06,A;B;C\n2021,432.5,A\n2022,415.6,\n");
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
+  g_autoptr (GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
+  cairo_surface_t *surface = render (chart, 800, 500);
+  AtlasChartPick pick = { .series = 0, .row = 0 };
+  double min, max;
+  char *text;
+
+  g_hash_table_insert (sources, "A", "Customs, Trade in 2020");
+  text = atlas_chart_describe_pick (chart, &pick, sources);
+  g_assert_cmpstr (text, ==, "imports (USD bn)\n2020: 350.06 USD bn\nSource: Customs, Trade in 2020\nSource: B\n"
+                             "and 1 more sources");
+  g_free (text);
+  pick.row = 2;
+  text = atlas_chart_describe_pick (chart, &pick, NULL);
+  g_assert_cmpstr (text, ==, "imports (USD bn)\n2022: 415.6 USD bn");
+  g_free (text);
+
+  /* The x the render showed, in the seconds years are kept in, holds
+   * every year: 1 Jan 2020 to 1 Jan 2022. */
+  g_assert_true (atlas_chart_get_x_view (chart, &min, &max));
+  g_assert_cmpfloat (min, <=, 1577836800.0);
+  g_assert_cmpfloat (max, >=, 1640995200.0);
+  cairo_surface_destroy (surface);
+}
+
 static gboolean
 boxes_overlap (const cairo_rectangle_t *a,
                const cairo_rectangle_t *b)
@@ -710,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/chart/line-pixels", test_line_pixels);
   g_test_add_func ("/chart/pick-inverts-render", test_pick_inverts_render);
   g_test_add_func ("/chart/pick-donut", test_pick_donut);
+  g_test_add_func ("/chart/describe-pick", test_describe_pick);
   g_test_add_func ("/chart/layout-no-overlaps", test_layout_no_overlaps);
   g_test_add_func ("/chart/million-point-spike", test_million_point_spike);
   g_test_add_func ("/chart/lower-bound", test_lower_bound);

@@ -1,6 +1,7 @@
 /* test-window.c: the real window under Xvfb: the story's passages, their charts, paging, a screenshot, and teardown. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "atlas-window.h"
 
@@ -49,6 +50,53 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
+/* Hovers the 2020 point of the imports line (row 6 of the dataset), then
+ * zooms in, pans and resets through the chart's actions. */
+static void
+check_hover_and_zoom (AtlasChartView *view)
+{
+  AtlasChart *chart = atlas_chart_view_get_chart (view);
+  g_autofree char *text = NULL;
+  g_autofree char *nothing = NULL;
+  double px, py, min, max, zoomed_min, zoomed_max, panned_min, panned_max;
+
+  g_assert_true (atlas_chart_point_position (chart, 0, 6, &px, &py));
+  text = atlas_chart_view_describe_at (view, px + 2, py - 2);
+  g_test_message ("tooltip: %s", text);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "imports (USD bn)\n2020: 350.06 USD bn\nSource: chinanews.jp, "));
+  g_assert_nonnull (strstr (text, "\nand 1 more sources"));
+  /* Far from every point, there is nothing to tell. */
+  nothing = atlas_chart_view_describe_at (view, 2, 2);
+  g_assert_null (nothing);
+
+  g_assert_true (atlas_chart_get_x_view (chart, &min, &max));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.zoom-in", NULL));
+  wait_for_frames (GTK_WIDGET (view), 2);
+  g_assert_true (atlas_chart_get_x_view (chart, &zoomed_min, &zoomed_max));
+  g_assert_cmpfloat (zoomed_min, >, min);
+  g_assert_cmpfloat (zoomed_max, <, max);
+  /* Zoomed about the middle: the span shrinks by the zoom step. */
+  g_assert_cmpfloat_with_epsilon ((zoomed_max - zoomed_min) * 1.25, max - min, (max - min) * 1e-6);
+
+  /* Dragging right brings earlier data into view. */
+  g_assert_true (atlas_chart_view_pan (view, 100));
+  wait_for_frames (GTK_WIDGET (view), 2);
+  g_assert_true (atlas_chart_get_x_view (chart, &panned_min, &panned_max));
+  g_assert_cmpfloat (panned_min, <, zoomed_min);
+  g_assert_cmpfloat_with_epsilon (panned_max - panned_min, zoomed_max - zoomed_min, (max - min) * 1e-6);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.reset-view", NULL));
+  wait_for_frames (GTK_WIDGET (view), 2);
+  g_assert_true (atlas_chart_get_x_view (chart, &zoomed_min, &zoomed_max));
+  g_assert_cmpfloat (zoomed_min, ==, min);
+  g_assert_cmpfloat (zoomed_max, ==, max);
+
+  /* Zoom in twice and hover again, for the screenshot. */
+  atlas_chart_view_zoom (view, 1.5, px);
+  wait_for_frames (GTK_WIDGET (view), 2);
+}
+
 static void
 test_story_in_window (void)
 {
@@ -71,6 +119,8 @@ test_story_in_window (void)
   g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, "China’s imports of integrated circuits");
   g_assert_cmpuint (gtk_widget_get_width (GTK_WIDGET (view)), >, 320);
   save_screenshot (GTK_WIDGET (window), "window-passage-1.png");
+  check_hover_and_zoom (view);
+  save_screenshot (GTK_WIDGET (window), "window-passage-1-zoomed.png");
 
   /* Page Down's action steps through the passages; the first cannot go back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-passage", NULL);

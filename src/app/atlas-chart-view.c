@@ -1,16 +1,63 @@
-/* atlas-chart-view.c: draws the chart with atlas_chart_render(), the same call exports use, in the system's style. */
+/* atlas-chart-view.c: draws the chart with atlas_chart_render(), the same call exports use, and lets people hover, zoom and pan it. */
 #include "atlas-chart-view.h"
 
 #include <adwaita.h>
+#include <math.h>
+
+/* One wheel notch or key press zooms by this factor. */
+#define ZOOM_STEP 1.25
+/* Zooming stops at a millionth of the chart's own x range. */
+#define MIN_SPAN_FRACTION 1e-6
 
 struct _AtlasChartView
 {
   GtkWidget parent_instance;
 
-  AtlasChart *chart; /* owned */
+  AtlasChart *chart;   /* owned */
+  GHashTable *sources; /* source id -> description, or NULL */
+
+  /* The x range the chart opened with (NAN: the data's own), which Home
+   * and double-click return to, and the widest it may zoom out to. */
+  double home_min, home_max;
+  double full_min, full_max;
+
+  double pointer_x, pointer_y; /* NAN when the pointer is elsewhere */
+  gboolean has_pick;
+  AtlasChartPick pick;
+
+  double drag_min, drag_max; /* the x view when a drag began */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
+
+/* A thin line through the point under the pointer and a ring on it, in
+ * the text colour so it reads on light and dark alike. */
+static void
+draw_crosshair (AtlasChartView *self,
+                cairo_t        *cr)
+{
+  cairo_rectangle_t plot;
+  double px, py;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (!self->has_pick || !atlas_chart_get_plot_area (self->chart, &plot)
+      || !atlas_chart_point_position (self->chart, self->pick.series, self->pick.row, &px, &py))
+    return;
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.45);
+  cairo_set_line_width (cr, 1);
+  if (atlas_chart_get_x_view (self->chart, &(double) { 0 }, &(double) { 0 }))
+    {
+      cairo_move_to (cr, round (px) + 0.5, plot.y);
+      cairo_line_to (cr, round (px) + 0.5, plot.y + plot.height);
+      cairo_stroke (cr);
+    }
+  cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.85);
+  cairo_set_line_width (cr, 2);
+  cairo_arc (cr, px, py, 5, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
 
 static void
 atlas_chart_view_snapshot (GtkWidget   *widget,
@@ -27,6 +74,12 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
   atlas_chart_set_look (self->chart, adw_style_manager_get_dark (adw_style_manager_get_default ()), FALSE);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   atlas_chart_render (self->chart, cr, width, height);
+  /* The first render with the chart's own range says how far zooming out
+   * may go. */
+  if (isnan (self->full_min) && isnan (atlas_chart_get_spec (self->chart)->view_x_min)
+      && isnan (atlas_chart_get_spec (self->chart)->view_x_max))
+    atlas_chart_get_x_view (self->chart, &self->full_min, &self->full_max);
+  draw_crosshair (self, cr);
   cairo_destroy (cr);
 }
 
@@ -58,12 +111,231 @@ on_dark_changed (AtlasChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Shows x from min to max; the y axis follows what is then in view. */
+static void
+set_x_view (AtlasChartView *self,
+            double          min,
+            double          max)
+{
+  const AtlasChartSpec *spec = atlas_chart_get_spec (self->chart);
+
+  atlas_chart_set_view (self->chart, min, max, spec->view_y_min, spec->view_y_max);
+  self->has_pick = FALSE;
+  update_accessible_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Zooms x by factor (above 1 zooms in) keeping the data under anchor, a
+ * widget x coordinate, where it is; FALSE where the chart cannot zoom. */
+gboolean
+atlas_chart_view_zoom (AtlasChartView *self,
+                       double          factor,
+                       double          anchor)
+{
+  cairo_rectangle_t plot;
+  double min, max, at, span, full_span;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (factor > 0, FALSE);
+
+  if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot)
+      || !atlas_chart_get_x_view (self->chart, &min, &max) || plot.width <= 0)
+    return FALSE;
+  anchor = CLAMP (anchor, plot.x, plot.x + plot.width);
+  at = min + (anchor - plot.x) / plot.width * (max - min);
+  full_span = isnan (self->full_min) ? max - min : self->full_max - self->full_min;
+  span = CLAMP ((max - min) / factor, full_span * MIN_SPAN_FRACTION, full_span);
+  min = at - (anchor - plot.x) / plot.width * span;
+  max = min + span;
+  /* Out as far as the whole range: show the chart as it opened. */
+  if (span >= full_span && !isnan (self->full_min))
+    {
+      min = self->full_min;
+      max = self->full_max;
+    }
+  set_x_view (self, min, max);
+  return TRUE;
+}
+
+/* Moves the x view by dx widget pixels, as dragging the data does. */
+gboolean
+atlas_chart_view_pan (AtlasChartView *self,
+                      double          dx)
+{
+  cairo_rectangle_t plot;
+  double min, max, shift;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot)
+      || !atlas_chart_get_x_view (self->chart, &min, &max) || plot.width <= 0)
+    return FALSE;
+  shift = -dx / plot.width * (max - min);
+  set_x_view (self, min + shift, max + shift);
+  return TRUE;
+}
+
+/* Back to the x range the chart opened with. */
+void
+atlas_chart_view_reset_view (AtlasChartView *self)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+
+  if (self->chart)
+    set_x_view (self, self->home_min, self->home_max);
+}
+
+/* The tooltip's text for what is at (x, y) in widget coordinates, or NULL
+ * where nothing is. */
+char *
+atlas_chart_view_describe_at (AtlasChartView *self,
+                              double          x,
+                              double          y)
+{
+  AtlasChartPick pick;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+
+  if (!self->chart || !atlas_chart_pick (self->chart, x, y, &pick))
+    return NULL;
+  return atlas_chart_describe_pick (self->chart, &pick, self->sources);
+}
+
+static gboolean
+on_query_tooltip (AtlasChartView *self,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip)
+{
+  g_autofree char *text = NULL;
+
+  if (keyboard)
+    return FALSE;
+  text = atlas_chart_view_describe_at (self, x, y);
+  if (!text)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+on_motion (AtlasChartView           *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  AtlasChartPick pick;
+  gboolean found;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  found = self->chart && atlas_chart_pick (self->chart, x, y, &pick);
+  if (found == self->has_pick && (!found || (pick.series == self->pick.series && pick.row == self->pick.row)))
+    return;
+  self->has_pick = found;
+  if (found)
+    self->pick = pick;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_leave (AtlasChartView           *self,
+          GtkEventControllerMotion *controller)
+{
+  self->pointer_x = self->pointer_y = NAN;
+  if (self->has_pick)
+    {
+      self->has_pick = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static gboolean
+on_scroll (AtlasChartView           *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  double anchor = isnan (self->pointer_x) ? gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 : self->pointer_x;
+
+  /* Wheel up zooms in, as in maps and other chart tools. */
+  return dy != 0 && atlas_chart_view_zoom (self, pow (ZOOM_STEP, -dy), anchor);
+}
+
+static void
+on_drag_begin (AtlasChartView *self,
+               double          x,
+               double          y,
+               GtkGestureDrag *gesture)
+{
+  if (!self->chart || !atlas_chart_get_x_view (self->chart, &self->drag_min, &self->drag_max))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+on_drag_update (AtlasChartView *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
+{
+  cairo_rectangle_t plot;
+  double shift;
+
+  if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot) || plot.width <= 0)
+    return;
+  /* From where the drag began, so rounding never accumulates. */
+  shift = -dx / plot.width * (self->drag_max - self->drag_min);
+  set_x_view (self, self->drag_min + shift, self->drag_max + shift);
+}
+
+static void
+on_pressed (AtlasChartView  *self,
+            int              n_press,
+            double           x,
+            double           y,
+            GtkGestureClick *gesture)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 2)
+    atlas_chart_view_reset_view (self);
+}
+
+static void
+zoom_in_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  atlas_chart_view_zoom (ATLAS_CHART_VIEW (widget), ZOOM_STEP, gtk_widget_get_width (widget) / 2.0);
+}
+
+static void
+zoom_out_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  atlas_chart_view_zoom (ATLAS_CHART_VIEW (widget), 1 / ZOOM_STEP, gtk_widget_get_width (widget) / 2.0);
+}
+
+static void
+reset_view_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  atlas_chart_view_reset_view (ATLAS_CHART_VIEW (widget));
+}
+
 static void
 atlas_chart_view_dispose (GObject *object)
 {
   AtlasChartView *self = ATLAS_CHART_VIEW (object);
 
   g_clear_pointer (&self->chart, atlas_chart_free);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
 }
 
@@ -77,11 +349,44 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   widget_class->snapshot = atlas_chart_view_snapshot;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");
+
+  gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_in_activated);
+  gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, zoom_out_activated);
+  gtk_widget_class_install_action (widget_class, "chart.reset-view", NULL, reset_view_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "chart.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "chart.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "chart.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "chart.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "chart.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.reset-view", NULL);
 }
 
 static void
 atlas_chart_view_init (AtlasChartView *self)
 {
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL
+                                                                | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->home_min = self->home_max = self->full_min = self->full_max = NAN;
+  self->pointer_x = self->pointer_y = NAN;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, "Chart", -1);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed), self,
                            G_CONNECT_SWAPPED);
@@ -104,6 +409,10 @@ atlas_chart_view_set_chart (AtlasChartView *self,
     return;
   g_clear_pointer (&self->chart, atlas_chart_free);
   self->chart = chart;
+  self->has_pick = FALSE;
+  self->home_min = chart ? atlas_chart_get_spec (chart)->view_x_min : NAN;
+  self->home_max = chart ? atlas_chart_get_spec (chart)->view_x_max : NAN;
+  self->full_min = self->full_max = NAN;
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -113,4 +422,17 @@ atlas_chart_view_get_chart (AtlasChartView *self)
 {
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
   return self->chart;
+}
+
+/* The sources rows cite, to name them in tooltips; NULL for none. */
+void
+atlas_chart_view_set_sources (AtlasChartView *self,
+                              GHashTable     *sources)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+
+  if (sources)
+    g_hash_table_ref (sources);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
+  self->sources = sources;
 }

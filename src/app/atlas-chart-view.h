@@ -15,5 +15,16 @@ GtkWidget  *atlas_chart_view_new       (void);
 void        atlas_chart_view_set_chart (AtlasChartView *self,
                                         AtlasChart     *chart);
 AtlasChart *atlas_chart_view_get_chart (AtlasChartView *self);
+void        atlas_chart_view_set_sources (AtlasChartView *self,
+                                          GHashTable     *sources);
+gboolean    atlas_chart_view_zoom      (AtlasChartView *self,
+                                        double          factor,
+                                        double          anchor);
+gboolean    atlas_chart_view_pan       (AtlasChartView *self,
+                                        double          dx);
+void        atlas_chart_view_reset_view (AtlasChartView *self);
+char       *atlas_chart_view_describe_at (AtlasChartView *self,
+                                          double          x,
+                                          double          y);
 
 G_END_DECLS

@@ -110,6 +110,7 @@ atlas_window_load_story (AtlasWindow  *self,
   for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
     gtk_list_box_append (self->passage_list, make_passage_row (atlas_story_get_passage (story, i)));
   adw_window_title_set_subtitle (self->window_title, atlas_story_get_title (story));
+  atlas_chart_view_set_sources (self->chart_view, atlas_story_get_sources (story));
   atlas_window_show_passage (self, 0);
   return TRUE;
 }

@@ -854,6 +854,82 @@ format_y (const AtlasChartSeries *series,
   return g_strconcat (number, " ", series->unit, NULL);
 }
 
+/* The rectangle the last render drew data in, in its pixels; FALSE before
+ * a render, or for charts with no axes. */
+gboolean
+atlas_chart_get_plot_area (const AtlasChart  *chart,
+                           cairo_rectangle_t *out_area)
+{
+  g_return_val_if_fail (chart != NULL && out_area != NULL, FALSE);
+
+  if (!chart->x_scale || !chart->y_scale)
+    return FALSE;
+  *out_area = chart->plot;
+  return TRUE;
+}
+
+/* The x range the last render showed, for zooming and panning from; FALSE
+ * where x is categories or there was no render yet, as neither pans. */
+gboolean
+atlas_chart_get_x_view (const AtlasChart *chart,
+                        double           *out_min,
+                        double           *out_max)
+{
+  g_return_val_if_fail (chart != NULL && out_min != NULL && out_max != NULL, FALSE);
+
+  if (!chart->x_scale || chart->categories || atlas_chart_is_horizontal (chart->spec.type)
+      || atlas_scale_get_kind (chart->x_scale) == ATLAS_SCALE_BAND)
+    return FALSE;
+  atlas_scale_get_domain (chart->x_scale, out_min, out_max);
+  return TRUE;
+}
+
+/* What a pick found, as a tooltip says it: the series, x, y with its unit
+ * and, when the table has a source_id column, the sources the row cites,
+ * named through sources (id -> description) where it knows them. */
+char *
+atlas_chart_describe_pick (const AtlasChart     *chart,
+                           const AtlasChartPick *pick,
+                           GHashTable           *sources)
+{
+  AtlasNumberStyle style;
+  const AtlasChartSeries *series;
+  const AtlasColumn *source_column;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  GString *text;
+
+  g_return_val_if_fail (chart != NULL && pick != NULL, NULL);
+  g_return_val_if_fail (pick->series < chart->series->len && pick->row < chart->n_rows, NULL);
+
+  atlas_number_style_from_locale (&style);
+  series = &g_array_index (chart->series, AtlasChartSeries, pick->series);
+  x = format_x (chart, pick->row, &style);
+  y = format_y (series, series->values[pick->row], &style);
+  text = g_string_new (series->name);
+  g_string_append_printf (text, "\n%s: %s", x, y);
+  if (chart->estimated && chart->estimated[pick->row])
+    g_string_append (text, " (estimate or forecast)");
+
+  source_column = atlas_table_find_column (chart->table, "source_id");
+  if (source_column && atlas_column_get_column_type (source_column) == ATLAS_COLUMN_TEXT
+      && !atlas_column_is_missing (source_column, pick->row))
+    {
+      g_auto (GStrv) ids = g_strsplit (atlas_column_get_text (source_column, pick->row), ";", -1);
+      guint n_ids = g_strv_length (ids);
+      /* A tooltip stays a glance: the first two sources, then a count. */
+      for (guint i = 0; i < MIN (n_ids, 2); i++)
+        {
+          const char *id = g_strstrip (ids[i]);
+          const char *described = sources ? g_hash_table_lookup (sources, id) : NULL;
+          g_string_append_printf (text, "\nSource: %s", described ? described : id);
+        }
+      if (n_ids > 2)
+        g_string_append_printf (text, "\nand %u more sources", n_ids - 2);
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* A plain-language description of what the chart shows: chart type, axes
  * and their ranges, and per series its highest, lowest and latest values
  * in view. */

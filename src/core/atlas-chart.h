@@ -154,6 +154,14 @@ gboolean        atlas_chart_point_position  (const AtlasChart     *chart,
                                              gsize                 row,
                                              double               *out_x,
                                              double               *out_y);
+gboolean        atlas_chart_get_plot_area   (const AtlasChart     *chart,
+                                             cairo_rectangle_t    *out_area);
+gboolean        atlas_chart_get_x_view      (const AtlasChart     *chart,
+                                             double               *out_min,
+                                             double               *out_max);
+char           *atlas_chart_describe_pick   (const AtlasChart     *chart,
+                                             const AtlasChartPick *pick,
+                                             GHashTable           *sources);
 GArray         *atlas_chart_get_text_boxes  (const AtlasChart     *chart);
 char           *atlas_chart_summarize       (const AtlasChart     *chart);
 

@@ -526,6 +526,14 @@ atlas_story_load (const char  *path,
   return g_steal_pointer (&story);
 }
 
+/* The sources its datasets cite: source id -> "publisher, title, date". */
+GHashTable *
+atlas_story_get_sources (const AtlasStory *story)
+{
+  g_return_val_if_fail (story != NULL, NULL);
+  return story->sources;
+}
+
 const char *
 atlas_story_get_title (const AtlasStory *story)
 {
