@@ -219,14 +219,16 @@ on_query_tooltip (AtlasChartView *self,
   return TRUE;
 }
 
-static void
-on_motion (AtlasChartView           *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
+/* Marks what is under the pointer at (x, y), as moving it there does. */
+void
+atlas_chart_view_hover (AtlasChartView *self,
+                        double          x,
+                        double          y)
 {
   AtlasChartPick pick;
   gboolean found;
+
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
 
   self->pointer_x = x;
   self->pointer_y = y;
@@ -237,6 +239,15 @@ on_motion (AtlasChartView           *self,
   if (found)
     self->pick = pick;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion (AtlasChartView           *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  atlas_chart_view_hover (self, x, y);
 }
 
 static void

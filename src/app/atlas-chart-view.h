@@ -23,6 +23,9 @@ gboolean    atlas_chart_view_zoom      (AtlasChartView *self,
 gboolean    atlas_chart_view_pan       (AtlasChartView *self,
                                         double          dx);
 void        atlas_chart_view_reset_view (AtlasChartView *self);
+void        atlas_chart_view_hover     (AtlasChartView *self,
+                                        double          x,
+                                        double          y);
 char       *atlas_chart_view_describe_at (AtlasChartView *self,
                                           double          x,
                                           double          y);

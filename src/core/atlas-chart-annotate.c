@@ -196,6 +196,46 @@ draw_callout (Painter               *painter,
       }
 }
 
+/* Whether the point of series at row, ringed to radius, falls in the box. */
+static gboolean
+ring_in_box (const AtlasChart        *chart,
+             guint                    series,
+             gsize                    row,
+             double                   radius,
+             const cairo_rectangle_t *box)
+{
+  double px, py;
+
+  return row != G_MAXSIZE && atlas_chart_point_position (chart, series, row, &px, &py)
+         && boxes_intersect (px - radius, py - radius, 2 * radius, 2 * radius, box);
+}
+
+/* Whether a label in box would cover a point that a callout or a
+ * highlight rings: those rings are what the reader is pointed at. */
+static gboolean
+box_covers_ringed_point (const AtlasChart        *chart,
+                         const cairo_rectangle_t *box,
+                         double                   radius)
+{
+  const GArray *annotations = chart->spec.annotations;
+  const GArray *highlights = chart->spec.highlights;
+
+  for (guint i = 0; annotations && i < annotations->len; i++)
+    {
+      const AtlasAnnotation *a = &g_array_index (annotations, AtlasAnnotation, i);
+      if (a->kind == ATLAS_ANNOTATION_CALLOUT && ring_in_box (chart, a->series, row_at_x (chart, a->x), radius, box))
+        return TRUE;
+    }
+  for (guint i = 0; highlights && i < highlights->len; i++)
+    {
+      gsize row = row_at_x (chart, g_array_index (highlights, double, i));
+      for (guint s = 0; s < chart->series->len; s++)
+        if (ring_in_box (chart, s, row, radius, box))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 typedef struct
 {
   double px;
@@ -299,7 +339,8 @@ draw_stacked_labels (Painter  *painter,
           PlacedLabel label = { mark->px, lx, ly, w, r, mark->label };
 
           if (!row_is_clear (placed, r, mark->px, lx - gap, lx + w + gap, upward)
-              || !atlas_chart_text_box_free (chart, lx, ly, w, h))
+              || !atlas_chart_text_box_free (chart, lx, ly, w, h)
+              || box_covers_ringed_point (chart, &(cairo_rectangle_t) { lx, ly, w, h }, painter->unit * 0.7))
             continue;
           g_array_append_val (placed, label);
           rows_used = MAX (rows_used, r + 1);
