@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "atlas-dataset.h"
 #include "atlas-story.h"
 
 static char *story_path;
@@ -42,6 +43,39 @@ test_every_step_draws (void)
       g_assert_cmpuint (atlas_chart_get_text_boxes (chart)->len, >, 2);
       cairo_destroy (cr);
     }
+  cairo_surface_destroy (surface);
+}
+
+/* Every built-in dataset opens on a chart of its own, titled from its
+ * description, that draws; an unknown one is an error naming its file. */
+static void
+test_every_dataset_charts (void)
+{
+  g_autoptr (AtlasStory) story = load_story ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) catalog = atlas_dataset_catalog_load (atlas_story_get_datasets_dir (story), &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 640, 400);
+  g_autoptr (AtlasChart) missing = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (catalog->len, >=, 10);
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
+      g_autoptr (AtlasChart) chart = atlas_story_build_dataset_chart (story, info->id, &error);
+      cairo_t *cr = cairo_create (surface);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, info->title);
+      g_assert_nonnull (atlas_chart_get_spec (chart)->source);
+      atlas_chart_render (chart, cr, 640, 400);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+    }
+  missing = atlas_story_build_dataset_chart (story, "no-such-dataset", &error);
+  g_assert_null (missing);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no-such-dataset.csv"));
   cairo_surface_destroy (surface);
 }
 
@@ -166,6 +200,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   story_path = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "story", "silicon-self-reliance.story", NULL);
   g_test_add_func ("/story/every-step-draws", test_every_step_draws);
+  g_test_add_func ("/story/every-dataset-charts", test_every_dataset_charts);
   g_test_add_func ("/story/quotes-the-article", test_quotes_the_article);
   g_test_add_func ("/story/notes-and-events", test_notes_and_events);
   g_test_add_func ("/story/broken-references", test_broken_references);

@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "atlas-dataset.h"
 #include "atlas-window.h"
 
 static char *story_path;
@@ -143,6 +144,46 @@ test_story_in_window (void)
   g_assert_finalize_object (window);
 }
 
+/* Each built-in dataset, chosen through the window's action, shows its own
+ * chart; Page Down from there goes back to the story's first passage. */
+static void
+test_datasets_in_window (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *folder = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "datasets", NULL);
+  g_autoptr (GPtrArray) catalog = atlas_dataset_catalog_load (folder, &error);
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+
+  g_assert_no_error (error);
+  g_object_ref_sink (window);
+  g_assert_true (atlas_window_load_story (window, story_path, &error));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window), 2);
+
+  for (guint i = 0; i < catalog->len; i++)
+    {
+      const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
+      g_autofree char *name = g_strdup_printf ("window-dataset-%s.png", info->id);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dataset", "s", info->id));
+      g_assert_cmpint (atlas_window_get_passage (window), ==, -1);
+      g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, info->title);
+      wait_for_frames (GTK_WIDGET (window), 1);
+      save_screenshot (GTK_WIDGET (window), name);
+    }
+  /* A dataset that is not there leaves the chart as it was. */
+  g_assert_false (atlas_window_show_dataset (window, "no-such-dataset"));
+  g_assert_nonnull (atlas_chart_view_get_chart (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-passage", NULL));
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_broken_story (void)
 {
@@ -171,6 +212,7 @@ main (int   argc,
   adw_init ();
   story_path = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "story", "silicon-self-reliance.story", NULL);
   g_test_add_func ("/window/story-in-window", test_story_in_window);
+  g_test_add_func ("/window/datasets-in-window", test_datasets_in_window);
   g_test_add_func ("/window/broken-story", test_broken_story);
   return g_test_run ();
 }

@@ -167,8 +167,6 @@ atlas_export_command_run (const AtlasExportOptions *options,
   /* A text column named "status" says which rows are estimates. */
   if (!spec.status_column && first_column_of_type (result->table, ATLAS_COLUMN_TEXT, "status"))
     spec.status_column = g_strdup (atlas_column_get_name (first_column_of_type (result->table, ATLAS_COLUMN_TEXT, "status")));
-  if (spec.type == ATLAS_CHART_TIMELINE && !spec.label_column)
-    spec.label_column = g_strdup (atlas_table_guess_label_column (result->table));
 
   for (guint i = 0; options->callouts && options->callouts[i]; i++)
     {

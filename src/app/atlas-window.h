@@ -17,6 +17,8 @@ gboolean        atlas_window_load_story      (AtlasWindow    *self,
                                               GError        **error);
 void            atlas_window_show_passage    (AtlasWindow    *self,
                                               guint           index);
+gboolean        atlas_window_show_dataset    (AtlasWindow    *self,
+                                              const char     *dataset);
 int             atlas_window_get_passage     (AtlasWindow    *self);
 AtlasChartView *atlas_window_get_chart_view  (AtlasWindow    *self);
 

@@ -446,7 +446,15 @@ atlas_chart_spec_suggest (const AtlasTable *table,
         spec->type = ATLAS_CHART_TIMELINE;
       else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
         spec->type = has_long_names (x, atlas_table_get_n_rows (table)) ? ATLAS_CHART_BAR_HORIZONTAL : ATLAS_CHART_BAR;
+      /* Several figures at one x (estimates by different publishers, or
+       * measures of different scope) are points: a line would join
+       * figures that do not follow from each other. */
+      else if (!column_values_distinct (x, atlas_table_get_n_rows (table)))
+        spec->type = ATLAS_CHART_SCATTER;
       else
         spec->type = ATLAS_CHART_LINE;
     }
+  /* A timeline names its events: the column the guess found. */
+  if (spec->type == ATLAS_CHART_TIMELINE && !spec->label_column && atlas_table_guess_label_column (table))
+    spec->label_column = g_strdup (atlas_table_guess_label_column (table));
 }

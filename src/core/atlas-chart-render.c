@@ -148,6 +148,7 @@ typedef struct
   AtlasColor color;
   gboolean dashed;  /* the note on estimates over lines: a dashed swatch */
   gboolean hatched; /* the note on estimates over bars: a hatched swatch */
+  gboolean hollow;  /* the note on estimates over points: a ring */
 } LegendEntry;
 
 static void
@@ -194,6 +195,13 @@ draw_legend (Painter *painter,
         for (int dash = 0; dash < 3; dash++)
           cairo_rectangle (painter->cr, cx + dash * swatch / 2.5, cy + text_height / 2 - unit * 0.1, swatch / 4,
                            unit * 0.2);
+      else if (entry->hollow)
+        {
+          cairo_new_path (painter->cr);
+          cairo_arc (painter->cr, cx + swatch / 2, cy + text_height / 2, swatch / 2 - 0.75, 0, 2 * G_PI);
+          cairo_set_line_width (painter->cr, 1.5);
+          cairo_stroke (painter->cr);
+        }
       else if (entry->hatched)
         {
           cairo_pattern_t *hatch = make_hatch_pattern (painter->theme, &entry->color);
@@ -842,32 +850,51 @@ draw_scatter_series (Painter *painter,
   double radius = MAX (2, painter->unit * 0.3);
   double largest = MIN (chart->plot.width, chart->plot.height) / 40;
 
-  atlas_painter_set_color_alpha (painter->cr, &color, chart->sizes ? 0.55 : 0.8);
-  for (gsize i = 0; i < chart->n_ordered; i++)
+  /* Measured points are filled; estimates and forecasts are rings, drawn
+   * second so that they stay readable where the two overlap. */
+  for (int pass = 0; pass < (chart->estimated ? 2 : 1); pass++)
     {
-      gsize row = atlas_chart_row_at (chart, i);
-      double px, py, r = radius;
+      gboolean hollow = pass == 1;
 
-      if (!atlas_chart_point_position (chart, s, row, &px, &py))
-        continue;
-      if (chart->sizes)
+      for (gsize i = 0; i < chart->n_ordered; i++)
         {
-          if (!(chart->sizes[row] > 0) || !(chart->max_size > 0))
+          gsize row = atlas_chart_row_at (chart, i);
+          double px, py, r = radius;
+
+          if ((chart->estimated && chart->estimated[row]) != hollow
+              || !atlas_chart_point_position (chart, s, row, &px, &py))
             continue;
-          r = MAX (1.5, largest * sqrt (chart->sizes[row] / chart->max_size));
+          if (chart->sizes)
+            {
+              if (!(chart->sizes[row] > 0) || !(chart->max_size > 0))
+                continue;
+              r = MAX (1.5, largest * sqrt (chart->sizes[row] / chart->max_size));
+            }
+          cairo_new_sub_path (painter->cr);
+          cairo_arc (painter->cr, px, py, r, 0, 2 * G_PI);
         }
-      cairo_new_sub_path (painter->cr);
-      cairo_arc (painter->cr, px, py, r, 0, 2 * G_PI);
+      if (hollow)
+        {
+          atlas_painter_set_color (painter->cr, &painter->theme->background);
+          cairo_fill_preserve (painter->cr);
+          atlas_painter_set_color (painter->cr, &color);
+          cairo_set_line_width (painter->cr, 1.5);
+          cairo_stroke (painter->cr);
+        }
+      else if (chart->sizes)
+        {
+          atlas_painter_set_color_alpha (painter->cr, &color, 0.55);
+          cairo_fill_preserve (painter->cr);
+          atlas_painter_set_color (painter->cr, &color);
+          cairo_set_line_width (painter->cr, 1);
+          cairo_stroke (painter->cr);
+        }
+      else
+        {
+          atlas_painter_set_color_alpha (painter->cr, &color, 0.8);
+          cairo_fill (painter->cr);
+        }
     }
-  if (chart->sizes)
-    {
-      cairo_fill_preserve (painter->cr);
-      atlas_painter_set_color (painter->cr, &color);
-      cairo_set_line_width (painter->cr, 1);
-      cairo_stroke (painter->cr);
-    }
-  else
-    cairo_fill (painter->cr);
 }
 
 /* Bars: grouped side by side in each slot, or stacked; horizontal bars
@@ -1052,8 +1079,11 @@ collect_legend (Painter *painter,
   if (chart_has_estimates (chart))
     {
       gboolean bars = atlas_chart_type_is_bar (chart->spec.type) || chart->spec.type == ATLAS_CHART_DONUT;
-      LegendEntry entry = { g_strdup (bars ? "Hatched: estimate or forecast" : "Dashed: estimate or forecast"),
-                            painter->theme->muted_text, !bars, bars };
+      gboolean points = chart->spec.type == ATLAS_CHART_SCATTER;
+      LegendEntry entry = { g_strdup (bars     ? "Hatched: estimate or forecast"
+                                      : points ? "Ring: estimate or forecast"
+                                               : "Dashed: estimate or forecast"),
+                            painter->theme->muted_text, !bars && !points, bars, points };
       g_array_append_val (entries, entry);
     }
 }

@@ -206,29 +206,41 @@ failed:
   return NULL;
 }
 
+/* The table of a built-in dataset, read once and kept; the reader's error
+ * names the file, line and column. */
+static AtlasTable *
+dataset_table (AtlasStory  *story,
+               const char  *dataset,
+               GError     **error)
+{
+  AtlasTable *table = g_hash_table_lookup (story->tables, dataset);
+  g_autofree char *path = NULL;
+  g_autoptr (AtlasCsvResult) result = NULL;
+
+  if (table)
+    return table;
+  path = g_strdup_printf ("%s%c%s.csv", story->datasets_dir, G_DIR_SEPARATOR, dataset);
+  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, error);
+  if (!result)
+    return NULL;
+  table = atlas_table_ref (result->table);
+  g_hash_table_insert (story->tables, g_strdup (dataset), table);
+  return table;
+}
+
+/* The dataset a passage at line names, or an error that points there. */
 static AtlasTable *
 story_table (AtlasStory  *story,
              const char  *dataset,
              guint        line,
              GError     **error)
 {
-  AtlasTable *table = g_hash_table_lookup (story->tables, dataset);
-  g_autofree char *path = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (AtlasCsvResult) result = NULL;
+  AtlasTable *table = dataset_table (story, dataset, &local_error);
 
-  if (table)
-    return table;
-  path = g_strdup_printf ("%s%c%s.csv", story->datasets_dir, G_DIR_SEPARATOR, dataset);
-  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &local_error);
-  if (!result)
-    {
-      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line, "dataset “%s”: %s", dataset,
-                       local_error->message);
-      return NULL;
-    }
-  table = atlas_table_ref (result->table);
-  g_hash_table_insert (story->tables, g_strdup (dataset), table);
+  if (!table)
+    set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line, "dataset “%s”: %s", dataset,
+                     local_error->message);
   return table;
 }
 
@@ -453,6 +465,48 @@ atlas_story_build_chart (AtlasStory  *story,
 out:
   atlas_chart_spec_clear (&spec);
   return chart;
+}
+
+/* A built-in dataset's own chart, as the sidebar opens it: the chart the
+ * reader suggests for its columns, titled and credited from its
+ * description. */
+AtlasChart *
+atlas_story_build_dataset_chart (AtlasStory  *story,
+                                 const char  *dataset,
+                                 GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (AtlasDatasetInfo) info = NULL;
+  AtlasTable *table;
+  AtlasChartSpec spec;
+  AtlasChart *chart;
+
+  g_return_val_if_fail (story != NULL && dataset != NULL, NULL);
+
+  table = dataset_table (story, dataset, error);
+  if (!table)
+    return NULL;
+  path = g_strdup_printf ("%s%c%s.dataset", story->datasets_dir, G_DIR_SEPARATOR, dataset);
+  info = atlas_dataset_info_load (path, error);
+  if (!info)
+    return NULL;
+  atlas_chart_spec_init (&spec);
+  atlas_chart_spec_suggest (table, &spec, TRUE);
+  spec.title = g_strdup (info->title);
+  spec.source = dataset_source_line (story, dataset);
+  if (!spec.status_column && atlas_table_find_column (table, "status"))
+    spec.status_column = g_strdup ("status");
+  chart = atlas_chart_new (table, &spec, error);
+  atlas_chart_spec_clear (&spec);
+  return chart;
+}
+
+/* Where the story's datasets are, each a CSV beside its .dataset file. */
+const char *
+atlas_story_get_datasets_dir (const AtlasStory *story)
+{
+  g_return_val_if_fail (story != NULL, NULL);
+  return story->datasets_dir;
 }
 
 /* Reads the story at path and checks every reference in it: datasets,

@@ -58,6 +58,10 @@ const AtlasStoryPassage *atlas_story_get_passage (const AtlasStory *story,
 AtlasChart       *atlas_story_build_chart   (AtlasStory  *story,
                                              guint        index,
                                              GError     **error);
+AtlasChart       *atlas_story_build_dataset_chart (AtlasStory  *story,
+                                                   const char  *dataset,
+                                                   GError     **error);
+const char       *atlas_story_get_datasets_dir (const AtlasStory *story);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStory, atlas_story_free)
 
