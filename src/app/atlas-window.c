@@ -21,13 +21,30 @@ struct _AtlasWindow
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* A wrapped, left-aligned label for a sidebar row, from Pango markup. */
+static GtkWidget *
+make_sidebar_label (const char *markup,
+                    int         vertical_margin)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, vertical_margin);
+  gtk_widget_set_margin_bottom (label, vertical_margin);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  return label;
+}
+
 /* A passage as the sidebar shows it: a heading that opens it in bold. */
 static GtkWidget *
 make_passage_row (const AtlasStoryPassage *passage)
 {
   const char *text = passage->text;
   const char *break_at = strstr (text, "\n\n");
-  GtkWidget *label = gtk_label_new (NULL);
   g_autofree char *markup = NULL;
 
   if (break_at && break_at - text < 100)
@@ -38,34 +55,18 @@ make_passage_row (const AtlasStoryPassage *passage)
     }
   else
     markup = g_markup_escape_text (text, -1);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  return label;
+  return make_sidebar_label (markup, 6);
 }
 
 /* A dataset as the sidebar lists it: its title, then its span and units. */
 static GtkWidget *
 make_dataset_row (const AtlasDatasetInfo *info)
 {
-  GtkWidget *label = gtk_label_new (NULL);
   g_autofree char *title = g_markup_escape_text (info->title, -1);
   g_autofree char *details = g_markup_printf_escaped ("%s · %s", info->time_span, info->units);
   g_autofree char *markup = g_strdup_printf ("%s\n<small>%s</small>", title, details);
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_top (label, 3);
-  gtk_widget_set_margin_bottom (label, 3);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  return label;
+  return make_sidebar_label (markup, 3);
 }
 
 /* Shows a built-in dataset's own chart; FALSE, with a toast saying why,
