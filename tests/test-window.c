@@ -16,12 +16,17 @@ wait_for_frames (GtkWidget *widget,
   gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
   gint64 start = clock ? gdk_frame_clock_get_frame_counter (clock) : 0;
 
+  /* Frames come only when something asks for one. */
+  gtk_widget_queue_draw (widget);
+
   while (g_get_monotonic_time () < deadline)
     {
       g_main_context_iteration (NULL, FALSE);
       clock = gtk_widget_get_frame_clock (widget);
       if (clock && gdk_frame_clock_get_frame_counter (clock) >= start + n_frames && gtk_widget_get_mapped (widget))
         break;
+      if (clock && gdk_frame_clock_get_frame_counter (clock) < start + n_frames)
+        gtk_widget_queue_draw (widget);
     }
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
@@ -184,6 +189,67 @@ test_datasets_in_window (void)
   g_assert_finalize_object (window);
 }
 
+/* Exports through the window's action into a temporary folder, in each
+ * format, and checks each file is what its name says; then the about
+ * window credits the datasets' publishers. */
+static void
+test_export_and_about (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-export-XXXXXX", NULL);
+  static const struct
+  {
+    const char *name;
+    const char *magic;
+  } files[] = { { "chart.png", "\x89PNG" }, { "chart.svg", "<?xml" }, { "chart.pdf", "%PDF" } };
+  g_autofree char *wrong = g_build_filename (dir, "chart.bmp", NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_before;
+
+  g_object_ref_sink (window);
+  g_assert_true (atlas_window_load_story (window, story_path, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window), 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", path));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, files[i].magic));
+      g_unlink (path);
+    }
+  /* An unknown format is refused with a reason, and nothing is written. */
+  g_assert_false (atlas_window_export_to (window, wrong, &error));
+  g_assert_nonnull (strstr (error->message, ".png, .svg or .pdf"));
+  g_assert_false (g_file_test (wrong, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+
+  n_before = g_list_model_get_n_items (toplevels);
+  atlas_window_present_about (window);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) about = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_ABOUT_WINDOW (about))
+        {
+          wait_for_frames (GTK_WIDGET (about), 2);
+          save_screenshot (GTK_WIDGET (about), "window-about.png");
+          gtk_window_destroy (about);
+          break;
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_broken_story (void)
 {
@@ -213,6 +279,7 @@ main (int   argc,
   story_path = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "story", "silicon-self-reliance.story", NULL);
   g_test_add_func ("/window/story-in-window", test_story_in_window);
   g_test_add_func ("/window/datasets-in-window", test_datasets_in_window);
+  g_test_add_func ("/window/export-and-about", test_export_and_about);
   g_test_add_func ("/window/broken-story", test_broken_story);
   return g_test_run ();
 }

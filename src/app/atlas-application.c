@@ -37,10 +37,22 @@ quit_activated (GSimpleAction *action,
 }
 
 static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (ATLAS_IS_WINDOW (window))
+    atlas_window_present_about (ATLAS_WINDOW (window));
+}
+
+static void
 atlas_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+    { "about", about_activated, NULL, NULL, NULL, { 0 } },
   };
   static const char *const quit_accels[] = { "<Control>q", NULL };
 

@@ -1,6 +1,7 @@
 /* atlas-window.c: lists a story's passages and the built-in datasets, and shows the chart of the one activated. */
 #include "atlas-window.h"
 
+#include "atlas-chart-export.h"
 #include "atlas-dataset.h"
 #include "atlas-story.h"
 
@@ -201,6 +202,197 @@ atlas_window_load_story (AtlasWindow  *self,
   return TRUE;
 }
 
+/* A file name from the chart's title: lower case words joined by dashes,
+ * "chart" when there is no title. */
+static char *
+file_name_from_title (const char *title,
+                      const char *extension)
+{
+  GString *name = g_string_new (NULL);
+  gboolean dash = FALSE;
+
+  for (const char *p = title ? title : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalnum (c))
+        {
+          if (dash && name->len > 0)
+            g_string_append_c (name, '-');
+          g_string_append_unichar (name, g_unichar_tolower (c));
+          dash = FALSE;
+        }
+      else if (c != 0x2019 && c != '\'')
+        dash = TRUE;
+    }
+  if (name->len == 0)
+    g_string_append (name, "chart");
+  g_string_append_printf (name, ".%s", extension);
+  return g_string_free (name, FALSE);
+}
+
+/* Exports the chart as shown, zoom included, at the size it has on screen
+ * (PNG at twice that, for sharp text); the format follows the extension. */
+gboolean
+atlas_window_export_to (AtlasWindow  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  AtlasChart *chart;
+  AtlasExportFormat format;
+  double width, height;
+  gboolean exported;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  chart = atlas_chart_view_get_chart (self->chart_view);
+  if (!chart)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no chart to export");
+      return FALSE;
+    }
+  if (!atlas_export_format_from_path (path, &format))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                   "%s: name the file .png, .svg or .pdf to choose its format", path);
+      return FALSE;
+    }
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self->chart_view)), 480);
+  height = MAX (gtk_widget_get_height (GTK_WIDGET (self->chart_view)), 320);
+  exported = atlas_chart_export (chart, path, width, height, format == ATLAS_EXPORT_PNG ? 2 : 1, error);
+  /* The export laid the chart out at its own size: lay it out again for
+   * the screen, so hover finds what is drawn there. */
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart_view));
+  return exported;
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    AtlasWindow     *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file ? g_file_get_path (file) : NULL;
+    }
+  if (path)
+    {
+      g_autofree char *shown = g_filename_display_basename (path);
+      g_autofree char *message = NULL;
+
+      if (atlas_window_export_to (self, path, &error))
+        message = g_strdup_printf ("Exported “%s”", shown);
+      else
+        message = g_strdup_printf ("Could not export: %s", error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  static const struct
+  {
+    const char *label;
+    const char *pattern;
+  } formats[] = { { "PNG image", "*.png" }, { "SVG image", "*.svg" }, { "PDF document", "*.pdf" } };
+
+  if (!chart)
+    return;
+  chooser = gtk_file_chooser_native_new ("Export Chart", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, "_Export",
+                                         "_Cancel");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  name = file_name_from_title (atlas_chart_get_spec (chart)->title, "png");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, formats[i].label);
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_to_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!atlas_window_export_to (self, g_variant_get_string (parameter, NULL), &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The about window, crediting every publisher the datasets cite. */
+void
+atlas_window_present_about (AtlasWindow *self)
+{
+  const char *developers[] = { "The Silicon Atlas developers", NULL };
+  g_autoptr (GPtrArray) publishers = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *about;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (self->story)
+    {
+      GHashTableIter iter;
+      gpointer value;
+      g_hash_table_iter_init (&iter, atlas_story_get_sources (self->story));
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          const char *comma = strstr (value, ", ");
+          g_autofree char *publisher = g_strndup (value, comma ? (gsize) (comma - (const char *) value) : strlen (value));
+          gboolean known = FALSE;
+          for (guint i = 0; i < publishers->len && !known; i++)
+            known = g_str_equal (g_ptr_array_index (publishers, i), publisher);
+          if (!known && *publisher && !g_str_equal (publisher, "?"))
+            g_ptr_array_add (publishers, g_steal_pointer (&publisher));
+        }
+      g_ptr_array_sort (publishers, compare_names);
+    }
+  g_ptr_array_add (publishers, NULL);
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", self,
+                        "application-name", "Silicon Atlas",
+                        "developer-name", "The Silicon Atlas developers",
+                        "version", ATLAS_VERSION,
+                        "comments", "Charts of China’s push for semiconductor self-reliance under U.S. export "
+                                    "controls, beside the article they illustrate.",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        NULL);
+  if (publishers->len > 1)
+    adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), "Data sources",
+                                         (const char **) publishers->pdata);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 int
 atlas_window_get_passage (AtlasWindow *self)
 {
@@ -244,6 +436,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_dataset_activated);
   gtk_widget_class_install_action (widget_class, "win.show-dataset", "s", show_dataset_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.next-passage", NULL, step_passage);
   gtk_widget_class_install_action (widget_class, "win.previous-passage", NULL, step_passage);

@@ -19,6 +19,10 @@ void            atlas_window_show_passage    (AtlasWindow    *self,
                                               guint           index);
 gboolean        atlas_window_show_dataset    (AtlasWindow    *self,
                                               const char     *dataset);
+gboolean        atlas_window_export_to       (AtlasWindow    *self,
+                                              const char     *path,
+                                              GError        **error);
+void            atlas_window_present_about   (AtlasWindow    *self);
 int             atlas_window_get_passage     (AtlasWindow    *self);
 AtlasChartView *atlas_window_get_chart_view  (AtlasWindow    *self);
 
