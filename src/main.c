@@ -94,8 +94,13 @@ main (int   argc,
       /* No headless mode asked for: the window, on the story. */
       g_autoptr (AtlasApplication) application
         = atlas_application_new (story_path ? story_path : ATLAS_DATA_DIR "/story/silicon-self-reliance.story");
-      char *no_arguments[] = { argv[0], NULL };
-      status = g_application_run (G_APPLICATION (application), 1, no_arguments);
+      /* The options are read; what is left are the files to open. */
+      g_autoptr (GPtrArray) arguments = g_ptr_array_new ();
+      g_ptr_array_add (arguments, argv[0]);
+      for (guint i = 0; inputs && inputs[i]; i++)
+        g_ptr_array_add (arguments, inputs[i]);
+      g_ptr_array_add (arguments, NULL);
+      status = g_application_run (G_APPLICATION (application), (int) arguments->len - 1, (char **) arguments->pdata);
     }
 
   atlas_export_options_clear (&export);

@@ -251,6 +251,81 @@ test_export_and_about (void)
 }
 
 static void
+wait_for_loading (AtlasWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (atlas_window_is_loading (window));
+}
+
+static void
+open_fixture (AtlasWindow *window,
+              const char  *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ATLAS_TEST_FIXTURES"), name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  atlas_window_open_file (window, file);
+  g_assert_true (atlas_window_is_loading (window));
+  wait_for_loading (window);
+}
+
+/* Files people open are read off the main thread and charted; problems in
+ * a file that loads are told with line and column, a file that cannot be
+ * read leaves the chart as it was, and a long read can be stopped. */
+static void
+test_open_files (void)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-open-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.csv", NULL);
+  g_autoptr (GFile) big_file = g_file_new_for_path (big);
+  GString *rows = g_string_new ("x,y\n");
+
+  g_object_ref_sink (window);
+  g_assert_true (atlas_window_load_story (window, story_path, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window), 2);
+
+  open_fixture (window, "comma-basic.csv");
+  g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "comma-basic");
+  g_assert_cmpint (atlas_window_get_passage (window), ==, -1);
+  g_assert_null (atlas_window_get_status (window));
+
+  open_fixture (window, "ragged.csv");
+  g_test_message ("status: %s", atlas_window_get_status (window));
+  g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");
+  g_assert_true (g_str_has_prefix (atlas_window_get_status (window), "ragged.csv: 2 problems; the first at line 3, column 3: "));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  save_screenshot (GTK_WIDGET (window), "window-opened-ragged.png");
+
+  open_fixture (window, "unterminated-quote.csv");
+  g_test_message ("status: %s", atlas_window_get_status (window));
+  g_assert_nonnull (strstr (atlas_window_get_status (window), "unterminated-quote.csv:"));
+  g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");
+
+  /* Stopped before the reader is through a 20 MB file. */
+  for (guint i = 0; rows->len < 20 * 1024 * 1024; i++)
+    g_string_append_printf (rows, "%u,%u.%u\n", i, i % 977, i % 10);
+  g_assert_true (g_file_set_contents (big, rows->str, (gssize) rows->len, NULL));
+  g_string_free (rows, TRUE);
+  atlas_window_open_file (window, big_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  wait_for_loading (window);
+  g_assert_cmpstr (atlas_window_get_status (window), ==, "Stopped reading “big.csv”");
+  g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");
+  g_unlink (big);
+  g_rmdir (dir);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
 test_broken_story (void)
 {
   AtlasWindow *window = atlas_window_new (NULL);
@@ -280,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/window/story-in-window", test_story_in_window);
   g_test_add_func ("/window/datasets-in-window", test_datasets_in_window);
   g_test_add_func ("/window/export-and-about", test_export_and_about);
+  g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/broken-story", test_broken_story);
   return g_test_run ();
 }

@@ -12,20 +12,42 @@ struct _AtlasApplication
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
-static void
-atlas_application_activate (GApplication *application)
+/* The window there is, or a new one on the story; presented. */
+static AtlasWindow *
+present_window (AtlasApplication *self,
+                gboolean          reuse)
 {
-  AtlasApplication *self = ATLAS_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  GtkWindow *window = reuse ? gtk_application_get_active_window (GTK_APPLICATION (self)) : NULL;
   g_autoptr (GError) error = NULL;
 
   if (!window)
     {
-      window = GTK_WINDOW (atlas_window_new (GTK_APPLICATION (application)));
+      window = GTK_WINDOW (atlas_window_new (GTK_APPLICATION (self)));
+      /* The window says nothing of a story it could not load; the
+       * terminal it was started from does. */
       if (!atlas_window_load_story (ATLAS_WINDOW (window), self->story_path, &error))
         g_printerr ("%s\n", error->message);
     }
   gtk_window_present (window);
+  return ATLAS_WINDOW (window);
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  present_window (ATLAS_APPLICATION (application), TRUE);
+}
+
+/* Files named on the command line: the first in the window there is, each
+ * other in a window of its own. */
+static void
+atlas_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    atlas_window_open_file (present_window (ATLAS_APPLICATION (application), i == 0), files[i]);
 }
 
 static void
@@ -75,6 +97,7 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = atlas_application_finalize;
   G_APPLICATION_CLASS (klass)->activate = atlas_application_activate;
+  G_APPLICATION_CLASS (klass)->open = atlas_application_open;
   G_APPLICATION_CLASS (klass)->startup = atlas_application_startup;
 }
 
@@ -87,7 +110,7 @@ AtlasApplication *
 atlas_application_new (const char *story_path)
 {
   AtlasApplication *self = g_object_new (ATLAS_TYPE_APPLICATION, "application-id", "io.github.siliconatlas.SiliconAtlas",
-                                         "flags", G_APPLICATION_DEFAULT_FLAGS, NULL);
+                                         "flags", G_APPLICATION_HANDLES_OPEN, NULL);
 
   self->story_path = g_strdup (story_path);
   return self;

@@ -2,7 +2,9 @@
 #include "atlas-window.h"
 
 #include "atlas-chart-export.h"
+#include "atlas-csv-reader.h"
 #include "atlas-dataset.h"
+#include "atlas-table.h"
 #include "atlas-story.h"
 
 struct _AtlasWindow
@@ -14,6 +16,14 @@ struct _AtlasWindow
   GtkListBox *passage_list;
   GtkListBox *dataset_list;
   AtlasChartView *chart_view;
+  GtkRevealer *load_revealer;
+  GtkLabel *load_label;
+  GtkProgressBar *load_progress;
+
+  GCancellable *load_cancellable; /* while a file is being read */
+  guint load_progress_source;
+  struct LoadProgress *load_state; /* shared with the reading thread */
+  char *status;                     /* the last message shown in a toast */
 
   AtlasStory *story;
   GPtrArray *catalog; /* AtlasDatasetInfo, in the order the sidebar lists them */
@@ -21,6 +31,16 @@ struct _AtlasWindow
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Says something in a toast, and keeps it for atlas_window_get_status(). */
+static void
+show_status (AtlasWindow *self,
+             const char  *message)
+{
+  g_free (self->status);
+  self->status = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
 
 /* A wrapped, left-aligned label for a sidebar row, from Pango markup. */
 static GtkWidget *
@@ -86,7 +106,7 @@ atlas_window_show_dataset (AtlasWindow *self,
   if (!chart)
     {
       if (error)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        show_status (self, error->message);
       return FALSE;
     }
   self->passage = -1;
@@ -135,7 +155,7 @@ atlas_window_show_passage (AtlasWindow *self,
   chart = atlas_story_build_chart (self->story, index, &error);
   if (!chart)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_status (self, error->message);
       return;
     }
   self->passage = (int) index;
@@ -194,7 +214,7 @@ atlas_window_load_story (AtlasWindow  *self,
   g_clear_pointer (&self->catalog, g_ptr_array_unref);
   self->catalog = atlas_dataset_catalog_load (atlas_story_get_datasets_dir (story), &catalog_error);
   if (!self->catalog)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (catalog_error->message));
+    show_status (self, catalog_error->message);
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
     gtk_list_box_append (self->dataset_list, make_dataset_row (g_ptr_array_index (self->catalog, i)));
 
@@ -289,7 +309,7 @@ on_export_response (GtkNativeDialog *chooser,
         message = g_strdup_printf ("Exported “%s”", shown);
       else
         message = g_strdup_printf ("Could not export: %s", error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      show_status (self, message);
     }
   g_object_unref (chooser);
   g_object_unref (self);
@@ -338,7 +358,7 @@ export_to_activated (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
 
   if (!atlas_window_export_to (self, g_variant_get_string (parameter, NULL), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    show_status (self, error->message);
 }
 
 static int
@@ -346,6 +366,296 @@ compare_names (gconstpointer a,
                gconstpointer b)
 {
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* How far the reading thread has come; it writes, a timer on the main
+ * thread reads. */
+struct LoadProgress
+{
+  gint ref_count;
+  GMutex lock;
+  guint64 done;
+  guint64 total;
+};
+
+static struct LoadProgress *
+load_progress_ref (struct LoadProgress *progress)
+{
+  g_atomic_int_inc (&progress->ref_count);
+  return progress;
+}
+
+static void
+load_progress_unref (gpointer data)
+{
+  struct LoadProgress *progress = data;
+
+  if (g_atomic_int_dec_and_test (&progress->ref_count))
+    {
+      g_mutex_clear (&progress->lock);
+      g_free (progress);
+    }
+}
+
+static void
+on_read_progress (guint64  done,
+                  guint64  total,
+                  gpointer data)
+{
+  struct LoadProgress *progress = data;
+
+  g_mutex_lock (&progress->lock);
+  progress->done = done;
+  progress->total = total;
+  g_mutex_unlock (&progress->lock);
+}
+
+static gboolean
+update_load_progress (gpointer data)
+{
+  AtlasWindow *self = data;
+  double fraction = 0;
+
+  g_mutex_lock (&self->load_state->lock);
+  if (self->load_state->total > 0)
+    fraction = (double) self->load_state->done / (double) self->load_state->total;
+  g_mutex_unlock (&self->load_state->lock);
+  gtk_progress_bar_set_fraction (self->load_progress, CLAMP (fraction, 0, 1));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+read_file_in_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  GError *error = NULL;
+  AtlasCsvResult *result = atlas_csv_read_file (path, NULL, on_read_progress, task_data, cancellable, &error);
+
+  if (result)
+    g_task_return_pointer (task, result, (GDestroyNotify) atlas_csv_result_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+stop_load_progress (AtlasWindow *self)
+{
+  g_clear_handle_id (&self->load_progress_source, g_source_remove);
+  g_clear_pointer (&self->load_state, load_progress_unref);
+  g_clear_object (&self->load_cancellable);
+  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
+}
+
+/* A chart of a file people opened: the chart the reader suggests for its
+ * columns, titled with the file's name. */
+static AtlasChart *
+chart_for_opened_file (AtlasTable  *table,
+                       const char  *name,
+                       GError     **error)
+{
+  AtlasChartSpec spec;
+  AtlasChart *chart;
+  const char *dot = strrchr (name, '.');
+
+  atlas_chart_spec_init (&spec);
+  atlas_chart_spec_suggest (table, &spec, TRUE);
+  spec.title = dot && dot != name ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
+  if (!spec.status_column && atlas_table_find_column (table, "status"))
+    spec.status_column = g_strdup ("status");
+  chart = spec.x_column ? atlas_chart_new (table, &spec, error) : NULL;
+  if (!spec.x_column)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the file has no columns to chart");
+  atlas_chart_spec_clear (&spec);
+  return chart;
+}
+
+static void
+on_file_read (GObject      *source,
+              GAsyncResult *async_result,
+              gpointer      data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (source);
+  GTask *task = G_TASK (async_result);
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasCsvResult) result = g_task_propagate_pointer (task, &error);
+  g_autofree char *message = NULL;
+  AtlasChart *chart;
+
+  /* A newer file took this one's place: say nothing of this one. */
+  if (g_task_get_cancellable (task) != self->load_cancellable)
+    return;
+  stop_load_progress (self);
+  if (!result)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup_printf ("Stopped reading “%s”", name);
+      else
+        message = g_strdup (error->message);
+      show_status (self, message);
+      return;
+    }
+  chart = chart_for_opened_file (result->table, name, &error);
+  if (!chart)
+    {
+      message = g_strdup_printf ("%s: %s", path, error->message);
+      show_status (self, message);
+      return;
+    }
+  self->passage = -1;
+  atlas_chart_view_set_chart (self->chart_view, chart);
+  gtk_list_box_unselect_all (self->passage_list);
+  gtk_list_box_unselect_all (self->dataset_list);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", self->story != NULL);
+  adw_window_title_set_subtitle (self->window_title, name);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_object_get_data (G_OBJECT (task), "uri"));
+  if (result->n_problems > 0)
+    {
+      const AtlasCsvProblem *first = g_ptr_array_index (result->problems, 0);
+      /* What loaded is charted; the toast says how much did not, and where
+       * to look first. */
+      message = g_strdup_printf ("%s: %" G_GUINT64_FORMAT " problem%s; the first at line %" G_GUINT64_FORMAT
+                                 ", column %u: %s",
+                                 name, result->n_problems, result->n_problems == 1 ? "" : "s", first->line,
+                                 first->column, first->message);
+      show_status (self, message);
+    }
+}
+
+/* Reads file off the main thread, with a progress bar and a way to stop,
+ * and charts it when done; what went wrong shows in a toast. */
+void
+atlas_window_open_file (AtlasWindow *self,
+                        GFile       *file)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (!path)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message = g_strdup_printf ("%s: only files on this computer can be opened", uri);
+      show_status (self, message);
+      return;
+    }
+  if (self->load_cancellable)
+    g_cancellable_cancel (self->load_cancellable);
+  stop_load_progress (self);
+
+  self->load_cancellable = g_cancellable_new ();
+  self->load_state = g_new0 (struct LoadProgress, 1);
+  self->load_state->ref_count = 1;
+  g_mutex_init (&self->load_state->lock);
+  task = g_task_new (self, self->load_cancellable, on_file_read, NULL);
+  g_task_set_task_data (task, load_progress_ref (self->load_state), load_progress_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (task), "uri", g_file_get_uri (file), g_free);
+
+  name = g_filename_display_basename (path);
+  label = g_strdup_printf ("Reading “%s”", name);
+  gtk_label_set_text (self->load_label, label);
+  gtk_progress_bar_set_fraction (self->load_progress, 0);
+  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", TRUE);
+  self->load_progress_source = g_timeout_add (50, update_load_progress, self);
+  g_task_run_in_thread (task, read_file_in_thread);
+}
+
+/* Whether a file is being read. */
+gboolean
+atlas_window_is_loading (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
+/* The last message the window showed in a toast, or NULL. */
+const char *
+atlas_window_get_status (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->status;
+}
+
+static void
+on_open_response (GtkNativeDialog *chooser,
+                  int              response,
+                  AtlasWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (file)
+        atlas_window_open_file (self, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new ("Open a CSV File", GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
+  GtkFileFilter *tables = gtk_file_filter_new ();
+  GtkFileFilter *everything = gtk_file_filter_new ();
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (tables, "CSV and text tables");
+  gtk_file_filter_add_mime_type (tables, "text/csv");
+  gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
+  gtk_file_filter_add_pattern (tables, "*.csv");
+  gtk_file_filter_add_pattern (tables, "*.tsv");
+  gtk_file_filter_add_pattern (tables, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
+  gtk_file_filter_set_name (everything, "All files");
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
+  g_object_unref (tables);
+  g_object_unref (everything);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_open_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->load_cancellable)
+    g_cancellable_cancel (self->load_cancellable);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AtlasWindow   *self)
+{
+  GSList *files = G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ? g_value_get_boxed (value) : NULL;
+
+  if (!files)
+    return FALSE;
+  atlas_window_open_file (self, files->data);
+  return TRUE;
 }
 
 /* The about window, crediting every publisher the datasets cite. */
@@ -412,6 +722,10 @@ atlas_window_dispose (GObject *object)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
 
+  if (self->load_cancellable)
+    g_cancellable_cancel (self->load_cancellable);
+  stop_load_progress (self);
+  g_clear_pointer (&self->status, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_pointer (&self->story, atlas_story_free);
   g_clear_pointer (&self->catalog, g_ptr_array_unref);
@@ -433,9 +747,16 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, passage_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, dataset_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_dataset_activated);
   gtk_widget_class_install_action (widget_class, "win.show-dataset", "s", show_dataset_activated);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
@@ -449,8 +770,13 @@ atlas_window_class_init (AtlasWindowClass *klass)
 static void
 atlas_window_init (AtlasWindow *self)
 {
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   self->passage = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", FALSE);
 }

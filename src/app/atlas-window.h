@@ -23,6 +23,10 @@ gboolean        atlas_window_export_to       (AtlasWindow    *self,
                                               const char     *path,
                                               GError        **error);
 void            atlas_window_present_about   (AtlasWindow    *self);
+void            atlas_window_open_file       (AtlasWindow    *self,
+                                              GFile          *file);
+gboolean        atlas_window_is_loading      (AtlasWindow    *self);
+const char     *atlas_window_get_status      (AtlasWindow    *self);
 int             atlas_window_get_passage     (AtlasWindow    *self);
 AtlasChartView *atlas_window_get_chart_view  (AtlasWindow    *self);
 
