@@ -216,6 +216,18 @@ test_describe_pick (void)
   g_assert_cmpstr (text, ==, "imports (USD bn)\n2022: 415.6 USD bn");
   g_free (text);
 
+  /* Stepping from point to point, as the arrow keys do. */
+  {
+    gsize row;
+    g_assert_true (atlas_chart_step_point (chart, 0, G_MAXSIZE, 1, &row));
+    g_assert_cmpuint (row, ==, 0);
+    g_assert_true (atlas_chart_step_point (chart, 0, 0, 2, &row));
+    g_assert_cmpuint (row, ==, 2);
+    g_assert_false (atlas_chart_step_point (chart, 0, 2, 1, &row));
+    g_assert_true (atlas_chart_step_point (chart, 0, G_MAXSIZE, -1, &row));
+    g_assert_cmpuint (row, ==, 2);
+  }
+
   /* The x the render showed, in the seconds years are kept in, holds
    * every year: 1 Jan 2020 to 1 Jan 2022. */
   g_assert_true (atlas_chart_get_x_view (chart, &min, &max));

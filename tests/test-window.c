@@ -98,6 +98,26 @@ check_hover_and_zoom (AtlasChartView *view)
   g_assert_cmpfloat (zoomed_min, ==, min);
   g_assert_cmpfloat (zoomed_max, ==, max);
 
+  /* The arrow keys' action walks the points: the first in view is 2017,
+   * row 3 of the dataset; there is no second series to move to. */
+  {
+    guint series;
+    gsize row;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-point", "(ii)", 1, 0));
+    g_assert_true (atlas_chart_view_get_marked_point (view, &series, &row));
+    g_assert_cmpuint (row, ==, 3);
+    g_assert_true (atlas_chart_view_move_point (view, 2, 0));
+    g_assert_true (atlas_chart_view_move_point (view, -1, 0));
+    g_assert_true (atlas_chart_view_get_marked_point (view, &series, &row));
+    g_assert_cmpuint (series, ==, 0);
+    g_assert_cmpuint (row, ==, 4);
+    g_assert_false (atlas_chart_view_move_point (view, 0, 1));
+    g_assert_true (atlas_chart_view_move_point (view, 3, 0));
+    wait_for_frames (GTK_WIDGET (view), 2);
+    save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_WINDOW), "window-keyboard-point.png");
+  }
+
   /* Zoom in about 2020 and hover it, for the screenshot. */
   atlas_chart_view_zoom (view, 1.5, px);
   wait_for_frames (GTK_WIDGET (view), 2);

@@ -23,12 +23,52 @@ struct _AtlasChartView
 
   double pointer_x, pointer_y; /* NAN when the pointer is elsewhere */
   gboolean has_pick;
+  gboolean pick_by_keyboard; /* then the point's description is drawn beside it */
   AtlasChartPick pick;
 
   double drag_min, drag_max; /* the x view when a drag began */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
+
+/* What the keyboard's point is, in a box beside it: no tooltip shows
+ * without a pointer. The box keeps inside the plot. */
+static void
+draw_point_description (AtlasChartView          *self,
+                        cairo_t                 *cr,
+                        double                   px,
+                        double                   py,
+                        const cairo_rectangle_t *plot,
+                        gboolean                 dark)
+{
+  g_autofree char *text = atlas_chart_describe_pick (self->chart, &self->pick, self->sources);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width, height;
+  double pad = 6, bx, by;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  /* Right of the point, else left of it, else above or below it. */
+  by = CLAMP (py - height / 2.0 - pad, plot->y, MAX (plot->y, plot->y + plot->height - height - 2 * pad));
+  if (px + 12 + width + 2 * pad <= plot->x + plot->width)
+    bx = px + 12;
+  else if (px - 12 - width - 2 * pad >= plot->x)
+    bx = px - 12 - width - 2 * pad;
+  else
+    {
+      bx = CLAMP (px - width / 2.0 - pad, plot->x, MAX (plot->x, plot->x + plot->width - width - 2 * pad));
+      by = py - 12 - height - 2 * pad >= plot->y ? py - 12 - height - 2 * pad : py + 12;
+    }
+  cairo_rectangle (cr, bx, by, width + 2 * pad, height + 2 * pad);
+  cairo_set_source_rgba (cr, dark ? 0.12 : 1, dark ? 0.12 : 1, dark ? 0.12 : 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.4);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.9);
+  cairo_move_to (cr, bx + pad, by + pad);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
 
 /* A thin line through the point under the pointer and a ring on it, in
  * the text colour so it reads on light and dark alike. */
@@ -56,6 +96,8 @@ draw_crosshair (AtlasChartView *self,
   cairo_set_line_width (cr, 2);
   cairo_arc (cr, px, py, 5, 0, 2 * G_PI);
   cairo_stroke (cr);
+  if (self->pick_by_keyboard)
+    draw_point_description (self, cr, px, py, &plot, dark);
   cairo_restore (cr);
 }
 
@@ -236,9 +278,82 @@ atlas_chart_view_hover (AtlasChartView *self,
   if (found == self->has_pick && (!found || (pick.series == self->pick.series && pick.row == self->pick.row)))
     return;
   self->has_pick = found;
+  self->pick_by_keyboard = FALSE;
   if (found)
     self->pick = pick;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Moves the keyboard's point step rows along x, or series_step series
+ * across at the same row; the first press picks the first point in view.
+ * FALSE when there is no point that way. */
+gboolean
+atlas_chart_view_move_point (AtlasChartView *self,
+                             int             step,
+                             int             series_step)
+{
+  guint n_series;
+  guint series;
+  gsize row;
+  double px, py;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->chart || (n_series = atlas_chart_get_n_series (self->chart)) == 0)
+    return FALSE;
+  if (!self->has_pick)
+    {
+      if (!atlas_chart_step_point (self->chart, 0, G_MAXSIZE, step < 0 ? -1 : 1, &row))
+        return FALSE;
+      series = 0;
+    }
+  else if (series_step != 0)
+    {
+      gint64 next = (gint64) self->pick.series + series_step;
+      row = self->pick.row;
+      if (next < 0 || next >= n_series
+          || !atlas_chart_point_position (self->chart, (guint) next, row, &px, &py))
+        return FALSE;
+      series = (guint) next;
+    }
+  else
+    {
+      series = self->pick.series;
+      if (step == 0 || !atlas_chart_step_point (self->chart, series, self->pick.row, step, &row))
+        return FALSE;
+    }
+  self->has_pick = TRUE;
+  self->pick_by_keyboard = TRUE;
+  self->pick.series = series;
+  self->pick.row = row;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+/* Which point the keyboard or pointer marks; FALSE when none. */
+gboolean
+atlas_chart_view_get_marked_point (AtlasChartView *self,
+                                   guint          *out_series,
+                                   gsize          *out_row)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->has_pick)
+    return FALSE;
+  *out_series = self->pick.series;
+  *out_row = self->pick.row;
+  return TRUE;
+}
+
+static void
+move_point_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  int step, series_step;
+
+  g_variant_get (parameter, "(ii)", &step, &series_step);
+  atlas_chart_view_move_point (ATLAS_CHART_VIEW (widget), step, series_step);
 }
 
 static void
@@ -370,6 +485,11 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "chart.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "chart.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.reset-view", NULL);
+  gtk_widget_class_install_action (widget_class, "chart.move-point", "(ii)", move_point_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.move-point", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.move-point", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.move-point", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.move-point", "(ii)", 0, 1);
 }
 
 static void

@@ -26,6 +26,12 @@ void        atlas_chart_view_reset_view (AtlasChartView *self);
 void        atlas_chart_view_hover     (AtlasChartView *self,
                                         double          x,
                                         double          y);
+gboolean    atlas_chart_view_move_point (AtlasChartView *self,
+                                         int             step,
+                                         int             series_step);
+gboolean    atlas_chart_view_get_marked_point (AtlasChartView *self,
+                                               guint          *out_series,
+                                               gsize          *out_row);
 char       *atlas_chart_view_describe_at (AtlasChartView *self,
                                           double          x,
                                           double          y);

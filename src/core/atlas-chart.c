@@ -884,6 +884,43 @@ atlas_chart_get_x_view (const AtlasChart *chart,
   return TRUE;
 }
 
+/* From row (G_MAXSIZE: before the first) step rows along x in series,
+ * skipping rows with no point in view; FALSE when there is none that way.
+ * For moving from point to point with the keyboard. */
+gboolean
+atlas_chart_step_point (const AtlasChart *chart,
+                        guint             series,
+                        gsize             row,
+                        int               step,
+                        gsize            *out_row)
+{
+  gssize i = -1, direction = step < 0 ? -1 : 1;
+  double px, py;
+
+  g_return_val_if_fail (chart != NULL && out_row != NULL && step != 0, FALSE);
+
+  if (row != G_MAXSIZE)
+    {
+      for (gsize k = 0; k < chart->n_ordered && i < 0; k++)
+        if (atlas_chart_row_at (chart, k) == row)
+          i = (gssize) k;
+      if (i < 0)
+        return FALSE;
+    }
+  else if (direction < 0)
+    i = (gssize) chart->n_ordered;
+  for (int remaining = ABS (step); remaining > 0;)
+    {
+      i += direction;
+      if (i < 0 || i >= (gssize) chart->n_ordered)
+        return FALSE;
+      if (atlas_chart_point_position (chart, series, atlas_chart_row_at (chart, (gsize) i), &px, &py))
+        remaining--;
+    }
+  *out_row = atlas_chart_row_at (chart, (gsize) i);
+  return TRUE;
+}
+
 /* What a pick found, as a tooltip says it: the series, x, y with its unit
  * and, when the table has a source_id column, the sources the row cites,
  * named through sources (id -> description) where it knows them. */

@@ -159,6 +159,11 @@ gboolean        atlas_chart_get_plot_area   (const AtlasChart     *chart,
 gboolean        atlas_chart_get_x_view      (const AtlasChart     *chart,
                                              double               *out_min,
                                              double               *out_max);
+gboolean        atlas_chart_step_point      (const AtlasChart     *chart,
+                                             guint                 series,
+                                             gsize                 row,
+                                             int                   step,
+                                             gsize                *out_row);
 char           *atlas_chart_describe_pick   (const AtlasChart     *chart,
                                              const AtlasChartPick *pick,
                                              GHashTable           *sources);
