@@ -27,6 +27,7 @@ struct _AtlasChartView
   AtlasChartPick pick;
 
   double drag_min, drag_max; /* the x view when a drag began */
+  guint description_source;  /* pending update of the accessible description */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
@@ -128,6 +129,8 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
 static void
 update_accessible_description (AtlasChartView *self)
 {
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
   g_autofree char *summary = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -137,14 +140,36 @@ update_accessible_description (AtlasChartView *self)
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
-  /* The summary reads the geometry of a layout: lay out once off screen. */
+  /* The summary reads the geometry of a layout: lay out once off screen,
+   * at the size on screen, so that hover and zoom, which read the same
+   * geometry, still match what is drawn. */
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
-  atlas_chart_render (self->chart, cr, 800, 500);
+  atlas_chart_render (self->chart, cr, width >= 16 ? width : 800, height >= 16 ? height : 500);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   summary = atlas_chart_summarize (self->chart);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static gboolean
+update_description_later (gpointer data)
+{
+  AtlasChartView *self = data;
+
+  self->description_source = 0;
+  update_accessible_description (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The description follows the view once it has settled: redoing it on
+ * every step of a pan would cost each frame a second layout. */
+static void
+queue_description_update (AtlasChartView *self)
+{
+  if (self->description_source)
+    g_source_remove (self->description_source);
+  self->description_source = g_timeout_add (250, update_description_later, self);
 }
 
 static void
@@ -163,7 +188,7 @@ set_x_view (AtlasChartView *self,
 
   atlas_chart_set_view (self->chart, min, max, spec->view_y_min, spec->view_y_max);
   self->has_pick = FALSE;
-  update_accessible_description (self);
+  queue_description_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -460,6 +485,7 @@ atlas_chart_view_dispose (GObject *object)
 {
   AtlasChartView *self = ATLAS_CHART_VIEW (object);
 
+  g_clear_handle_id (&self->description_source, g_source_remove);
   g_clear_pointer (&self->chart, atlas_chart_free);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);

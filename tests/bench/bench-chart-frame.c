@@ -3,38 +3,16 @@
 #include <stdio.h>
 
 #include "atlas-chart.h"
-#include "atlas-table-private.h"
+#include "bench-random-walks.h"
 
 #define FRAMES 40
-
-static AtlasTable *
-make_random_walks (gsize n_rows)
-{
-  AtlasTable *table = atlas_table_new (n_rows);
-  g_autoptr (GRand) rand = g_rand_new_with_seed (9);
-  static const char *const names[] = { "t", "a", "b", "c" };
-
-  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
-    {
-      AtlasColumn *column = atlas_table_append_column (table, names[c], ATLAS_COLUMN_NUMBER);
-      double walk = c * 10.0;
-
-      column->numbers = g_new (double, n_rows);
-      for (gsize i = 0; i < n_rows; i++)
-        {
-          walk += g_rand_double_range (rand, -1, 1);
-          column->numbers[i] = c == 0 ? (double) i : walk;
-        }
-    }
-  return table;
-}
 
 /* Median milliseconds per frame over views that pan across the data at
  * three zoom levels, as a person exploring would. */
 static double
 median_frame_ms (gsize n_rows)
 {
-  g_autoptr (AtlasTable) table = make_random_walks (n_rows);
+  g_autoptr (AtlasTable) table = bench_make_random_walks (n_rows);
   g_autoptr (AtlasChart) chart = NULL;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 800);
   cairo_t *cr = cairo_create (surface);

@@ -1,0 +1,6 @@
+/* bench-random-walks.h: the seeded random walks the frame benchmarks draw. */
+#pragma once
+
+#include "atlas-table.h"
+
+AtlasTable *bench_make_random_walks (gsize n_rows);
