@@ -345,6 +345,23 @@ test_open_files (void)
   g_assert_finalize_object (window);
 }
 
+/* The shortcuts window GtkApplication shows on Ctrl+? builds from the
+ * resource it looks for, and lists the window's shortcuts. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr (GtkBuilder) builder
+    = gtk_builder_new_from_resource ("/io/github/siliconatlas/SiliconAtlas/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_set_default_size (overlay, 900, 640);
+  gtk_window_present (overlay);
+  wait_for_frames (GTK_WIDGET (overlay), 2);
+  save_screenshot (GTK_WIDGET (overlay), "window-shortcuts.png");
+  gtk_window_destroy (overlay);
+}
+
 static void
 test_broken_story (void)
 {
@@ -376,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/window/datasets-in-window", test_datasets_in_window);
   g_test_add_func ("/window/export-and-about", test_export_and_about);
   g_test_add_func ("/window/open-files", test_open_files);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/broken-story", test_broken_story);
   return g_test_run ();
 }
