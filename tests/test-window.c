@@ -165,6 +165,18 @@ test_story_in_window (void)
   /* The chart tells assistive technologies what it shows. */
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==, GTK_ACCESSIBLE_ROLE_IMG);
 
+  /* Narrow, the sidebar folds away and F9's action brings it over the
+   * chart. */
+  g_assert_false (atlas_window_is_sidebar_folded (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
+  wait_for_frames (GTK_WIDGET (window), 20);
+  g_assert_true (atlas_window_is_sidebar_folded (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >=, 560);
+  save_screenshot (GTK_WIDGET (window), "window-narrow.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL));
+  wait_for_frames (GTK_WIDGET (window), 20);
+  save_screenshot (GTK_WIDGET (window), "window-narrow-sidebar.png");
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }

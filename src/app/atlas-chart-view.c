@@ -85,6 +85,7 @@ draw_crosshair (AtlasChartView *self,
       || !atlas_chart_point_position (self->chart, self->pick.series, self->pick.row, &px, &py))
     return;
   cairo_save (cr);
+  cairo_new_path (cr);
   cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.45);
   cairo_set_line_width (cr, 1);
   if (atlas_chart_get_x_view (self->chart, &(double) { 0 }, &(double) { 0 }))
@@ -95,6 +96,8 @@ draw_crosshair (AtlasChartView *self,
     }
   cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.85);
   cairo_set_line_width (cr, 2);
+  /* The render may leave a current point: the ring must not join it. */
+  cairo_new_path (cr);
   cairo_arc (cr, px, py, 5, 0, 2 * G_PI);
   cairo_stroke (cr);
   if (self->pick_by_keyboard)

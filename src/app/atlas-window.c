@@ -16,6 +16,7 @@ struct _AtlasWindow
   GtkListBox *passage_list;
   GtkListBox *dataset_list;
   AtlasChartView *chart_view;
+  AdwFlap *flap;
   GtkRevealer *load_revealer;
   GtkLabel *load_label;
   GtkProgressBar *load_progress;
@@ -633,6 +634,24 @@ open_activated (GtkWidget  *widget,
 }
 
 static void
+toggle_sidebar_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/* Whether the sidebar is folded away for a narrow window. */
+gboolean
+atlas_window_is_sidebar_folded (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return adw_flap_get_folded (self->flap);
+}
+
+static void
 cancel_open_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -747,12 +766,15 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, passage_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, dataset_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_dataset_activated);
   gtk_widget_class_install_action (widget_class, "win.show-dataset", "s", show_dataset_activated);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

@@ -27,6 +27,7 @@ void            atlas_window_open_file       (AtlasWindow    *self,
                                               GFile          *file);
 gboolean        atlas_window_is_loading      (AtlasWindow    *self);
 const char     *atlas_window_get_status      (AtlasWindow    *self);
+gboolean        atlas_window_is_sidebar_folded (AtlasWindow  *self);
 int             atlas_window_get_passage     (AtlasWindow    *self);
 AtlasChartView *atlas_window_get_chart_view  (AtlasWindow    *self);
 
