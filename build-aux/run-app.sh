@@ -7,4 +7,6 @@ build-aux/install-deps.sh
 [ -d _build ] || meson setup _build
 meson compile -C _build
 
-exec _build/src/silicon-atlas "$@"
+# The settings schema, compiled beside the build, for running uninstalled.
+GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}" \
+  exec _build/src/silicon-atlas "$@"

@@ -8,6 +8,15 @@
 
 static char *story_path;
 
+static int
+default_width_of (GtkWindow *window)
+{
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  return width;
+}
+
 static void
 wait_for_frames (GtkWidget *widget,
                  guint      n_frames)
@@ -177,6 +186,16 @@ test_story_in_window (void)
   wait_for_frames (GTK_WIDGET (window), 20);
   save_screenshot (GTK_WIDGET (window), "window-narrow-sidebar.png");
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  /* The next window opens where this one left off: passage 4, 600 px. */
+  window = atlas_window_new (NULL);
+  g_object_ref_sink (window);
+  g_assert_true (atlas_window_load_story (window, story_path, &error));
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 3);
+  g_assert_cmpint (default_width_of (GTK_WINDOW (window)), ==, 600);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }

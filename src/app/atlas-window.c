@@ -25,6 +25,7 @@ struct _AtlasWindow
   guint load_progress_source;
   struct LoadProgress *load_state; /* shared with the reading thread */
   char *status;                     /* the last message shown in a toast */
+  GSettings *settings;              /* NULL where the schema is not installed */
 
   AtlasStory *story;
   GPtrArray *catalog; /* AtlasDatasetInfo, in the order the sidebar lists them */
@@ -160,6 +161,8 @@ atlas_window_show_passage (AtlasWindow *self,
       return;
     }
   self->passage = (int) index;
+  if (self->settings)
+    g_settings_set_int (self->settings, "passage", (int) index);
   atlas_chart_view_set_chart (self->chart_view, chart);
   gtk_list_box_unselect_all (self->dataset_list);
   gtk_list_box_select_row (self->passage_list, gtk_list_box_get_row_at_index (self->passage_list, (int) index));
@@ -196,6 +199,7 @@ atlas_window_load_story (AtlasWindow  *self,
   AtlasStory *story = atlas_story_load (path, error);
   g_autoptr (GError) catalog_error = NULL;
   GtkWidget *child;
+  int first;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
@@ -219,7 +223,9 @@ atlas_window_load_story (AtlasWindow  *self,
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
     gtk_list_box_append (self->dataset_list, make_dataset_row (g_ptr_array_index (self->catalog, i)));
 
-  atlas_window_show_passage (self, 0);
+  /* Back where the reader left off, when that passage is still there. */
+  first = self->settings ? g_settings_get_int (self->settings, "passage") : 0;
+  atlas_window_show_passage (self, first >= 0 && first < (int) atlas_story_get_n_passages (story) ? (guint) first : 0);
   return TRUE;
 }
 
@@ -745,6 +751,7 @@ atlas_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   stop_load_progress (self);
   g_clear_pointer (&self->status, g_free);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_pointer (&self->story, atlas_story_free);
   g_clear_pointer (&self->catalog, g_ptr_array_unref);
@@ -789,6 +796,24 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous-passage", NULL);
 }
 
+/* The window's size and the passage shown last, kept in GSettings when
+ * the schema is installed (or compiled beside the build); without it the
+ * window opens as designed and forgets. */
+static void
+restore_window_state (AtlasWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema
+    = source ? g_settings_schema_source_lookup (source, "io.github.siliconatlas.SiliconAtlas", TRUE) : NULL;
+
+  if (!schema)
+    return;
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 atlas_window_init (AtlasWindow *self)
 {
@@ -796,6 +821,7 @@ atlas_window_init (AtlasWindow *self)
 
   self->passage = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  restore_window_state (self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
