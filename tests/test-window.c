@@ -301,6 +301,21 @@ test_export_and_about (void)
   g_assert_finalize_object (window);
 }
 
+/* The window's header bar, found by walking its widgets. */
+static GtkWidget *
+find_header_bar (GtkWidget *widget)
+{
+  if (ADW_IS_HEADER_BAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_header_bar (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 wait_for_loading (AtlasWindow *window)
 {
@@ -370,6 +385,12 @@ test_open_files (void)
   g_assert_cmpstr (atlas_window_get_status (window), ==, "Stopped reading “big.csv”");
   g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");
   g_unlink (big);
+
+  /* Back to the story: its title is the window's subtitle again. */
+  atlas_window_show_passage (window, 1);
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (
+                     ADW_HEADER_BAR (find_header_bar (GTK_WIDGET (window)))))),
+                   ==, "Silicon Self-Reliance: How China Is Mobilizing Its Chip Industry Under U.S. Export Pressure");
   g_rmdir (dir);
 
   gtk_window_destroy (GTK_WINDOW (window));

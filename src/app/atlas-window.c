@@ -112,6 +112,7 @@ atlas_window_show_dataset (AtlasWindow *self,
       return FALSE;
     }
   self->passage = -1;
+  adw_window_title_set_subtitle (self->window_title, atlas_story_get_title (self->story));
   atlas_chart_view_set_chart (self->chart_view, chart);
   gtk_list_box_unselect_all (self->passage_list);
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
@@ -161,6 +162,7 @@ atlas_window_show_passage (AtlasWindow *self,
       return;
     }
   self->passage = (int) index;
+  adw_window_title_set_subtitle (self->window_title, atlas_story_get_title (self->story));
   if (self->settings)
     g_settings_set_int (self->settings, "passage", (int) index);
   atlas_chart_view_set_chart (self->chart_view, chart);
