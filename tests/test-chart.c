@@ -236,6 +236,63 @@ test_describe_pick (void)
   cairo_surface_destroy (surface);
 }
 
+/* A series switched off through its legend entry is not drawn, picked,
+ * stacked or counted in the y range, and its entry stays to switch it
+ * back; the summary says so. */
+static void
+test_series_toggle (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("two.csv", "year,a,b\n2020,1,10\n2021,2,20\n2022,3,30\n");
+  g_autoptr (AtlasChart) stacked = NULL;
+  AtlasChartSpec spec;
+  cairo_surface_t *surface;
+  double px, py, base, min, max;
+  guint series = G_MAXUINT;
+  gboolean found = FALSE;
+  g_autofree char *summary = NULL;
+
+  /* Two series, stacked, so that switching one off moves the other. */
+  atlas_chart_spec_init (&spec);
+  spec.type = ATLAS_CHART_BAR_STACKED;
+  spec.x_column = g_strdup ("year");
+  spec.y_columns = g_strsplit ("a,b", ",", -1);
+  stacked = atlas_chart_new (table, &spec, NULL);
+  atlas_chart_spec_clear (&spec);
+  g_assert_nonnull (stacked);
+
+  surface = render (stacked, 800, 500);
+  for (int y = 0; y < 150 && !found; y++)
+    for (int x = 0; x < 800 && !found; x++)
+      found = atlas_chart_pick_legend (stacked, x, y, &series) && series == 1;
+  g_assert_true (found);
+  g_assert_true (atlas_chart_point_position (stacked, 1, 2, &px, &py));
+  cairo_surface_destroy (surface);
+
+  atlas_chart_set_series_visible (stacked, 1, FALSE);
+  g_assert_false (atlas_chart_get_series_visible (stacked, 1));
+  surface = render (stacked, 800, 500);
+  g_assert_false (atlas_chart_point_position (stacked, 1, 2, &px, &py));
+  /* a alone: its bar starts at zero and the axis ends near 3, not 33. */
+  g_assert_cmpfloat (atlas_chart_stack_value (stacked, 0, 2, &base), ==, 3);
+  g_assert_cmpfloat (base, ==, 0);
+  atlas_scale_get_domain (stacked->y_scale, &min, &max);
+  g_assert_cmpfloat (max, <, 10);
+  summary = atlas_chart_summarize (stacked);
+  g_assert_nonnull (strstr (summary, "b is switched off."));
+  /* Its legend entry is still there to switch it back. */
+  found = FALSE;
+  for (int y = 0; y < 150 && !found; y++)
+    for (int x = 0; x < 800 && !found; x++)
+      found = atlas_chart_pick_legend (stacked, x, y, &series) && series == 1;
+  g_assert_true (found);
+  cairo_surface_destroy (surface);
+
+  atlas_chart_set_series_visible (stacked, 1, TRUE);
+  surface = render (stacked, 800, 500);
+  g_assert_true (atlas_chart_point_position (stacked, 1, 2, &px, &py));
+  cairo_surface_destroy (surface);
+}
+
 static gboolean
 boxes_overlap (const cairo_rectangle_t *a,
                const cairo_rectangle_t *b)
@@ -755,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/chart/pick-inverts-render", test_pick_inverts_render);
   g_test_add_func ("/chart/pick-donut", test_pick_donut);
   g_test_add_func ("/chart/describe-pick", test_describe_pick);
+  g_test_add_func ("/chart/series-toggle", test_series_toggle);
   g_test_add_func ("/chart/layout-no-overlaps", test_layout_no_overlaps);
   g_test_add_func ("/chart/million-point-spike", test_million_point_spike);
   g_test_add_func ("/chart/lower-bound", test_lower_bound);

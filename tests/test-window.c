@@ -171,6 +171,20 @@ test_story_in_window (void)
   wait_for_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "window-passage-4.png");
 
+  /* Key 2's action switches the second series (amount raised) off and on;
+   * the first series' bars stay where they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.toggle-series", "i", 1));
+  g_assert_false (atlas_chart_get_series_visible (chart, 1));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  {
+    double px, py;
+    g_assert_false (atlas_chart_point_position (chart, 1, 0, &px, &py));
+    g_assert_true (atlas_chart_point_position (chart, 0, 0, &px, &py));
+  }
+  save_screenshot (GTK_WIDGET (window), "window-series-off.png");
+  g_assert_true (atlas_chart_view_toggle_series (view, 1));
+  g_assert_true (atlas_chart_get_series_visible (chart, 1));
+
   /* The chart tells assistive technologies what it shows. */
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)), ==, GTK_ACCESSIBLE_ROLE_IMG);
 

@@ -447,6 +447,25 @@ on_drag_update (AtlasChartView *self,
   set_x_view (self, self->drag_min + shift, self->drag_max + shift);
 }
 
+/* Switches series (counted from 0) on or off, as its legend entry does;
+ * FALSE where the chart has no such series to switch. */
+gboolean
+atlas_chart_view_toggle_series (AtlasChartView *self,
+                                guint           series)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  /* One series, or a donut's slices, have no legend entries to switch. */
+  if (!self->chart || series >= atlas_chart_get_n_series (self->chart) || atlas_chart_get_n_series (self->chart) < 2
+      || atlas_chart_get_spec (self->chart)->type == ATLAS_CHART_DONUT)
+    return FALSE;
+  atlas_chart_set_series_visible (self->chart, series, !atlas_chart_get_series_visible (self->chart, series));
+  self->has_pick = FALSE;
+  queue_description_update (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
 static void
 on_pressed (AtlasChartView  *self,
             int              n_press,
@@ -454,9 +473,21 @@ on_pressed (AtlasChartView  *self,
             double           y,
             GtkGestureClick *gesture)
 {
+  guint series;
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press == 2)
+  if (n_press == 1 && self->chart && atlas_chart_pick_legend (self->chart, x, y, &series))
+    atlas_chart_view_toggle_series (self, series);
+  else if (n_press == 2)
     atlas_chart_view_reset_view (self);
+}
+
+static void
+toggle_series_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  atlas_chart_view_toggle_series (ATLAS_CHART_VIEW (widget), (guint) g_variant_get_int32 (parameter));
 }
 
 static void
@@ -515,6 +546,10 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "chart.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.reset-view", NULL);
   gtk_widget_class_install_action (widget_class, "chart.move-point", "(ii)", move_point_activated);
+  /* Keys 1 to 9 switch the legend's series, as clicking their entries does. */
+  gtk_widget_class_install_action (widget_class, "chart.toggle-series", "i", toggle_series_activated);
+  for (guint key = 0; key < 9; key++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + key, 0, "chart.toggle-series", "i", (int) key);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.move-point", "(ii)", -1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.move-point", "(ii)", 1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.move-point", "(ii)", 0, -1);

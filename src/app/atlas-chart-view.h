@@ -26,6 +26,8 @@ void        atlas_chart_view_reset_view (AtlasChartView *self);
 void        atlas_chart_view_hover     (AtlasChartView *self,
                                         double          x,
                                         double          y);
+gboolean    atlas_chart_view_toggle_series (AtlasChartView *self,
+                                            guint           series);
 gboolean    atlas_chart_view_move_point (AtlasChartView *self,
                                          int             step,
                                          int             series_step);

@@ -14,6 +14,13 @@ typedef struct
   const char *unit;
 } AtlasChartSeries;
 
+/* Where a series' legend entry was drawn, for clicks that toggle it. */
+typedef struct
+{
+  cairo_rectangle_t box;
+  guint series;
+} AtlasLegendBox;
+
 /* Where one bar or slice was drawn, for pick. */
 typedef struct
 {
@@ -39,6 +46,7 @@ struct _AtlasChart
   const double *sizes;   /* scatter: the size column's numbers; NULL when none */
   double max_size;
   GPtrArray *pyramids;   /* AtlasMinMaxPyramid per series, built on first need; NULL until then */
+  gboolean *hidden;      /* per series: switched off in the legend; NULL while every series shows */
 
   /* Geometry of the last render. */
   double width;
@@ -48,8 +56,17 @@ struct _AtlasChart
   AtlasScale *y_scale;
   GArray *text_boxes;    /* cairo_rectangle_t */
   GArray *marks;         /* AtlasChartMark */
+  GArray *legend_boxes;  /* AtlasLegendBox */
   double donut_cx, donut_cy, donut_outer, donut_inner;
 };
+
+/* Whether the legend has switched series off. */
+static inline gboolean
+atlas_chart_series_hidden (const AtlasChart *chart,
+                           guint             series)
+{
+  return chart->hidden && chart->hidden[series];
+}
 
 /* The row at position i in x order. */
 static inline gsize

@@ -149,6 +149,8 @@ typedef struct
   gboolean dashed;  /* the note on estimates over lines: a dashed swatch */
   gboolean hatched; /* the note on estimates over bars: a hatched swatch */
   gboolean hollow;  /* the note on estimates over points: a ring */
+  int series;       /* the series the entry toggles; -1 for none */
+  gboolean off;     /* that series is switched off: an outlined swatch, muted text */
 } LegendEntry;
 
 static void
@@ -209,12 +211,25 @@ draw_legend (Painter *painter,
           cairo_set_source (painter->cr, hatch);
           cairo_pattern_destroy (hatch);
         }
+      else if (entry->off)
+        {
+          cairo_new_path (painter->cr);
+          cairo_rectangle (painter->cr, cx + 0.75, cy + (text_height - swatch) / 2 + 0.75, swatch - 1.5, swatch - 1.5);
+          cairo_set_line_width (painter->cr, 1.5);
+          cairo_stroke (painter->cr);
+        }
       else if (line_swatch)
         cairo_rectangle (painter->cr, cx, cy + text_height / 2 - unit * 0.12, swatch, unit * 0.24);
       else
         cairo_rectangle (painter->cr, cx, cy + (text_height - swatch) / 2, swatch, swatch);
       cairo_fill (painter->cr);
-      atlas_painter_show (painter, cx + swatch + unit * 0.4, cy, &painter->theme->text);
+      atlas_painter_show (painter, cx + swatch + unit * 0.4, cy,
+                          entry->off ? &painter->theme->muted_text : &painter->theme->text);
+      if (entry->series >= 0)
+        {
+          AtlasLegendBox box = { { cx, cy, entry_width, text_height }, (guint) entry->series };
+          g_array_append_val (painter->chart->legend_boxes, box);
+        }
       cx += entry_width + gap;
     }
   return entries->len > 0 ? cy + row_height - y : 0;
@@ -244,6 +259,8 @@ value_domain (AtlasChart *chart,
     }
   for (guint s = 0; s < chart->series->len; s++)
     {
+      if (atlas_chart_series_hidden (chart, s))
+        continue;
       if (!atlas_chart_type_stacks (type))
         {
           double series_min, series_max;
@@ -288,7 +305,7 @@ value_domain (AtlasChart *chart,
        * smallest value instead. */
       min = INFINITY;
       for (guint s = 0; s < chart->series->len; s++)
-        for (gsize i = from; i < to; i++)
+        for (gsize i = from; i < to && !atlas_chart_series_hidden (chart, s); i++)
           {
             double v = g_array_index (chart->series, AtlasChartSeries, s).values[atlas_chart_row_at (chart, i)];
             if (v > 0)
@@ -722,6 +739,8 @@ draw_line_series (Painter     *painter,
   guint path_points = 0;
   double lonely_point[3] = { 0 };
 
+  if (atlas_chart_series_hidden (chart, s))
+    return;
   if (bounds)
     {
       draw_decimated_series (painter, s, fill_area, bounds, first_column, n_columns);
@@ -850,6 +869,8 @@ draw_scatter_series (Painter *painter,
   double radius = MAX (2, painter->unit * 0.3);
   double largest = MIN (chart->plot.width, chart->plot.height) / 40;
 
+  if (atlas_chart_series_hidden (chart, s))
+    return;
   /* Measured points are filled; estimates and forecasts are rings, drawn
    * second so that they stay readable where the two overlap. */
   for (int pass = 0; pass < (chart->estimated ? 2 : 1); pass++)
@@ -1056,7 +1077,7 @@ collect_legend (Painter *painter,
         {
           gsize row = atlas_chart_row_at (chart, i);
           double v = series->values[row];
-          LegendEntry entry = { 0 };
+          LegendEntry entry = { .series = -1 };
           g_autofree char *share = NULL;
           const char *name = chart->categories ? g_ptr_array_index (chart->categories, (guint) chart->x_values[row])
                                                : NULL;
@@ -1073,7 +1094,8 @@ collect_legend (Painter *painter,
   for (guint s = 0; s < chart->series->len && chart->series->len > 1 && chart->spec.type != ATLAS_CHART_DONUT; s++)
     {
       LegendEntry entry = { g_strdup (g_array_index (chart->series, AtlasChartSeries, s).name),
-                            atlas_theme_series_color (painter->theme, s), FALSE, FALSE };
+                            atlas_theme_series_color (painter->theme, s), FALSE, FALSE, FALSE, (int) s,
+                            atlas_chart_series_hidden (chart, s) };
       g_array_append_val (entries, entry);
     }
   if (chart_has_estimates (chart))
@@ -1083,7 +1105,7 @@ collect_legend (Painter *painter,
       LegendEntry entry = { g_strdup (bars     ? "Hatched: estimate or forecast"
                                       : points ? "Ring: estimate or forecast"
                                                : "Dashed: estimate or forecast"),
-                            painter->theme->muted_text, !bars && !points, bars, points };
+                            painter->theme->muted_text, !bars && !points, bars, points, -1, FALSE };
       g_array_append_val (entries, entry);
     }
 }
@@ -1188,6 +1210,7 @@ atlas_chart_render (AtlasChart *chart,
   chart->height = height;
   g_array_set_size (chart->text_boxes, 0);
   g_array_set_size (chart->marks, 0);
+  g_array_set_size (chart->legend_boxes, 0);
   g_clear_pointer (&chart->x_scale, atlas_scale_free);
   g_clear_pointer (&chart->y_scale, atlas_scale_free);
   g_array_set_clear_func (legend, legend_entry_clear);

@@ -401,6 +401,7 @@ atlas_chart_new (AtlasTable           *table,
   chart->series = g_array_new (FALSE, TRUE, sizeof (AtlasChartSeries));
   chart->text_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   chart->marks = g_array_new (FALSE, FALSE, sizeof (AtlasChartMark));
+  chart->legend_boxes = g_array_new (FALSE, FALSE, sizeof (AtlasLegendBox));
 
   chart->x_column = find_column (table, spec->x_column, error);
   if (!chart->x_column)
@@ -499,6 +500,8 @@ atlas_chart_free (AtlasChart *chart)
   g_clear_pointer (&chart->categories, g_ptr_array_unref);
   g_clear_pointer (&chart->text_boxes, g_array_unref);
   g_clear_pointer (&chart->marks, g_array_unref);
+  g_clear_pointer (&chart->legend_boxes, g_array_unref);
+  g_clear_pointer (&chart->hidden, g_free);
   g_clear_pointer (&chart->x_scale, atlas_scale_free);
   g_clear_pointer (&chart->y_scale, atlas_scale_free);
   g_clear_pointer (&chart->table, atlas_table_unref);
@@ -653,6 +656,11 @@ atlas_chart_stack_value (const AtlasChart *chart,
   double value = g_array_index (chart->series, AtlasChartSeries, series).values[row];
   double base = 0, total = 0;
 
+  if (atlas_chart_series_hidden (chart, series))
+    {
+      *out_base = NAN;
+      return NAN;
+    }
   if (!atlas_chart_type_stacks (type))
     {
       *out_base = 0;
@@ -663,6 +671,9 @@ atlas_chart_stack_value (const AtlasChart *chart,
   for (guint s = 0; s < chart->series->len; s++)
     {
       double v = g_array_index (chart->series, AtlasChartSeries, s).values[row];
+      /* A series switched off leaves the stack, as if it were not there. */
+      if (atlas_chart_series_hidden (chart, s))
+        continue;
       if (isnan (v))
         {
           *out_base = NAN;
@@ -884,6 +895,55 @@ atlas_chart_get_x_view (const AtlasChart *chart,
   return TRUE;
 }
 
+/* Switches a series on or off, as its legend entry does: off, it is not
+ * drawn, picked, stacked or counted in the y range, and its legend entry
+ * stays, hollow, to switch it back. */
+void
+atlas_chart_set_series_visible (AtlasChart *chart,
+                                guint       series,
+                                gboolean    visible)
+{
+  g_return_if_fail (chart != NULL && series < chart->series->len);
+
+  if (!chart->hidden)
+    {
+      if (visible)
+        return;
+      chart->hidden = g_new0 (gboolean, chart->series->len);
+    }
+  chart->hidden[series] = !visible;
+}
+
+gboolean
+atlas_chart_get_series_visible (const AtlasChart *chart,
+                                guint             series)
+{
+  g_return_val_if_fail (chart != NULL && series < chart->series->len, FALSE);
+  return !atlas_chart_series_hidden (chart, series);
+}
+
+/* The series whose legend entry the last render drew at (x, y). */
+gboolean
+atlas_chart_pick_legend (const AtlasChart *chart,
+                         double            x,
+                         double            y,
+                         guint            *out_series)
+{
+  g_return_val_if_fail (chart != NULL && out_series != NULL, FALSE);
+
+  for (guint i = 0; i < chart->legend_boxes->len; i++)
+    {
+      const AtlasLegendBox *entry = &g_array_index (chart->legend_boxes, AtlasLegendBox, i);
+      if (x >= entry->box.x && x <= entry->box.x + entry->box.width && y >= entry->box.y
+          && y <= entry->box.y + entry->box.height)
+        {
+          *out_series = entry->series;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* From row (G_MAXSIZE: before the first) step rows along x in series,
  * skipping rows with no point in view; FALSE when there is none that way.
  * For moving from point to point with the keyboard. */
@@ -1003,9 +1063,19 @@ atlas_chart_summarize (const AtlasChart *chart)
   last_x = format_x (chart, last_row, &style);
 
   g_string_append_printf (text, "%s of ", chart_type_description (chart->spec.type));
-  for (guint s = 0; s < chart->series->len; s++)
-    g_string_append_printf (text, "%s%s", s == 0 ? "" : (s + 1 == chart->series->len ? " and " : ", "),
-                            g_array_index (chart->series, AtlasChartSeries, s).name);
+  {
+    /* Only the series drawn: those switched off are named apart below. */
+    guint n_shown = 0, k = 0;
+    for (guint s = 0; s < chart->series->len; s++)
+      n_shown += !atlas_chart_series_hidden (chart, s);
+    for (guint s = 0; s < chart->series->len; s++)
+      if (!atlas_chart_series_hidden (chart, s))
+        {
+          g_string_append_printf (text, "%s%s", k == 0 ? "" : (k + 1 == n_shown ? " and " : ", "),
+                                  g_array_index (chart->series, AtlasChartSeries, s).name);
+          k++;
+        }
+  }
   g_string_append_printf (text, " by %s, from %s to %s", atlas_column_get_name (chart->x_column), first_x, last_x);
   g_string_append (text, ".");
   if (chart->y_scale && chart->spec.type != ATLAS_CHART_DONUT && chart->spec.type != ATLAS_CHART_TIMELINE)
@@ -1022,12 +1092,17 @@ atlas_chart_summarize (const AtlasChart *chart)
     }
 
   for (guint s = 0; s < chart->series->len; s++)
+    if (atlas_chart_series_hidden (chart, s))
+      g_string_append_printf (text, " %s is switched off.", g_array_index (chart->series, AtlasChartSeries, s).name);
+  for (guint s = 0; s < chart->series->len; s++)
     {
       const AtlasChartSeries *series = &g_array_index (chart->series, AtlasChartSeries, s);
       gsize highest = G_MAXSIZE, lowest = G_MAXSIZE, latest = G_MAXSIZE;
       g_autofree char *high_x = NULL, *high_y = NULL, *low_x = NULL, *low_y = NULL;
       g_autofree char *last_value_x = NULL, *last_value_y = NULL;
 
+      if (atlas_chart_series_hidden (chart, s))
+        continue;
       for (gsize i = 0; i < chart->n_ordered; i++)
         {
           gsize row = atlas_chart_row_at (chart, i);

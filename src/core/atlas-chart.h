@@ -159,6 +159,15 @@ gboolean        atlas_chart_get_plot_area   (const AtlasChart     *chart,
 gboolean        atlas_chart_get_x_view      (const AtlasChart     *chart,
                                              double               *out_min,
                                              double               *out_max);
+void            atlas_chart_set_series_visible (AtlasChart        *chart,
+                                                guint              series,
+                                                gboolean           visible);
+gboolean        atlas_chart_get_series_visible (const AtlasChart  *chart,
+                                                guint              series);
+gboolean        atlas_chart_pick_legend     (const AtlasChart     *chart,
+                                             double                x,
+                                             double                y,
+                                             guint                *out_series);
 gboolean        atlas_chart_step_point      (const AtlasChart     *chart,
                                              guint                 series,
                                              gsize                 row,
