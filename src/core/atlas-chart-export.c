@@ -404,9 +404,10 @@ atlas_chart_spec_suggest (const AtlasTable *table,
       {
         const AtlasColumn *column = atlas_table_get_column (table, i);
         AtlasColumnType type = atlas_column_get_column_type (column);
-        gboolean distinct = column_values_distinct (column, atlas_table_get_n_rows (table));
 
-        if ((pass == 0 && type == ATLAS_COLUMN_DATE && distinct) || (pass == 1 && type == ATLAS_COLUMN_TEXT && distinct)
+        /* The distinct check sorts a sample: only for the passes that ask. */
+        if ((pass == 0 && type == ATLAS_COLUMN_DATE && column_values_distinct (column, atlas_table_get_n_rows (table)))
+            || (pass == 1 && type == ATLAS_COLUMN_TEXT && column_values_distinct (column, atlas_table_get_n_rows (table)))
             || (pass == 2 && type == ATLAS_COLUMN_DATE) || (pass == 3 && type != ATLAS_COLUMN_NUMBER))
           x = column;
       }
