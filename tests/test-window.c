@@ -383,6 +383,32 @@ test_open_files (void)
   wait_for_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "window-opened-ragged.png");
 
+  /* The data view: one row per line, the short row's missing cell shown
+   * as missing, and sorting up by a column puts missing cells last. */
+  {
+    AtlasTableView *table = atlas_window_get_table_view (window);
+    GtkColumnView *columns = atlas_table_view_get_column_view (table);
+    g_autoptr (GtkColumnViewColumn) c = g_list_model_get_item (gtk_column_view_get_columns (columns), 2);
+    g_autofree char *first = NULL, *missing = NULL, *last = NULL;
+    gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+    atlas_window_show_view (window, "table");
+    g_assert_cmpuint (g_list_model_get_n_items (atlas_table_view_get_rows (table)), ==, 3);
+    missing = atlas_table_view_get_cell (table, 1, 2);
+    g_assert_null (missing);
+    gtk_column_view_sort_by_column (columns, c, GTK_SORT_ASCENDING);
+    while (gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (atlas_table_view_get_rows (table))) > 0
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    first = atlas_table_view_get_cell (table, 0, 2);
+    last = atlas_table_view_get_cell (table, 2, 2);
+    g_assert_cmpstr (first, ==, "3");
+    g_assert_null (last);
+    wait_for_frames (GTK_WIDGET (window), 3);
+    save_screenshot (GTK_WIDGET (window), "window-data-table.png");
+    atlas_window_show_view (window, "chart");
+  }
+
   open_fixture (window, "unterminated-quote.csv");
   g_test_message ("status: %s", atlas_window_get_status (window));
   g_assert_nonnull (strstr (atlas_window_get_status (window), "unterminated-quote.csv:"));
@@ -402,7 +428,7 @@ test_open_files (void)
 
   /* Back to the story: its title is the window's subtitle again. */
   atlas_window_show_passage (window, 1);
-  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (
                      ADW_HEADER_BAR (find_header_bar (GTK_WIDGET (window)))))),
                    ==, "Silicon Self-Reliance: How China Is Mobilizing Its Chip Industry Under U.S. Export Pressure");
   g_rmdir (dir);

@@ -1,6 +1,8 @@
 /* atlas-window.c: lists a story's passages and the built-in datasets, and shows the chart of the one activated. */
 #include "atlas-window.h"
 
+#include "atlas-table-view.h"
+
 #include "atlas-chart-export.h"
 #include "atlas-csv-reader.h"
 #include "atlas-dataset.h"
@@ -12,7 +14,9 @@ struct _AtlasWindow
   AdwApplicationWindow parent_instance;
 
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack *view_stack;
+  AtlasTableView *table_view;
   GtkListBox *passage_list;
   GtkListBox *dataset_list;
   AtlasChartView *chart_view;
@@ -33,6 +37,15 @@ struct _AtlasWindow
 };
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Shows chart (taking it) in the chart view, and its table in the data view. */
+static void
+show_chart (AtlasWindow *self,
+            AtlasChart  *chart)
+{
+  atlas_chart_view_set_chart (self->chart_view, chart);
+  atlas_table_view_set_table (self->table_view, chart ? atlas_chart_get_table (chart) : NULL);
+}
 
 /* Says something in a toast, and keeps it for atlas_window_get_status(). */
 static void
@@ -112,8 +125,8 @@ atlas_window_show_dataset (AtlasWindow *self,
       return FALSE;
     }
   self->passage = -1;
-  adw_window_title_set_subtitle (self->window_title, atlas_story_get_title (self->story));
-  atlas_chart_view_set_chart (self->chart_view, chart);
+  adw_view_switcher_title_set_subtitle (self->window_title, atlas_story_get_title (self->story));
+  show_chart (self, chart);
   gtk_list_box_unselect_all (self->passage_list);
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
     if (g_str_equal (((AtlasDatasetInfo *) g_ptr_array_index (self->catalog, i))->id, dataset))
@@ -162,10 +175,10 @@ atlas_window_show_passage (AtlasWindow *self,
       return;
     }
   self->passage = (int) index;
-  adw_window_title_set_subtitle (self->window_title, atlas_story_get_title (self->story));
+  adw_view_switcher_title_set_subtitle (self->window_title, atlas_story_get_title (self->story));
   if (self->settings)
     g_settings_set_int (self->settings, "passage", (int) index);
-  atlas_chart_view_set_chart (self->chart_view, chart);
+  show_chart (self, chart);
   gtk_list_box_unselect_all (self->dataset_list);
   gtk_list_box_select_row (self->passage_list, gtk_list_box_get_row_at_index (self->passage_list, (int) index));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", index > 0);
@@ -213,7 +226,7 @@ atlas_window_load_story (AtlasWindow  *self,
     gtk_list_box_remove (self->passage_list, child);
   for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
     gtk_list_box_append (self->passage_list, make_passage_row (atlas_story_get_passage (story, i)));
-  adw_window_title_set_subtitle (self->window_title, atlas_story_get_title (story));
+  adw_view_switcher_title_set_subtitle (self->window_title, atlas_story_get_title (story));
   atlas_chart_view_set_sources (self->chart_view, atlas_story_get_sources (story));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dataset_list))))
@@ -517,12 +530,12 @@ on_file_read (GObject      *source,
       return;
     }
   self->passage = -1;
-  atlas_chart_view_set_chart (self->chart_view, chart);
+  show_chart (self, chart);
   gtk_list_box_unselect_all (self->passage_list);
   gtk_list_box_unselect_all (self->dataset_list);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", self->story != NULL);
-  adw_window_title_set_subtitle (self->window_title, name);
+  adw_view_switcher_title_set_subtitle (self->window_title, name);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_object_get_data (G_OBJECT (task), "uri"));
   if (result->n_problems > 0)
     {
@@ -737,6 +750,22 @@ atlas_window_get_passage (AtlasWindow *self)
   return self->passage;
 }
 
+AtlasTableView *
+atlas_window_get_table_view (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->table_view;
+}
+
+/* Shows the chart ("chart") or its data ("table"). */
+void
+atlas_window_show_view (AtlasWindow *self,
+                        const char  *name)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
 AtlasChartView *
 atlas_window_get_chart_view (AtlasWindow *self)
 {
@@ -769,6 +798,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->dispose = atlas_window_dispose;
 
   g_type_ensure (ATLAS_TYPE_CHART_VIEW);
+  g_type_ensure (ATLAS_TYPE_TABLE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/siliconatlas/SiliconAtlas/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
@@ -776,6 +806,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, dataset_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_progress);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "atlas-chart-view.h"
+#include "atlas-table-view.h"
 
 G_BEGIN_DECLS
 
@@ -30,5 +31,8 @@ const char     *atlas_window_get_status      (AtlasWindow    *self);
 gboolean        atlas_window_is_sidebar_folded (AtlasWindow  *self);
 int             atlas_window_get_passage     (AtlasWindow    *self);
 AtlasChartView *atlas_window_get_chart_view  (AtlasWindow    *self);
+AtlasTableView *atlas_window_get_table_view  (AtlasWindow    *self);
+void            atlas_window_show_view       (AtlasWindow    *self,
+                                              const char     *name);
 
 G_END_DECLS

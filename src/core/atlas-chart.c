@@ -629,6 +629,14 @@ atlas_chart_get_spec (const AtlasChart *chart)
   return &chart->spec;
 }
 
+/* The table the chart draws, owned by the chart. */
+AtlasTable *
+atlas_chart_get_table (const AtlasChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->table;
+}
+
 guint
 atlas_chart_get_n_series (const AtlasChart *chart)
 {
@@ -830,23 +838,9 @@ format_x (const AtlasChart       *chart,
     return g_strdup (g_ptr_array_index (chart->categories, (guint) x));
   if (atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_DATE)
     {
-      g_autoptr (GDateTime) date = g_date_time_new_from_unix_utc ((gint64) floor (x));
-      if (!date)
-        return atlas_format_value (x, style);
-      switch (atlas_column_get_date_unit (chart->x_column))
-        {
-        case ATLAS_DATE_UNIT_YEAR:
-          return g_date_time_format (date, "%Y");
-        case ATLAS_DATE_UNIT_QUARTER:
-          return g_strdup_printf ("Q%d %d", (g_date_time_get_month (date) - 1) / 3 + 1, g_date_time_get_year (date));
-        case ATLAS_DATE_UNIT_MONTH:
-          return g_date_time_format (date, "%b %Y");
-        case ATLAS_DATE_UNIT_DAY:
-          return g_date_time_format (date, "%-d %b %Y");
-        case ATLAS_DATE_UNIT_SECOND:
-        default:
-          return g_date_time_format (date, "%-d %b %Y %H:%M");
-        }
+      char *date = atlas_format_date (x, atlas_column_get_date_unit (chart->x_column));
+      if (date)
+        return date;
     }
   return atlas_format_value (x, style);
 }

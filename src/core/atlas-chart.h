@@ -137,6 +137,7 @@ void            atlas_chart_set_view        (AtlasChart           *chart,
                                              double                x_max,
                                              double                y_min,
                                              double                y_max);
+AtlasTable     *atlas_chart_get_table       (const AtlasChart     *chart);
 guint           atlas_chart_get_n_series    (const AtlasChart     *chart);
 const char     *atlas_chart_get_series_name (const AtlasChart     *chart,
                                              guint                 series);

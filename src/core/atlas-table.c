@@ -164,6 +164,54 @@ atlas_column_get_date_unit (const AtlasColumn *column)
   return column->date_unit;
 }
 
+/* A date kept as seconds since 1970, written at the column's unit: 2024,
+ * Q2 2024, May 2024, 24 May 2024; NULL when out of range. */
+char *
+atlas_format_date (double        seconds,
+                   AtlasDateUnit unit)
+{
+  g_autoptr (GDateTime) date = isfinite (seconds) ? g_date_time_new_from_unix_utc ((gint64) floor (seconds)) : NULL;
+
+  if (!date)
+    return NULL;
+  switch (unit)
+    {
+    case ATLAS_DATE_UNIT_YEAR:
+      return g_date_time_format (date, "%Y");
+    case ATLAS_DATE_UNIT_QUARTER:
+      return g_strdup_printf ("Q%d %d", (g_date_time_get_month (date) - 1) / 3 + 1, g_date_time_get_year (date));
+    case ATLAS_DATE_UNIT_MONTH:
+      return g_date_time_format (date, "%b %Y");
+    case ATLAS_DATE_UNIT_DAY:
+      return g_date_time_format (date, "%-d %b %Y");
+    case ATLAS_DATE_UNIT_SECOND:
+    default:
+      return g_date_time_format (date, "%-d %b %Y %H:%M");
+    }
+}
+
+/* A cell as a table shows it: the text, the date at the column's unit, or
+ * the number with up to 12 significant digits; NULL where it is missing. */
+char *
+atlas_column_format_cell (const AtlasColumn *column,
+                          gsize              row)
+{
+  g_return_val_if_fail (column != NULL, NULL);
+
+  if (atlas_column_is_missing (column, row))
+    return NULL;
+  switch (atlas_column_get_column_type (column))
+    {
+    case ATLAS_COLUMN_TEXT:
+      return g_strdup (atlas_column_get_text (column, row));
+    case ATLAS_COLUMN_DATE:
+      return atlas_format_date (atlas_column_get_number (column, row), column->date_unit);
+    case ATLAS_COLUMN_NUMBER:
+    default:
+      return g_strdup_printf ("%.12g", atlas_column_get_number (column, row));
+    }
+}
+
 gsize
 atlas_column_get_n_missing (const AtlasColumn *column)
 {

@@ -19,6 +19,10 @@ const char        *atlas_column_get_name         (const AtlasColumn *column);
 AtlasColumnType    atlas_column_get_column_type  (const AtlasColumn *column);
 const char        *atlas_column_get_unit         (const AtlasColumn *column);
 AtlasDateUnit      atlas_column_get_date_unit    (const AtlasColumn *column);
+char              *atlas_column_format_cell      (const AtlasColumn *column,
+                                                  gsize              row);
+char              *atlas_format_date             (double             seconds,
+                                                  AtlasDateUnit      unit);
 gsize              atlas_column_get_n_missing    (const AtlasColumn *column);
 gsize              atlas_column_get_n_invalid    (const AtlasColumn *column);
 gboolean           atlas_column_is_missing       (const AtlasColumn *column,

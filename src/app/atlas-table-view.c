@@ -1,0 +1,267 @@
+/* atlas-table-view.c: the rows of the table a chart draws, in sortable columns; missing cells read as missing. */
+#include "atlas-table-view.h"
+
+#include <math.h>
+
+/* One row of the table, made when the list asks for it. */
+#define ATLAS_TYPE_ROW_ITEM (atlas_row_item_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasRowItem, atlas_row_item, ATLAS, ROW_ITEM, GObject)
+
+struct _AtlasRowItem
+{
+  GObject parent_instance;
+  gsize row;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasRowItem, atlas_row_item, G_TYPE_OBJECT)
+
+static void
+atlas_row_item_class_init (AtlasRowItemClass *klass)
+{
+}
+
+static void
+atlas_row_item_init (AtlasRowItem *self)
+{
+}
+
+/* A list of every row of a table, as items made on demand: a million rows
+ * cost nothing until they are shown or sorted. */
+#define ATLAS_TYPE_ROW_LIST (atlas_row_list_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasRowList, atlas_row_list, ATLAS, ROW_LIST, GObject)
+
+struct _AtlasRowList
+{
+  GObject parent_instance;
+  guint n_rows;
+};
+
+static GType
+atlas_row_list_get_item_type (GListModel *model)
+{
+  return ATLAS_TYPE_ROW_ITEM;
+}
+
+static guint
+atlas_row_list_get_n_items (GListModel *model)
+{
+  return ATLAS_ROW_LIST (model)->n_rows;
+}
+
+static gpointer
+atlas_row_list_get_item (GListModel *model,
+                         guint       position)
+{
+  AtlasRowItem *item;
+
+  if (position >= ATLAS_ROW_LIST (model)->n_rows)
+    return NULL;
+  item = g_object_new (ATLAS_TYPE_ROW_ITEM, NULL);
+  item->row = position;
+  return item;
+}
+
+static void
+atlas_row_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = atlas_row_list_get_item_type;
+  iface->get_n_items = atlas_row_list_get_n_items;
+  iface->get_item = atlas_row_list_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasRowList, atlas_row_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, atlas_row_list_model_init))
+
+static void
+atlas_row_list_class_init (AtlasRowListClass *klass)
+{
+}
+
+static void
+atlas_row_list_init (AtlasRowList *self)
+{
+}
+
+struct _AtlasTableView
+{
+  GtkWidget parent_instance;
+
+  GtkScrolledWindow *scroller;
+  GtkColumnView *column_view;
+  GtkSortListModel *sorted; /* the rows in the order the column headers ask */
+  AtlasTable *table;        /* owned */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasTableView, atlas_table_view, GTK_TYPE_WIDGET)
+
+/* Sorting by a column: numbers and dates by value, text by the locale's
+ * collation, missing cells after every value (last when ascending; the
+ * column view turns the order round for descending). */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      data)
+{
+  const AtlasColumn *column = data;
+  gsize row_a = ((const AtlasRowItem *) a)->row, row_b = ((const AtlasRowItem *) b)->row;
+  gboolean missing_a = atlas_column_is_missing (column, row_a), missing_b = atlas_column_is_missing (column, row_b);
+
+  if (missing_a || missing_b)
+    return missing_a - missing_b;
+  if (atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT)
+    return g_utf8_collate (atlas_column_get_text (column, row_a), atlas_column_get_text (column, row_b));
+  {
+    double x = atlas_column_get_number (column, row_a), y = atlas_column_get_number (column, row_b);
+    return (x > y) - (x < y);
+  }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  const AtlasColumn *column = data;
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  AtlasRowItem *row = gtk_list_item_get_item (item);
+  g_autofree char *text = atlas_column_format_cell (column, row->row);
+
+  /* Missing is shown as missing, never as 0 or an empty string. */
+  gtk_label_set_text (label, text ? text : "—");
+  if (text)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  /* Numbers line up on the right, as in a spreadsheet. */
+  gtk_label_set_xalign (label, atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT ? 0 : 1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text ? text : "missing");
+}
+
+/* Shows table's rows (NULL: none), one column per table column. */
+void
+atlas_table_view_set_table (AtlasTableView *self,
+                            AtlasTable     *table)
+{
+  GListModel *columns;
+  AtlasRowList *rows;
+  g_autoptr (GtkSortListModel) sorted = NULL;
+
+  g_return_if_fail (ATLAS_IS_TABLE_VIEW (self));
+
+  if (table == self->table)
+    return;
+  /* No rows while the columns change: a cell of the old table must never
+   * be bound to a column of the new one. */
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->sorted);
+  columns = gtk_column_view_get_columns (self->column_view);
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+  g_clear_pointer (&self->table, atlas_table_unref);
+  self->table = table ? atlas_table_ref (table) : NULL;
+
+  rows = g_object_new (ATLAS_TYPE_ROW_LIST, NULL);
+  rows->n_rows = table ? (guint) MIN (atlas_table_get_n_rows (table), G_MAXUINT) : 0;
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (rows), g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  /* Sorting a million rows takes a moment: in steps, so the window keeps
+   * responding. */
+  gtk_sort_list_model_set_incremental (sorted, TRUE);
+  for (guint c = 0; table && c < atlas_table_get_n_columns (table); c++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, c);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkColumnViewColumn) view_column = NULL;
+      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, (gpointer) column, NULL));
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
+      view_column = gtk_column_view_column_new (atlas_column_get_name (column), factory);
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+  {
+    g_autoptr (GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (sorted)));
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  }
+  g_set_object (&self->sorted, sorted);
+}
+
+/* The rows in the order shown. */
+GListModel *
+atlas_table_view_get_rows (AtlasTableView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+/* The text of the cell shown at position in column, NULL where missing. */
+char *
+atlas_table_view_get_cell (AtlasTableView *self,
+                           guint           position,
+                           guint           column)
+{
+  g_autoptr (AtlasRowItem) item = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), NULL);
+
+  if (!self->table || !self->sorted || column >= atlas_table_get_n_columns (self->table))
+    return NULL;
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  return item ? atlas_column_format_cell (atlas_table_get_column (self->table, column), item->row) : NULL;
+}
+
+GtkColumnView *
+atlas_table_view_get_column_view (AtlasTableView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), NULL);
+  return self->column_view;
+}
+
+static void
+atlas_table_view_dispose (GObject *object)
+{
+  AtlasTableView *self = ATLAS_TABLE_VIEW (object);
+
+  g_clear_pointer ((GtkWidget **) &self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->sorted);
+  g_clear_pointer (&self->table, atlas_table_unref);
+  G_OBJECT_CLASS (atlas_table_view_parent_class)->dispose (object);
+}
+
+static void
+atlas_table_view_class_init (AtlasTableViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = atlas_table_view_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+atlas_table_view_init (AtlasTableView *self)
+{
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "The chart's data", -1);
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->column_view));
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+}

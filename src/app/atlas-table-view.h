@@ -1,0 +1,22 @@
+/* atlas-table-view.h: the rows of the table a chart draws, in sortable columns. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-table.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_TABLE_VIEW (atlas_table_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasTableView, atlas_table_view, ATLAS, TABLE_VIEW, GtkWidget)
+
+void        atlas_table_view_set_table  (AtlasTableView *self,
+                                         AtlasTable     *table);
+GListModel *atlas_table_view_get_rows   (AtlasTableView *self);
+char       *atlas_table_view_get_cell   (AtlasTableView *self,
+                                         guint           position,
+                                         guint           column);
+GtkColumnView *atlas_table_view_get_column_view (AtlasTableView *self);
+
+G_END_DECLS
