@@ -44,7 +44,19 @@ show_chart (AtlasWindow *self,
             AtlasChart  *chart)
 {
   atlas_chart_view_set_chart (self->chart_view, chart);
-  atlas_table_view_set_table (self->table_view, chart ? atlas_chart_get_table (chart) : NULL);
+  /* The data view is filled when it is shown: building its columns for
+   * every passage would slow the first frame and each step. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
+    atlas_table_view_set_table (self->table_view, chart ? atlas_chart_get_table (chart) : NULL);
+}
+
+static void
+on_visible_view_changed (AtlasWindow *self)
+{
+  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
+    atlas_table_view_set_table (self->table_view, chart ? atlas_chart_get_table (chart) : NULL);
 }
 
 /* Says something in a toast, and keeps it for atlas_window_get_status(). */
@@ -855,6 +867,8 @@ atlas_window_init (AtlasWindow *self)
 
   self->passage = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed),
+                            self);
   restore_window_state (self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
