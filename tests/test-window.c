@@ -376,6 +376,29 @@ test_open_files (void)
   g_assert_cmpint (atlas_window_get_passage (window), ==, -1);
   g_assert_null (atlas_window_get_status (window));
 
+  /* The options menu's actions: another type, a log scale, another x; a
+   * type the data cannot take says why and leaves the chart as it was. */
+  {
+    AtlasChart *chart;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.chart-type", "s", "bar"));
+    chart = atlas_chart_view_get_chart (view);
+    g_assert_cmpint (atlas_chart_get_spec (chart)->type, ==, ATLAS_CHART_BAR);
+    g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, "comma-basic");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.log-scale", NULL));
+    g_assert_true (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->log_y);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.chart-type", "s", "line"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.x-column", "s", "imports (USD bn)"));
+    chart = atlas_chart_view_get_chart (view);
+    g_assert_cmpstr (atlas_chart_get_spec (chart)->x_column, ==, "imports (USD bn)");
+    g_assert_false (g_strv_contains ((const char *const *) atlas_chart_get_spec (chart)->y_columns, "imports (USD bn)"));
+    wait_for_frames (GTK_WIDGET (window), 2);
+    save_screenshot (GTK_WIDGET (window), "window-chart-options.png");
+    g_assert_false (atlas_window_change_chart (window, "timeline", NULL, -1));
+    g_assert_cmpint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->type, ==, ATLAS_CHART_LINE);
+    g_assert_nonnull (atlas_window_get_status (window));
+  }
+
   open_fixture (window, "ragged.csv");
   g_test_message ("status: %s", atlas_window_get_status (window));
   g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");

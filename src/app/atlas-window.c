@@ -21,6 +21,7 @@ struct _AtlasWindow
   GtkListBox *dataset_list;
   AtlasChartView *chart_view;
   AdwFlap *flap;
+  GtkMenuButton *options_button;
   GtkRevealer *load_revealer;
   GtkLabel *load_label;
   GtkProgressBar *load_progress;
@@ -30,6 +31,8 @@ struct _AtlasWindow
   struct LoadProgress *load_state; /* shared with the reading thread */
   char *status;                     /* the last message shown in a toast */
   GSettings *settings;              /* NULL where the schema is not installed */
+  GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.log-scale" */
+  GMenu *options_menu;               /* the header's chart options, rebuilt for each table */
 
   AtlasStory *story;
   GPtrArray *catalog; /* AtlasDatasetInfo, in the order the sidebar lists them */
@@ -39,11 +42,16 @@ struct _AtlasWindow
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Shows chart (taking it) in the chart view, and its table in the data view. */
+static void update_chart_options (AtlasWindow *self);
+static void show_status (AtlasWindow *self,
+                         const char  *message);
+
 static void
 show_chart (AtlasWindow *self,
             AtlasChart  *chart)
 {
   atlas_chart_view_set_chart (self->chart_view, chart);
+  update_chart_options (self);
   /* The data view is filled when it is shown: building its columns for
    * every passage would slow the first frame and each step. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
@@ -57,6 +65,146 @@ on_visible_view_changed (AtlasWindow *self)
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
     atlas_table_view_set_table (self->table_view, chart ? atlas_chart_get_table (chart) : NULL);
+}
+
+/* The options menu for the chart shown: its type, its x column among the
+ * table's columns, and a log scale; the actions' states follow the chart. */
+static void
+update_chart_options (AtlasWindow *self)
+{
+  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+  const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
+  AtlasTable *table = chart ? atlas_chart_get_table (chart) : NULL;
+  g_autoptr (GMenu) types = g_menu_new ();
+  g_autoptr (GMenu) columns = g_menu_new ();
+  g_autoptr (GMenu) scale = g_menu_new ();
+  static const AtlasChartType all_types[] = {
+    ATLAS_CHART_LINE,         ATLAS_CHART_AREA,           ATLAS_CHART_STACKED_AREA,
+    ATLAS_CHART_STACKED_AREA_PERCENT, ATLAS_CHART_BAR,    ATLAS_CHART_BAR_STACKED,
+    ATLAS_CHART_BAR_HORIZONTAL, ATLAS_CHART_BAR_HORIZONTAL_STACKED, ATLAS_CHART_SCATTER,
+    ATLAS_CHART_DONUT,        ATLAS_CHART_TIMELINE,
+  };
+
+  g_menu_remove_all (self->options_menu);
+  for (guint i = 0; i < G_N_ELEMENTS (all_types); i++)
+    {
+      g_autofree char *detailed
+        = g_strdup_printf ("options.chart-type::%s", atlas_chart_type_to_string (all_types[i]));
+      g_menu_append (types, atlas_chart_type_describe (all_types[i]), detailed);
+    }
+  for (guint c = 0; table && c < atlas_table_get_n_columns (table); c++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (atlas_column_get_name (atlas_table_get_column (table, c)), NULL);
+      g_menu_item_set_action_and_target_value (item, "options.x-column",
+                                               g_variant_new_string (atlas_column_get_name (
+                                                 atlas_table_get_column (table, c))));
+      g_menu_append_item (columns, item);
+    }
+  g_menu_append (scale, "Log Scale", "options.log-scale");
+  g_menu_append_section (self->options_menu, "Chart Type", G_MENU_MODEL (types));
+  g_menu_append_section (self->options_menu, "Along x", G_MENU_MODEL (columns));
+  g_menu_append_section (self->options_menu, NULL, G_MENU_MODEL (scale));
+
+  if (!spec)
+    return;
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
+                                                                          "chart-type")),
+                             g_variant_new_string (atlas_chart_type_to_string (spec->type)));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
+                                                                          "x-column")),
+                             g_variant_new_string (spec->x_column ? spec->x_column : ""));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
+                                                                          "log-scale")),
+                             g_variant_new_boolean (spec->log_y));
+}
+
+/* Draws the chart shown again with another type, x column or scale. A
+ * new x drops the notes, which sit on the old one, and lets the reader
+ * choose the values again; a change the data cannot take says why in a
+ * toast and leaves the chart as it was. */
+gboolean
+atlas_window_change_chart (AtlasWindow *self,
+                           const char  *type_name,
+                           const char  *x_column,
+                           int          log_y)
+{
+  AtlasChart *current;
+  AtlasChartSpec spec;
+  AtlasChart *chart;
+  g_autoptr (GError) error = NULL;
+  gboolean new_x;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  current = atlas_chart_view_get_chart (self->chart_view);
+  if (!current)
+    return FALSE;
+  new_x = x_column && g_strcmp0 (x_column, atlas_chart_get_spec (current)->x_column) != 0;
+  atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, !new_x);
+  if (type_name && !atlas_chart_type_from_string (type_name, &spec.type))
+    {
+      atlas_chart_spec_clear (&spec);
+      return FALSE;
+    }
+  if (new_x)
+    {
+      g_free (spec.x_column);
+      spec.x_column = g_strdup (x_column);
+      g_clear_pointer (&spec.y_columns, g_strfreev);
+      atlas_chart_spec_suggest (atlas_chart_get_table (current), &spec, FALSE);
+    }
+  if (log_y >= 0)
+    spec.log_y = log_y != 0;
+  chart = atlas_chart_new (atlas_chart_get_table (current), &spec, &error);
+  atlas_chart_spec_clear (&spec);
+  if (!chart)
+    {
+      show_status (self, error->message);
+      update_chart_options (self);
+      return FALSE;
+    }
+  show_chart (self, chart);
+  return TRUE;
+}
+
+static void
+on_chart_type_changed (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       data)
+{
+  atlas_window_change_chart (ATLAS_WINDOW (data), g_variant_get_string (value, NULL), NULL, -1);
+}
+
+static void
+on_x_column_changed (GSimpleAction *action,
+                     GVariant      *value,
+                     gpointer       data)
+{
+  atlas_window_change_chart (ATLAS_WINDOW (data), NULL, g_variant_get_string (value, NULL), -1);
+}
+
+static void
+on_log_scale_changed (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       data)
+{
+  atlas_window_change_chart (ATLAS_WINDOW (data), NULL, NULL, g_variant_get_boolean (value));
+}
+
+static void
+install_chart_options (AtlasWindow *self)
+{
+  const GActionEntry entries[] = {
+    { "chart-type", NULL, "s", "'line'", on_chart_type_changed, { 0 } },
+    { "x-column", NULL, "s", "''", on_x_column_changed, { 0 } },
+    { "log-scale", NULL, NULL, "false", on_log_scale_changed, { 0 } },
+  };
+
+  self->chart_options = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->chart_options), entries, G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "options", G_ACTION_GROUP (self->chart_options));
+  self->options_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->options_button, G_MENU_MODEL (self->options_menu));
 }
 
 /* Says something in a toast, and keeps it for atlas_window_get_status(). */
@@ -795,6 +943,8 @@ atlas_window_dispose (GObject *object)
   stop_load_progress (self);
   g_clear_pointer (&self->status, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->chart_options);
+  g_clear_object (&self->options_menu);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_pointer (&self->story, atlas_story_free);
   g_clear_pointer (&self->catalog, g_ptr_array_unref);
@@ -818,6 +968,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, dataset_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, options_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_revealer);
@@ -867,6 +1018,7 @@ atlas_window_init (AtlasWindow *self)
 
   self->passage = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  install_chart_options (self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed),
                             self);
   restore_window_state (self);

@@ -24,6 +24,10 @@ gboolean        atlas_window_export_to       (AtlasWindow    *self,
                                               const char     *path,
                                               GError        **error);
 void            atlas_window_present_about   (AtlasWindow    *self);
+gboolean        atlas_window_change_chart    (AtlasWindow    *self,
+                                              const char     *type_name,
+                                              const char     *x_column,
+                                              int             log_y);
 void            atlas_window_open_file       (AtlasWindow    *self,
                                               GFile          *file);
 gboolean        atlas_window_is_loading      (AtlasWindow    *self);

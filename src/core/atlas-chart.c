@@ -215,6 +215,13 @@ chart_type_description (AtlasChartType type)
   return "Chart";
 }
 
+/* The type's name as people read it: "Line chart", "Scatter plot". */
+const char *
+atlas_chart_type_describe (AtlasChartType type)
+{
+  return chart_type_description (type);
+}
+
 gboolean
 atlas_chart_is_cartesian (AtlasChartType type)
 {
@@ -627,6 +634,49 @@ const AtlasChartSpec *
 atlas_chart_get_spec (const AtlasChart *chart)
 {
   return &chart->spec;
+}
+
+/* A copy of spec for another chart of the same table: what it shows and
+ * says, and, when keep_notes, its notes, events, highlights and view. */
+void
+atlas_chart_spec_copy (const AtlasChartSpec *spec,
+                       AtlasChartSpec       *out_copy,
+                       gboolean              keep_notes)
+{
+  atlas_chart_spec_init (out_copy);
+  out_copy->type = spec->type;
+  out_copy->x_column = g_strdup (spec->x_column);
+  out_copy->y_columns = g_strdupv (spec->y_columns);
+  out_copy->title = g_strdup (spec->title);
+  out_copy->subtitle = g_strdup (spec->subtitle);
+  out_copy->source = g_strdup (spec->source);
+  out_copy->notes = g_strdup (spec->notes);
+  out_copy->log_y = spec->log_y;
+  out_copy->markers = spec->markers;
+  out_copy->dark = spec->dark;
+  out_copy->transparent = spec->transparent;
+  out_copy->hide_header = spec->hide_header;
+  out_copy->label_column = g_strdup (spec->label_column);
+  out_copy->size_column = g_strdup (spec->size_column);
+  out_copy->status_column = g_strdup (spec->status_column);
+  if (!keep_notes)
+    return;
+  out_copy->view_x_min = spec->view_x_min;
+  out_copy->view_x_max = spec->view_x_max;
+  out_copy->view_y_min = spec->view_y_min;
+  out_copy->view_y_max = spec->view_y_max;
+  for (guint i = 0; spec->annotations && i < spec->annotations->len; i++)
+    {
+      const AtlasAnnotation *a = &g_array_index (spec->annotations, AtlasAnnotation, i);
+      atlas_chart_spec_add_annotation (out_copy, a->kind, a->x, a->x_end, a->y, a->series, a->text);
+    }
+  for (guint i = 0; spec->events && i < spec->events->len; i++)
+    {
+      const AtlasChartEvent *event = &g_array_index (spec->events, AtlasChartEvent, i);
+      atlas_chart_spec_add_event (out_copy, event->x, event->label);
+    }
+  for (guint i = 0; spec->highlights && i < spec->highlights->len; i++)
+    atlas_chart_spec_add_highlight (out_copy, g_array_index (spec->highlights, double, i));
 }
 
 /* The table the chart draws, owned by the chart. */

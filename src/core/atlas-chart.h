@@ -104,6 +104,9 @@ GQuark          atlas_chart_error_quark     (void);
 
 void            atlas_chart_spec_init       (AtlasChartSpec       *spec);
 void            atlas_chart_spec_clear      (AtlasChartSpec       *spec);
+void            atlas_chart_spec_copy       (const AtlasChartSpec *spec,
+                                             AtlasChartSpec       *out_copy,
+                                             gboolean              keep_notes);
 void            atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
                                                  AtlasAnnotationKind kind,
                                                  double              x,
@@ -123,6 +126,7 @@ gboolean        atlas_chart_parse_x         (const AtlasTable     *table,
 gboolean        atlas_chart_type_from_string (const char          *name,
                                              AtlasChartType       *out_type);
 const char     *atlas_chart_type_to_string  (AtlasChartType        type);
+const char     *atlas_chart_type_describe   (AtlasChartType        type);
 
 AtlasChart     *atlas_chart_new             (AtlasTable           *table,
                                              const AtlasChartSpec *spec,
