@@ -107,6 +107,35 @@ check_hover_and_zoom (AtlasChartView *view)
   g_assert_cmpfloat (zoomed_min, ==, min);
   g_assert_cmpfloat (zoomed_max, ==, max);
 
+  /* Back and forward step through earlier views; a zoom and a pan apart
+   * in time are two steps. */
+  {
+    double zmin, zmax, bmin, bmax;
+
+    g_assert_true (atlas_chart_view_zoom (view, 2, px));
+    wait_for_frames (GTK_WIDGET (view), 2);
+    g_assert_true (atlas_chart_get_x_view (chart, &zmin, &zmax));
+    g_usleep (450 * G_TIME_SPAN_MILLISECOND);
+    g_assert_true (atlas_chart_view_pan (view, 50));
+    wait_for_frames (GTK_WIDGET (view), 2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.back", NULL));
+    wait_for_frames (GTK_WIDGET (view), 2);
+    g_assert_true (atlas_chart_get_x_view (chart, &bmin, &bmax));
+    g_assert_cmpfloat (bmin, ==, zmin);
+    g_assert_cmpfloat (bmax, ==, zmax);
+    g_assert_true (atlas_chart_view_go_back (view, FALSE));
+    wait_for_frames (GTK_WIDGET (view), 2);
+    g_assert_true (atlas_chart_get_x_view (chart, &bmin, &bmax));
+    g_assert_cmpfloat (bmin, ==, min);
+    g_assert_cmpfloat (bmax, ==, max);
+    g_assert_true (atlas_chart_view_go_back (view, TRUE));
+    wait_for_frames (GTK_WIDGET (view), 2);
+    g_assert_true (atlas_chart_get_x_view (chart, &bmin, &bmax));
+    g_assert_cmpfloat (bmin, ==, zmin);
+    atlas_chart_view_reset_view (view);
+    wait_for_frames (GTK_WIDGET (view), 2);
+  }
+
   /* The arrow keys' action walks the points: the first in view is 2017,
    * row 3 of the dataset; there is no second series to move to. */
   {

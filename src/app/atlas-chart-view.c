@@ -28,7 +28,15 @@ struct _AtlasChartView
 
   double drag_min, drag_max; /* the x view when a drag began */
   guint description_source;  /* pending update of the accessible description */
+
+  /* Earlier and later x views, as pairs of doubles, for back and forward;
+   * changes closer together than HISTORY_PAUSE are one step. */
+  GArray *back;
+  GArray *forward;
+  gint64 last_change;
 };
+
+#define HISTORY_PAUSE (400 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
 
@@ -181,11 +189,10 @@ on_dark_changed (AtlasChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Shows x from min to max; the y axis follows what is then in view. */
 static void
-set_x_view (AtlasChartView *self,
-            double          min,
-            double          max)
+apply_x_view (AtlasChartView *self,
+              double          min,
+              double          max)
 {
   const AtlasChartSpec *spec = atlas_chart_get_spec (self->chart);
 
@@ -193,6 +200,63 @@ set_x_view (AtlasChartView *self,
   self->has_pick = FALSE;
   queue_description_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+push_view (GArray                *stack,
+           const AtlasChartSpec  *spec)
+{
+  double view[2] = { spec->view_x_min, spec->view_x_max };
+
+  g_array_append_vals (stack, view, 2);
+}
+
+/* Shows x from min to max; the y axis follows what is then in view. The
+ * view left behind goes on the back list, unless it was itself a moment
+ * ago part of the same zoom or drag. */
+static void
+set_x_view (AtlasChartView *self,
+            double          min,
+            double          max)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - self->last_change > HISTORY_PAUSE)
+    push_view (self->back, atlas_chart_get_spec (self->chart));
+  self->last_change = now;
+  g_array_set_size (self->forward, 0);
+  apply_x_view (self, min, max);
+}
+
+/* Steps back (or forward) through the x views; FALSE when there is none. */
+gboolean
+atlas_chart_view_go_back (AtlasChartView *self,
+                          gboolean        forward)
+{
+  GArray *from, *to;
+  double min, max;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  from = forward ? self->forward : self->back;
+  to = forward ? self->back : self->forward;
+  if (!self->chart || from->len < 2)
+    return FALSE;
+  min = g_array_index (from, double, from->len - 2);
+  max = g_array_index (from, double, from->len - 1);
+  g_array_set_size (from, from->len - 2);
+  push_view (to, atlas_chart_get_spec (self->chart));
+  self->last_change = 0;
+  apply_x_view (self, min, max);
+  return TRUE;
+}
+
+static void
+go_back_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  atlas_chart_view_go_back (ATLAS_CHART_VIEW (widget), g_str_equal (action_name, "chart.forward"));
 }
 
 /* Zooms x by factor (above 1 zooms in) keeping the data under anchor, a
@@ -520,6 +584,8 @@ atlas_chart_view_dispose (GObject *object)
   AtlasChartView *self = ATLAS_CHART_VIEW (object);
 
   g_clear_handle_id (&self->description_source, g_source_remove);
+  g_clear_pointer (&self->back, g_array_unref);
+  g_clear_pointer (&self->forward, g_array_unref);
   g_clear_pointer (&self->chart, atlas_chart_free);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
@@ -545,6 +611,11 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "chart.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "chart.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.reset-view", NULL);
+  gtk_widget_class_install_action (widget_class, "chart.back", NULL, go_back_activated);
+  gtk_widget_class_install_action (widget_class, "chart.forward", NULL, go_back_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "chart.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "chart.forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "chart.back", NULL);
   gtk_widget_class_install_action (widget_class, "chart.move-point", "(ii)", move_point_activated);
   /* Keys 1 to 9 switch the legend's series, as clicking their entries does. */
   gtk_widget_class_install_action (widget_class, "chart.toggle-series", "i", toggle_series_activated);
@@ -567,6 +638,8 @@ atlas_chart_view_init (AtlasChartView *self)
 
   self->home_min = self->home_max = self->full_min = self->full_max = NAN;
   self->pointer_x = self->pointer_y = NAN;
+  self->back = g_array_new (FALSE, FALSE, sizeof (double));
+  self->forward = g_array_new (FALSE, FALSE, sizeof (double));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
@@ -608,6 +681,9 @@ atlas_chart_view_set_chart (AtlasChartView *self,
   self->home_min = chart ? atlas_chart_get_spec (chart)->view_x_min : NAN;
   self->home_max = chart ? atlas_chart_get_spec (chart)->view_x_max : NAN;
   self->full_min = self->full_max = NAN;
+  g_array_set_size (self->back, 0);
+  g_array_set_size (self->forward, 0);
+  self->last_change = 0;
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -23,6 +23,8 @@ gboolean    atlas_chart_view_zoom      (AtlasChartView *self,
 gboolean    atlas_chart_view_pan       (AtlasChartView *self,
                                         double          dx);
 void        atlas_chart_view_reset_view (AtlasChartView *self);
+gboolean    atlas_chart_view_go_back   (AtlasChartView *self,
+                                        gboolean        forward);
 void        atlas_chart_view_hover     (AtlasChartView *self,
                                         double          x,
                                         double          y);
