@@ -1,6 +1,7 @@
 /* test-window.c: the real window under Xvfb: the story's passages, their charts, paging, a screenshot, and teardown. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "atlas-dataset.h"
@@ -132,6 +133,25 @@ check_hover_and_zoom (AtlasChartView *view)
     wait_for_frames (GTK_WIDGET (view), 2);
     g_assert_true (atlas_chart_get_x_view (chart, &bmin, &bmax));
     g_assert_cmpfloat (bmin, ==, zmin);
+    atlas_chart_view_reset_view (view);
+    wait_for_frames (GTK_WIDGET (view), 2);
+  }
+
+  /* A Shift-drag from the 2019 point to the 2021 point zooms to those
+   * years; a span of a few pixels is taken for a slip, not a zoom. */
+  {
+    double x2019, x2021, y, zmin, zmax, t2019, t2021;
+
+    g_assert_true (atlas_chart_point_position (chart, 0, 5, &x2019, &y));
+    g_assert_true (atlas_chart_point_position (chart, 0, 7, &x2021, &y));
+    g_assert_true (atlas_chart_parse_x (atlas_chart_get_table (chart), "year", "2019", &t2019));
+    g_assert_true (atlas_chart_parse_x (atlas_chart_get_table (chart), "year", "2021", &t2021));
+    g_assert_false (atlas_chart_view_zoom_to_span (view, x2019, x2019 + 5));
+    g_assert_true (atlas_chart_view_zoom_to_span (view, x2021, x2019));
+    wait_for_frames (GTK_WIDGET (view), 2);
+    g_assert_true (atlas_chart_get_x_view (chart, &zmin, &zmax));
+    g_assert_cmpfloat (fabs (zmin - t2019), <, (t2021 - t2019) * 0.01);
+    g_assert_cmpfloat (fabs (zmax - t2021), <, (t2021 - t2019) * 0.01);
     atlas_chart_view_reset_view (view);
     wait_for_frames (GTK_WIDGET (view), 2);
   }

@@ -27,6 +27,9 @@ struct _AtlasChartView
   AtlasChartPick pick;
 
   double drag_min, drag_max; /* the x view when a drag began */
+  gboolean box_zoom;         /* the drag began with Shift: it marks a span to zoom to */
+  double box_from, box_to;   /* that span, in widget x */
+  double pinch_min, pinch_max; /* the x view when a pinch began */
   guint description_source;  /* pending update of the accessible description */
 
   /* Earlier and later x views, as pairs of doubles, for back and forward;
@@ -113,6 +116,25 @@ draw_crosshair (AtlasChartView *self,
   cairo_restore (cr);
 }
 
+/* The span a Shift-drag marks, shaded over the plot's height. */
+static void
+draw_zoom_span (AtlasChartView *self,
+                cairo_t        *cr)
+{
+  cairo_rectangle_t plot;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  if (!self->box_zoom || !atlas_chart_get_plot_area (self->chart, &plot))
+    return;
+  cairo_new_path (cr);
+  cairo_rectangle (cr, MIN (self->box_from, self->box_to), plot.y, fabs (self->box_to - self->box_from), plot.height);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, dark ? 0.3 : 0.2);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
 static void
 atlas_chart_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -134,6 +156,7 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
       && isnan (atlas_chart_get_spec (self->chart)->view_x_max))
     atlas_chart_get_x_view (self->chart, &self->full_min, &self->full_max);
   draw_crosshair (self, cr);
+  draw_zoom_span (self, cr);
   cairo_destroy (cr);
 }
 
@@ -481,17 +504,44 @@ on_scroll (AtlasChartView           *self,
   return dy != 0 && atlas_chart_view_zoom (self, pow (ZOOM_STEP, -dy), anchor);
 }
 
+/* Zooms x to the span between two widget x coordinates, as a Shift-drag
+ * across the plot does; FALSE where the span is too narrow to mean it. */
+gboolean
+atlas_chart_view_zoom_to_span (AtlasChartView *self,
+                               double          from,
+                               double          to)
+{
+  cairo_rectangle_t plot;
+  double min, max, a, b;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot)
+      || !atlas_chart_get_x_view (self->chart, &min, &max) || fabs (to - from) < 8 || plot.width <= 0)
+    return FALSE;
+  a = CLAMP (MIN (from, to), plot.x, plot.x + plot.width);
+  b = CLAMP (MAX (from, to), plot.x, plot.x + plot.width);
+  if (b - a < 8)
+    return FALSE;
+  set_x_view (self, min + (a - plot.x) / plot.width * (max - min), min + (b - plot.x) / plot.width * (max - min));
+  return TRUE;
+}
+
 static void
 on_drag_begin (AtlasChartView *self,
                double          x,
                double          y,
                GtkGestureDrag *gesture)
 {
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
   if (!self->chart || !atlas_chart_get_x_view (self->chart, &self->drag_min, &self->drag_max))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
+  self->box_zoom = (state & GDK_SHIFT_MASK) != 0;
+  self->box_from = self->box_to = x;
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
@@ -506,9 +556,56 @@ on_drag_update (AtlasChartView *self,
 
   if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot) || plot.width <= 0)
     return;
+  if (self->box_zoom)
+    {
+      self->box_to = self->box_from + dx;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   /* From where the drag began, so rounding never accumulates. */
   shift = -dx / plot.width * (self->drag_max - self->drag_min);
   set_x_view (self, self->drag_min + shift, self->drag_max + shift);
+}
+
+static void
+on_drag_end (AtlasChartView *self,
+             double          dx,
+             double          dy,
+             GtkGestureDrag *gesture)
+{
+  if (!self->box_zoom)
+    return;
+  self->box_zoom = FALSE;
+  if (!atlas_chart_view_zoom_to_span (self, self->box_from, self->box_from + dx))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_pinch_begin (AtlasChartView   *self,
+                GdkEventSequence *sequence,
+                GtkGesture       *gesture)
+{
+  if (!self->chart || !atlas_chart_get_x_view (self->chart, &self->pinch_min, &self->pinch_max))
+    gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_DENIED);
+}
+
+/* A touchpad or touchscreen pinch zooms about the fingers' centre, from
+ * the view the pinch began with. */
+static void
+on_pinch_scale_changed (AtlasChartView *self,
+                        double          scale,
+                        GtkGestureZoom *gesture)
+{
+  cairo_rectangle_t plot;
+  double cx, cy, at, span;
+
+  if (!self->chart || scale <= 0 || !atlas_chart_get_plot_area (self->chart, &plot) || plot.width <= 0
+      || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    return;
+  cx = CLAMP (cx, plot.x, plot.x + plot.width);
+  at = self->pinch_min + (cx - plot.x) / plot.width * (self->pinch_max - self->pinch_min);
+  span = (self->pinch_max - self->pinch_min) / scale;
+  set_x_view (self, at - (cx - plot.x) / plot.width * span, at - (cx - plot.x) / plot.width * span + span);
 }
 
 /* Switches series (counted from 0) on or off, as its legend entry does;
@@ -634,6 +731,7 @@ atlas_chart_view_init (AtlasChartView *self)
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL
                                                                 | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->home_min = self->home_max = self->full_min = self->full_max = NAN;
@@ -651,6 +749,10 @@ atlas_chart_view_init (AtlasChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect_swapped (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect_swapped (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect_swapped (pinch, "scale-changed", G_CALLBACK (on_pinch_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));

@@ -23,6 +23,9 @@ gboolean    atlas_chart_view_zoom      (AtlasChartView *self,
 gboolean    atlas_chart_view_pan       (AtlasChartView *self,
                                         double          dx);
 void        atlas_chart_view_reset_view (AtlasChartView *self);
+gboolean    atlas_chart_view_zoom_to_span (AtlasChartView *self,
+                                           double          from,
+                                           double          to);
 gboolean    atlas_chart_view_go_back   (AtlasChartView *self,
                                         gboolean        forward);
 void        atlas_chart_view_hover     (AtlasChartView *self,
