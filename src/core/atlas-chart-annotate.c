@@ -138,6 +138,25 @@ row_at_x (const AtlasChart *chart,
   return chart->x_values[row] == x ? row : G_MAXSIZE;
 }
 
+/* Whether a box would hide part of a bar the last render drew. */
+static gboolean
+box_covers_mark (const AtlasChart *chart,
+                 double            x,
+                 double            y,
+                 double            width,
+                 double            height)
+{
+  for (guint i = 0; i < chart->marks->len; i++)
+    {
+      const AtlasChartMark *mark = &g_array_index (chart->marks, AtlasChartMark, i);
+      if (chart->spec.type != ATLAS_CHART_DONUT
+          && boxes_intersect (x, y, width, height,
+                              &(cairo_rectangle_t) { mark->x, mark->y, mark->width, mark->height }))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A note on one point: a ring on the point, a leader line, and the text
  * in a box put where it touches no other text and stays in the plot. */
 static void
@@ -158,42 +177,47 @@ draw_callout (Painter               *painter,
 
   atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, unit * 14, 4);
   atlas_painter_measure (painter, &w, &h);
-  for (int distance = 1; distance <= 6; distance++)
-    for (int corner = 0; corner < 4; corner++)
-      {
-        double d = unit * 1.6 * distance;
-        double bx = corner % 2 == 0 ? px + d : px - d - w - 2 * pad;
-        double by = corner < 2 ? py - d - h - 2 * pad : py + d;
-        double bw = w + 2 * pad, bh = h + 2 * pad;
+  /* First where the box hides no bar, then anywhere free of text. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (int distance = 1; distance <= 6; distance++)
+        for (int corner = 0; corner < 4; corner++)
+          {
+            double d = unit * 1.6 * distance;
+            double bx = corner % 2 == 0 ? px + d : px - d - w - 2 * pad;
+            double by = corner < 2 ? py - d - h - 2 * pad : py + d;
+            double bw = w + 2 * pad, bh = h + 2 * pad;
 
-        if (bx < chart->plot.x || by < chart->plot.y || bx + bw > chart->plot.x + chart->plot.width
-            || by + bh > chart->plot.y + chart->plot.height || !atlas_chart_text_box_free (chart, bx, by, bw, bh))
-          continue;
+            if (bx < chart->plot.x || by < chart->plot.y || bx + bw > chart->plot.x + chart->plot.width
+                || by + bh > chart->plot.y + chart->plot.height || !atlas_chart_text_box_free (chart, bx, by, bw, bh)
+                || (pass == 0 && box_covers_mark (chart, bx, by, bw, bh)))
+              continue;
 
-        /* Leader from the point to the box's nearest corner. */
-        atlas_painter_set_color (cr, &painter->theme->annotation);
-        cairo_set_line_width (cr, 1);
-        cairo_move_to (cr, px, py);
-        cairo_line_to (cr, corner % 2 == 0 ? bx : bx + bw, corner < 2 ? by + bh : by);
-        cairo_stroke (cr);
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, px, py, unit * 0.45, 0, 2 * G_PI);
-        cairo_set_line_width (cr, 1.5);
-        cairo_stroke (cr);
+            /* Leader from the point to the box's nearest corner. */
+            atlas_painter_set_color (cr, &painter->theme->annotation);
+            cairo_set_line_width (cr, 1);
+            cairo_move_to (cr, px, py);
+            cairo_line_to (cr, corner % 2 == 0 ? bx : bx + bw, corner < 2 ? by + bh : by);
+            cairo_stroke (cr);
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, px, py, unit * 0.45, 0, 2 * G_PI);
+            cairo_set_line_width (cr, 1.5);
+            cairo_stroke (cr);
 
-        atlas_painter_set_color_alpha (cr, &painter->theme->background, 0.92);
-        cairo_rectangle (cr, bx, by, bw, bh);
-        cairo_fill_preserve (cr);
-        atlas_painter_set_color (cr, &painter->theme->annotation);
-        cairo_set_line_width (cr, 1);
-        cairo_stroke (cr);
-        /* The whole box, padding included, is what the text takes. */
-        cairo_move_to (cr, bx + pad, by + pad);
-        atlas_painter_set_color (cr, &painter->theme->text);
-        pango_cairo_show_layout (cr, painter->layout);
-        atlas_chart_record_text_box (chart, bx, by, bw, bh);
-        return;
-      }
+            atlas_painter_set_color_alpha (cr, &painter->theme->background, 0.92);
+            cairo_rectangle (cr, bx, by, bw, bh);
+            cairo_fill_preserve (cr);
+            atlas_painter_set_color (cr, &painter->theme->annotation);
+            cairo_set_line_width (cr, 1);
+            cairo_stroke (cr);
+            /* The whole box, padding included, is what the text takes. */
+            cairo_move_to (cr, bx + pad, by + pad);
+            atlas_painter_set_color (cr, &painter->theme->text);
+            pango_cairo_show_layout (cr, painter->layout);
+            atlas_chart_record_text_box (chart, bx, by, bw, bh);
+            return;
+          }
+    }
 }
 
 /* Whether the point of series at row, ringed to radius, falls in the box. */

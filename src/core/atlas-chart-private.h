@@ -57,6 +57,7 @@ struct _AtlasChart
   GArray *text_boxes;    /* cairo_rectangle_t */
   GArray *marks;         /* AtlasChartMark */
   GArray *legend_boxes;  /* AtlasLegendBox */
+  double bar_slot;       /* bars: the width of a category's slot in the last render; 0 for other charts */
   double donut_cx, donut_cy, donut_outer, donut_inner;
 };
 

@@ -930,6 +930,8 @@ draw_bars (Painter *painter)
   double slot = bar_slot_width (chart, chart->x_scale);
   double bar = stacked ? slot : slot / n_series;
 
+  chart->bar_slot = slot;
+
   for (guint s = 0; s < n_series; s++)
     {
       AtlasColor color = atlas_theme_series_color (painter->theme, s);
@@ -1211,6 +1213,7 @@ atlas_chart_render (AtlasChart *chart,
   g_array_set_size (chart->text_boxes, 0);
   g_array_set_size (chart->marks, 0);
   g_array_set_size (chart->legend_boxes, 0);
+  chart->bar_slot = 0;
   g_clear_pointer (&chart->x_scale, atlas_scale_free);
   g_clear_pointer (&chart->y_scale, atlas_scale_free);
   g_array_set_clear_func (legend, legend_entry_clear);

@@ -764,21 +764,25 @@ atlas_chart_point_position (const AtlasChart *chart,
                             double           *out_x,
                             double           *out_y)
 {
-  double base, top, px, py;
+  double base, top, px, py, offset = 0;
 
   if (!chart->x_scale || !chart->y_scale || series >= chart->series->len || row >= chart->n_rows)
     return FALSE;
   top = atlas_chart_stack_value (chart, series, row, &base);
   if (isnan (top) || isnan (chart->x_values[row]))
     return FALSE;
+  /* Grouped bars stand side by side in their category's slot: the point
+   * is the top of this series' bar, not the slot's middle. */
+  if (chart->bar_slot > 0 && !atlas_chart_type_stacks (chart->spec.type) && chart->series->len > 1)
+    offset = -chart->bar_slot / 2 + (series + 0.5) * chart->bar_slot / chart->series->len;
   if (atlas_chart_is_horizontal (chart->spec.type))
     {
       px = atlas_scale_map (chart->y_scale, top);
-      py = atlas_scale_map (chart->x_scale, chart->x_values[row]);
+      py = atlas_scale_map (chart->x_scale, chart->x_values[row]) + offset;
     }
   else
     {
-      px = atlas_scale_map (chart->x_scale, chart->x_values[row]);
+      px = atlas_scale_map (chart->x_scale, chart->x_values[row]) + offset;
       py = atlas_scale_map (chart->y_scale, top);
     }
   if (px < chart->plot.x - 0.5 || px > chart->plot.x + chart->plot.width + 0.5 || py < chart->plot.y - 0.5
