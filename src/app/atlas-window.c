@@ -31,6 +31,7 @@ struct _AtlasWindow
   struct LoadProgress *load_state; /* shared with the reading thread */
   char *status;                     /* the last message shown in a toast */
   GSettings *settings;              /* NULL where the schema is not installed */
+  AdwAnimation *passage_fade;       /* the chart fading in on a new passage */
   GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.log-scale" */
   GMenu *options_menu;               /* the header's chart options, rebuilt for each table */
 
@@ -335,6 +336,10 @@ atlas_window_show_passage (AtlasWindow *self,
       return;
     }
   self->passage = (int) index;
+  /* A short fade marks the change of passage; AdwAnimation skips it when
+   * the system asks for reduced motion (animations off). */
+  adw_animation_reset (self->passage_fade);
+  adw_animation_play (self->passage_fade);
   adw_view_switcher_title_set_subtitle (self->window_title, atlas_story_get_title (self->story));
   if (self->settings)
     g_settings_set_int (self->settings, "passage", (int) index);
@@ -944,6 +949,9 @@ atlas_window_dispose (GObject *object)
   g_clear_pointer (&self->status, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->chart_options);
+  if (self->passage_fade)
+    adw_animation_skip (self->passage_fade);
+  g_clear_object (&self->passage_fade);
   g_clear_object (&self->options_menu);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_pointer (&self->story, atlas_story_free);
@@ -1019,6 +1027,10 @@ atlas_window_init (AtlasWindow *self)
   self->passage = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   install_chart_options (self);
+  self->passage_fade
+    = adw_timed_animation_new (GTK_WIDGET (self->chart_view), 0.25, 1, 220,
+                               adw_property_animation_target_new (G_OBJECT (self->chart_view), "opacity"));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->passage_fade), ADW_EASE_OUT_CUBIC);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed),
                             self);
   restore_window_state (self);
