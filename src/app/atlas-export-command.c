@@ -31,24 +31,15 @@ atlas_export_options_clear (AtlasExportOptions *options)
   g_strfreev (options->references);
 }
 
+/* The table's first column of type, or NULL. */
 static const AtlasColumn *
 first_column_of_type (const AtlasTable *table,
-                      AtlasColumnType   type,
-                      const char       *preferred_name)
+                      AtlasColumnType   type)
 {
-  const AtlasColumn *found = NULL;
-
   for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
-    {
-      const AtlasColumn *column = atlas_table_get_column (table, i);
-      if (atlas_column_get_column_type (column) != type)
-        continue;
-      if (preferred_name && g_ascii_strcasecmp (atlas_column_get_name (column), preferred_name) == 0)
-        return column;
-      if (!found && !preferred_name)
-        found = column;
-    }
-  return found;
+    if (atlas_column_get_column_type (atlas_table_get_column (table, i)) == type)
+      return atlas_table_get_column (table, i);
+  return NULL;
 }
 
 /* "X=TEXT" into the x value (in the x column's units) and the text. */
@@ -104,7 +95,7 @@ load_events (const char     *path,
       fprintf (stderr, "%s\n", error->message);
       return FALSE;
     }
-  dates = first_column_of_type (events->table, ATLAS_COLUMN_DATE, NULL);
+  dates = first_column_of_type (events->table, ATLAS_COLUMN_DATE);
   names = atlas_table_guess_label_column (events->table)
             ? atlas_table_find_column (events->table, atlas_table_guess_label_column (events->table))
             : NULL;
@@ -164,9 +155,6 @@ atlas_export_command_run (const AtlasExportOptions *options,
       atlas_chart_spec_clear (&spec);
       return 1;
     }
-  /* A text column named "status" says which rows are estimates. */
-  if (!spec.status_column && first_column_of_type (result->table, ATLAS_COLUMN_TEXT, "status"))
-    spec.status_column = g_strdup (atlas_column_get_name (first_column_of_type (result->table, ATLAS_COLUMN_TEXT, "status")));
 
   for (guint i = 0; options->callouts && options->callouts[i]; i++)
     {

@@ -651,8 +651,6 @@ chart_for_opened_file (AtlasTable  *table,
   atlas_chart_spec_init (&spec);
   atlas_chart_spec_suggest (table, &spec, TRUE);
   spec.title = dot && dot != name ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
-  if (!spec.status_column && atlas_table_find_column (table, "status"))
-    spec.status_column = g_strdup ("status");
   chart = spec.x_column ? atlas_chart_new (table, &spec, error) : NULL;
   if (!spec.x_column)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the file has no columns to chart");

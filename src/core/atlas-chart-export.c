@@ -284,6 +284,21 @@ atlas_chart_export (AtlasChart  *chart,
   return TRUE;
 }
 
+/* The text column named "status" (in any case) that says which rows are
+ * estimates or forecasts; NULL when there is none. */
+const char *
+atlas_table_guess_status_column (const AtlasTable *table)
+{
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, i);
+      if (atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT
+          && g_ascii_strcasecmp (atlas_column_get_name (column), "status") == 0)
+        return atlas_column_get_name (column);
+    }
+  return NULL;
+}
+
 /* The text column that names things: one called event, title, label or
  * the like, else the one with the longest texts (a description says more
  * than an actor's name). */
@@ -455,6 +470,8 @@ atlas_chart_spec_suggest (const AtlasTable *table,
       else
         spec->type = ATLAS_CHART_LINE;
     }
+  if (!spec->status_column && atlas_table_guess_status_column (table))
+    spec->status_column = g_strdup (atlas_table_guess_status_column (table));
   /* A timeline names its events: the column the guess found. */
   if (spec->type == ATLAS_CHART_TIMELINE && !spec->label_column && atlas_table_guess_label_column (table))
     spec->label_column = g_strdup (atlas_table_guess_label_column (table));

@@ -424,8 +424,7 @@ atlas_story_build_chart (AtlasStory  *story,
   spec.label_column = g_strdup (passage->label_column);
   spec.title = g_strdup (passage->chart_title);
   spec.source = dataset_source_line (story, passage->dataset);
-  if (atlas_table_find_column (table, "status"))
-    spec.status_column = g_strdup ("status");
+  spec.status_column = g_strdup (atlas_table_guess_status_column (table));
 
   if (!atlas_table_find_column (table, passage->x_column))
     {
@@ -494,8 +493,6 @@ atlas_story_build_dataset_chart (AtlasStory  *story,
   atlas_chart_spec_suggest (table, &spec, TRUE);
   spec.title = g_strdup (info->title);
   spec.source = dataset_source_line (story, dataset);
-  if (!spec.status_column && atlas_table_find_column (table, "status"))
-    spec.status_column = g_strdup ("status");
   chart = atlas_chart_new (table, &spec, error);
   atlas_chart_spec_clear (&spec);
   return chart;
