@@ -548,13 +548,6 @@ export_to_activated (GtkWidget  *widget,
     show_status (self, error->message);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
-}
-
 /* How far the reading thread has come; it writes, a timer on the main
  * thread reads. */
 struct LoadProgress
@@ -866,28 +859,12 @@ void
 atlas_window_present_about (AtlasWindow *self)
 {
   const char *developers[] = { "The Silicon Atlas developers", NULL };
-  g_autoptr (GPtrArray) publishers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) publishers = NULL;
   GtkWidget *about;
 
   g_return_if_fail (ATLAS_IS_WINDOW (self));
 
-  if (self->story)
-    {
-      GHashTableIter iter;
-      gpointer value;
-      g_hash_table_iter_init (&iter, atlas_story_get_sources (self->story));
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        {
-          const char *comma = strstr (value, ", ");
-          g_autofree char *publisher = g_strndup (value, comma ? (gsize) (comma - (const char *) value) : strlen (value));
-          gboolean known = FALSE;
-          for (guint i = 0; i < publishers->len && !known; i++)
-            known = g_str_equal (g_ptr_array_index (publishers, i), publisher);
-          if (!known && *publisher && !g_str_equal (publisher, "?"))
-            g_ptr_array_add (publishers, g_steal_pointer (&publisher));
-        }
-      g_ptr_array_sort (publishers, compare_names);
-    }
+  publishers = self->story ? atlas_story_list_publishers (self->story) : g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (publishers, NULL);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,

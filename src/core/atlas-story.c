@@ -244,6 +244,48 @@ story_table (AtlasStory  *story,
   return table;
 }
 
+/* Adds the publisher of a source ("publisher, title, date"; NULL for
+ * none) to publishers unless it is there already or unknown ("?"). */
+static void
+add_publisher (GPtrArray  *publishers,
+               const char *source)
+{
+  const char *comma = source ? strstr (source, ", ") : NULL;
+  g_autofree char *publisher = source ? g_strndup (source, comma ? (gsize) (comma - source) : strlen (source)) : NULL;
+
+  if (!publisher || !*publisher || g_str_equal (publisher, "?"))
+    return;
+  for (guint p = 0; p < publishers->len; p++)
+    if (g_str_equal (g_ptr_array_index (publishers, p), publisher))
+      return;
+  g_ptr_array_add (publishers, g_steal_pointer (&publisher));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Every publisher the story's datasets cite, once each, in the locale's
+ * order: for crediting them. */
+GPtrArray *
+atlas_story_list_publishers (const AtlasStory *story)
+{
+  GPtrArray *publishers = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer source;
+
+  g_return_val_if_fail (story != NULL, publishers);
+
+  g_hash_table_iter_init (&iter, story->sources);
+  while (g_hash_table_iter_next (&iter, NULL, &source))
+    add_publisher (publishers, source);
+  g_ptr_array_sort (publishers, compare_names);
+  return publishers;
+}
+
 /* The publishers a dataset's description cites, for the chart's source line. */
 static char *
 dataset_source_line (AtlasStory *story,
@@ -257,17 +299,7 @@ dataset_source_line (AtlasStory *story,
   if (!info)
     return NULL;
   for (guint i = 0; info->sources[i]; i++)
-    {
-      const char *source = g_hash_table_lookup (story->sources, info->sources[i]);
-      const char *comma = source ? strstr (source, ", ") : NULL;
-      g_autofree char *publisher = source ? g_strndup (source, comma ? (gsize) (comma - source) : strlen (source)) : NULL;
-      gboolean known = FALSE;
-
-      for (guint p = 0; publisher && p < publishers->len; p++)
-        known |= g_str_equal (g_ptr_array_index (publishers, p), publisher);
-      if (publisher && *publisher && !known)
-        g_ptr_array_add (publishers, g_steal_pointer (&publisher));
-    }
+    add_publisher (publishers, g_hash_table_lookup (story->sources, info->sources[i]));
   line = g_string_new (NULL);
   for (guint p = 0; p < MIN (publishers->len, 4); p++)
     g_string_append_printf (line, "%s%s", p ? ", " : "", (char *) g_ptr_array_index (publishers, p));

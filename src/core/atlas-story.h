@@ -51,6 +51,7 @@ AtlasStory       *atlas_story_load          (const char  *path,
 void              atlas_story_free          (AtlasStory  *story);
 const char       *atlas_story_get_title     (const AtlasStory *story);
 GHashTable       *atlas_story_get_sources   (const AtlasStory *story);
+GPtrArray        *atlas_story_list_publishers (const AtlasStory *story);
 const char       *atlas_story_get_attribution (const AtlasStory *story);
 guint             atlas_story_get_n_passages (const AtlasStory *story);
 const AtlasStoryPassage *atlas_story_get_passage (const AtlasStory *story,
