@@ -42,23 +42,8 @@ struct _AtlasWindow
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* Shows chart (taking it) in the chart view, and its table in the data view. */
-static void update_chart_options (AtlasWindow *self);
-static void show_status (AtlasWindow *self,
-                         const char  *message);
-
-static void
-show_chart (AtlasWindow *self,
-            AtlasChart  *chart)
-{
-  atlas_chart_view_set_chart (self->chart_view, chart);
-  update_chart_options (self);
-  /* The data view is filled when it is shown: building its columns for
-   * every passage would slow the first frame and each step. */
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
-    atlas_table_view_set_table (self->table_view, chart ? atlas_chart_get_table (chart) : NULL);
-}
-
+/* The data view is filled when it is shown: building its columns for
+ * every passage would slow the first frame and each step. */
 static void
 on_visible_view_changed (AtlasWindow *self)
 {
@@ -66,6 +51,36 @@ on_visible_view_changed (AtlasWindow *self)
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
     atlas_table_view_set_table (self->table_view, chart ? atlas_chart_get_table (chart) : NULL);
+}
+
+static void update_chart_options (AtlasWindow *self);
+static void show_status (AtlasWindow *self,
+                         const char  *message);
+
+/* Shows chart (taking it) in the chart view, and its table in the data view. */
+static void
+show_chart (AtlasWindow *self,
+            AtlasChart  *chart)
+{
+  atlas_chart_view_set_chart (self->chart_view, chart);
+  update_chart_options (self);
+  on_visible_view_changed (self);
+}
+
+/* Shows a chart that is no passage of the story (a dataset's, a file's):
+ * no passage is marked, and Page Down goes to the story's first. */
+static void
+show_chart_outside_story (AtlasWindow *self,
+                          AtlasChart  *chart,
+                          const char  *subtitle)
+{
+  self->passage = -1;
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
+  show_chart (self, chart);
+  gtk_list_box_unselect_all (self->passage_list);
+  gtk_list_box_unselect_all (self->dataset_list);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", self->story != NULL);
 }
 
 /* The options menu for the chart shown: its type, its x column among the
@@ -285,10 +300,7 @@ atlas_window_show_dataset (AtlasWindow *self,
         show_status (self, error->message);
       return FALSE;
     }
-  self->passage = -1;
-  adw_view_switcher_title_set_subtitle (self->window_title, atlas_story_get_title (self->story));
-  show_chart (self, chart);
-  gtk_list_box_unselect_all (self->passage_list);
+  show_chart_outside_story (self, chart, atlas_story_get_title (self->story));
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
     if (g_str_equal (((AtlasDatasetInfo *) g_ptr_array_index (self->catalog, i))->id, dataset))
       {
@@ -297,8 +309,6 @@ atlas_window_show_dataset (AtlasWindow *self,
         /* Focus scrolls the sidebar to the row, wherever the choice came from. */
         gtk_widget_grab_focus (GTK_WIDGET (row));
       }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", TRUE);
   return TRUE;
 }
 
@@ -685,13 +695,7 @@ on_file_read (GObject      *source,
       show_status (self, message);
       return;
     }
-  self->passage = -1;
-  show_chart (self, chart);
-  gtk_list_box_unselect_all (self->passage_list);
-  gtk_list_box_unselect_all (self->dataset_list);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", self->story != NULL);
-  adw_view_switcher_title_set_subtitle (self->window_title, name);
+  show_chart_outside_story (self, chart, name);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_object_get_data (G_OBJECT (task), "uri"));
   if (result->n_problems > 0)
     {
