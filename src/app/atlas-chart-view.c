@@ -196,8 +196,9 @@ update_description_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The description follows the view once it has settled: redoing it on
- * every step of a pan would cost each frame a second layout. */
+/* The description follows the chart and its view once they have settled:
+ * redoing it on every step of a pan, or before a new chart's first frame,
+ * would cost that frame a second layout. */
 static void
 queue_description_update (AtlasChartView *self)
 {
@@ -786,7 +787,7 @@ atlas_chart_view_set_chart (AtlasChartView *self,
   g_array_set_size (self->back, 0);
   g_array_set_size (self->forward, 0);
   self->last_change = 0;
-  update_accessible_description (self);
+  queue_description_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
