@@ -381,6 +381,86 @@ test_export_and_about (void)
   g_assert_finalize_object (window);
 }
 
+/* The export dialog: it opens on the chart as shown, its choices change
+ * the preview and the file, a name without an extension takes the
+ * format chosen, a failed write stays in the dialog with the reason, and
+ * a good one closes it and says so in the window. */
+static void
+test_export_dialog (void)
+{
+  AtlasWindow *window = new_story_window ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-export-XXXXXX", NULL);
+  g_autofree char *no_extension = g_build_filename (dir, "big-fund", NULL);
+  g_autofree char *written = g_build_filename (dir, "big-fund.svg", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "missing-folder", "chart.png", NULL);
+  g_autofree char *png = g_build_filename (dir, "big-fund.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  AtlasExportDialog *dialog;
+  const AtlasChart *chart;
+  GdkPixbuf *pixbuf;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 3);
+  wait_for_frames (GTK_WIDGET (window), 3);
+
+  dialog = atlas_window_present_export_dialog (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+  chart = atlas_export_dialog_get_chart (dialog);
+  g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, "The Big Fund’s three phases");
+  name = atlas_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "the-big-funds-three-phases.png");
+
+  /* Switched off, the title and source leave the file; the preview shows it. */
+  g_object_set (dialog, "show-title", FALSE, "show-source", FALSE, "transparent", TRUE, "format", "svg", NULL);
+  chart = atlas_export_dialog_get_chart (dialog);
+  g_assert_null (atlas_chart_get_spec (chart)->title);
+  g_assert_null (atlas_chart_get_spec (chart)->source);
+  g_assert_true (atlas_chart_get_spec (chart)->transparent);
+  wait_for_frames (GTK_WIDGET (dialog), 2);
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-plain.png");
+
+  /* A folder that is not there: the reason, and the dialog stays. */
+  g_assert_false (atlas_export_dialog_export_to (dialog, unwritable, &error));
+  g_assert_nonnull (strstr (error->message, "missing-folder"));
+  g_clear_error (&error);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  g_assert_true (atlas_export_dialog_export_to (dialog, no_extension, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (written, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_null (strstr (contents, "Big Fund’s three phases"));
+  g_assert_cmpstr (atlas_window_get_status (window), ==, "Exported “big-fund.svg”");
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (dialog);
+
+  /* The choices come back next time; PNG at three times the size asked. */
+  dialog = atlas_window_present_export_dialog (window);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_object_set (dialog, "format", "png", "scale", 3, "width", 600.0, "height", 400.0, "transparent", FALSE, NULL);
+  g_assert_true (atlas_export_dialog_export_to (dialog, png, &error));
+  g_assert_no_error (error);
+  pixbuf = gdk_pixbuf_new_from_file (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 1800);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 1200);
+  g_object_unref (pixbuf);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (dialog);
+
+  g_unlink (written);
+  g_unlink (png);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* The window's header bar, found by walking its widgets. */
 static GtkWidget *
 find_header_bar (GtkWidget *widget)
@@ -463,7 +543,6 @@ test_open_files (void)
   }
 
   open_fixture (window, "ragged.csv");
-  g_test_message ("status: %s", atlas_window_get_status (window));
   g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");
   g_assert_true (g_str_has_prefix (atlas_window_get_status (window), "ragged.csv: 2 problems; the first at line 3, column 3: "));
   wait_for_frames (GTK_WIDGET (window), 2);
@@ -498,7 +577,6 @@ test_open_files (void)
   }
 
   open_fixture (window, "unterminated-quote.csv");
-  g_test_message ("status: %s", atlas_window_get_status (window));
   g_assert_nonnull (strstr (atlas_window_get_status (window), "unterminated-quote.csv:"));
   g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");
 
@@ -572,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/window/story-in-window", test_story_in_window);
   g_test_add_func ("/window/datasets-in-window", test_datasets_in_window);
   g_test_add_func ("/window/export-and-about", test_export_and_about);
+  g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/broken-story", test_broken_story);

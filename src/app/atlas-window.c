@@ -1,6 +1,9 @@
 /* atlas-window.c: lists a story's passages and the built-in datasets, and shows the chart of the one activated. */
 #include "atlas-window.h"
 
+#include "atlas-export-dialog.h"
+#include "atlas-file-chooser.h"
+#include "atlas-settings.h"
 #include "atlas-table-view.h"
 
 #include "atlas-chart-export.h"
@@ -419,32 +422,14 @@ atlas_window_load_story (AtlasWindow  *self,
   return TRUE;
 }
 
-/* A file name from the chart's title: lower case words joined by dashes,
- * "chart" when there is no title. */
-static char *
-file_name_from_title (const char *title,
-                      const char *extension)
+/* The chart's size on screen, the least an export starts from. */
+static void
+get_export_size (AtlasWindow *self,
+                 double      *out_width,
+                 double      *out_height)
 {
-  GString *name = g_string_new (NULL);
-  gboolean dash = FALSE;
-
-  for (const char *p = title ? title : ""; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isalnum (c))
-        {
-          if (dash && name->len > 0)
-            g_string_append_c (name, '-');
-          g_string_append_unichar (name, g_unichar_tolower (c));
-          dash = FALSE;
-        }
-      else if (c != 0x2019 && c != '\'')
-        dash = TRUE;
-    }
-  if (name->len == 0)
-    g_string_append (name, "chart");
-  g_string_append_printf (name, ".%s", extension);
-  return g_string_free (name, FALSE);
+  *out_width = MAX (gtk_widget_get_width (GTK_WIDGET (self->chart_view)), 480);
+  *out_height = MAX (gtk_widget_get_height (GTK_WIDGET (self->chart_view)), 320);
 }
 
 /* Exports the chart as shown, zoom included, at the size it has on screen
@@ -474,8 +459,7 @@ atlas_window_export_to (AtlasWindow  *self,
                    "%s: name the file .png, .svg or .pdf to choose its format", path);
       return FALSE;
     }
-  width = MAX (gtk_widget_get_width (GTK_WIDGET (self->chart_view)), 480);
-  height = MAX (gtk_widget_get_height (GTK_WIDGET (self->chart_view)), 320);
+  get_export_size (self, &width, &height);
   exported = atlas_chart_export (chart, path, width, height, format == ATLAS_EXPORT_PNG ? 2 : 1, error);
   /* The export laid the chart out at its own size: lay it out again for
    * the screen, so hover finds what is drawn there. */
@@ -484,32 +468,35 @@ atlas_window_export_to (AtlasWindow  *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    AtlasWindow     *self)
+on_exported (AtlasExportDialog *dialog,
+             const char        *path,
+             AtlasWindow       *self)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autofree char *shown = g_filename_display_basename (path);
+  g_autofree char *message = g_strdup_printf ("Exported “%s”", shown);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
-    }
-  if (path)
-    {
-      g_autofree char *shown = g_filename_display_basename (path);
-      g_autofree char *message = NULL;
+  show_status (self, message);
+}
 
-      if (atlas_window_export_to (self, path, &error))
-        message = g_strdup_printf ("Exported “%s”", shown);
-      else
-        message = g_strdup_printf ("Could not export: %s", error->message);
-      show_status (self, message);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+/* The export dialog for the chart shown, as it is shown; NULL when there
+ * is no chart. */
+AtlasExportDialog *
+atlas_window_present_export_dialog (AtlasWindow *self)
+{
+  AtlasChart *chart;
+  AtlasExportDialog *dialog;
+  double width, height;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  chart = atlas_chart_view_get_chart (self->chart_view);
+  if (!chart)
+    return NULL;
+  get_export_size (self, &width, &height);
+  dialog = atlas_export_dialog_new (GTK_WINDOW (self), chart, width, height);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static void
@@ -517,33 +504,7 @@ export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-  static const struct
-  {
-    const char *label;
-    const char *pattern;
-  } formats[] = { { "PNG image", "*.png" }, { "SVG image", "*.svg" }, { "PDF document", "*.pdf" } };
-
-  if (!chart)
-    return;
-  chooser = gtk_file_chooser_native_new ("Export Chart", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, "_Export",
-                                         "_Cancel");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  name = file_name_from_title (atlas_chart_get_spec (chart)->title, "png");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-      gtk_file_filter_set_name (filter, formats[i].label);
-      gtk_file_filter_add_pattern (filter, formats[i].pattern);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-      g_object_unref (filter);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  atlas_window_present_export_dialog (ATLAS_WINDOW (widget));
 }
 
 static void
@@ -772,18 +733,11 @@ atlas_window_get_status (AtlasWindow *self)
 }
 
 static void
-on_open_response (GtkNativeDialog *chooser,
-                  int              response,
-                  AtlasWindow     *self)
+on_file_to_open_chosen (GFile   *file,
+                        gpointer data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (file)
-        atlas_window_open_file (self, file);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (file)
+    atlas_window_open_file (ATLAS_WINDOW (data), file);
 }
 
 static void
@@ -791,27 +745,15 @@ open_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new ("Open a CSV File", GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
-  GtkFileFilter *tables = gtk_file_filter_new ();
-  GtkFileFilter *everything = gtk_file_filter_new ();
+  g_autoptr (GListStore) filters = atlas_file_filters_new ();
+  const char *table_types[] = { "text/csv", "text/tab-separated-values", NULL };
+  const char *table_patterns[] = { "*.csv", "*.tsv", "*.txt", NULL };
+  const char *every_pattern[] = { "*", NULL };
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (tables, "CSV and text tables");
-  gtk_file_filter_add_mime_type (tables, "text/csv");
-  gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
-  gtk_file_filter_add_pattern (tables, "*.csv");
-  gtk_file_filter_add_pattern (tables, "*.tsv");
-  gtk_file_filter_add_pattern (tables, "*.txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
-  gtk_file_filter_set_name (everything, "All files");
-  gtk_file_filter_add_pattern (everything, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), everything);
-  g_object_unref (tables);
-  g_object_unref (everything);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  atlas_file_filters_add (filters, "CSV and text tables", table_types, table_patterns);
+  atlas_file_filters_add (filters, "All files", NULL, every_pattern);
+  atlas_file_chooser_open (GTK_WINDOW (widget), "Open a CSV File", G_LIST_MODEL (filters), on_file_to_open_chosen,
+                           g_object_ref (widget), g_object_unref);
 }
 
 static void
@@ -986,13 +928,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
 static void
 restore_window_state (AtlasWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema
-    = source ? g_settings_schema_source_lookup (source, "io.github.siliconatlas.SiliconAtlas", TRUE) : NULL;
-
-  if (!schema)
+  self->settings = atlas_settings_new ();
+  if (!self->settings)
     return;
-  self->settings = g_settings_new_full (schema, NULL, NULL);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);

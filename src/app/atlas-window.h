@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "atlas-chart-view.h"
+#include "atlas-export-dialog.h"
 #include "atlas-table-view.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ gboolean        atlas_window_show_dataset    (AtlasWindow    *self,
 gboolean        atlas_window_export_to       (AtlasWindow    *self,
                                               const char     *path,
                                               GError        **error);
+AtlasExportDialog *atlas_window_present_export_dialog (AtlasWindow *self);
 void            atlas_window_present_about   (AtlasWindow    *self);
 gboolean        atlas_window_change_chart    (AtlasWindow    *self,
                                               const char     *type_name,

@@ -1,0 +1,10 @@
+/* atlas-settings.h: the app's GSettings, when its schema is installed. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+GSettings *atlas_settings_new (void);
+
+G_END_DECLS
