@@ -239,6 +239,40 @@ test_describe_pick (void)
 /* A series switched off through its legend entry is not drawn, picked,
  * stacked or counted in the y range, and its entry stays to switch it
  * back; the summary says so. */
+/* Choosing other columns keeps each callout on its own column's point,
+ * and drops those whose column left; ranges and lines stay. */
+static void
+test_choose_y_columns (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("three.csv", "year,a,b,c\n2020,1,10,100\n2021,2,20,200\n");
+  const char *chosen[] = { "c", "a", NULL };
+  g_autoptr (AtlasChart) chart = NULL;
+  AtlasChartSpec spec;
+  const AtlasAnnotation *a;
+
+  atlas_chart_spec_init (&spec);
+  spec.x_column = g_strdup ("year");
+  spec.y_columns = g_strsplit ("a,b", ",", -1);
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT, 2021, NAN, NAN, 0, "on a");
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT, 2021, NAN, NAN, 1, "on b");
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_RANGE, 2020, 2021, NAN, 0, "span");
+  atlas_chart_spec_set_y_columns (&spec, chosen);
+
+  g_assert_cmpstrv (spec.y_columns, chosen);
+  g_assert_cmpuint (spec.annotations->len, ==, 2);
+  a = &g_array_index (spec.annotations, AtlasAnnotation, 0);
+  g_assert_cmpstr (a->text, ==, "on a");
+  g_assert_cmpuint (a->series, ==, 1);
+  a = &g_array_index (spec.annotations, AtlasAnnotation, 1);
+  g_assert_cmpstr (a->text, ==, "span");
+
+  chart = atlas_chart_new (table, &spec, NULL);
+  atlas_chart_spec_clear (&spec);
+  g_assert_nonnull (chart);
+  g_assert_cmpstr (atlas_chart_get_series_name (chart, 0), ==, "c");
+  g_assert_cmpstr (atlas_chart_get_series_name (chart, 1), ==, "a");
+}
+
 static void
 test_series_toggle (void)
 {
@@ -812,6 +846,7 @@ main (int   argc,
   g_test_add_func ("/chart/pick-inverts-render", test_pick_inverts_render);
   g_test_add_func ("/chart/pick-donut", test_pick_donut);
   g_test_add_func ("/chart/describe-pick", test_describe_pick);
+  g_test_add_func ("/chart/choose-y-columns", test_choose_y_columns);
   g_test_add_func ("/chart/series-toggle", test_series_toggle);
   g_test_add_func ("/chart/layout-no-overlaps", test_layout_no_overlaps);
   g_test_add_func ("/chart/million-point-spike", test_million_point_spike);

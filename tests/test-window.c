@@ -381,6 +381,65 @@ test_export_and_about (void)
   g_assert_finalize_object (window);
 }
 
+/* The action that draws the table's column named, or not. */
+static char *
+y_column_action (AtlasChart *chart,
+                 const char *name)
+{
+  AtlasTable *table = atlas_chart_get_table (chart);
+
+  for (guint c = 0; c < atlas_table_get_n_columns (table); c++)
+    if (g_str_equal (atlas_column_get_name (atlas_table_get_column (table, c)), name))
+      return g_strdup_printf ("options.y-column-%u", c);
+  g_assert_not_reached ();
+}
+
+/* The options menu's values: a column switched off leaves the chart and
+ * takes its notes along, one switched on joins after the others, and the
+ * last one cannot go. */
+static void
+test_choose_values (void)
+{
+  AtlasWindow *window = new_story_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  g_autofree char *registered = NULL;
+  g_autofree char *raised = NULL;
+  const AtlasChartSpec *spec;
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 3);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  registered = y_column_action (atlas_chart_view_get_chart (view), "registered capital (CNY bn)");
+  raised = y_column_action (atlas_chart_view_get_chart (view), "amount raised (CNY bn)");
+  g_assert_cmpuint (atlas_chart_get_n_series (atlas_chart_view_get_chart (view)), ==, 2);
+  g_assert_cmpuint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->annotations->len, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), registered, NULL));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 1);
+  g_assert_cmpstr (spec->y_columns[0], ==, "amount raised (CNY bn)");
+  g_assert_cmpuint (spec->annotations->len, ==, 1);
+  g_assert_cmpuint (g_array_index (spec->annotations, AtlasAnnotation, 0).series, ==, 0);
+  g_assert_true (g_str_has_prefix (g_array_index (spec->annotations, AtlasAnnotation, 0).text, "Phase I raised"));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  save_screenshot (GTK_WIDGET (window), "window-values-one.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), registered, NULL));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 2);
+  g_assert_cmpstr (spec->y_columns[1], ==, "registered capital (CNY bn)");
+
+  /* Down to one, which stays: a chart needs values. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), registered, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), raised, NULL));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 1);
+  g_assert_cmpstr (atlas_window_get_status (window), ==, "A chart needs at least one column of values");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* The export dialog: it opens on the chart as shown, its choices change
  * the preview and the file, a name without an extension takes the
  * format chosen, a failed write stays in the dialog with the reason, and
@@ -650,6 +709,7 @@ main (int   argc,
   g_test_add_func ("/window/story-in-window", test_story_in_window);
   g_test_add_func ("/window/datasets-in-window", test_datasets_in_window);
   g_test_add_func ("/window/export-and-about", test_export_and_about);
+  g_test_add_func ("/window/choose-values", test_choose_values);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);

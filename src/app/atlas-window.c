@@ -86,8 +86,52 @@ show_chart_outside_story (AtlasWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", self->story != NULL);
 }
 
+static void on_y_column_toggled (GSimpleAction *action,
+                                 GVariant      *value,
+                                 gpointer       data);
+
+/* One checkable action per column of numbers that could be drawn, other
+ * than the one along x: "options.y-column-N" for the table's column N,
+ * checked while it is drawn. */
+static void
+update_y_column_options (AtlasWindow *self,
+                         GMenu       *values)
+{
+  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+  const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
+  AtlasTable *table = chart ? atlas_chart_get_table (chart) : NULL;
+  g_auto (GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->chart_options));
+
+  for (guint i = 0; names[i]; i++)
+    if (g_str_has_prefix (names[i], "y-column-"))
+      g_action_map_remove_action (G_ACTION_MAP (self->chart_options), names[i]);
+  for (guint c = 0; table && c < atlas_table_get_n_columns (table); c++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, c);
+      const char *name = atlas_column_get_name (column);
+      g_autofree char *action_name = NULL;
+      g_autofree char *detailed = NULL;
+      g_autoptr (GSimpleAction) action = NULL;
+
+      if (atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER || g_strcmp0 (name, spec->x_column) == 0)
+        continue;
+      action_name = g_strdup_printf ("y-column-%u", c);
+      action = g_simple_action_new_stateful (action_name, NULL,
+                                             g_variant_new_boolean (spec->y_columns
+                                                                    && g_strv_contains ((const char * const *)
+                                                                                          spec->y_columns,
+                                                                                        name)));
+      g_signal_connect (action, "change-state", G_CALLBACK (on_y_column_toggled), self);
+      g_object_set_data_full (G_OBJECT (action), "column", g_strdup (name), g_free);
+      g_action_map_add_action (G_ACTION_MAP (self->chart_options), G_ACTION (action));
+      detailed = g_strdup_printf ("options.%s", action_name);
+      g_menu_append (values, name, detailed);
+    }
+}
+
 /* The options menu for the chart shown: its type, its x column among the
- * table's columns, and a log scale; the actions' states follow the chart. */
+ * table's columns, the columns drawn as values, and a log scale; the
+ * actions' states follow the chart. */
 static void
 update_chart_options (AtlasWindow *self)
 {
@@ -96,6 +140,7 @@ update_chart_options (AtlasWindow *self)
   AtlasTable *table = chart ? atlas_chart_get_table (chart) : NULL;
   g_autoptr (GMenu) types = g_menu_new ();
   g_autoptr (GMenu) columns = g_menu_new ();
+  g_autoptr (GMenu) values = g_menu_new ();
   g_autoptr (GMenu) scale = g_menu_new ();
   static const AtlasChartType all_types[] = {
     ATLAS_CHART_LINE,         ATLAS_CHART_AREA,           ATLAS_CHART_STACKED_AREA,
@@ -122,10 +167,13 @@ update_chart_options (AtlasWindow *self)
   g_menu_append (scale, "Log Scale", "options.log-scale");
   g_menu_append_section (self->options_menu, "Chart Type", G_MENU_MODEL (types));
   g_menu_append_section (self->options_menu, "Along x", G_MENU_MODEL (columns));
-  g_menu_append_section (self->options_menu, NULL, G_MENU_MODEL (scale));
 
   if (!spec)
     return;
+  update_y_column_options (self, values);
+  if (g_menu_model_get_n_items (G_MENU_MODEL (values)) > 0)
+    g_menu_append_section (self->options_menu, "Values", G_MENU_MODEL (values));
+  g_menu_append_section (self->options_menu, NULL, G_MENU_MODEL (scale));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
                                                                           "chart-type")),
                              g_variant_new_string (atlas_chart_type_to_string (spec->type)));
@@ -184,6 +232,65 @@ atlas_window_change_chart (AtlasWindow *self,
     }
   show_chart (self, chart);
   return TRUE;
+}
+
+/* Draws the columns named as the chart's values, in that order, keeping
+ * its type, view and the notes on columns still drawn. */
+gboolean
+atlas_window_set_y_columns (AtlasWindow        *self,
+                            const char * const *y_columns)
+{
+  AtlasChart *current;
+  AtlasChartSpec spec;
+  AtlasChart *chart;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  current = atlas_chart_view_get_chart (self->chart_view);
+  if (!current)
+    return FALSE;
+  if (!y_columns || !y_columns[0])
+    {
+      show_status (self, "A chart needs at least one column of values");
+      update_chart_options (self);
+      return FALSE;
+    }
+  atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, TRUE);
+  atlas_chart_spec_set_y_columns (&spec, y_columns);
+  chart = atlas_chart_new (atlas_chart_get_table (current), &spec, &error);
+  atlas_chart_spec_clear (&spec);
+  if (!chart)
+    {
+      show_status (self, error->message);
+      update_chart_options (self);
+      return FALSE;
+    }
+  show_chart (self, chart);
+  return TRUE;
+}
+
+/* A column checked joins the values drawn, after the others; unchecked,
+ * it leaves them. */
+static void
+on_y_column_toggled (GSimpleAction *action,
+                     GVariant      *value,
+                     gpointer       data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (data);
+  const char *column = g_object_get_data (G_OBJECT (action), "column");
+  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+  char **drawn = chart ? atlas_chart_get_spec (chart)->y_columns : NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) chosen = NULL;
+
+  for (guint i = 0; drawn && drawn[i]; i++)
+    if (!g_str_equal (drawn[i], column))
+      g_strv_builder_add (builder, drawn[i]);
+  if (g_variant_get_boolean (value))
+    g_strv_builder_add (builder, column);
+  chosen = g_strv_builder_end (builder);
+  atlas_window_set_y_columns (self, (const char * const *) chosen);
 }
 
 static void

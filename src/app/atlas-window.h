@@ -26,6 +26,8 @@ gboolean        atlas_window_export_to       (AtlasWindow    *self,
                                               GError        **error);
 AtlasExportDialog *atlas_window_present_export_dialog (AtlasWindow *self);
 void            atlas_window_present_about   (AtlasWindow    *self);
+gboolean        atlas_window_set_y_columns   (AtlasWindow        *self,
+                                              const char * const *y_columns);
 gboolean        atlas_window_change_chart    (AtlasWindow    *self,
                                               const char     *type_name,
                                               const char     *x_column,

@@ -1033,6 +1033,9 @@ draw_grid_and_axes (Painter *painter,
   cairo_stroke (cr);
 }
 
+/* What the value axis measures. A chart of one series has no legend, so
+ * the axis names it whole ("amount raised (CNY bn)"); series sharing a
+ * unit, named in the legend, leave the axis their unit ("CNY bn"). */
 static const char *
 value_unit (const AtlasChart *chart)
 {
@@ -1040,6 +1043,8 @@ value_unit (const AtlasChart *chart)
 
   if (chart->spec.type == ATLAS_CHART_STACKED_AREA_PERCENT)
     return "% of total";
+  if (chart->series->len == 1)
+    return g_array_index (chart->series, AtlasChartSeries, 0).name;
   for (guint s = 1; s < chart->series->len; s++)
     if (g_strcmp0 (unit, g_array_index (chart->series, AtlasChartSeries, s).unit) != 0)
       return NULL;

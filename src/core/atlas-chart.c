@@ -70,6 +70,36 @@ atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
   g_array_append_val (spec->annotations, annotation);
 }
 
+/* Draws y_columns as the series, in that order. A callout follows its
+ * column to its new place among them, and leaves with it: notes stay on
+ * the data they describe. */
+void
+atlas_chart_spec_set_y_columns (AtlasChartSpec     *spec,
+                                const char * const *y_columns)
+{
+  guint n_old = spec->y_columns ? g_strv_length (spec->y_columns) : 0;
+
+  for (guint i = spec->annotations ? spec->annotations->len : 0; i-- > 0;)
+    {
+      AtlasAnnotation *a = &g_array_index (spec->annotations, AtlasAnnotation, i);
+      const char *column = a->series < n_old ? spec->y_columns[a->series] : NULL;
+      gboolean found = FALSE;
+
+      if (a->kind != ATLAS_ANNOTATION_CALLOUT)
+        continue;
+      for (guint j = 0; column && y_columns && y_columns[j] && !found; j++)
+        if (g_str_equal (column, y_columns[j]))
+          {
+            a->series = j;
+            found = TRUE;
+          }
+      if (!found)
+        g_array_remove_index (spec->annotations, i);
+    }
+  g_strfreev (spec->y_columns);
+  spec->y_columns = g_strdupv ((char **) y_columns);
+}
+
 void
 atlas_chart_spec_add_highlight (AtlasChartSpec *spec,
                                 double          x)

@@ -114,6 +114,8 @@ void            atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
                                                  double              y,
                                                  guint               series,
                                                  const char         *text);
+void            atlas_chart_spec_set_y_columns (AtlasChartSpec    *spec,
+                                                const char * const *y_columns);
 void            atlas_chart_spec_add_highlight (AtlasChartSpec    *spec,
                                                 double             x);
 void            atlas_chart_spec_add_event  (AtlasChartSpec       *spec,
