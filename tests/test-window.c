@@ -651,6 +651,35 @@ test_open_files (void)
   g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");
   g_unlink (big);
 
+  /* The files opened come back under the open button, newest first, and
+   * open from there. */
+  {
+    GMenuModel *recent = atlas_window_get_recent_menu (window);
+    g_autofree char *path = g_build_filename (g_getenv ("ATLAS_TEST_FIXTURES"), "comma-basic.csv", NULL);
+    g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+    g_autofree char *newest = NULL;
+    gboolean listed = FALSE;
+
+    /* The recent files list is written and read back in the background. */
+    while (!listed && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        for (int i = 0; i < g_menu_model_get_n_items (recent) && !listed; i++)
+          {
+            g_autofree char *target = NULL;
+            listed = g_menu_model_get_item_attribute (recent, i, G_MENU_ATTRIBUTE_TARGET, "s", &target)
+                     && g_str_equal (target, uri);
+          }
+      }
+    g_assert_true (listed);
+    g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_LABEL, "s", &newest));
+    g_assert_cmpstr (newest, ==, "ragged.csv");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
+    wait_for_loading (window);
+    g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "comma-basic");
+  }
+
   /* Back to the story: its title is the window's subtitle again. */
   atlas_window_show_passage (window, 1);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (

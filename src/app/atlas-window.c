@@ -37,6 +37,8 @@ struct _AtlasWindow
   AdwAnimation *passage_fade;       /* the chart fading in on a new passage */
   GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.log-scale" */
   GMenu *options_menu;               /* the header's chart options, rebuilt for each table */
+  AdwSplitButton *open_button;
+  GMenu *recent_menu;                /* files this app opened lately, newest first */
 
   AtlasStory *story;
   GPtrArray *catalog; /* AtlasDatasetInfo, in the order the sidebar lists them */
@@ -863,6 +865,65 @@ open_activated (GtkWidget  *widget,
                            g_object_ref (widget), g_object_unref);
 }
 
+static gint
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  GDateTime *first = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *second = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return g_date_time_compare (second, first);
+}
+
+/* The open button's menu: the files this app opened lately that are
+ * still there, newest first; no menu when there are none. */
+static void
+update_recent_menu (AtlasWindow *self)
+{
+  const guint most = 8;
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr (GPtrArray) ours = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+
+  for (GList *l = items; l; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      if (gtk_recent_info_has_application (info, g_get_application_name ()) && gtk_recent_info_exists (info))
+        g_ptr_array_add (ours, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (ours, compare_newest_first);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < MIN (ours->len, most); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (ours, i);
+      g_autoptr (GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  adw_split_button_set_menu_model (self->open_button, ours->len > 0 ? G_MENU_MODEL (self->recent_menu) : NULL);
+}
+
+/* The files offered under the open button, for tests to look at. */
+GMenuModel *
+atlas_window_get_recent_menu (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->recent_menu);
+}
+
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  atlas_window_open_file (ATLAS_WINDOW (widget), file);
+}
+
 static void
 toggle_sidebar_activated (GtkWidget  *widget,
                           const char *action_name,
@@ -981,6 +1042,7 @@ atlas_window_dispose (GObject *object)
     adw_animation_skip (self->passage_fade);
   g_clear_object (&self->passage_fade);
   g_clear_object (&self->options_menu);
+  g_clear_object (&self->recent_menu);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_pointer (&self->story, atlas_story_free);
   g_clear_pointer (&self->catalog, g_ptr_array_unref);
@@ -1005,6 +1067,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, dataset_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, options_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_revealer);
@@ -1017,6 +1080,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
@@ -1058,6 +1122,10 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed),
                             self);
   restore_window_state (self);
+  self->recent_menu = g_menu_new ();
+  update_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (update_recent_menu), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);

@@ -25,6 +25,7 @@ gboolean        atlas_window_export_to       (AtlasWindow    *self,
                                               const char     *path,
                                               GError        **error);
 AtlasExportDialog *atlas_window_present_export_dialog (AtlasWindow *self);
+GMenuModel     *atlas_window_get_recent_menu (AtlasWindow    *self);
 void            atlas_window_present_about   (AtlasWindow    *self);
 gboolean        atlas_window_set_y_columns   (AtlasWindow        *self,
                                               const char * const *y_columns);
