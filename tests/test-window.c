@@ -520,15 +520,16 @@ test_export_dialog (void)
   g_assert_finalize_object (window);
 }
 
-/* The window's header bar, found by walking its widgets. */
+/* The first widget of type inside widget, found by walking its children. */
 static GtkWidget *
-find_header_bar (GtkWidget *widget)
+find_descendant (GtkWidget *widget,
+                 GType      type)
 {
-  if (ADW_IS_HEADER_BAR (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_header_bar (child);
+      GtkWidget *found = find_descendant (child, type);
       if (found)
         return found;
     }
@@ -603,9 +604,38 @@ test_open_files (void)
 
   open_fixture (window, "ragged.csv");
   g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "ragged");
-  g_assert_true (g_str_has_prefix (atlas_window_get_status (window), "ragged.csv: 2 problems; the first at line 3, column 3: "));
+  g_assert_true (g_str_has_prefix (atlas_window_get_status (window), "ragged.csv: 2 problems. The first, at line 3, column 3: "));
+  g_assert_true (atlas_window_is_showing_problems (window));
   wait_for_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "window-opened-ragged.png");
+  {
+    GtkWindow *problems = atlas_window_present_problems (window);
+    GtkWidget *list;
+
+    g_object_add_weak_pointer (G_OBJECT (problems), (gpointer *) &problems);
+    wait_for_frames (GTK_WIDGET (problems), 3);
+    save_screenshot (GTK_WIDGET (problems), "window-problems.png");
+    list = find_descendant (GTK_WIDGET (problems), GTK_TYPE_LIST_BOX);
+    g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+    gtk_window_destroy (problems);
+    g_assert_null (problems);
+  }
+  {
+    g_autofree char *path = g_build_filename (dir, "unreadable.csv", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (g_file_set_contents (path, "year,value\n2019,1\n2020,2\n2021,abc\n2022,4\n", -1, NULL));
+    atlas_window_open_file (window, file);
+    wait_for_loading (window);
+    g_assert_cmpstr (atlas_window_get_status (window), ==,
+                     "unreadable.csv: 1 problem. 1 cell could not be read and is left empty. The first, at line 4, "
+                     "column 2: “abc” is not a number like the rest of column “value”; the cell is left empty.");
+    wait_for_frames (GTK_WIDGET (window), 2);
+    save_screenshot (GTK_WIDGET (window), "window-opened-unreadable.png");
+    g_unlink (path);
+    open_fixture (window, "ragged.csv");
+  }
 
   /* The data view: one row per line, the short row's missing cell shown
    * as missing, and sorting up by a column puts missing cells last. */
@@ -678,12 +708,13 @@ test_open_files (void)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
     wait_for_loading (window);
     g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "comma-basic");
+    g_assert_false (atlas_window_is_showing_problems (window));
   }
 
   /* Back to the story: its title is the window's subtitle again. */
   atlas_window_show_passage (window, 1);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (adw_header_bar_get_title_widget (
-                     ADW_HEADER_BAR (find_header_bar (GTK_WIDGET (window)))))),
+                     ADW_HEADER_BAR (find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR))))),
                    ==, "Silicon Self-Reliance: How China Is Mobilizing Its Chip Industry Under U.S. Export Pressure");
   g_rmdir (dir);
 

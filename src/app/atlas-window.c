@@ -28,11 +28,16 @@ struct _AtlasWindow
   GtkRevealer *load_revealer;
   GtkLabel *load_label;
   GtkProgressBar *load_progress;
+  GtkInfoBar *problems_bar;
+  GtkLabel *problems_label;
 
   GCancellable *load_cancellable; /* while a file is being read */
   guint load_progress_source;
   struct LoadProgress *load_state; /* shared with the reading thread */
-  char *status;                     /* the last message shown in a toast */
+  char *status;                     /* the last message shown in a toast or the problems bar */
+  GPtrArray *problems;              /* AtlasCsvProblem: the first of the opened file's */
+  guint64 n_problems;               /* all of the opened file's */
+  char *problems_file;              /* its name, as shown */
   GSettings *settings;              /* NULL where the schema is not installed */
   AdwAnimation *passage_fade;       /* the chart fading in on a new passage */
   GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.log-scale" */
@@ -74,11 +79,22 @@ show_chart (AtlasWindow *self,
 
 /* Shows a chart that is no passage of the story (a dataset's, a file's):
  * no passage is marked, and Page Down goes to the story's first. */
+/* Problems belong to the file they were found in: gone with its chart. */
+static void
+hide_problems (AtlasWindow *self)
+{
+  gtk_info_bar_set_revealed (self->problems_bar, FALSE);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->problems_file, g_free);
+  self->n_problems = 0;
+}
+
 static void
 show_chart_outside_story (AtlasWindow *self,
                           AtlasChart  *chart,
                           const char  *subtitle)
 {
+  hide_problems (self);
   self->passage = -1;
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle);
   show_chart (self, chart);
@@ -457,6 +473,7 @@ atlas_window_show_passage (AtlasWindow *self,
       show_status (self, error->message);
       return;
     }
+  hide_problems (self);
   self->passage = (int) index;
   /* A short fade marks the change of passage; AdwAnimation skips it when
    * the system asks for reduced motion (animations off). */
@@ -731,6 +748,129 @@ chart_for_opened_file (AtlasTable  *table,
   return chart;
 }
 
+/* How many cells held something their column could not read, and were
+ * left empty. */
+static guint64
+count_unreadable_cells (const AtlasTable *table)
+{
+  guint64 n = 0;
+
+  for (guint c = 0; c < atlas_table_get_n_columns (table); c++)
+    n += atlas_column_get_n_invalid (atlas_table_get_column (table, c));
+  return n;
+}
+
+/* What loaded is charted; a bar above it says how much did not, and
+ * where to look first, and stays until dismissed or another chart
+ * shows. "Show Problems" lists them with their lines and columns. */
+static void
+show_problems (AtlasWindow          *self,
+               const char           *name,
+               const AtlasCsvResult *result)
+{
+  const AtlasCsvProblem *first = g_ptr_array_index (result->problems, 0);
+  guint64 unreadable = count_unreadable_cells (result->table);
+  g_autofree char *cells = NULL;
+  g_autofree char *message = NULL;
+
+  if (unreadable > 0)
+    cells = g_strdup_printf (" %" G_GUINT64_FORMAT " cell%s could not be read and %s left empty.", unreadable,
+                             unreadable == 1 ? "" : "s", unreadable == 1 ? "is" : "are");
+  message = g_strdup_printf ("%s: %" G_GUINT64_FORMAT " problem%s.%s The first, at line %" G_GUINT64_FORMAT
+                             ", column %u: %s.",
+                             name, result->n_problems, result->n_problems == 1 ? "" : "s", cells ? cells : "",
+                             first->line, first->column, first->message);
+  gtk_label_set_text (self->problems_label, message);
+  gtk_info_bar_set_revealed (self->problems_bar, TRUE);
+  g_free (self->status);
+  self->status = g_steal_pointer (&message);
+  self->problems = g_ptr_array_ref (result->problems);
+  self->n_problems = result->n_problems;
+  self->problems_file = g_strdup (name);
+}
+
+/* A window listing the opened file's problems, each with its line and
+ * column; NULL when there are none. */
+GtkWindow *
+atlas_window_present_problems (AtlasWindow *self)
+{
+  GtkWidget *window, *box, *header, *scrolled, *clamp, *list;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  if (!self->problems || self->problems->len == 0)
+    return NULL;
+  title = g_strdup_printf ("Problems in “%s”", self->problems_file);
+  window = g_object_new (ADW_TYPE_WINDOW, "transient-for", self, "modal", TRUE, "title", title, "default-width",
+                         640, "default-height", 520, NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, NULL));
+  gtk_box_append (GTK_BOX (box), header);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      const AtlasCsvProblem *problem = g_ptr_array_index (self->problems, i);
+      g_autofree char *where = g_strdup_printf ("Line %" G_GUINT64_FORMAT ", column %u", problem->line,
+                                                problem->column);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
+      /* Cells quote what people wrote: shown as text, never as markup. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  if (self->n_problems > self->problems->len)
+    {
+      g_autofree char *more = g_strdup_printf ("and %" G_GUINT64_FORMAT " more after line %" G_GUINT64_FORMAT,
+                                               self->n_problems - self->problems->len,
+                                               ((AtlasCsvProblem *) g_ptr_array_index (self->problems,
+                                                                                       self->problems->len - 1))
+                                                 ->line);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  clamp = adw_clamp_new ();
+  gtk_widget_set_margin_top (clamp, 12);
+  gtk_widget_set_margin_bottom (clamp, 18);
+  gtk_widget_set_margin_start (clamp, 12);
+  gtk_widget_set_margin_end (clamp, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), list);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+/* Whether the bar telling of the opened file's problems shows. */
+gboolean
+atlas_window_is_showing_problems (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return gtk_info_bar_get_revealed (self->problems_bar);
+}
+
+static void
+on_problems_response (AtlasWindow *self,
+                      int          response)
+{
+  if (response == 1)
+    atlas_window_present_problems (self);
+  else
+    gtk_info_bar_set_revealed (self->problems_bar, FALSE);
+}
+
 static void
 on_file_read (GObject      *source,
               GAsyncResult *async_result,
@@ -768,16 +908,7 @@ on_file_read (GObject      *source,
   show_chart_outside_story (self, chart, name);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_object_get_data (G_OBJECT (task), "uri"));
   if (result->n_problems > 0)
-    {
-      const AtlasCsvProblem *first = g_ptr_array_index (result->problems, 0);
-      /* What loaded is charted; the toast says how much did not, and where
-       * to look first. */
-      message = g_strdup_printf ("%s: %" G_GUINT64_FORMAT " problem%s; the first at line %" G_GUINT64_FORMAT
-                                 ", column %u: %s",
-                                 name, result->n_problems, result->n_problems == 1 ? "" : "s", first->line,
-                                 first->column, first->message);
-      show_status (self, message);
-    }
+    show_problems (self, name, result);
 }
 
 /* Reads file off the main thread, with a progress bar and a way to stop,
@@ -1036,6 +1167,8 @@ atlas_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   stop_load_progress (self);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->problems_file, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->chart_options);
   if (self->passage_fade)
@@ -1073,6 +1206,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, load_progress);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, problems_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, problems_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_problems_response);
   gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_dataset_activated);
   gtk_widget_class_install_action (widget_class, "win.show-dataset", "s", show_dataset_activated);

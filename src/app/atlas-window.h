@@ -26,6 +26,8 @@ gboolean        atlas_window_export_to       (AtlasWindow    *self,
                                               GError        **error);
 AtlasExportDialog *atlas_window_present_export_dialog (AtlasWindow *self);
 GMenuModel     *atlas_window_get_recent_menu (AtlasWindow    *self);
+GtkWindow      *atlas_window_present_problems (AtlasWindow   *self);
+gboolean        atlas_window_is_showing_problems (AtlasWindow *self);
 void            atlas_window_present_about   (AtlasWindow    *self);
 gboolean        atlas_window_set_y_columns   (AtlasWindow        *self,
                                               const char * const *y_columns);
