@@ -785,6 +785,33 @@ test_suggested_charts (void)
       g_assert_cmpstr (spec.y_columns[0], ==, cases[i].first_y);
       atlas_chart_spec_clear (&spec);
     }
+
+  /* Shares of a whole make a donut; numbers against unordered numbers,
+   * points; against a sequence, a line. */
+  {
+    static const struct
+    {
+      const char *name;
+      const char *csv;
+      AtlasChartType type;
+    } shapes[] = {
+      { "shares.csv", "segment,share (%)\nDesign,40\nManufacturing,35\nPackaging and test,25\n", ATLAS_CHART_DONUT },
+      { "not-whole.csv", "segment,share (%)\nDesign,40\nManufacturing,35\n", ATLAS_CHART_BAR },
+      { "pairs.csv", "capacity,revenue\n5,2\n1,9\n3,4\n", ATLAS_CHART_SCATTER },
+      { "sequence.csv", "step,value\n1,2\n2,9\n3,4\n", ATLAS_CHART_LINE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+      {
+        g_autoptr (AtlasTable) table = load_table (shapes[i].name, shapes[i].csv);
+        AtlasChartSpec spec;
+
+        atlas_chart_spec_init (&spec);
+        atlas_chart_spec_suggest (table, &spec, TRUE);
+        g_assert_cmpstr (atlas_chart_type_to_string (spec.type), ==, atlas_chart_type_to_string (shapes[i].type));
+        atlas_chart_spec_clear (&spec);
+      }
+  }
 }
 
 static void

@@ -398,6 +398,55 @@ column_values_distinct (const AtlasColumn *column,
     }
 }
 
+/* Whether the values present rise from row to row. */
+static gboolean
+is_ascending (const AtlasColumn *column,
+              gsize              n_rows)
+{
+  double previous = -INFINITY;
+
+  for (gsize row = 0; row < n_rows; row++)
+    {
+      double value = atlas_column_get_number (column, row);
+      if (atlas_column_is_missing (column, row))
+        continue;
+      if (!(value > previous))
+        return FALSE;
+      previous = value;
+    }
+  return TRUE;
+}
+
+/* Whether one column of shares splits a whole among a few named parts:
+ * percentages adding up to about 100, none negative, eight parts at most
+ * (more slices than that are not read as a whole). */
+static gboolean
+is_parts_of_whole (const AtlasTable  *table,
+                   const AtlasColumn *x,
+                   char             **y_columns)
+{
+  const AtlasColumn *y;
+  gsize n_rows = atlas_table_get_n_rows (table), n_parts = 0;
+  double total = 0;
+
+  if (!y_columns || !y_columns[0] || y_columns[1] || n_rows < 2 || n_rows > 8)
+    return FALSE;
+  y = atlas_table_find_column (table, y_columns[0]);
+  if (g_strcmp0 (atlas_column_get_unit (y), "%") != 0 || !column_values_distinct (x, n_rows))
+    return FALSE;
+  for (gsize row = 0; row < n_rows; row++)
+    {
+      double value = atlas_column_get_number (y, row);
+      if (atlas_column_is_missing (y, row))
+        continue;
+      if (value < 0)
+        return FALSE;
+      total += value;
+      n_parts++;
+    }
+  return n_parts >= 2 && total >= 98 && total <= 102;
+}
+
 /* Fills what the spec leaves open from the column types: x is the first
  * date column of distinct dates, else the first text column of distinct
  * names, else the first date or text column, else the first; y are
@@ -460,8 +509,14 @@ atlas_chart_spec_suggest (const AtlasTable *table,
       if (atlas_column_get_column_type (x) == ATLAS_COLUMN_DATE && spec->y_columns[0] == NULL
           && atlas_table_guess_label_column (table))
         spec->type = ATLAS_CHART_TIMELINE;
+      else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT && is_parts_of_whole (table, x, spec->y_columns))
+        spec->type = ATLAS_CHART_DONUT;
       else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
         spec->type = has_long_names (x, atlas_table_get_n_rows (table)) ? ATLAS_CHART_BAR_HORIZONTAL : ATLAS_CHART_BAR;
+      /* Numbers against numbers: a line only where x runs in order, as a
+       * measurement over a sequence does; otherwise each row is a point. */
+      else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_NUMBER && !is_ascending (x, atlas_table_get_n_rows (table)))
+        spec->type = ATLAS_CHART_SCATTER;
       /* Several figures at one x (estimates by different publishers, or
        * measures of different scope) are points: a line would join
        * figures that do not follow from each other. */
