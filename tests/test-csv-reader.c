@@ -24,16 +24,24 @@ write_fixture (const char *name,
 }
 
 static AtlasCsvResult *
-read_with_threads (const char *path,
-                   guint       n_threads)
+read_with_options (const char            *path,
+                   const AtlasCsvOptions *options)
 {
   g_autoptr (GError) error = NULL;
-  AtlasCsvOptions options = { .n_threads = n_threads };
-  AtlasCsvResult *result = atlas_csv_read_file (path, &options, NULL, NULL, NULL, &error);
+  AtlasCsvResult *result = atlas_csv_read_file (path, options, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (result);
   return result;
+}
+
+static AtlasCsvResult *
+read_with_threads (const char *path,
+                   guint       n_threads)
+{
+  AtlasCsvOptions options = { .n_threads = n_threads };
+
+  return read_with_options (path, &options);
 }
 
 static AtlasCsvResult *
@@ -99,6 +107,75 @@ date_seconds (const char *iso)
   g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, g_time_zone_new_utc ());
   g_assert_nonnull (dt);
   return (double) g_date_time_to_unix (dt);
+}
+
+static void
+assert_tables_equal (const AtlasCsvResult *a,
+                     const AtlasCsvResult *b)
+{
+  gsize n_rows = atlas_table_get_n_rows (a->table);
+
+  g_assert_cmpuint (n_rows, ==, atlas_table_get_n_rows (b->table));
+  g_assert_cmpuint (atlas_table_get_n_columns (a->table), ==, atlas_table_get_n_columns (b->table));
+  g_assert_cmpuint (a->n_problems, ==, b->n_problems);
+  for (guint col = 0; col < atlas_table_get_n_columns (a->table); col++)
+    {
+      const AtlasColumn *ca = column (a, col);
+      const AtlasColumn *cb = column (b, col);
+
+      g_assert_cmpstr (atlas_column_get_name (ca), ==, atlas_column_get_name (cb));
+      g_assert_cmpint (atlas_column_get_column_type (ca), ==, atlas_column_get_column_type (cb));
+      g_assert_cmpuint (atlas_column_get_n_missing (ca), ==, atlas_column_get_n_missing (cb));
+      for (gsize row = 0; row < n_rows; row++)
+        {
+          if (atlas_column_get_column_type (ca) == ATLAS_COLUMN_TEXT)
+            g_assert_cmpstr (atlas_column_get_text (ca, row), ==, atlas_column_get_text (cb, row));
+          else if (!atlas_column_is_missing (ca, row))
+            g_assert_cmpfloat (atlas_column_get_number (ca, row), ==, atlas_column_get_number (cb, row));
+          else
+            g_assert_true (atlas_column_is_missing (cb, row));
+        }
+    }
+  for (guint i = 0; i < a->problems->len; i++)
+    {
+      g_assert_cmpuint (problem (a, i)->line, ==, problem (b, i)->line);
+      g_assert_cmpstr (problem (a, i)->message, ==, problem (b, i)->message);
+    }
+}
+
+/* Reading again with every dialect field forced to what a read reported
+ * gives the same table: what an import dialog shows as detected is what
+ * loads. */
+static void
+assert_dialect_round_trips (const char           *path,
+                            const AtlasCsvResult *detected)
+{
+  const AtlasCsvDialect *d = &detected->dialect;
+  AtlasCsvOptions options = {
+    .force_encoding = TRUE,
+    .encoding = d->encoding,
+    .delimiter = d->delimiter,
+    .quote = d->quote,
+    .header = d->header ? ATLAS_CSV_HEADER_FIRST_ROW : ATLAS_CSV_HEADER_NONE,
+    .force_skip_lines = TRUE,
+    .skip_lines = d->skipped_lines,
+    .decimal_mark = d->decimal_mark,
+    .force_thousands_sep = TRUE,
+    .thousands_sep = d->thousands_sep,
+    .date_order = d->date_order,
+  };
+  g_autoptr (AtlasCsvResult) forced = read_with_options (path, &options);
+
+  assert_tables_equal (detected, forced);
+  g_assert_cmpint (forced->dialect.encoding, ==, d->encoding);
+  g_assert_cmpint (forced->dialect.has_bom, ==, d->has_bom);
+  g_assert_cmpint (forced->dialect.delimiter, ==, d->delimiter);
+  g_assert_cmpint (forced->dialect.quote, ==, d->quote);
+  g_assert_cmpint (forced->dialect.decimal_mark, ==, d->decimal_mark);
+  g_assert_cmpint (forced->dialect.thousands_sep, ==, d->thousands_sep);
+  g_assert_cmpint (forced->dialect.header, ==, d->header);
+  g_assert_cmpuint (forced->dialect.skipped_lines, ==, d->skipped_lines);
+  g_assert_cmpint (forced->dialect.date_order, ==, d->date_order);
 }
 
 static void
@@ -197,7 +274,10 @@ test_quotes (void)
 static void
 test_excel_sep_line (void)
 {
-  g_autoptr (AtlasCsvResult) r = read_text ("sep.csv", "sep=;\na;b\n1,5;2\n3;4\n");
+  g_autofree char *path = write_fixture ("sep.csv", "sep=;\na;b\n1,5;2\n3;4\n", -1);
+  g_autoptr (AtlasCsvResult) r = read_with_options (path, NULL);
+  AtlasCsvOptions keep_sep_line = { .force_skip_lines = TRUE, .skip_lines = 0 };
+  g_autoptr (AtlasCsvResult) with_sep_line = read_with_options (path, &keep_sep_line);
   static const double a[] = { 1.5, 3 };
 
   g_assert_true (r->dialect.excel_sep_line);
@@ -205,6 +285,12 @@ test_excel_sep_line (void)
   g_assert_cmpuint (r->dialect.skipped_lines, ==, 1);
   assert_column (r, 0, "a", ATLAS_COLUMN_NUMBER, 0);
   assert_numbers (r, 0, a, 2);
+  assert_dialect_round_trips (path, r);
+
+  /* Told to skip nothing, the "sep=" line is the header. */
+  g_assert_true (with_sep_line->dialect.excel_sep_line);
+  g_assert_cmpuint (with_sep_line->dialect.skipped_lines, ==, 0);
+  g_assert_cmpuint (atlas_table_get_n_rows (with_sep_line->table), ==, 3);
 }
 
 static void
@@ -331,6 +417,8 @@ test_dates (void)
   /* 31/01 can only be day first; 01/31 only month first: each column is read its own way. */
   g_assert_cmpfloat (atlas_column_get_number (column (r, 4), 1), ==, date_seconds ("2024-02-05T00:00:00Z"));
   g_assert_cmpfloat (atlas_column_get_number (column (r, 5), 1), ==, date_seconds ("2024-02-05T00:00:00Z"));
+  /* Columns of both orders: no one order to report, and detection reads them again. */
+  g_assert_cmpint (r->dialect.date_order, ==, ATLAS_DATE_ORDER_DETECT);
 }
 
 static void
@@ -574,39 +662,6 @@ write_big_file (const char *name,
 }
 
 static void
-assert_tables_equal (const AtlasCsvResult *a,
-                     const AtlasCsvResult *b)
-{
-  gsize n_rows = atlas_table_get_n_rows (a->table);
-
-  g_assert_cmpuint (n_rows, ==, atlas_table_get_n_rows (b->table));
-  g_assert_cmpuint (atlas_table_get_n_columns (a->table), ==, atlas_table_get_n_columns (b->table));
-  g_assert_cmpuint (a->n_problems, ==, b->n_problems);
-  for (guint col = 0; col < atlas_table_get_n_columns (a->table); col++)
-    {
-      const AtlasColumn *ca = column (a, col);
-      const AtlasColumn *cb = column (b, col);
-
-      g_assert_cmpint (atlas_column_get_column_type (ca), ==, atlas_column_get_column_type (cb));
-      g_assert_cmpuint (atlas_column_get_n_missing (ca), ==, atlas_column_get_n_missing (cb));
-      for (gsize row = 0; row < n_rows; row++)
-        {
-          if (atlas_column_get_column_type (ca) == ATLAS_COLUMN_TEXT)
-            g_assert_cmpstr (atlas_column_get_text (ca, row), ==, atlas_column_get_text (cb, row));
-          else if (!atlas_column_is_missing (ca, row))
-            g_assert_cmpfloat (atlas_column_get_number (ca, row), ==, atlas_column_get_number (cb, row));
-          else
-            g_assert_true (atlas_column_is_missing (cb, row));
-        }
-    }
-  for (guint i = 0; i < a->problems->len; i++)
-    {
-      g_assert_cmpuint (problem (a, i)->line, ==, problem (b, i)->line);
-      g_assert_cmpstr (problem (a, i)->message, ==, problem (b, i)->message);
-    }
-}
-
-static void
 test_parallel_matches_single (void)
 {
   g_autofree char *path = write_big_file ("big.csv", FALSE);
@@ -717,6 +772,362 @@ test_fifo (void)
 }
 
 static void
+test_override_number_format (void)
+{
+  g_autofree char *path = write_fixture ("override-numbers.csv",
+                                         "Region;Kapazität;Anteil\n"
+                                         "China;1.234,5;1.500\n"
+                                         "Taiwan;2.001;2.250\n"
+                                         "Korea;987;19\n"
+                                         "Japan;12;7\n",
+                                         -1);
+  g_autoptr (AtlasCsvResult) detected = read_with_options (path, NULL);
+  AtlasCsvOptions options = { .decimal_mark = '.', .force_thousands_sep = TRUE, .thousands_sep = ',' };
+  g_autoptr (AtlasCsvResult) forced = read_with_options (path, &options);
+  static const double detected_capacity[] = { 1234.5, 2001, 987, 12 };
+  static const double detected_share[] = { 1500, 2250, 19, 7 };
+  static const double forced_capacity[] = { NAN, 2.001, 987, 12 };
+  static const double forced_share[] = { 1.5, 2.25, 19, 7 };
+
+  g_assert_cmpint (detected->dialect.delimiter, ==, ';');
+  g_assert_cmpint (detected->dialect.decimal_mark, ==, ',');
+  g_assert_cmpint (detected->dialect.thousands_sep, ==, '.');
+  assert_numbers (detected, 1, detected_capacity, 4);
+  assert_numbers (detected, 2, detected_share, 4);
+  g_assert_cmpuint (detected->n_problems, ==, 0);
+  assert_dialect_round_trips (path, detected);
+
+  g_assert_cmpint (forced->dialect.decimal_mark, ==, '.');
+  g_assert_cmpint (forced->dialect.thousands_sep, ==, ',');
+  assert_column (forced, 1, "Kapazität", ATLAS_COLUMN_NUMBER, 1);
+  g_assert_cmpuint (atlas_column_get_n_invalid (column (forced, 1)), ==, 1);
+  assert_numbers (forced, 1, forced_capacity, 4);
+  assert_numbers (forced, 2, forced_share, 4);
+  g_assert_cmpuint (forced->n_problems, ==, 1);
+  g_assert_cmpuint (problem (forced, 0)->line, ==, 2);
+  g_assert_cmpuint (problem (forced, 0)->column, ==, 2);
+  g_assert_nonnull (strstr (problem (forced, 0)->message, "1.234,5"));
+}
+
+static void
+test_override_encoding_windows_1252 (void)
+{
+  static const char utf8[] = "Société;Chiffre d’affaires (€)\nSTMicro;1.234,5\nSoitec;987,25\nÉlan;5\n";
+  g_autofree char *encoded = g_convert (utf8, -1, "WINDOWS-1252", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *path = write_fixture ("override-cp1252.csv", encoded, -1);
+  g_autoptr (AtlasCsvResult) detected = read_with_options (path, NULL);
+  AtlasCsvOptions latin1 = { .force_encoding = TRUE, .encoding = ATLAS_TEXT_ENCODING_ISO_8859_1 };
+  AtlasCsvOptions utf8_forced = {
+    .force_encoding = TRUE,
+    .encoding = ATLAS_TEXT_ENCODING_UTF8,
+    .keep_raw_rows = TRUE,
+  };
+  g_autoptr (AtlasCsvResult) as_latin1 = read_with_options (path, &latin1);
+  g_autoptr (AtlasCsvResult) as_utf8 = read_with_options (path, &utf8_forced);
+  GStrv raw;
+
+  g_assert_cmpint (detected->dialect.encoding, ==, ATLAS_TEXT_ENCODING_WINDOWS_1252);
+  assert_column (detected, 0, "Société", ATLAS_COLUMN_TEXT, 0);
+  assert_column (detected, 1, "Chiffre d’affaires (€)", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (detected, 0), 2), ==, "Élan");
+  assert_dialect_round_trips (path, detected);
+
+  /* Latin-1 has control characters where Windows-1252 has ’ and €. */
+  g_assert_cmpint (as_latin1->dialect.encoding, ==, ATLAS_TEXT_ENCODING_ISO_8859_1);
+  assert_column (as_latin1, 0, "Société", ATLAS_COLUMN_TEXT, 0);
+  assert_column (as_latin1, 1, "Chiffre d affaires ( )", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_cmpuint (as_latin1->n_problems, ==, 0);
+
+  g_assert_cmpint (as_utf8->dialect.encoding, ==, ATLAS_TEXT_ENCODING_UTF8);
+  assert_column (as_utf8, 0, "Soci\xef\xbf\xbdt\xef\xbf\xbd", ATLAS_COLUMN_TEXT, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (as_utf8, 0), 2), ==, "\xef\xbf\xbdlan");
+  g_assert_cmpuint (as_utf8->n_problems, ==, 1);
+  g_assert_cmpuint (problem (as_utf8, 0)->line, ==, 4);
+  g_assert_cmpuint (problem (as_utf8, 0)->column, ==, 1);
+  g_assert_nonnull (strstr (problem (as_utf8, 0)->message, "not valid UTF-8"));
+  /* Raw rows are valid UTF-8 too. */
+  raw = g_ptr_array_index (as_utf8->raw_rows, 2);
+  g_assert_cmpstr (raw[0], ==, "\xef\xbf\xbdlan");
+  g_assert_cmpstr (raw[1], ==, "5");
+}
+
+static void
+test_override_encoding_gb18030 (void)
+{
+  static const char utf8[] = "省份,产能,备注\n上海,12.5,中芯国际\n北京,7,北方华创\n";
+  g_autoptr (GError) error = NULL;
+  gsize len;
+  g_autofree char *encoded = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &len, &error);
+  g_autofree char *path = NULL;
+  g_autoptr (AtlasCsvResult) detected = NULL;
+  g_autoptr (AtlasCsvResult) as_cp1252 = NULL;
+  AtlasCsvOptions cp1252 = { .force_encoding = TRUE, .encoding = ATLAS_TEXT_ENCODING_WINDOWS_1252 };
+
+  g_assert_no_error (error);
+  path = write_fixture ("override-gb18030.csv", encoded, len);
+  detected = read_with_options (path, NULL);
+  as_cp1252 = read_with_options (path, &cp1252);
+
+  g_assert_cmpint (detected->dialect.encoding, ==, ATLAS_TEXT_ENCODING_GB18030);
+  assert_column (detected, 0, "省份", ATLAS_COLUMN_TEXT, 0);
+  assert_column (detected, 1, "产能", ATLAS_COLUMN_NUMBER, 0);
+  assert_column (detected, 2, "备注", ATLAS_COLUMN_TEXT, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (detected, 2), 1), ==, "北方华创");
+  assert_dialect_round_trips (path, detected);
+
+  /* Read as Windows-1252 the same bytes are other, still readable, names. */
+  g_assert_cmpint (as_cp1252->dialect.encoding, ==, ATLAS_TEXT_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (atlas_table_get_n_columns (as_cp1252->table), ==, 3);
+  g_assert_cmpstr (atlas_column_get_name (column (as_cp1252, 0)), !=, "省份");
+  g_assert_true (g_utf8_validate (atlas_column_get_name (column (as_cp1252, 0)), -1, NULL));
+  g_assert_cmpfloat (atlas_column_get_number (column (as_cp1252, 1), 0), ==, 12.5);
+}
+
+static void
+test_override_skip_lines_and_header (void)
+{
+  g_autofree char *path = write_fixture ("override-titles.csv",
+                                         "Fab capacity survey\n"
+                                         "Source: SEMI\n"
+                                         "region,wafers,share\n"
+                                         "China,120,18.5\n"
+                                         "Taiwan,150,21.3\n"
+                                         "Korea,130,19.1\n",
+                                         -1);
+  g_autoptr (AtlasCsvResult) detected = read_with_options (path, NULL);
+  AtlasCsvOptions options = { .force_skip_lines = TRUE, .skip_lines = 0, .header = ATLAS_CSV_HEADER_NONE };
+  g_autoptr (AtlasCsvResult) forced = read_with_options (path, &options);
+  static const double wafers[] = { 120, 150, 130 };
+  static const double forced_wafers[] = { NAN, NAN, NAN, 120, 150, 130 };
+
+  g_assert_cmpuint (detected->dialect.skipped_lines, ==, 2);
+  g_assert_true (detected->dialect.header);
+  assert_column (detected, 0, "region", ATLAS_COLUMN_TEXT, 0);
+  assert_column (detected, 1, "wafers", ATLAS_COLUMN_NUMBER, 0);
+  assert_numbers (detected, 1, wafers, 3);
+  assert_dialect_round_trips (path, detected);
+
+  g_assert_cmpuint (forced->dialect.skipped_lines, ==, 0);
+  g_assert_false (forced->dialect.header);
+  assert_column (forced, 0, "Column 1", ATLAS_COLUMN_TEXT, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (forced, 0), 0), ==, "Fab capacity survey");
+  g_assert_cmpstr (atlas_column_get_text (column (forced, 0), 2), ==, "region");
+  /* The title lines are short rows, the header's "wafers" a bad number. */
+  assert_column (forced, 1, "Column 2", ATLAS_COLUMN_NUMBER, 3);
+  g_assert_cmpuint (atlas_column_get_n_invalid (column (forced, 1)), ==, 1);
+  assert_numbers (forced, 1, forced_wafers, 6);
+  g_assert_cmpuint (problem (forced, 0)->line, ==, 1);
+  g_assert_cmpuint (problem (forced, 0)->column, ==, 2);
+}
+
+static void
+test_override_header_first_row (void)
+{
+  g_autofree char *path = write_fixture ("override-no-header.csv", "1.5,2\n2.5,3\n3.5,4\n", -1);
+  g_autoptr (AtlasCsvResult) detected = read_with_options (path, NULL);
+  AtlasCsvOptions options = { .header = ATLAS_CSV_HEADER_FIRST_ROW };
+  g_autoptr (AtlasCsvResult) forced = read_with_options (path, &options);
+  static const double first[] = { 2.5, 3.5 };
+
+  g_assert_false (detected->dialect.header);
+  g_assert_cmpuint (atlas_table_get_n_rows (detected->table), ==, 3);
+  assert_column (detected, 0, "Column 1", ATLAS_COLUMN_NUMBER, 0);
+  assert_dialect_round_trips (path, detected);
+
+  g_assert_true (forced->dialect.header);
+  assert_column (forced, 0, "1.5", ATLAS_COLUMN_NUMBER, 0);
+  assert_column (forced, 1, "2", ATLAS_COLUMN_NUMBER, 0);
+  assert_numbers (forced, 0, first, 2);
+}
+
+static void
+test_override_date_order (void)
+{
+  g_autofree char *path = write_fixture ("override-dates.csv",
+                                         "date,value\n"
+                                         "03/04/2024,1\n"
+                                         "05/06/2024,2\n"
+                                         "07/08/2024,3\n"
+                                         "25/04/2024,4\n",
+                                         -1);
+  g_autoptr (AtlasCsvResult) detected = read_with_options (path, NULL);
+  AtlasCsvOptions options = { .date_order = ATLAS_DATE_ORDER_MONTH_FIRST };
+  g_autoptr (AtlasCsvResult) forced = read_with_options (path, &options);
+  const double day_first[] = {
+    date_seconds ("2024-04-03T00:00:00Z"), date_seconds ("2024-06-05T00:00:00Z"),
+    date_seconds ("2024-08-07T00:00:00Z"), date_seconds ("2024-04-25T00:00:00Z"),
+  };
+  const double month_first[] = {
+    date_seconds ("2024-03-04T00:00:00Z"), date_seconds ("2024-05-06T00:00:00Z"),
+    date_seconds ("2024-07-08T00:00:00Z"), NAN,
+  };
+
+  g_assert_cmpint (detected->dialect.date_order, ==, ATLAS_DATE_ORDER_DAY_FIRST);
+  assert_column (detected, 0, "date", ATLAS_COLUMN_DATE, 0);
+  assert_numbers (detected, 0, day_first, 4);
+  assert_dialect_round_trips (path, detected);
+
+  g_assert_cmpint (forced->dialect.date_order, ==, ATLAS_DATE_ORDER_MONTH_FIRST);
+  assert_column (forced, 0, "date", ATLAS_COLUMN_DATE, 1);
+  g_assert_cmpuint (atlas_column_get_n_invalid (column (forced, 0)), ==, 1);
+  assert_numbers (forced, 0, month_first, 4);
+  g_assert_cmpuint (forced->n_problems, ==, 1);
+  g_assert_cmpuint (problem (forced, 0)->line, ==, 5);
+  g_assert_nonnull (strstr (problem (forced, 0)->message, "25/04/2024"));
+}
+
+static const AtlasCsvFileColumn *
+file_column (const AtlasCsvResult *result,
+             guint                 index)
+{
+  g_assert_cmpuint (index, <, result->file_columns->len);
+  return &g_array_index (result->file_columns, AtlasCsvFileColumn, index);
+}
+
+static void
+test_override_column_choices (void)
+{
+  g_autofree char *path = write_fixture ("override-columns.csv",
+                                         "id,amount,code,label\n"
+                                         "1,10.5,A1,x\n"
+                                         "2,20,B2,y\n"
+                                         "3,30,C3,z\n"
+                                         "4,40\n",
+                                         -1);
+  static const AtlasColumnChoice choices[] = {
+    ATLAS_COLUMN_CHOICE_IGNORE, ATLAS_COLUMN_CHOICE_TEXT, ATLAS_COLUMN_CHOICE_NUMBER,
+  };
+  AtlasCsvOptions options = {
+    .column_choices = choices,
+    .n_column_choices = G_N_ELEMENTS (choices),
+    .keep_raw_rows = TRUE,
+  };
+  g_autoptr (AtlasCsvResult) detected = read_with_options (path, NULL);
+  g_autoptr (AtlasCsvResult) forced = read_with_options (path, &options);
+  GStrv raw;
+
+  g_assert_cmpuint (atlas_table_get_n_columns (detected->table), ==, 4);
+  g_assert_cmpuint (detected->file_columns->len, ==, 4);
+  g_assert_null (detected->raw_rows);
+  assert_column (detected, 1, "amount", ATLAS_COLUMN_NUMBER, 0);
+  assert_column (detected, 2, "code", ATLAS_COLUMN_TEXT, 1);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_false (file_column (detected, i)->ignored);
+      g_assert_cmpint (file_column (detected, i)->table_column, ==, i);
+    }
+
+  /* The ignored column is gone from the table, the others keep file order. */
+  g_assert_cmpuint (atlas_table_get_n_columns (forced->table), ==, 3);
+  g_assert_null (atlas_table_find_column (forced->table, "id"));
+  g_assert_cmpuint (forced->file_columns->len, ==, 4);
+  g_assert_cmpstr (file_column (forced, 0)->name, ==, "id");
+  g_assert_true (file_column (forced, 0)->ignored);
+  g_assert_cmpint (file_column (forced, 0)->table_column, ==, -1);
+  g_assert_cmpint (file_column (forced, 0)->type, ==, ATLAS_COLUMN_NUMBER);
+  g_assert_cmpint (file_column (forced, 2)->table_column, ==, 1);
+  g_assert_cmpint (file_column (forced, 2)->type, ==, ATLAS_COLUMN_NUMBER);
+  g_assert_cmpint (file_column (forced, 3)->type, ==, ATLAS_COLUMN_TEXT);
+
+  /* A number column read as text keeps the cells as written. */
+  assert_column (forced, 0, "amount", ATLAS_COLUMN_TEXT, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (forced, 0), 0), ==, "10.5");
+  /* A text column forced to numbers stays numbers: every cell is invalid. */
+  assert_column (forced, 1, "code", ATLAS_COLUMN_NUMBER, 4);
+  g_assert_cmpuint (atlas_column_get_n_invalid (column (forced, 1)), ==, 3);
+  assert_column (forced, 2, "label", ATLAS_COLUMN_TEXT, 1);
+
+  /* Problems name file columns: "code" is the third field. */
+  g_assert_cmpuint (forced->n_problems, ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpuint (problem (forced, i)->line, ==, i + 2);
+      g_assert_cmpuint (problem (forced, i)->column, ==, 3);
+    }
+  g_assert_nonnull (strstr (problem (forced, 0)->message, "A1"));
+
+  /* Raw rows hold every field of the file, ignored ones too. */
+  g_assert_cmpuint (forced->raw_rows->len, ==, atlas_table_get_n_rows (forced->table));
+  raw = g_ptr_array_index (forced->raw_rows, 0);
+  g_assert_cmpuint (g_strv_length (raw), ==, 4);
+  g_assert_cmpstr (raw[0], ==, "1");
+  g_assert_cmpstr (raw[2], ==, "A1");
+  raw = g_ptr_array_index (forced->raw_rows, 3);
+  g_assert_cmpuint (g_strv_length (raw), ==, 4);
+  g_assert_cmpstr (raw[1], ==, "40");
+  g_assert_cmpstr (raw[2], ==, "");
+  g_assert_cmpstr (raw[3], ==, "");
+}
+
+static void
+test_override_max_bytes (void)
+{
+  const gsize max_bytes = 64 * 1024;
+  GString *text = g_string_new ("id,value,label\n");
+  g_autofree char *path = NULL;
+  g_autoptr (AtlasCsvResult) r = NULL;
+  g_autoptr (GTimer) timer = NULL;
+  AtlasCsvOptions options = { .max_bytes = max_bytes, .keep_raw_rows = TRUE };
+  gsize n_rows, whole_lines = 0;
+  g_autofree char *last_label = NULL;
+  GStrv raw;
+
+  /* Windows-1252 ("caf\xe9"), so that a preview converting the whole file would show. */
+  for (guint i = 0; text->len < 10 * 1024 * 1024; i++)
+    g_string_append_printf (text, "%u,%u.5,caf\xe9 %u\n", i, i, i);
+  path = write_fixture ("override-preview.csv", text->str, text->len);
+  for (gsize i = 0; i < max_bytes; i++)
+    whole_lines += text->str[i] == '\n';
+  g_string_free (text, TRUE);
+
+  timer = g_timer_new ();
+  r = read_with_options (path, &options);
+  /* A few milliseconds are meant; the bound leaves room for sanitizers. */
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 1.0);
+
+  g_assert_true (r->truncated);
+  g_assert_cmpint (r->dialect.encoding, ==, ATLAS_TEXT_ENCODING_WINDOWS_1252);
+  n_rows = atlas_table_get_n_rows (r->table);
+  /* Every whole line in the first max_bytes, and only those. */
+  g_assert_cmpuint (n_rows, ==, whole_lines - 1);
+  last_label = g_strdup_printf ("café %zu", n_rows - 1);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 2), n_rows - 1), ==, last_label);
+  g_assert_cmpuint (r->n_problems, ==, 0);
+  g_assert_cmpuint (r->raw_rows->len, ==, n_rows);
+  raw = g_ptr_array_index (r->raw_rows, n_rows - 1);
+  g_assert_cmpstr (raw[2], ==, last_label);
+}
+
+static void
+test_override_max_bytes_edges (void)
+{
+  static const char quoted[] = "id,note\n1,\"x\ny\"\n2,\"p\nq\"\n3,z\n";
+  g_autofree char *quoted_path = write_fixture ("preview-quoted.csv", quoted, -1);
+  AtlasCsvOptions inside_quotes = { .max_bytes = strchr (quoted, 'q') - quoted };
+  AtlasCsvOptions whole = { .max_bytes = sizeof quoted * 2 };
+  g_autofree char *utf16 = g_convert ("\xef\xbb\xbf" "a,b\n1,2\n3,4\n", -1, "UTF-16LE", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *utf16_path = write_fixture ("preview-utf16.csv", utf16, 2 + 2 * 12);
+  /* Odd, and one byte past the second line's end. */
+  AtlasCsvOptions odd = { .max_bytes = 2 + 2 * 8 + 1 };
+  g_autoptr (AtlasCsvResult) cut_row = read_with_options (quoted_path, &inside_quotes);
+  g_autoptr (AtlasCsvResult) all = read_with_options (quoted_path, &whole);
+  g_autoptr (AtlasCsvResult) r16 = read_with_options (utf16_path, &odd);
+  static const double a[] = { 1 };
+
+  /* The cut fell inside a quoted field: its row is left out, not an error. */
+  g_assert_true (cut_row->truncated);
+  g_assert_cmpuint (atlas_table_get_n_rows (cut_row->table), ==, 1);
+  g_assert_cmpstr (atlas_column_get_text (column (cut_row, 1), 0), ==, "x\ny");
+  g_assert_false (all->truncated);
+  g_assert_cmpuint (atlas_table_get_n_rows (all->table), ==, 3);
+
+  g_assert_true (r16->truncated);
+  g_assert_cmpint (r16->dialect.encoding, ==, ATLAS_TEXT_ENCODING_UTF16LE);
+  g_assert_true (r16->dialect.has_bom);
+  assert_numbers (r16, 0, a, 1);
+}
+
+static void
 remove_test_dir (void)
 {
   g_autoptr (GDir) dir = g_dir_open (test_dir, 0, NULL);
@@ -764,6 +1175,15 @@ main (int   argc,
   g_test_add_func ("/csv-reader/parallel-quoted-newlines", test_parallel_quoted_newlines);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
+  g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);
+  g_test_add_func ("/csv-reader/override-encoding-windows-1252", test_override_encoding_windows_1252);
+  g_test_add_func ("/csv-reader/override-encoding-gb18030", test_override_encoding_gb18030);
+  g_test_add_func ("/csv-reader/override-skip-lines-and-header", test_override_skip_lines_and_header);
+  g_test_add_func ("/csv-reader/override-header-first-row", test_override_header_first_row);
+  g_test_add_func ("/csv-reader/override-date-order", test_override_date_order);
+  g_test_add_func ("/csv-reader/override-column-choices", test_override_column_choices);
+  g_test_add_func ("/csv-reader/override-max-bytes", test_override_max_bytes);
+  g_test_add_func ("/csv-reader/override-max-bytes-edges", test_override_max_bytes_edges);
 
   status = g_test_run ();
   remove_test_dir ();

@@ -36,6 +36,15 @@ test_boms (void)
   g_assert_cmpuint (bom_len, ==, 2);
   g_assert_cmpint (detect ("a,b\n1,2\n", 8, &bom_len), ==, ATLAS_TEXT_ENCODING_UTF8);
   g_assert_cmpuint (bom_len, ==, 0);
+
+  /* A forced encoding skips only its own mark. */
+  g_assert_cmpuint (atlas_text_encoding_bom_length ((const guint8 *) "\xff\xfe" "a\0", 4, ATLAS_TEXT_ENCODING_UTF16LE),
+                    ==, 2);
+  g_assert_cmpuint (atlas_text_encoding_bom_length ((const guint8 *) "\xff\xfe" "a\0", 4, ATLAS_TEXT_ENCODING_UTF16BE),
+                    ==, 0);
+  g_assert_cmpuint (atlas_text_encoding_bom_length ((const guint8 *) "\xef\xbb\xbf" "a", 4,
+                                                    ATLAS_TEXT_ENCODING_WINDOWS_1252),
+                    ==, 0);
 }
 
 static void

@@ -136,6 +136,8 @@ chunk_grow (AtlasCsvChunk *chunk)
 
   for (guint col = 0; col < plan->n_columns; col++)
     {
+      if (plan->columns[col].ignored)
+        continue;
       if (plan->columns[col].type == ATLAS_COLUMN_TEXT)
         {
           const char **texts = g_try_realloc_n (chunk->texts[col], capacity, sizeof (char *));
@@ -222,6 +224,26 @@ chunk_store_text (AtlasCsvChunk *chunk,
   chunk->texts[col][chunk->n_rows] = interned;
 }
 
+/* A field as written, kept for AtlasCsvResult.raw_rows. */
+static void
+chunk_keep_raw_field (AtlasCsvChunk *chunk,
+                      const char    *cell,
+                      gsize          len)
+{
+  g_ptr_array_add (chunk->raw_fields, g_utf8_make_valid (cell, len));
+}
+
+/* Ends the row's raw fields: one per file column, "" where the row was short. */
+static void
+chunk_keep_raw_row (AtlasCsvChunk *chunk)
+{
+  while (chunk->raw_fields->len < chunk->plan->n_columns)
+    g_ptr_array_add (chunk->raw_fields, g_strdup (""));
+  g_ptr_array_add (chunk->raw_fields, NULL);
+  g_ptr_array_add (chunk->raw_rows, g_ptr_array_free (chunk->raw_fields, FALSE));
+  chunk->raw_fields = g_ptr_array_new_with_free_func (g_free);
+}
+
 static void
 on_chunk_field (void  *cell,
                 size_t len,
@@ -235,6 +257,10 @@ on_chunk_field (void  *cell,
   if (G_UNLIKELY (col == 0 && chunk->n_rows == chunk->capacity))
     chunk_grow (chunk);
   if (G_UNLIKELY (col >= plan->n_columns || chunk->out_of_memory))
+    return;
+  if (G_UNLIKELY (chunk->raw_fields != NULL))
+    chunk_keep_raw_field (chunk, cell, len);
+  if (G_UNLIKELY (plan->columns[col].ignored))
     return;
 
   switch (plan->columns[col].type)
@@ -275,7 +301,8 @@ on_chunk_row (int   terminator,
       if (n_fields < n_columns)
         {
           for (guint col = n_fields; col < n_columns; col++)
-            chunk_store_missing (chunk, col);
+            if (!chunk->plan->columns[col].ignored)
+              chunk_store_missing (chunk, col);
           chunk_add_problem (chunk, chunk->feeder.row_line, n_fields + 1,
                              "the row has %u fields where the header has %u; the missing cells are left empty",
                              n_fields, n_columns);
@@ -285,6 +312,8 @@ on_chunk_row (int   terminator,
                            "the row has %u fields where the header has %u; the extra fields are ignored",
                            n_fields, n_columns);
     }
+  if (G_UNLIKELY (chunk->raw_rows != NULL))
+    chunk_keep_raw_row (chunk);
   chunk->n_rows++;
 }
 
@@ -333,6 +362,11 @@ atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
   if (!atlas_line_feeder_init (&chunk->feeder, plan->dialect.delimiter, plan->dialect.quote,
                                plan->terminator))
     chunk->out_of_memory = TRUE;
+  if (plan->keep_raw_rows)
+    {
+      chunk->raw_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      chunk->raw_fields = g_ptr_array_new_with_free_func (g_free);
+    }
 
   /* Sized from the sample's bytes per row, so most chunks never grow. */
   estimate = (gsize) ((end - start) / MAX (plan->bytes_per_row, 1.0) * 1.05) + 16;
@@ -340,6 +374,9 @@ atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
     {
       gpointer cells;
 
+      /* Ignored columns get no cells: memory follows the columns kept. */
+      if (plan->columns[col].ignored)
+        continue;
       if (plan->columns[col].type == ATLAS_COLUMN_TEXT)
         cells = chunk->texts[col] = g_try_new (const char *, estimate);
       else
@@ -414,6 +451,8 @@ atlas_csv_chunk_clear (AtlasCsvChunk *chunk)
   if (chunk->strings)
     g_string_chunk_free (chunk->strings);
   g_clear_pointer (&chunk->interned, g_hash_table_unref);
+  g_clear_pointer (&chunk->raw_rows, g_ptr_array_unref);
+  g_clear_pointer (&chunk->raw_fields, g_ptr_array_unref);
   for (guint i = 0; chunk->problems && i < chunk->problems->len; i++)
     g_free (g_array_index (chunk->problems, AtlasChunkProblem, i).message);
   if (chunk->problems)

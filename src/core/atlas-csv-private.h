@@ -45,6 +45,9 @@ typedef struct
 {
   AtlasColumnType type;
   AtlasDateFormat date_format;
+  gboolean forced;   /* the person chose the type: cells that do not fit are invalid, never retyped */
+  gboolean ignored;  /* not loaded: no cells kept, no table column */
+  int table_column;  /* its index in the table; -1 when ignored */
 } AtlasColumnPlan;
 
 /* Everything the sniffer decided, read by every chunk parser. */
@@ -53,7 +56,7 @@ typedef struct
   AtlasCsvDialect dialect;
   AtlasNumberFormat number_format;
   char terminator;
-  guint n_columns;
+  guint n_columns;         /* the file's columns, ignored ones included */
   AtlasColumnPlan *columns;
   char **names;           /* n_columns, unique and valid UTF-8 */
   char **units;           /* n_columns, NULL where none */
@@ -61,12 +64,14 @@ typedef struct
   gsize data_offset;      /* where data rows begin, in the UTF-8 bytes */
   guint64 data_first_line;/* 1-based line of data_offset */
   double bytes_per_row;   /* from the sample, to size the column arrays */
+  gboolean keep_raw_rows; /* chunks keep every row's fields as written */
 } AtlasCsvPlan;
 
-void     atlas_csv_plan_clear (AtlasCsvPlan *plan);
-void     atlas_csv_sniff      (const char   *data,
-                               gsize         len,
-                               AtlasCsvPlan *plan);
+void     atlas_csv_plan_clear (AtlasCsvPlan          *plan);
+void     atlas_csv_sniff      (const char            *data,
+                               gsize                  len,
+                               const AtlasCsvOptions *options,
+                               AtlasCsvPlan          *plan);
 
 typedef struct
 {
@@ -93,6 +98,8 @@ typedef struct
   gsize string_bytes;
   gsize *n_missing;
   gsize *n_invalid;
+  GPtrArray *raw_rows;    /* GStrv per row, with plan->keep_raw_rows; else NULL */
+  GPtrArray *raw_fields;  /* char*: the fields of the row being read, for raw_rows */
 
   GArray *problems;       /* AtlasChunkProblem, at most ATLAS_CSV_MAX_KEPT_PROBLEMS */
   guint64 n_problems;

@@ -31,6 +31,7 @@ typedef struct
   gsize len;
   AtlasTextEncoding encoding;
   gboolean has_bom;
+  gboolean truncated; /* a preview: the file goes on after len */
 } CsvSource;
 
 #define set_file_error(error, code, path, line, column, ...)                                               \
@@ -240,16 +241,75 @@ locate_offset (const char *data,
   *out_column = (guint) (offset - line_start) + 1;
 }
 
+/* The ASCII character in the code unit at offset i, or '\0' for any other. */
+static char
+ascii_at (const guint8      *bytes,
+          gsize              i,
+          AtlasTextEncoding  encoding)
+{
+  switch (encoding)
+    {
+    case ATLAS_TEXT_ENCODING_UTF16LE:
+      return bytes[i + 1] == 0 && bytes[i] < 0x80 ? (char) bytes[i] : '\0';
+    case ATLAS_TEXT_ENCODING_UTF16BE:
+      return bytes[i] == 0 && bytes[i + 1] < 0x80 ? (char) bytes[i + 1] : '\0';
+    default:
+      /* No other encoding the reader knows puts ASCII bytes inside a character. */
+      return (char) bytes[i];
+    }
+}
+
+/* Does the code unit at offset i end a line? A CR before an LF does not:
+ * a cut between them would leave half a line end. */
 static gboolean
-open_source (const char     *path,
-             CsvSource      *source,
-             Progress       *progress,
-             GCancellable   *cancellable,
-             GError        **error)
+ends_line_at (const guint8      *bytes,
+              gsize              len,
+              gsize              i,
+              gsize              unit,
+              AtlasTextEncoding  encoding)
+{
+  char c = ascii_at (bytes, i, encoding);
+
+  return c == '\n' || (c == '\r' && !(i + 2 * unit <= len && ascii_at (bytes, i + unit, encoding) == '\n'));
+}
+
+/* How many of the file's bytes a read of at most max_bytes takes: up to
+ * the end of the last whole line in them, or of the first line when even
+ * that one is longer. Found in the raw bytes, so that only what is read
+ * gets converted. */
+static gsize
+length_to_read (const guint8      *bytes,
+                gsize              len,
+                gsize              bom_len,
+                AtlasTextEncoding  encoding,
+                guint64            max_bytes)
+{
+  gsize unit = (encoding == ATLAS_TEXT_ENCODING_UTF16LE || encoding == ATLAS_TEXT_ENCODING_UTF16BE) ? 2 : 1;
+  gsize limit;
+
+  if (max_bytes == 0 || max_bytes >= len)
+    return len;
+  limit = MAX ((gsize) max_bytes - (gsize) max_bytes % unit, bom_len);
+  for (gsize end = limit; end >= bom_len + unit; end -= unit)
+    if (ends_line_at (bytes, len, end - unit, unit, encoding))
+      return end;
+  for (gsize i = limit; i + unit <= len; i += unit)
+    if (ends_line_at (bytes, len, i, unit, encoding))
+      return i + unit;
+  return len;
+}
+
+static gboolean
+open_source (const char            *path,
+             const AtlasCsvOptions *options,
+             CsvSource             *source,
+             Progress              *progress,
+             GCancellable          *cancellable,
+             GError               **error)
 {
   GMappedFile *raw = NULL;
   const guint8 *bytes;
-  gsize len, head_len, bom_len, offending = 0;
+  gsize len, head_len, bom_len, read_len, offending = 0;
 
   if (!open_raw (path, &raw, progress, cancellable, error))
     return FALSE;
@@ -257,8 +317,18 @@ open_source (const char     *path,
   bytes = (const guint8 *) g_mapped_file_get_contents (raw);
   len = g_mapped_file_get_length (raw);
   head_len = MIN (len, HEAD_BYTES);
-  source->encoding = atlas_text_encoding_detect (bytes, head_len, head_len == len, &bom_len);
+  if (options->force_encoding)
+    {
+      source->encoding = options->encoding;
+      bom_len = atlas_text_encoding_bom_length (bytes, len, source->encoding);
+    }
+  else
+    source->encoding = atlas_text_encoding_detect (bytes, head_len, head_len == len, &bom_len);
   source->has_bom = bom_len > 0;
+  read_len = length_to_read (bytes, len, bom_len, source->encoding, options->max_bytes);
+  source->truncated = read_len < len;
+  if (source->truncated)
+    progress->total = read_len;
 
   if (atlas_text_encoding_classify (bytes + bom_len, head_len - bom_len, source->encoding, &offending)
       == ATLAS_TEXT_KIND_BINARY)
@@ -277,7 +347,7 @@ open_source (const char     *path,
     {
       source->mapped = raw;
       source->data = (const char *) bytes + bom_len;
-      source->len = len - bom_len;
+      source->len = read_len - bom_len;
     }
   else
     {
@@ -292,9 +362,9 @@ open_source (const char     *path,
           g_mapped_file_unref (raw);
           return FALSE;
         }
-      raw_stream = g_memory_input_stream_new_from_data (bytes + bom_len, len - bom_len, NULL);
+      raw_stream = g_memory_input_stream_new_from_data (bytes + bom_len, read_len - bom_len, NULL);
       converted = g_converter_input_stream_new (raw_stream, converter);
-      source->mapped = spool_to_mapped_file (converted, path, len, progress, cancellable, error);
+      source->mapped = spool_to_mapped_file (converted, path, read_len, progress, cancellable, error);
       g_mapped_file_unref (raw);
       if (!source->mapped)
         return FALSE;
@@ -448,9 +518,47 @@ problem_free (gpointer data)
   g_free (problem);
 }
 
-/* Joins the chunks' columns into one table: the first chunk's arrays are
- * grown in place and the others copied after them and freed one column at
- * a time, so the join needs little more memory than the table itself. */
+/* Joins one file column's cells from every chunk into a table column:
+ * the first chunk's array is grown in place and the others copied after
+ * it and freed, so the join needs little more memory than the table itself. */
+static void
+join_column (ChunkRun           *run,
+             const AtlasCsvPlan *plan,
+             guint               col,
+             AtlasTable         *table,
+             gsize               n_rows)
+{
+  AtlasColumn *column = atlas_table_append_column (table, plan->names[col], plan->columns[col].type);
+  gboolean is_text = plan->columns[col].type == ATLAS_COLUMN_TEXT;
+  gsize cell_size = is_text ? sizeof (char *) : sizeof (double);
+  gpointer *first = is_text ? (gpointer *) &run->chunks[0].texts[col] : (gpointer *) &run->chunks[0].numbers[col];
+  char *cells = g_realloc (*first, MAX (n_rows, 1) * cell_size);
+  gsize row = run->chunks[0].n_rows;
+
+  *first = NULL;
+  column->n_missing = run->chunks[0].n_missing[col];
+  column->n_invalid = run->chunks[0].n_invalid[col];
+  for (guint i = 1; i < run->n_chunks; i++)
+    {
+      AtlasCsvChunk *chunk = &run->chunks[i];
+      gpointer *part = is_text ? (gpointer *) &chunk->texts[col] : (gpointer *) &chunk->numbers[col];
+
+      memcpy (cells + row * cell_size, *part, chunk->n_rows * cell_size);
+      g_clear_pointer (part, g_free);
+      row += chunk->n_rows;
+      column->n_missing += chunk->n_missing[col];
+      column->n_invalid += chunk->n_invalid[col];
+    }
+  if (is_text)
+    column->texts = (const char **) cells;
+  else
+    column->numbers = (double *) cells;
+  column->unit = g_strdup (plan->units[col]);
+  column->date_unit = plan->date_units[col];
+}
+
+/* Joins the chunks into one table of the columns kept, in file order,
+ * with their problems and raw rows. */
 static AtlasTable *
 join_chunks (ChunkRun           *run,
              const AtlasCsvPlan *plan,
@@ -465,35 +573,8 @@ join_chunks (ChunkRun           *run,
   table = atlas_table_new (n_rows);
 
   for (guint col = 0; col < plan->n_columns; col++)
-    {
-      AtlasColumn *column = atlas_table_append_column (table, plan->names[col], plan->columns[col].type);
-      gboolean is_text = plan->columns[col].type == ATLAS_COLUMN_TEXT;
-      gsize cell_size = is_text ? sizeof (char *) : sizeof (double);
-      gpointer *first = is_text ? (gpointer *) &run->chunks[0].texts[col] : (gpointer *) &run->chunks[0].numbers[col];
-      char *cells = g_realloc (*first, MAX (n_rows, 1) * cell_size);
-      gsize row = run->chunks[0].n_rows;
-
-      *first = NULL;
-      column->n_missing = run->chunks[0].n_missing[col];
-      column->n_invalid = run->chunks[0].n_invalid[col];
-      for (guint i = 1; i < run->n_chunks; i++)
-        {
-          AtlasCsvChunk *chunk = &run->chunks[i];
-          gpointer *part = is_text ? (gpointer *) &chunk->texts[col] : (gpointer *) &chunk->numbers[col];
-
-          memcpy (cells + row * cell_size, *part, chunk->n_rows * cell_size);
-          g_clear_pointer (part, g_free);
-          row += chunk->n_rows;
-          column->n_missing += chunk->n_missing[col];
-          column->n_invalid += chunk->n_invalid[col];
-        }
-      if (is_text)
-        column->texts = (const char **) cells;
-      else
-        column->numbers = (double *) cells;
-      column->unit = g_strdup (plan->units[col]);
-      column->date_unit = plan->date_units[col];
-    }
+    if (!plan->columns[col].ignored)
+      join_column (run, plan, col, table, n_rows);
 
   for (guint i = 0; i < run->n_chunks; i++)
     {
@@ -514,12 +595,15 @@ join_chunks (ChunkRun           *run,
         }
       result->n_problems += chunk->n_problems;
       line += chunk->n_lines;
+      if (chunk->raw_rows)
+        g_ptr_array_extend_and_steal (result->raw_rows, g_steal_pointer (&chunk->raw_rows));
     }
   return table;
 }
 
 /* A column the sample typed as numbers or dates but where too many cells
- * failed: the file as a whole says it is text. */
+ * failed: the file as a whole says it is text. A type the person chose
+ * stays, its failed cells counted as invalid. */
 static gboolean
 retype_failed_columns (AtlasCsvPlan *plan,
                        AtlasTable   *table)
@@ -528,9 +612,13 @@ retype_failed_columns (AtlasCsvPlan *plan,
 
   for (guint col = 0; col < plan->n_columns; col++)
     {
-      const AtlasColumn *column = atlas_table_get_column (table, col);
-      gsize present = atlas_table_get_n_rows (table) - column->n_missing + column->n_invalid;
+      const AtlasColumn *column;
+      gsize present;
 
+      if (plan->columns[col].ignored || plan->columns[col].forced)
+        continue;
+      column = atlas_table_get_column (table, plan->columns[col].table_column);
+      present = atlas_table_get_n_rows (table) - column->n_missing + column->n_invalid;
       if (column->type != ATLAS_COLUMN_TEXT && column->n_invalid > present / 3)
         {
           plan->columns[col].type = ATLAS_COLUMN_TEXT;
@@ -541,6 +629,74 @@ retype_failed_columns (AtlasCsvPlan *plan,
   return changed;
 }
 
+/* Where the row that began on a line of the chunk begins in the data. */
+static const char *
+chunk_line_start (const AtlasCsvChunk *chunk,
+                  guint64              line)
+{
+  const char *p = chunk->start;
+
+  for (guint64 i = 0; i < line && p < chunk->end; i++)
+    {
+      const char *line_end = memchr (p, chunk->plan->terminator, chunk->end - p);
+      p = line_end ? line_end + 1 : chunk->end;
+    }
+  return p;
+}
+
+/* DAY_FIRST or MONTH_FIRST when every loaded column of d/m/y or m/d/y
+ * dates reads them that way; DETECT when there are none, or both kinds,
+ * which reading again with DETECT gives back. */
+static AtlasDateOrder
+loaded_date_order (const AtlasCsvPlan *plan)
+{
+  gboolean day_first = FALSE, month_first = FALSE;
+
+  for (guint col = 0; col < plan->n_columns; col++)
+    {
+      const AtlasColumnPlan *column = &plan->columns[col];
+
+      if (column->ignored || column->type != ATLAS_COLUMN_DATE)
+        continue;
+      day_first |= column->date_format == ATLAS_DATE_FORMAT_DAY_MONTH_YEAR;
+      month_first |= column->date_format == ATLAS_DATE_FORMAT_MONTH_DAY_YEAR;
+    }
+  if (day_first == month_first)
+    return ATLAS_DATE_ORDER_DETECT;
+  return day_first ? ATLAS_DATE_ORDER_DAY_FIRST : ATLAS_DATE_ORDER_MONTH_FIRST;
+}
+
+static void
+file_column_clear (gpointer data)
+{
+  AtlasCsvFileColumn *column = data;
+
+  g_free (column->name);
+}
+
+static GArray *
+list_file_columns (const AtlasCsvPlan *plan)
+{
+  GArray *columns = g_array_sized_new (FALSE, TRUE, sizeof (AtlasCsvFileColumn), plan->n_columns);
+
+  g_array_set_clear_func (columns, file_column_clear);
+  for (guint col = 0; col < plan->n_columns; col++)
+    {
+      AtlasCsvFileColumn column = {
+        .name = g_strdup (plan->names[col]),
+        .type = plan->columns[col].type,
+        .ignored = plan->columns[col].ignored,
+        .table_column = plan->columns[col].table_column,
+      };
+      g_array_append_val (columns, column);
+    }
+  return columns;
+}
+
+/* Parses and joins this many times at the most: a column retyped after a
+ * parse needs another. */
+#define MAX_JOINS 3
+
 AtlasCsvResult *
 atlas_csv_read_file (const char            *path,
                      const AtlasCsvOptions *options,
@@ -549,39 +705,47 @@ atlas_csv_read_file (const char            *path,
                      GCancellable          *cancellable,
                      GError               **error)
 {
+  static const AtlasCsvOptions detect_everything = { 0 };
   CsvSource source = { 0 };
   AtlasCsvPlan plan = { 0 };
   g_autoptr (AtlasCsvResult) result = NULL;
   Progress progress = { progress_func, progress_data, 0 };
-  guint n_threads;
+  guint n_threads, n_joins = 0;
   struct stat st;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  n_threads = options && options->n_threads ? options->n_threads : g_get_num_processors ();
+  if (!options)
+    options = &detect_everything;
+  n_threads = options->n_threads ? options->n_threads : g_get_num_processors ();
   n_threads = CLAMP (n_threads, 1, MAX_THREADS);
 
   progress.total = (g_stat (path, &st) == 0 && S_ISREG (st.st_mode)) ? (guint64) st.st_size : 0;
-  if (!open_source (path, &source, &progress, cancellable, error))
+  if (!open_source (path, options, &source, &progress, cancellable, error))
     return NULL;
   if (progress.total == 0)
     progress.total = source.len;
   start_parse_phase (&progress, progress.phase_share > 0);
 
-  atlas_csv_sniff (source.data, source.len, &plan);
+  atlas_csv_sniff (source.data, source.len, options, &plan);
   plan.dialect.encoding = source.encoding;
   plan.dialect.has_bom = source.has_bom;
   if (plan.n_columns == 0)
     {
-      set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file holds only blank lines");
+      if (options->force_skip_lines)
+        set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file holds no rows below line %u",
+                        options->skip_lines);
+      else
+        set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file holds only blank lines");
       goto failed;
     }
 
   result = g_new0 (AtlasCsvResult, 1);
   result->problems = g_ptr_array_new_with_free_func (problem_free);
+  result->truncated = source.truncated;
 
-  for (guint attempt = 0; attempt < 3; attempt++)
+  for (;;)
     {
       ChunkRun run = { 0 };
       gboolean split_inside_quotes = FALSE;
@@ -604,13 +768,22 @@ atlas_csv_read_file (const char            *path,
             goto failed;
           }
       /* A split is safe when the chunk before it ended outside quotes; by
-       * induction from the first chunk, every chunk then began on a row. */
+       * induction from the first chunk, every chunk then began on a row.
+       * One chunk cannot be split wrong: this runs once at the most. */
       for (guint i = 0; i + 1 < run.n_chunks; i++)
         split_inside_quotes |= run.chunks[i].ended_in_quote;
       if (split_inside_quotes)
         {
           chunk_run_clear (&run);
           n_threads = 1;
+          continue;
+        }
+      if (last->ended_in_quote && source.truncated)
+        {
+          /* The preview's end cut a quoted field spanning lines: end it
+           * before that row instead. The data gets shorter every time. */
+          source.len = chunk_line_start (last, last->quote_line) - source.data;
+          chunk_run_clear (&run);
           continue;
         }
       if (last->ended_in_quote)
@@ -627,14 +800,20 @@ atlas_csv_read_file (const char            *path,
       g_clear_pointer (&result->table, atlas_table_unref);
       g_ptr_array_set_size (result->problems, 0);
       result->n_problems = 0;
+      g_clear_pointer (&result->raw_rows, g_ptr_array_unref);
+      if (plan.keep_raw_rows)
+        result->raw_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       result->table = join_chunks (&run, &plan, result);
       chunk_run_clear (&run);
-      if (!retype_failed_columns (&plan, result->table))
+      /* The plan must keep describing the table: no retype after the last join. */
+      if (++n_joins == MAX_JOINS || !retype_failed_columns (&plan, result->table))
         break;
     }
 
   report_progress (&progress, 1.0);
+  plan.dialect.date_order = loaded_date_order (&plan);
   result->dialect = plan.dialect;
+  result->file_columns = list_file_columns (&plan);
   atlas_csv_plan_clear (&plan);
   g_clear_pointer (&source.mapped, g_mapped_file_unref);
   return g_steal_pointer (&result);
@@ -652,5 +831,7 @@ atlas_csv_result_free (AtlasCsvResult *result)
     return;
   g_clear_pointer (&result->table, atlas_table_unref);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->file_columns, g_array_unref);
+  g_clear_pointer (&result->raw_rows, g_ptr_array_unref);
   g_free (result);
 }

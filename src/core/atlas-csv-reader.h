@@ -29,7 +29,33 @@ typedef enum
   ATLAS_LINE_ENDING_CR,
 } AtlasLineEnding;
 
-/* How a file is written, as the sniffer found it. */
+/* Which of day and month comes first in dates written d/m/y or m/d/y. */
+typedef enum
+{
+  ATLAS_DATE_ORDER_DETECT,      /* in options: from the data; in a dialect: no such dates */
+  ATLAS_DATE_ORDER_DAY_FIRST,   /* 31/03/2024 */
+  ATLAS_DATE_ORDER_MONTH_FIRST, /* 03/31/2024 */
+} AtlasDateOrder;
+
+typedef enum
+{
+  ATLAS_CSV_HEADER_DETECT,
+  ATLAS_CSV_HEADER_FIRST_ROW, /* the first row after the skipped lines names the columns */
+  ATLAS_CSV_HEADER_NONE,      /* every row is data; columns are named "Column 1", ... */
+} AtlasCsvHeaderChoice;
+
+/* What one column of the file becomes. */
+typedef enum
+{
+  ATLAS_COLUMN_CHOICE_DETECT,
+  ATLAS_COLUMN_CHOICE_NUMBER,
+  ATLAS_COLUMN_CHOICE_DATE,
+  ATLAS_COLUMN_CHOICE_TEXT,
+  ATLAS_COLUMN_CHOICE_IGNORE, /* not loaded at all: no memory, no table column */
+} AtlasColumnChoice;
+
+/* How a file is written, as the sniffer found it or the options forced it:
+ * reading again with every field forced to these values gives the same table. */
 struct _AtlasCsvDialect
 {
   AtlasTextEncoding encoding;
@@ -42,7 +68,18 @@ struct _AtlasCsvDialect
   gboolean excel_sep_line; /* the file starts with Excel's "sep=X" */
   gboolean header;
   guint skipped_lines;     /* lines before the header (or first row): titles, blanks, sep= */
+  AtlasDateOrder date_order; /* of the d/m/y or m/d/y date columns; DETECT when there are none,
+                              * or columns of both orders */
 };
+
+/* One column as the file has it, loaded or ignored. */
+typedef struct
+{
+  char *name;
+  AtlasColumnType type;     /* as loaded, or as it would load when ignored */
+  gboolean ignored;
+  int table_column;         /* its index in the table; -1 when ignored */
+} AtlasCsvFileColumn;
 
 /* One thing wrong in a file that did load: a bad cell, a short row. */
 struct _AtlasCsvProblem
@@ -60,11 +97,34 @@ struct _AtlasCsvResult
   AtlasCsvDialect dialect;
   GPtrArray *problems;  /* AtlasCsvProblem*: the first ATLAS_CSV_MAX_KEPT_PROBLEMS, in file order */
   guint64 n_problems;   /* all of them */
+  GArray *file_columns; /* AtlasCsvFileColumn: every column of the file, in file order */
+  GPtrArray *raw_rows;  /* GStrv per table row: each file column's field as written, as UTF-8;
+                         * only with AtlasCsvOptions.keep_raw_rows, else NULL */
+  gboolean truncated;   /* AtlasCsvOptions.max_bytes stopped the read before the file's end */
 };
 
+/* How to read a file. A zeroed struct reads as the sniffer decides; each
+ * field set overrides one decision, and the rest still follow the file. */
 typedef struct
 {
   guint n_threads;         /* 0: one per core */
+  guint64 max_bytes;       /* 0: the whole file; else read only this many bytes from its start, up
+                            * to the last whole line in them (a preview: fast on any size) */
+  gboolean keep_raw_rows;  /* fill AtlasCsvResult.raw_rows */
+
+  gboolean force_encoding;
+  AtlasTextEncoding encoding;
+  char delimiter;          /* '\0': detect */
+  char quote;              /* '\0': detect */
+  AtlasCsvHeaderChoice header;
+  gboolean force_skip_lines;
+  guint skip_lines;        /* lines before the header or first row, "sep=" included */
+  char decimal_mark;       /* '\0': detect; else '.' or ',' */
+  gboolean force_thousands_sep;
+  char thousands_sep;      /* with force_thousands_sep: '\0' never grouped, or ',', '.', ' ', '\'' */
+  AtlasDateOrder date_order;
+  const AtlasColumnChoice *column_choices; /* by position in the file; NULL or past the end: detect */
+  guint n_column_choices;
 } AtlasCsvOptions;
 
 /* Called from the thread that called atlas_csv_read_file(). */

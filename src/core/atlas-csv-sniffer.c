@@ -279,10 +279,13 @@ first_table_row (GPtrArray *rows,
   return 0;
 }
 
+/* The decimal mark, unless forced_decimal_mark names it, and the digit
+ * group separator that goes with it. */
 static void
 detect_number_format (GPtrArray         *rows,
                       guint              from,
                       char               delimiter,
+                      char               forced_decimal_mark,
                       AtlasNumberFormat *format)
 {
   guint point = 0, comma = 0, grouped_comma = 0, grouped_point = 0, grouped_space = 0,
@@ -302,7 +305,9 @@ detect_number_format (GPtrArray         *rows,
         grouped_apostrophe += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_APOSTROPHE) != 0;
       }
 
-  if (comma > point)
+  if (forced_decimal_mark)
+    format->decimal_mark = forced_decimal_mark;
+  else if (comma > point)
     format->decimal_mark = ',';
   else if (point > comma)
     format->decimal_mark = '.';
@@ -350,10 +355,30 @@ cell_is_year_like (const char *cell,
   return *out_year >= 1000 && *out_year <= 2999;
 }
 
+/* YEAR comes last and only counts where a person asks for dates: plain
+ * four-digit numbers are years only by the rules in guess_column(). */
 static const AtlasDateFormat date_formats_by_preference[] = {
   ATLAS_DATE_FORMAT_ISO_DATE,       ATLAS_DATE_FORMAT_ISO_DATETIME,   ATLAS_DATE_FORMAT_YEAR_MONTH,
   ATLAS_DATE_FORMAT_YEAR_QUARTER,   ATLAS_DATE_FORMAT_DAY_MONTH_YEAR, ATLAS_DATE_FORMAT_MONTH_DAY_YEAR,
+  ATLAS_DATE_FORMAT_YEAR,
 };
+#define YEAR_FORMAT_INDEX (G_N_ELEMENTS (date_formats_by_preference) - 1)
+
+/* The date notations a date order allows. */
+static AtlasDateFormat
+date_formats_for_order (AtlasDateOrder order)
+{
+  switch (order)
+    {
+    case ATLAS_DATE_ORDER_DAY_FIRST:
+      return ATLAS_DATE_FORMAT_ALL & ~ATLAS_DATE_FORMAT_MONTH_DAY_YEAR;
+    case ATLAS_DATE_ORDER_MONTH_FIRST:
+      return ATLAS_DATE_FORMAT_ALL & ~ATLAS_DATE_FORMAT_DAY_MONTH_YEAR;
+    case ATLAS_DATE_ORDER_DETECT:
+    default:
+      return ATLAS_DATE_FORMAT_ALL;
+    }
+}
 
 static AtlasDateUnit
 date_unit_for_format (AtlasDateFormat format)
@@ -397,22 +422,40 @@ typedef struct
   char *unit;
 } ColumnGuess;
 
-static void
-guess_column (GPtrArray               *rows,
-              guint                    from,
-              guint                    col,
-              const char              *name,
-              const AtlasNumberFormat *number_format,
-              ColumnGuess             *guess)
+/* How the sample's cells are read: the file's number format and the date
+ * notations its date order allows. */
+typedef struct
 {
-  guint non_missing = 0, numbers = 0, percents = 0, currencies = 0, year_like = 0;
-  guint date_counts[G_N_ELEMENTS (date_formats_by_preference)] = { 0 };
-  gboolean ascending = TRUE, descending = TRUE, small_steps = TRUE;
-  int previous_year = -1;
-  const char *currency = NULL;
-  guint best = 0;
+  const AtlasNumberFormat *number_format;
+  AtlasDateFormat date_formats;
+} CellReading;
 
-  memset (guess, 0, sizeof *guess);
+/* What a column's sample cells can be read as. */
+typedef struct
+{
+  guint non_missing;
+  guint numbers;
+  guint percents;
+  guint currencies;
+  const char *currency;
+  guint year_like;
+  gboolean years_ascending;
+  gboolean years_descending;
+  gboolean years_in_small_steps;
+  guint date_counts[G_N_ELEMENTS (date_formats_by_preference)];
+} ColumnEvidence;
+
+static void
+gather_column_evidence (GPtrArray         *rows,
+                        guint              from,
+                        guint              col,
+                        const CellReading *reading,
+                        ColumnEvidence    *evidence)
+{
+  int previous_year = -1;
+
+  memset (evidence, 0, sizeof *evidence);
+  evidence->years_ascending = evidence->years_descending = evidence->years_in_small_steps = TRUE;
   for (guint i = from; i < rows->len; i++)
     {
       const char *cell = row_cell (rows, i, col);
@@ -424,85 +467,145 @@ guess_column (GPtrArray               *rows,
 
       if (atlas_cell_is_missing (cell, len))
         continue;
-      non_missing++;
-      if (atlas_cell_parse_number (cell, len, number_format, &value, &affix))
+      evidence->non_missing++;
+      if (atlas_cell_parse_number (cell, len, reading->number_format, &value, &affix))
         {
-          numbers++;
+          evidence->numbers++;
           if (affix & ATLAS_NUMBER_AFFIX_PERCENT)
-            percents++;
+            evidence->percents++;
           if (affix & ATLAS_NUMBER_AFFIX_CURRENCY)
             {
-              currencies++;
-              if (!currency)
-                currency = atlas_cell_find_currency_sign (cell, len);
+              evidence->currencies++;
+              if (!evidence->currency)
+                evidence->currency = atlas_cell_find_currency_sign (cell, len);
             }
           if (cell_is_year_like (cell, &year))
             {
-              year_like++;
+              evidence->year_like++;
               if (previous_year >= 0)
                 {
-                  ascending &= year >= previous_year;
-                  descending &= year <= previous_year;
-                  small_steps &= ABS (year - previous_year) <= 50;
+                  evidence->years_ascending &= year >= previous_year;
+                  evidence->years_descending &= year <= previous_year;
+                  evidence->years_in_small_steps &= ABS (year - previous_year) <= 50;
                 }
-              small_steps &= year >= 1700 && year <= 2200;
+              evidence->years_in_small_steps &= year >= 1700 && year <= 2200;
               previous_year = year;
             }
         }
-      formats = atlas_cell_date_formats (cell, len);
+      formats = atlas_cell_date_formats (cell, len) & reading->date_formats;
       if (formats & ATLAS_DATE_FORMAT_ISO_DATE)
         formats |= ATLAS_DATE_FORMAT_ISO_DATETIME;
       for (guint f = 0; f < G_N_ELEMENTS (date_formats_by_preference); f++)
-        date_counts[f] += (formats & date_formats_by_preference[f]) != 0;
+        evidence->date_counts[f] += (formats & date_formats_by_preference[f]) != 0;
     }
+}
 
-  for (guint f = 1; f < G_N_ELEMENTS (date_formats_by_preference); f++)
-    if (date_counts[f] > date_counts[best])
-      best = f;
+/* The allowed date format that reads the most cells, the earlier in
+ * date_formats_by_preference on ties; the index of ISO dates when none is allowed. */
+static guint
+best_date_format (const ColumnEvidence *evidence,
+                  AtlasDateFormat       allowed)
+{
+  guint best = 0;
+  gboolean found = FALSE;
 
+  for (guint f = 0; f < G_N_ELEMENTS (date_formats_by_preference); f++)
+    if ((date_formats_by_preference[f] & allowed)
+        && (!found || evidence->date_counts[f] > evidence->date_counts[best]))
+      {
+        best = f;
+        found = TRUE;
+      }
+  return best;
+}
+
+static void
+guess_date_column (guint        format_index,
+                   ColumnGuess *guess)
+{
+  guess->plan.type = ATLAS_COLUMN_DATE;
+  guess->plan.date_format = date_formats_by_preference[format_index];
+  guess->date_unit = date_unit_for_format (guess->plan.date_format);
+}
+
+/* A number column's unit: "%" or a currency most cells carry, else one
+ * the header names. */
+static void
+guess_number_column (const ColumnEvidence *evidence,
+                     const char           *name,
+                     ColumnGuess          *guess)
+{
+  guess->plan.type = ATLAS_COLUMN_NUMBER;
+  if (evidence->percents * 2 > evidence->numbers)
+    guess->unit = g_strdup ("%");
+  else if (evidence->currencies * 2 > evidence->numbers && evidence->currency)
+    guess->unit = g_strdup (evidence->currency);
+  else if (name)
+    guess->unit = unit_from_name (name);
+}
+
+/* The column's type from its sample, or the one the person chose with
+ * the unit or date format that fits the cells best. */
+static void
+guess_column (GPtrArray         *rows,
+              guint              from,
+              guint              col,
+              const char        *name,
+              const CellReading *reading,
+              AtlasColumnChoice  choice,
+              ColumnGuess       *guess)
+{
+  ColumnEvidence evidence;
+  guint best;
+
+  memset (guess, 0, sizeof *guess);
   guess->plan.type = ATLAS_COLUMN_TEXT;
-  if (non_missing == 0)
-    return;
+  gather_column_evidence (rows, from, col, reading, &evidence);
 
-  if (date_counts[best] >= MAJORITY_SHARE * non_missing)
+  switch (choice)
     {
-      guess->plan.type = ATLAS_COLUMN_DATE;
-      guess->plan.date_format = date_formats_by_preference[best];
+    case ATLAS_COLUMN_CHOICE_TEXT:
+      return;
+    case ATLAS_COLUMN_CHOICE_NUMBER:
+      guess_number_column (&evidence, name, guess);
+      return;
+    case ATLAS_COLUMN_CHOICE_DATE:
+      guess_date_column (best_date_format (&evidence, reading->date_formats), guess);
+      return;
+    case ATLAS_COLUMN_CHOICE_DETECT:
+    case ATLAS_COLUMN_CHOICE_IGNORE:
+    default:
+      break;
     }
-  else if (numbers >= MAJORITY_SHARE * non_missing)
+
+  if (evidence.non_missing == 0)
+    return;
+  best = best_date_format (&evidence, reading->date_formats & ~ATLAS_DATE_FORMAT_YEAR);
+  if (evidence.date_counts[best] >= MAJORITY_SHARE * evidence.non_missing)
+    guess_date_column (best, guess);
+  else if (evidence.numbers >= MAJORITY_SHARE * evidence.non_missing)
     {
       /* Four-digit integers are years when the header says so or when they
        * run in order and in small steps through recent centuries, as a
        * time axis does; counts like 1565, 1739, 2018 stay numbers. */
-      if (year_like == numbers
-          && (name_suggests_year (name) || (year_like >= 3 && small_steps && (ascending || descending))))
-        {
-          guess->plan.type = ATLAS_COLUMN_DATE;
-          guess->plan.date_format = ATLAS_DATE_FORMAT_YEAR;
-        }
+      if (evidence.year_like == evidence.numbers
+          && (name_suggests_year (name)
+              || (evidence.year_like >= 3 && evidence.years_in_small_steps
+                  && (evidence.years_ascending || evidence.years_descending))))
+        guess_date_column (YEAR_FORMAT_INDEX, guess);
       else
-        {
-          guess->plan.type = ATLAS_COLUMN_NUMBER;
-          if (percents * 2 > numbers)
-            guess->unit = g_strdup ("%");
-          else if (currencies * 2 > numbers && currency)
-            guess->unit = g_strdup (currency);
-        }
+        guess_number_column (&evidence, name, guess);
     }
-  if (guess->plan.type == ATLAS_COLUMN_DATE)
-    guess->date_unit = date_unit_for_format (guess->plan.date_format);
-  if (!guess->unit && name && guess->plan.type == ATLAS_COLUMN_NUMBER)
-    guess->unit = unit_from_name (name);
 }
 
 /* Does the first table row name the columns? Each column votes: a typed
  * column whose first cell does not fit its type says yes; a first cell
  * that parses like the rest, or repeats a value below, says no. */
 static gboolean
-detect_header (GPtrArray               *rows,
-               guint                    first,
-               guint                    n_columns,
-               const AtlasNumberFormat *number_format)
+detect_header (GPtrArray         *rows,
+               guint              first,
+               guint              n_columns,
+               const CellReading *reading)
 {
   int votes = 0;
 
@@ -521,7 +624,7 @@ detect_header (GPtrArray               *rows,
       gsize len = strlen (cell);
       ColumnGuess guess;
 
-      guess_column (rows, first + 1, col, NULL, number_format, &guess);
+      guess_column (rows, first + 1, col, NULL, reading, ATLAS_COLUMN_CHOICE_DETECT, &guess);
       g_free (guess.unit);
       if (atlas_cell_is_missing (cell, len))
         continue;
@@ -537,7 +640,7 @@ detect_header (GPtrArray               *rows,
         {
           double value;
           gboolean fits = guess.plan.type == ATLAS_COLUMN_NUMBER
-                            ? atlas_cell_parse_number (cell, len, number_format, &value, NULL)
+                            ? atlas_cell_parse_number (cell, len, reading->number_format, &value, NULL)
                             : atlas_cell_parse_date (cell, len, guess.plan.date_format, &value);
           int year;
           /* "2015" above a column of years is data, not a name. */
@@ -641,54 +744,145 @@ add_jump_samples (const char   *data,
     }
 }
 
-void
-atlas_csv_sniff (const char   *data,
-                 gsize         len,
-                 AtlasCsvPlan *plan)
+/* Excel's "sep=;" first line names the delimiter. */
+static gboolean
+starts_with_excel_sep_line (const char *data,
+                            gsize       len)
+{
+  return len >= 5 && g_ascii_strncasecmp (data, "sep=", 4) == 0
+         && (len == 5 || data[5] == '\n' || data[5] == '\r');
+}
+
+static char
+detect_delimiter (const char *data,
+                  gsize       len,
+                  char        quote,
+                  char        terminator)
 {
   static const char delimiters[] = { ',', ';', '\t', '|' };
+  double best_score = -1;
+  char best = ',';
+
+  for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
+    {
+      double score = score_delimiter (data, 0, len, delimiters[i], quote, terminator);
+      if (score > best_score)
+        {
+          best_score = score;
+          best = delimiters[i];
+        }
+    }
+  return best;
+}
+
+/* Where the physical line after the first n lines begins. */
+static gsize
+offset_after_lines (const char *data,
+                    gsize       len,
+                    char        terminator,
+                    guint       n)
+{
+  gsize offset = 0;
+
+  for (guint i = 0; i < n && offset < len; i++)
+    {
+      const char *line_end = memchr (data + offset, terminator, len - offset);
+      offset = line_end ? (gsize) (line_end + 1 - data) : len;
+    }
+  return offset;
+}
+
+/* The first sample row that begins below the first n lines; rows->len
+ * when the sample holds none. */
+static guint
+first_row_below_line (GPtrArray *rows,
+                      guint      n)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (((SampleRow *) g_ptr_array_index (rows, i))->line > n)
+      return i;
+  return rows->len;
+}
+
+static AtlasColumnChoice
+column_choice (const AtlasCsvOptions *options,
+               guint                  col)
+{
+  return options->column_choices && col < options->n_column_choices ? options->column_choices[col]
+                                                                     : ATLAS_COLUMN_CHOICE_DETECT;
+}
+
+static gboolean
+choose_header (const AtlasCsvOptions *options,
+               GPtrArray             *rows,
+               guint                  first,
+               guint                  n_columns,
+               const CellReading     *reading)
+{
+  switch (options->header)
+    {
+    case ATLAS_CSV_HEADER_FIRST_ROW:
+      return TRUE;
+    case ATLAS_CSV_HEADER_NONE:
+      return FALSE;
+    case ATLAS_CSV_HEADER_DETECT:
+    default:
+      return detect_header (rows, first, n_columns, reading);
+    }
+}
+
+/* Decides how the file is written and what its columns hold, from the
+ * sample and from what options force. The sample of the head is the same
+ * whether the lines to skip are detected or forced, so that forcing what
+ * was detected reads the same table. */
+void
+atlas_csv_sniff (const char            *data,
+                 gsize                  len,
+                 const AtlasCsvOptions *options,
+                 AtlasCsvPlan          *plan)
+{
   gsize offset = 0;
   guint64 first_line = 1;
   g_autoptr (GPtrArray) rows = NULL;
-  guint modal, first, n_columns, head_rows;
+  guint modal, first, n_columns, head_rows, n_loaded = 0;
   gboolean header;
-  ColumnGuess *guesses;
+  CellReading reading;
   char **header_texts = NULL;
 
+  plan->keep_raw_rows = options->keep_raw_rows;
   plan->terminator = detect_terminator (data, len, &plan->dialect.line_ending);
-  plan->dialect.quote = detect_quote (data, len);
+  plan->dialect.quote = options->quote ? options->quote : detect_quote (data, len);
 
-  /* Excel's "sep=;" first line names the delimiter. */
-  if (len >= 5 && g_ascii_strncasecmp (data, "sep=", 4) == 0
-      && (len == 5 || data[5] == '\n' || data[5] == '\r'))
+  if (starts_with_excel_sep_line (data, len))
     {
-      plan->dialect.delimiter = data[4];
+      plan->dialect.delimiter = options->delimiter ? options->delimiter : data[4];
       plan->dialect.excel_sep_line = TRUE;
-      {
-        const char *line_end = memchr (data, plan->terminator, len);
-        offset = line_end ? (gsize) (line_end + 1 - data) : len;
-      }
+      offset = offset_after_lines (data, len, plan->terminator, 1);
       first_line = 2;
     }
   else
+    plan->dialect.delimiter = options->delimiter ? options->delimiter
+                                                 : detect_delimiter (data, len, plan->dialect.quote,
+                                                                     plan->terminator);
+  /* Told to skip no line, a "sep=" line is read as a row like any other. */
+  if (options->force_skip_lines && options->skip_lines < first_line - 1)
     {
-      double best_score = -1;
-
-      plan->dialect.delimiter = ',';
-      for (guint i = 0; i < G_N_ELEMENTS (delimiters); i++)
-        {
-          double score = score_delimiter (data, offset, len, delimiters[i], plan->dialect.quote,
-                                          plan->terminator);
-          if (score > best_score)
-            {
-              best_score = score;
-              plan->dialect.delimiter = delimiters[i];
-            }
-        }
+      offset = 0;
+      first_line = 1;
     }
 
   rows = parse_sample (data, offset, MIN (len, offset + HEAD_SAMPLE_BYTES), plan->dialect.delimiter,
                        plan->dialect.quote, plan->terminator, first_line, HEAD_SAMPLE_ROWS);
+  first = options->force_skip_lines ? first_row_below_line (rows, options->skip_lines) : 0;
+  if (first == rows->len && rows->len > 0)
+    {
+      /* The lines to skip run past the head sample: sample below them. */
+      offset = offset_after_lines (data, len, plan->terminator, options->skip_lines);
+      g_ptr_array_unref (rows);
+      rows = parse_sample (data, offset, MIN (len, offset + HEAD_SAMPLE_BYTES), plan->dialect.delimiter,
+                           plan->dialect.quote, plan->terminator, options->skip_lines + 1, HEAD_SAMPLE_ROWS);
+      first = 0;
+    }
   if (rows->len == 0)
     {
       plan->n_columns = 0;
@@ -701,36 +895,48 @@ atlas_csv_sniff (const char   *data,
     }
 
   modal = modal_width (rows);
-  first = first_table_row (rows, modal);
+  if (!options->force_skip_lines)
+    first = first_table_row (rows, modal);
   head_rows = rows->len;
   {
     SampleRow *first_row = g_ptr_array_index (rows, first);
-    plan->dialect.skipped_lines = first_row->line - 1;
+    plan->dialect.skipped_lines = options->force_skip_lines ? options->skip_lines : first_row->line - 1;
     add_jump_samples (data, len, first_row->start, plan, rows);
   }
 
-  detect_number_format (rows, first + 1, plan->dialect.delimiter, &plan->number_format);
+  detect_number_format (rows, first + 1, plan->dialect.delimiter, options->decimal_mark,
+                        &plan->number_format);
+  if (options->force_thousands_sep)
+    plan->number_format.thousands_sep = options->thousands_sep;
   plan->dialect.decimal_mark = plan->number_format.decimal_mark;
   plan->dialect.thousands_sep = plan->number_format.thousands_sep;
+  reading.number_format = &plan->number_format;
+  reading.date_formats = date_formats_for_order (options->date_order);
 
   n_columns = MAX (modal, row_width (rows, first));
-  header = detect_header (rows, first, n_columns, &plan->number_format);
+  header = choose_header (options, rows, first, n_columns, &reading);
   plan->dialect.header = header;
   plan->n_columns = n_columns;
   plan->names = make_column_names (rows, first, header, n_columns, &header_texts);
   plan->columns = g_new0 (AtlasColumnPlan, n_columns);
   plan->units = g_new0 (char *, n_columns + 1);
   plan->date_units = g_new0 (AtlasDateUnit, n_columns);
-  guesses = g_new0 (ColumnGuess, n_columns);
   for (guint col = 0; col < n_columns; col++)
     {
-      guess_column (rows, header ? first + 1 : first, col, header_texts[col], &plan->number_format,
-                    &guesses[col]);
-      plan->columns[col] = guesses[col].plan;
-      plan->units[col] = guesses[col].unit;
-      plan->date_units[col] = guesses[col].date_unit;
+      AtlasColumnChoice choice = column_choice (options, col);
+      AtlasColumnPlan *column = &plan->columns[col];
+      ColumnGuess guess;
+
+      /* An ignored column is still typed, so it can be shown as it would load. */
+      guess_column (rows, header ? first + 1 : first, col, header_texts[col], &reading,
+                    choice == ATLAS_COLUMN_CHOICE_IGNORE ? ATLAS_COLUMN_CHOICE_DETECT : choice, &guess);
+      *column = guess.plan;
+      column->forced = choice != ATLAS_COLUMN_CHOICE_DETECT && choice != ATLAS_COLUMN_CHOICE_IGNORE;
+      column->ignored = choice == ATLAS_COLUMN_CHOICE_IGNORE;
+      column->table_column = column->ignored ? -1 : (int) n_loaded++;
+      plan->units[col] = guess.unit;
+      plan->date_units[col] = guess.date_unit;
     }
-  g_free (guesses);
   /* Not a GStrv: columns without a header text leave NULL holes. */
   for (guint col = 0; col < n_columns; col++)
     g_free (header_texts[col]);

@@ -106,6 +106,31 @@ looks_like_utf16 (const guint8 *head,
   return zeros * 10 >= pairs * 9;
 }
 
+static const struct
+{
+  AtlasTextEncoding encoding;
+  const char *bytes;
+  gsize len;
+} byte_order_marks[] = {
+  { ATLAS_TEXT_ENCODING_UTF8, "\xef\xbb\xbf", 3 },
+  { ATLAS_TEXT_ENCODING_UTF16LE, "\xff\xfe", 2 },
+  { ATLAS_TEXT_ENCODING_UTF16BE, "\xfe\xff", 2 },
+};
+
+/* The length of the byte order mark of encoding at the start of head; 0
+ * when there is none, or the encoding has no such mark. */
+gsize
+atlas_text_encoding_bom_length (const guint8      *head,
+                                gsize              len,
+                                AtlasTextEncoding  encoding)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (byte_order_marks); i++)
+    if (byte_order_marks[i].encoding == encoding && len >= byte_order_marks[i].len
+        && memcmp (head, byte_order_marks[i].bytes, byte_order_marks[i].len) == 0)
+      return byte_order_marks[i].len;
+  return 0;
+}
+
 AtlasTextEncoding
 atlas_text_encoding_detect (const guint8 *head,
                             gsize         len,
@@ -114,21 +139,11 @@ atlas_text_encoding_detect (const guint8 *head,
 {
   double cjk_share;
 
-  *out_bom_len = 0;
-  if (len >= 3 && head[0] == 0xef && head[1] == 0xbb && head[2] == 0xbf)
+  for (gsize i = 0; i < G_N_ELEMENTS (byte_order_marks); i++)
     {
-      *out_bom_len = 3;
-      return ATLAS_TEXT_ENCODING_UTF8;
-    }
-  if (len >= 2 && head[0] == 0xff && head[1] == 0xfe)
-    {
-      *out_bom_len = 2;
-      return ATLAS_TEXT_ENCODING_UTF16LE;
-    }
-  if (len >= 2 && head[0] == 0xfe && head[1] == 0xff)
-    {
-      *out_bom_len = 2;
-      return ATLAS_TEXT_ENCODING_UTF16BE;
+      *out_bom_len = atlas_text_encoding_bom_length (head, len, byte_order_marks[i].encoding);
+      if (*out_bom_len > 0)
+        return byte_order_marks[i].encoding;
     }
   if (looks_like_utf16 (head, len, 1))
     return ATLAS_TEXT_ENCODING_UTF16LE;

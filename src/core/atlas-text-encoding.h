@@ -25,6 +25,9 @@ AtlasTextEncoding atlas_text_encoding_detect       (const guint8 *head,
                                                     gsize         len,
                                                     gboolean      head_is_whole_file,
                                                     gsize        *out_bom_len);
+gsize             atlas_text_encoding_bom_length   (const guint8 *head,
+                                                    gsize         len,
+                                                    AtlasTextEncoding encoding);
 AtlasTextKind     atlas_text_encoding_classify     (const guint8 *head,
                                                     gsize         len,
                                                     AtlasTextEncoding encoding,

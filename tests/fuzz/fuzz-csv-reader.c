@@ -35,6 +35,23 @@ check_table (const AtlasCsvResult *result)
         }
       g_assert_cmpuint (missing, ==, atlas_column_get_n_missing (column));
     }
+  for (guint i = 0; i < result->file_columns->len; i++)
+    {
+      const AtlasCsvFileColumn *file_column = &g_array_index (result->file_columns, AtlasCsvFileColumn, i);
+      g_assert_true (file_column->ignored == (file_column->table_column < 0));
+      g_assert_true (file_column->table_column < (int) atlas_table_get_n_columns (table));
+    }
+  if (result->raw_rows)
+    {
+      g_assert_cmpuint (result->raw_rows->len, ==, atlas_table_get_n_rows (table));
+      for (guint row = 0; row < result->raw_rows->len; row++)
+        {
+          GStrv fields = g_ptr_array_index (result->raw_rows, row);
+          g_assert_cmpuint (g_strv_length (fields), ==, result->file_columns->len);
+          for (guint i = 0; fields[i]; i++)
+            g_assert_true (g_utf8_validate (fields[i], -1, NULL));
+        }
+    }
   for (guint i = 0; i < result->problems->len; i++)
     {
       const AtlasCsvProblem *problem = g_ptr_array_index (result->problems, i);
@@ -49,7 +66,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   int fd = memfd_create ("fuzz.csv", MFD_CLOEXEC);
   g_autofree char *path = g_strdup_printf ("/proc/self/fd/%d", fd);
-  AtlasCsvOptions options = { .n_threads = (size > 0 && data[0] & 1) ? 2 : 1 };
+  static const AtlasColumnChoice ignore_second[] = { ATLAS_COLUMN_CHOICE_DETECT, ATLAS_COLUMN_CHOICE_IGNORE };
+  guint8 flags = size > 0 ? data[0] : 0;
+  /* The first byte also picks the overrides a preview uses. */
+  AtlasCsvOptions options = {
+    .n_threads = (flags & 1) ? 2 : 1,
+    .keep_raw_rows = (flags & 2) != 0,
+    .max_bytes = (flags & 4) ? size / 2 : 0,
+    .column_choices = (flags & 8) ? ignore_second : NULL,
+    .n_column_choices = G_N_ELEMENTS (ignore_second),
+  };
   g_autoptr (GError) error = NULL;
   g_autoptr (AtlasCsvResult) result = NULL;
 
