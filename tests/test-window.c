@@ -6,8 +6,7 @@
 
 #include "atlas-dataset.h"
 #include "atlas-window.h"
-
-static char *story_path;
+#include "ui-test-support.h"
 
 static int
 default_width_of (GtkWindow *window)
@@ -16,54 +15,6 @@ default_width_of (GtkWindow *window)
 
   gtk_window_get_default_size (window, &width, &height);
   return width;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_frames)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-  gint64 start = clock ? gdk_frame_clock_get_frame_counter (clock) : 0;
-
-  /* Frames come only when something asks for one. */
-  gtk_widget_queue_draw (widget);
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      clock = gtk_widget_get_frame_clock (widget);
-      if (clock && gdk_frame_clock_get_frame_counter (clock) >= start + n_frames && gtk_widget_get_mapped (widget))
-        break;
-      if (clock && gdk_frame_clock_get_frame_counter (clock) < start + n_frames)
-        gtk_widget_queue_draw (widget);
-    }
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Saves what the window shows as a PNG beside the test's output, for
- * people to look at. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("ATLAS_SCREENSHOT_DIR") ? g_getenv ("ATLAS_SCREENSHOT_DIR")
-                                                                            : g_get_tmp_dir (),
-                                            name, NULL);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* Hovers the 2020 point of the imports line (row 6 of the dataset), then
@@ -182,20 +133,6 @@ check_hover_and_zoom (AtlasChartView *view)
   g_assert_true (atlas_chart_point_position (chart, 0, 6, &px, &py));
   atlas_chart_view_hover (view, px + 1, py + 1);
   wait_for_frames (GTK_WIDGET (view), 2);
-}
-
-/* A window on the built-in story, not yet shown; the caller holds the one
- * reference and checks it is finalized. */
-static AtlasWindow *
-new_story_window (void)
-{
-  AtlasWindow *window = atlas_window_new (NULL);
-  g_autoptr (GError) error = NULL;
-
-  g_object_ref_sink (window);
-  g_assert_true (atlas_window_load_story (window, story_path, &error));
-  g_assert_no_error (error);
-  return window;
 }
 
 static void
@@ -520,32 +457,6 @@ test_export_dialog (void)
   g_assert_finalize_object (window);
 }
 
-/* The first widget of type inside widget, found by walking its children. */
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-wait_for_loading (AtlasWindow *window)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
-
-  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_window_is_loading (window));
-}
-
 static void
 open_fixture (AtlasWindow *window,
               const char  *name)
@@ -705,7 +616,21 @@ test_open_files (void)
     g_assert_true (listed);
     g_assert_true (g_menu_model_get_item_attribute (recent, 0, G_MENU_ATTRIBUTE_LABEL, "s", &newest));
     g_assert_cmpstr (newest, ==, "ragged.csv");
+    /* Opened from the menu, a file goes through the import dialog. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri));
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+      AtlasImportDialog *dialog = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !dialog; i++)
+        {
+          g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+          if (ATLAS_IS_IMPORT_DIALOG (toplevel))
+            dialog = ATLAS_IMPORT_DIALOG (toplevel);
+        }
+      g_assert_nonnull (dialog);
+      g_assert_true (atlas_import_dialog_accept (dialog));
+    }
     wait_for_loading (window);
     g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, "comma-basic");
     g_assert_false (atlas_window_is_showing_problems (window));
@@ -765,7 +690,6 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  story_path = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "story", "silicon-self-reliance.story", NULL);
   g_test_add_func ("/window/story-in-window", test_story_in_window);
   g_test_add_func ("/window/datasets-in-window", test_datasets_in_window);
   g_test_add_func ("/window/export-and-about", test_export_and_about);

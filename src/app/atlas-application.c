@@ -47,7 +47,7 @@ atlas_application_open (GApplication  *application,
                         const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    atlas_window_open_file (present_window (ATLAS_APPLICATION (application), i == 0), files[i]);
+    atlas_window_import_file (present_window (ATLAS_APPLICATION (application), i == 0), files[i]);
 }
 
 static void

@@ -116,10 +116,12 @@ compare_rows (gconstpointer a,
   }
 }
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
+/* A cell of a table: one line, ellipsized past 40 characters. Shared
+ * with the import dialog's preview. */
+void
+atlas_table_view_setup_cell (GtkSignalListItemFactory *factory,
+                             GtkListItem              *item,
+                             gpointer                  data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -188,7 +190,7 @@ atlas_table_view_set_table (AtlasTableView *self,
       g_autoptr (GtkColumnViewColumn) view_column = NULL;
       GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, (gpointer) column, NULL));
 
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (atlas_table_view_setup_cell), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
       view_column = gtk_column_view_column_new (atlas_column_get_name (column), factory);
       gtk_column_view_column_set_sorter (view_column, sorter);

@@ -19,4 +19,8 @@ char       *atlas_table_view_get_cell   (AtlasTableView *self,
                                          guint           column);
 GtkColumnView *atlas_table_view_get_column_view (AtlasTableView *self);
 
+void            atlas_table_view_setup_cell (GtkSignalListItemFactory *factory,
+                                             GtkListItem              *item,
+                                             gpointer                  data);
+
 G_END_DECLS

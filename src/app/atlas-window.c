@@ -3,6 +3,7 @@
 
 #include "atlas-export-dialog.h"
 #include "atlas-file-chooser.h"
+#include "atlas-import-dialog.h"
 #include "atlas-settings.h"
 #include "atlas-table-view.h"
 
@@ -45,6 +46,12 @@ struct _AtlasWindow
   AdwSplitButton *open_button;
   GMenu *recent_menu;                /* files this app opened lately, newest first */
 
+  AtlasImportMemory *import_memory; /* import choices per file, and saved dialects */
+  GFile *shown_file;                 /* the file whose chart shows, watched for changes; NULL for the story's */
+  AtlasImportSettings *shown_settings; /* how it was read */
+  GFileMonitor *shown_monitor;
+  guint reload_source;               /* a reload waiting for the file to settle */
+
   AtlasStory *story;
   GPtrArray *catalog; /* AtlasDatasetInfo, in the order the sidebar lists them */
   int passage;        /* -1 when no passage is shown */
@@ -64,6 +71,7 @@ on_visible_view_changed (AtlasWindow *self)
 }
 
 static void update_chart_options (AtlasWindow *self);
+static void forget_shown_file (AtlasWindow *self);
 static void show_status (AtlasWindow *self,
                          const char  *message);
 
@@ -428,6 +436,7 @@ atlas_window_show_dataset (AtlasWindow *self,
         show_status (self, error->message);
       return FALSE;
     }
+  forget_shown_file (self);
   show_chart_outside_story (self, chart, atlas_story_get_title (self->story));
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
     if (g_str_equal (((AtlasDatasetInfo *) g_ptr_array_index (self->catalog, i))->id, dataset))
@@ -474,6 +483,7 @@ atlas_window_show_passage (AtlasWindow *self,
       return;
     }
   hide_problems (self);
+  forget_shown_file (self);
   self->passage = (int) index;
   /* A short fade marks the change of passage; AdwAnimation skips it when
    * the system asks for reduced motion (animations off). */
@@ -708,8 +718,10 @@ read_file_in_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   const char *path = g_object_get_data (G_OBJECT (task), "path");
+  AtlasImportSettings *settings = g_object_get_data (G_OBJECT (task), "settings");
   GError *error = NULL;
-  AtlasCsvResult *result = atlas_csv_read_file (path, NULL, on_read_progress, task_data, cancellable, &error);
+  AtlasCsvResult *result = atlas_csv_read_file (path, atlas_import_settings_get_options (settings), on_read_progress,
+                                                task_data, cancellable, &error);
 
   if (result)
     g_task_return_pointer (task, result, (GDestroyNotify) atlas_csv_result_free);
@@ -871,6 +883,12 @@ on_problems_response (AtlasWindow *self,
     gtk_info_bar_set_revealed (self->problems_bar, FALSE);
 }
 
+static AtlasChart *chart_again (AtlasWindow *self,
+                                AtlasTable  *table);
+static void watch_shown_file (AtlasWindow               *self,
+                              GFile                     *file,
+                              const AtlasImportSettings *settings);
+
 static void
 on_file_read (GObject      *source,
               GAsyncResult *async_result,
@@ -883,7 +901,7 @@ on_file_read (GObject      *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (AtlasCsvResult) result = g_task_propagate_pointer (task, &error);
   g_autofree char *message = NULL;
-  AtlasChart *chart;
+  AtlasChart *chart, *reloaded;
 
   /* A newer file took this one's place: say nothing of this one. */
   if (g_task_get_cancellable (task) != self->load_cancellable)
@@ -898,7 +916,8 @@ on_file_read (GObject      *source,
       show_status (self, message);
       return;
     }
-  chart = chart_for_opened_file (result->table, name, &error);
+  reloaded = g_object_get_data (G_OBJECT (task), "reload") ? chart_again (self, result->table) : NULL;
+  chart = reloaded ? reloaded : chart_for_opened_file (result->table, name, &error);
   if (!chart)
     {
       message = g_strdup_printf ("%s: %s", path, error->message);
@@ -906,33 +925,51 @@ on_file_read (GObject      *source,
       return;
     }
   show_chart_outside_story (self, chart, name);
+  watch_shown_file (self, g_object_get_data (G_OBJECT (task), "file"), g_object_get_data (G_OBJECT (task), "settings"));
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_object_get_data (G_OBJECT (task), "uri"));
   if (result->n_problems > 0)
     show_problems (self, name, result);
+  else if (reloaded)
+    {
+      message = g_strdup_printf ("Reloaded “%s”", name);
+      show_status (self, message);
+    }
 }
 
-/* Reads file off the main thread, with a progress bar and a way to stop,
- * and charts it when done; what went wrong shows in a toast. */
-void
-atlas_window_open_file (AtlasWindow *self,
-                        GFile       *file)
+/* The path of file, or NULL with a toast saying why it cannot be read. */
+static char *
+get_local_path (AtlasWindow *self,
+                GFile       *file)
+{
+  char *path = g_file_get_path (file);
+
+  if (!path)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message = g_strdup_printf ("%s: only files on this computer can be opened", uri);
+      show_status (self, message);
+    }
+  return path;
+}
+
+/* Reads file with settings (NULL: as the reader detects) off the main
+ * thread, with a progress bar and a way to stop, and charts it when done;
+ * a reload draws the chart shown again on the new data. What went wrong
+ * shows in a toast. */
+static void
+read_file (AtlasWindow               *self,
+           GFile                     *file,
+           const AtlasImportSettings *settings,
+           gboolean                   reload)
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
 
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
+  path = get_local_path (self, file);
   if (!path)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *message = g_strdup_printf ("%s: only files on this computer can be opened", uri);
-      show_status (self, message);
-      return;
-    }
+    return;
   if (self->load_cancellable)
     g_cancellable_cancel (self->load_cancellable);
   stop_load_progress (self);
@@ -945,15 +982,221 @@ atlas_window_open_file (AtlasWindow *self,
   g_task_set_task_data (task, load_progress_ref (self->load_state), load_progress_unref);
   g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
   g_object_set_data_full (G_OBJECT (task), "uri", g_file_get_uri (file), g_free);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "settings",
+                          settings ? atlas_import_settings_copy (settings) : atlas_import_settings_new (),
+                          (GDestroyNotify) atlas_import_settings_free);
+  if (reload)
+    g_object_set_data (G_OBJECT (task), "reload", GINT_TO_POINTER (TRUE));
 
   name = g_filename_display_basename (path);
-  label = g_strdup_printf ("Reading “%s”", name);
+  label = g_strdup_printf (reload ? "Reloading “%s”" : "Reading “%s”", name);
   gtk_label_set_text (self->load_label, label);
   gtk_progress_bar_set_fraction (self->load_progress, 0);
   gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", TRUE);
   self->load_progress_source = g_timeout_add (50, update_load_progress, self);
   g_task_run_in_thread (task, read_file_in_thread);
+}
+
+/* Reads file with the choices remembered for it, or as the reader
+ * detects, without asking. */
+void
+atlas_window_open_file (AtlasWindow *self,
+                        GFile       *file)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr (AtlasImportSettings) remembered = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  remembered = atlas_import_memory_lookup_file (self->import_memory, uri);
+  read_file (self, file, remembered, FALSE);
+}
+
+/* Reads file with settings, and remembers them for it. */
+void
+atlas_window_open_file_with (AtlasWindow               *self,
+                             GFile                     *file,
+                             const AtlasImportSettings *settings)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (settings != NULL);
+
+  uri = g_file_get_uri (file);
+  if (!atlas_import_memory_remember_file (self->import_memory, uri, settings, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("Could not remember how to read this file: %s", error->message);
+      show_status (self, message);
+    }
+  read_file (self, file, settings, FALSE);
+}
+
+static void
+on_import_chosen (AtlasImportDialog         *dialog,
+                  const AtlasImportSettings *settings,
+                  AtlasWindow               *self)
+{
+  atlas_window_open_file_with (self, g_object_get_data (G_OBJECT (dialog), "file"), settings);
+}
+
+/* The import dialog for file, starting from the choices remembered for
+ * it: what the reader detects, a preview, and every setting to change. */
+AtlasImportDialog *
+atlas_window_import_file (AtlasWindow *self,
+                          GFile       *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr (AtlasImportSettings) remembered = NULL;
+  AtlasImportDialog *dialog;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = get_local_path (self, file);
+  if (!path)
+    return NULL;
+  uri = g_file_get_uri (file);
+  remembered = atlas_import_memory_lookup_file (self->import_memory, uri);
+  dialog = atlas_import_dialog_new (GTK_WINDOW (self), file, self->import_memory, remembered);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_import_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Reads the file shown again, as it was read, keeping the chart as it is:
+ * its type, columns, view, notes and series switched off. */
+gboolean
+atlas_window_reload (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (!self->shown_file)
+    return FALSE;
+  read_file (self, self->shown_file, self->shown_settings, TRUE);
+  return TRUE;
+}
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  atlas_window_reload (ATLAS_WINDOW (widget));
+}
+
+static gboolean
+reload_after_change (gpointer data)
+{
+  AtlasWindow *self = data;
+
+  self->reload_source = 0;
+  atlas_window_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The file changed on disk: reload once it has been quiet for a moment,
+ * as programs write in bursts; gone, it leaves the chart as loaded. */
+static void
+on_shown_file_changed (GFileMonitor      *monitor,
+                       GFile             *file,
+                       GFile             *other,
+                       GFileMonitorEvent  event,
+                       AtlasWindow       *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+      self->reload_source = g_timeout_add (300, reload_after_change, self);
+      break;
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      {
+        g_autofree char *name = g_file_get_basename (file);
+        g_autofree char *message = g_strdup_printf ("“%s” was removed; the chart keeps what was loaded", name);
+        show_status (self, message);
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+/* Stops watching the file shown: another chart took its place. */
+static void
+forget_shown_file (AtlasWindow *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->shown_monitor)
+    {
+      g_file_monitor_cancel (self->shown_monitor);
+      g_signal_handlers_disconnect_by_data (self->shown_monitor, self);
+    }
+  g_clear_object (&self->shown_monitor);
+  g_clear_object (&self->shown_file);
+  g_clear_pointer (&self->shown_settings, atlas_import_settings_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
+}
+
+/* Watches the file whose chart shows, to reload it when it changes. */
+static void
+watch_shown_file (AtlasWindow               *self,
+                  GFile                     *file,
+                  const AtlasImportSettings *settings)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->shown_file && g_file_equal (self->shown_file, file))
+    {
+      atlas_import_settings_free (self->shown_settings);
+      self->shown_settings = atlas_import_settings_copy (settings);
+      return;
+    }
+  forget_shown_file (self);
+  self->shown_file = g_object_ref (file);
+  self->shown_settings = atlas_import_settings_copy (settings);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", TRUE);
+  self->shown_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->shown_monitor)
+    g_signal_connect (self->shown_monitor, "changed", G_CALLBACK (on_shown_file_changed), self);
+  else
+    g_debug ("Changes to the file will not reload it: %s", error->message);
+}
+
+/* The chart shown drawn again from table (a reload of its file): the
+ * same type, columns, view and notes, and the same series switched off;
+ * NULL when the file lost a column it draws. */
+static AtlasChart *
+chart_again (AtlasWindow *self,
+             AtlasTable  *table)
+{
+  AtlasChart *current = atlas_chart_view_get_chart (self->chart_view);
+  AtlasChartSpec spec;
+  AtlasChart *chart;
+
+  if (!current)
+    return NULL;
+  atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, TRUE);
+  chart = atlas_chart_new (table, &spec, NULL);
+  atlas_chart_spec_clear (&spec);
+  for (guint i = 0; chart && i < atlas_chart_get_n_series (current); i++)
+    if (!atlas_chart_get_series_visible (current, i))
+      atlas_chart_set_series_visible (chart, i, FALSE);
+  return chart;
 }
 
 /* Whether a file is being read. */
@@ -977,7 +1220,7 @@ on_file_to_open_chosen (GFile   *file,
                         gpointer data)
 {
   if (file)
-    atlas_window_open_file (ATLAS_WINDOW (data), file);
+    atlas_window_import_file (ATLAS_WINDOW (data), file);
 }
 
 static void
@@ -1052,7 +1295,7 @@ open_recent_activated (GtkWidget  *widget,
 {
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  atlas_window_open_file (ATLAS_WINDOW (widget), file);
+  atlas_window_import_file (ATLAS_WINDOW (widget), file);
 }
 
 static void
@@ -1095,7 +1338,7 @@ on_drop (GtkDropTarget *target,
 
   if (!files)
     return FALSE;
-  atlas_window_open_file (self, files->data);
+  atlas_window_import_file (self, files->data);
   return TRUE;
 }
 
@@ -1166,6 +1409,8 @@ atlas_window_dispose (GObject *object)
   if (self->load_cancellable)
     g_cancellable_cancel (self->load_cancellable);
   stop_load_progress (self);
+  forget_shown_file (self);
+  g_clear_pointer (&self->import_memory, atlas_import_memory_free);
   g_clear_pointer (&self->status, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->problems_file, g_free);
@@ -1217,6 +1462,9 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
@@ -1258,6 +1506,10 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed),
                             self);
   restore_window_state (self);
+  {
+    g_autofree char *imports = g_build_filename (g_get_user_data_dir (), "silicon-atlas", "imports.ini", NULL);
+    self->import_memory = atlas_import_memory_new (imports);
+  }
   self->recent_menu = g_menu_new ();
   update_recent_menu (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed", G_CALLBACK (update_recent_menu), self,
@@ -1265,6 +1517,7 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", FALSE);
 }

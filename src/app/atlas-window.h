@@ -5,6 +5,7 @@
 
 #include "atlas-chart-view.h"
 #include "atlas-export-dialog.h"
+#include "atlas-import-dialog.h"
 #include "atlas-table-view.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,12 @@ gboolean        atlas_window_export_to       (AtlasWindow    *self,
                                               GError        **error);
 AtlasExportDialog *atlas_window_present_export_dialog (AtlasWindow *self);
 GMenuModel     *atlas_window_get_recent_menu (AtlasWindow    *self);
+AtlasImportDialog *atlas_window_import_file  (AtlasWindow    *self,
+                                              GFile          *file);
+void            atlas_window_open_file_with  (AtlasWindow               *self,
+                                              GFile                     *file,
+                                              const AtlasImportSettings *settings);
+gboolean        atlas_window_reload          (AtlasWindow    *self);
 GtkWindow      *atlas_window_present_problems (AtlasWindow   *self);
 gboolean        atlas_window_is_showing_problems (AtlasWindow *self);
 void            atlas_window_present_about   (AtlasWindow    *self);

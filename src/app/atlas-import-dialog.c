@@ -1,0 +1,797 @@
+/* atlas-import-dialog.c: what the reader detected in a CSV file, each setting changeable, beside its first rows.
+ *
+ * Every setting starts at "Automatic", its subtitle saying what the reader
+ * found; choosing a value overrides only that decision. The preview reads
+ * only the start of the file, so it follows each change at once whatever
+ * the file's size. */
+#include "atlas-import-dialog.h"
+
+#include "atlas-table-view.h"
+
+#include "atlas-cell-parse.h"
+#include "atlas-table.h"
+
+/* The preview shows this many rows; it reads this much of the file to
+ * find them, more when rows are long. */
+#define PREVIEW_ROWS 200
+#define PREVIEW_FIRST_BYTES (256 * 1024)
+#define PREVIEW_MOST_BYTES (8 * 1024 * 1024)
+
+struct _AtlasImportDialog
+{
+  AdwWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkWidget *import_button;
+  AdwComboRow *encoding_row;
+  AdwComboRow *delimiter_row;
+  AdwComboRow *quote_row;
+  AdwComboRow *header_row;
+  AdwActionRow *skip_row;
+  GtkSpinButton *skip_spin;
+  AdwComboRow *decimal_row;
+  AdwComboRow *thousands_row;
+  AdwComboRow *date_order_row;
+  AdwPreferencesGroup *columns_group;
+  AdwComboRow *dialect_row;
+  AdwEntryRow *dialect_entry;
+  GtkLabel *status_label;
+  GtkColumnView *preview;
+
+  GFile *file;
+  char *path;
+  AtlasImportMemory *memory;     /* the window's; outlives the dialog */
+  AtlasImportSettings *settings; /* what the person chose; the rest is detected */
+  AtlasCsvResult *result;        /* the preview's read; NULL when it failed */
+  char *error;                   /* why it failed */
+  GPtrArray *column_rows;        /* AdwComboRow per file column */
+  GtkStringList *dialect_names;
+  gboolean syncing;              /* the widgets are being set from the settings */
+};
+
+G_DEFINE_FINAL_TYPE (AtlasImportDialog, atlas_import_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SIGNAL_IMPORT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The rows of each combo, after "Automatic" (row 0). */
+static const char delimiters[] = { ',', ';', '\t', '|', ' ' };
+static const char quotes[] = { '"', '\'' };
+static const char decimal_marks[] = { '.', ',' };
+static const char thousands_seps[] = { '\0', ',', '.', ' ', '\'' };
+
+static const char *
+describe_delimiter (char delimiter)
+{
+  switch (delimiter)
+    {
+    case ',':
+      return "comma";
+    case ';':
+      return "semicolon";
+    case '\t':
+      return "tab";
+    case '|':
+      return "vertical bar";
+    case ' ':
+      return "space";
+    default:
+      return "other";
+    }
+}
+
+static const char *
+describe_separator (char c)
+{
+  switch (c)
+    {
+    case '\0':
+      return "none";
+    case '.':
+      return "point";
+    case '\'':
+      return "apostrophe";
+    default:
+      return describe_delimiter (c);
+    }
+}
+
+static const char *
+describe_column_type (AtlasColumnType type)
+{
+  switch (type)
+    {
+    case ATLAS_COLUMN_NUMBER:
+      return "numbers";
+    case ATLAS_COLUMN_DATE:
+      return "dates";
+    default:
+      return "text";
+    }
+}
+
+/* The combo row for a character among choices; 0 (Automatic) for '\0'. */
+static guint
+row_of_character (const char *choices,
+                  guint       n_choices,
+                  char        c,
+                  gboolean    set)
+{
+  for (guint i = 0; set && i < n_choices; i++)
+    if (choices[i] == c)
+      return i + 1;
+  return 0;
+}
+
+static void
+set_subtitle (AdwComboRow *row,
+              const char  *format,
+              ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_subtitle (AdwComboRow *row,
+              const char  *format,
+              ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+}
+
+/* How many cells of table column in the rows shown hold something the
+ * column could not read. */
+static guint
+count_unreadable_shown (AtlasImportDialog *self,
+                        guint              file_column,
+                        int                table_column)
+{
+  const AtlasColumn *column = atlas_table_get_column (self->result->table, (guint) table_column);
+  guint n = 0;
+
+  for (guint row = 0; row < atlas_import_dialog_get_n_shown_rows (self); row++)
+    {
+      GStrv raw = g_ptr_array_index (self->result->raw_rows, row);
+      const char *cell = raw[file_column];
+
+      if (atlas_column_is_missing (column, row) && !atlas_cell_is_missing (cell, strlen (cell)))
+        n++;
+    }
+  return n;
+}
+
+static void on_column_choice_changed (AdwComboRow       *row,
+                                      GParamSpec        *pspec,
+                                      AtlasImportDialog *self);
+
+/* One row per column of the file: its name, what it holds, and what it
+ * should hold. Rows are kept while the file keeps its columns, so a
+ * change made from the keyboard keeps its focus. */
+static void
+update_column_rows (AtlasImportDialog *self)
+{
+  GArray *columns = self->result ? self->result->file_columns : NULL;
+  guint n = columns ? columns->len : 0;
+
+  if (self->column_rows->len != n)
+    {
+      for (guint i = 0; i < self->column_rows->len; i++)
+        adw_preferences_group_remove (self->columns_group, g_ptr_array_index (self->column_rows, i));
+      g_ptr_array_set_size (self->column_rows, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *choices[] = { "Automatic", "Number", "Date", "Text", "Ignore", NULL };
+          g_autoptr (GtkStringList) model = gtk_string_list_new (choices);
+          GtkWidget *row = adw_combo_row_new ();
+
+          adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_choice_changed), self);
+          adw_preferences_group_add (self->columns_group, row);
+          g_ptr_array_add (self->column_rows, row);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasCsvFileColumn *column = &g_array_index (columns, AtlasCsvFileColumn, i);
+      AdwComboRow *row = g_ptr_array_index (self->column_rows, i);
+      AtlasColumnChoice choice = atlas_import_settings_get_column_choice (self->settings, i);
+      g_autofree char *unreadable = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column->name);
+      adw_combo_row_set_selected (row, choice);
+      if (column->ignored)
+        {
+          set_subtitle (row, "Not loaded");
+          continue;
+        }
+      if (column->type != ATLAS_COLUMN_TEXT)
+        {
+          guint n_bad = count_unreadable_shown (self, i, column->table_column);
+          if (n_bad > 0)
+            unreadable = g_strdup_printf (" · %u cell%s shown will not load", n_bad, n_bad == 1 ? "" : "s");
+        }
+      set_subtitle (row, "%s %s%s", choice == ATLAS_COLUMN_CHOICE_DETECT ? "Detected:" : "Read as",
+                    describe_column_type (column->type), unreadable ? unreadable : "");
+    }
+}
+
+/* The settings' values in the widgets, and what the reader found in the
+ * subtitles. */
+static void
+sync_widgets (AtlasImportDialog *self)
+{
+  AtlasCsvOptions *o = atlas_import_settings_get_options (self->settings);
+  const AtlasCsvDialect *found = self->result ? &self->result->dialect : NULL;
+
+  self->syncing = TRUE;
+  adw_combo_row_set_selected (self->encoding_row, o->force_encoding ? (guint) o->encoding + 1 : 0);
+  adw_combo_row_set_selected (self->delimiter_row,
+                              row_of_character (delimiters, G_N_ELEMENTS (delimiters), o->delimiter, TRUE));
+  adw_combo_row_set_selected (self->quote_row, row_of_character (quotes, G_N_ELEMENTS (quotes), o->quote, TRUE));
+  adw_combo_row_set_selected (self->header_row, o->header);
+  gtk_spin_button_set_value (self->skip_spin, o->force_skip_lines ? (double) o->skip_lines : -1.0);
+  adw_combo_row_set_selected (self->decimal_row, row_of_character (decimal_marks, G_N_ELEMENTS (decimal_marks),
+                                                                   o->decimal_mark, TRUE));
+  adw_combo_row_set_selected (self->thousands_row, row_of_character (thousands_seps, G_N_ELEMENTS (thousands_seps),
+                                                                     o->thousands_sep, o->force_thousands_sep));
+  adw_combo_row_set_selected (self->date_order_row, o->date_order);
+
+  if (found)
+    {
+      set_subtitle (self->encoding_row, "%s %s%s", o->force_encoding ? "Reading as" : "Detected:",
+                    atlas_text_encoding_get_name (found->encoding), found->has_bom ? " with a byte order mark" : "");
+      set_subtitle (self->delimiter_row, "%s %s%s", o->delimiter ? "Splitting at" : "Detected:",
+                    describe_delimiter (found->delimiter),
+                    found->excel_sep_line ? ", named on the file’s first line" : "");
+      set_subtitle (self->quote_row, "%s %s", o->quote ? "Quoting with" : "Detected:",
+                    found->quote == '\'' ? "single quote" : "double quote");
+      set_subtitle (self->header_row, "%s", found->header ? "The first row names the columns"
+                                                          : "Every row is data; columns are numbered");
+      adw_action_row_set_subtitle (self->skip_row, NULL);
+      {
+        g_autofree char *skipped = g_strdup_printf ("%s %u line%s before the %s", o->force_skip_lines ? "Skipping" : "Detected:",
+                                                    found->skipped_lines, found->skipped_lines == 1 ? "" : "s",
+                                                    found->header ? "header" : "first row");
+        adw_action_row_set_subtitle (self->skip_row, skipped);
+      }
+      set_subtitle (self->decimal_row, "%s %s", o->decimal_mark ? "Reading" : "Detected:",
+                    found->decimal_mark == ',' ? "comma" : "point");
+      set_subtitle (self->thousands_row, "%s %s", o->force_thousands_sep ? "Reading" : "Detected:",
+                    describe_separator (found->thousands_sep));
+      set_subtitle (self->date_order_row, "%s",
+                    found->date_order == ATLAS_DATE_ORDER_DAY_FIRST     ? "Detected: day first"
+                    : found->date_order == ATLAS_DATE_ORDER_MONTH_FIRST ? "Detected: month first"
+                                                                        : "Detected: no dates like 31/12 or 12/31");
+    }
+  update_column_rows (self);
+  self->syncing = FALSE;
+}
+
+/* One preview column's cells: the value as it will load; a cell the
+ * column cannot read shows what the file says, marked; a missing cell is
+ * a dimmed dash; an ignored column is dimmed. */
+static void
+bind_preview_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   AtlasImportDialog        *self)
+{
+  guint file_column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "file-column"));
+  guint row = gtk_list_item_get_position (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const AtlasCsvFileColumn *info = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, file_column);
+  GStrv raw = g_ptr_array_index (self->result->raw_rows, row);
+  const char *cell = raw[file_column];
+  g_autofree char *text = NULL;
+  const char *style = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+  if (info->ignored)
+    {
+      text = g_strdup (cell);
+      style = "dim-label";
+    }
+  else
+    {
+      const AtlasColumn *column = atlas_table_get_column (self->result->table, (guint) info->table_column);
+
+      if (!atlas_column_is_missing (column, row))
+        text = atlas_column_format_cell (column, row);
+      else if (atlas_cell_is_missing (cell, strlen (cell)))
+        {
+          text = g_strdup ("—");
+          style = "dim-label";
+        }
+      else
+        {
+          g_autofree char *why = g_strdup_printf ("“%s” cannot be read as %s: it will load as missing", cell,
+                                                  describe_column_type (info->type));
+          text = g_strdup (cell);
+          style = "error";
+          gtk_widget_set_tooltip_text (GTK_WIDGET (label), why);
+        }
+    }
+  gtk_label_set_text (label, text);
+  gtk_label_set_xalign (label, info->type == ATLAS_COLUMN_TEXT || info->ignored ? 0 : 1);
+  if (style)
+    gtk_widget_add_css_class (GTK_WIDGET (label), style);
+}
+
+/* The preview's columns, one per column of the file, headed by its name
+ * and what it holds. */
+static void
+rebuild_preview (AtlasImportDialog *self)
+{
+  GListModel *existing = gtk_column_view_get_columns (self->preview);
+  g_autoptr (GtkStringList) rows = gtk_string_list_new (NULL);
+  guint n_rows = atlas_import_dialog_get_n_shown_rows (self);
+
+  while (g_list_model_get_n_items (existing) > 0)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (existing, 0);
+      gtk_column_view_remove_column (self->preview, column);
+    }
+  /* The rows are positions: the cells look themselves up. */
+  for (guint i = 0; i < n_rows; i++)
+    gtk_string_list_append (rows, "");
+  gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                              G_LIST_MODEL (g_steal_pointer (&rows)))));
+  for (guint c = 0; self->result && c < self->result->file_columns->len; c++)
+    {
+      const AtlasCsvFileColumn *info = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, c);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autofree char *title = g_strdup_printf ("%s · %s", info->name,
+                                                info->ignored ? "ignored" : describe_column_type (info->type));
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "file-column", GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (atlas_table_view_setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_preview_cell), self);
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->preview, column);
+    }
+}
+
+/* What the status line says of the preview: how much of the file it
+ * shows, and how many of the cells shown will not load. */
+static void
+update_status (AtlasImportDialog *self)
+{
+  g_autoptr (GString) status = g_string_new (NULL);
+  guint n_rows = atlas_import_dialog_get_n_shown_rows (self);
+  guint n_bad = 0, n_bad_columns = 0;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  if (!self->result)
+    {
+      g_string_append_printf (status, "This file cannot be read this way: %s", self->error);
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+      gtk_label_set_text (self->status_label, status->str);
+      return;
+    }
+  for (guint c = 0; c < self->result->file_columns->len; c++)
+    {
+      const AtlasCsvFileColumn *info = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, c);
+      guint n = !info->ignored && info->type != ATLAS_COLUMN_TEXT ? count_unreadable_shown (self, c, info->table_column)
+                                                                  : 0;
+      n_bad += n;
+      n_bad_columns += n > 0;
+    }
+  if (self->result->truncated || atlas_table_get_n_rows (self->result->table) > n_rows)
+    g_string_append_printf (status, "The first %u rows, as they will load.", n_rows);
+  else
+    g_string_append_printf (status, "All %u row%s, as they will load.", n_rows, n_rows == 1 ? "" : "s");
+  if (n_bad > 0)
+    g_string_append_printf (status, " %u cell%s in %u column%s cannot be read and will load as missing: they are "
+                            "marked in red.",
+                            n_bad, n_bad == 1 ? "" : "s", n_bad_columns, n_bad_columns == 1 ? "" : "s");
+  gtk_label_set_text (self->status_label, status->str);
+}
+
+/* Reads the start of the file with the settings chosen and shows it. The
+ * read is short (PREVIEW_FIRST_BYTES, more only when rows are so long
+ * that fewer than PREVIEW_ROWS fit), so it runs here, between frames. */
+static void
+refresh_preview (AtlasImportDialog *self)
+{
+  AtlasCsvOptions options = *atlas_import_settings_get_options (self->settings);
+  g_autoptr (GError) error = NULL;
+  AtlasCsvResult *result = NULL;
+
+  options.n_threads = 1;
+  options.keep_raw_rows = TRUE;
+  for (options.max_bytes = PREVIEW_FIRST_BYTES; options.max_bytes <= PREVIEW_MOST_BYTES; options.max_bytes *= 4)
+    {
+      g_clear_pointer (&result, atlas_csv_result_free);
+      g_clear_error (&error);
+      result = atlas_csv_read_file (self->path, &options, NULL, NULL, NULL, &error);
+      if (!result || !result->truncated || atlas_table_get_n_rows (result->table) >= PREVIEW_ROWS)
+        break;
+    }
+  g_clear_pointer (&self->result, atlas_csv_result_free);
+  g_clear_pointer (&self->error, g_free);
+  self->result = result;
+  if (!result)
+    self->error = g_strdup (error->message);
+  gtk_widget_set_sensitive (self->import_button, result != NULL);
+  rebuild_preview (self);
+  sync_widgets (self);
+  update_status (self);
+}
+
+static void
+on_column_choice_changed (AdwComboRow       *row,
+                          GParamSpec        *pspec,
+                          AtlasImportDialog *self)
+{
+  guint index;
+
+  if (self->syncing || !g_ptr_array_find (self->column_rows, row, &index))
+    return;
+  atlas_import_settings_set_column_choice (self->settings, index, (AtlasColumnChoice) adw_combo_row_get_selected (row));
+  refresh_preview (self);
+}
+
+/* A file-wide setting changed in its widget: into the settings, then the
+ * preview. Columns follow the file's shape, so a change that reshapes it
+ * (another delimiter, header or start) lets them be detected afresh. */
+static void
+on_setting_changed (AtlasImportDialog *self)
+{
+  AtlasCsvOptions *o = atlas_import_settings_get_options (self->settings);
+  guint encoding = adw_combo_row_get_selected (self->encoding_row);
+  guint delimiter = adw_combo_row_get_selected (self->delimiter_row);
+  guint quote = adw_combo_row_get_selected (self->quote_row);
+  guint decimal = adw_combo_row_get_selected (self->decimal_row);
+  guint thousands = adw_combo_row_get_selected (self->thousands_row);
+  int skip = gtk_spin_button_get_value_as_int (self->skip_spin);
+  char old_delimiter = o->delimiter;
+  AtlasCsvHeaderChoice old_header = o->header;
+
+  if (self->syncing)
+    return;
+  o->force_encoding = encoding > 0;
+  o->encoding = encoding > 0 ? (AtlasTextEncoding) (encoding - 1) : ATLAS_TEXT_ENCODING_UTF8;
+  o->delimiter = delimiter > 0 ? delimiters[delimiter - 1] : '\0';
+  o->quote = quote > 0 ? quotes[quote - 1] : '\0';
+  o->header = (AtlasCsvHeaderChoice) adw_combo_row_get_selected (self->header_row);
+  o->force_skip_lines = skip >= 0;
+  o->skip_lines = (guint) MAX (skip, 0);
+  o->decimal_mark = decimal > 0 ? decimal_marks[decimal - 1] : '\0';
+  o->force_thousands_sep = thousands > 0;
+  o->thousands_sep = thousands > 0 ? thousands_seps[thousands - 1] : '\0';
+  o->date_order = (AtlasDateOrder) adw_combo_row_get_selected (self->date_order_row);
+  if (o->delimiter != old_delimiter || o->header != old_header)
+    atlas_import_settings_clear_columns (self->settings);
+  refresh_preview (self);
+}
+
+/* "-1" reads "Auto" in the lines-to-skip spin button. */
+static gboolean
+on_skip_output (GtkSpinButton *spin,
+                gpointer       data)
+{
+  int value = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = value < 0 ? g_strdup ("Auto") : g_strdup_printf ("%d", value);
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_skip_input (GtkSpinButton *spin,
+               double        *new_value,
+               gpointer       data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  char *end = NULL;
+  gint64 value;
+
+  if (g_ascii_strncasecmp (text, "auto", 4) == 0 || *text == '\0')
+    {
+      *new_value = -1;
+      return TRUE;
+    }
+  value = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0')
+    return GTK_INPUT_ERROR;
+  *new_value = CLAMP (value, -1, 1000);
+  return TRUE;
+}
+
+const AtlasImportSettings *
+atlas_import_dialog_get_settings (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), NULL);
+  return self->settings;
+}
+
+/* Takes settings as the person's choices, as if set in the widgets. */
+void
+atlas_import_dialog_set_settings (AtlasImportDialog         *self,
+                                  const AtlasImportSettings *settings)
+{
+  g_return_if_fail (ATLAS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (settings != NULL);
+
+  atlas_import_settings_free (self->settings);
+  self->settings = atlas_import_settings_copy (settings);
+  refresh_preview (self);
+}
+
+/* The last preview's read; NULL when the file could not be read so. */
+const AtlasCsvResult *
+atlas_import_dialog_get_preview (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), NULL);
+  return self->result;
+}
+
+const char *
+atlas_import_dialog_get_preview_error (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), NULL);
+  return self->error;
+}
+
+guint
+atlas_import_dialog_get_n_shown_rows (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), 0);
+  return self->result ? (guint) MIN (atlas_table_get_n_rows (self->result->table), PREVIEW_ROWS) : 0;
+}
+
+/* Hands the settings to ::import (which reads the whole file) and closes;
+ * FALSE while the preview says the file cannot be read so. */
+gboolean
+atlas_import_dialog_accept (AtlasImportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), FALSE);
+
+  if (!self->result)
+    return FALSE;
+  g_signal_emit (self, signals[SIGNAL_IMPORT], 0, self->settings);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+accept_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  atlas_import_dialog_accept (ATLAS_IMPORT_DIALOG (widget));
+}
+
+/* The saved dialects under "None", which leaves the settings as they are. */
+static void
+update_dialect_names (AtlasImportDialog *self)
+{
+  g_auto (GStrv) names = atlas_import_memory_list_dialects (self->memory);
+
+  self->syncing = TRUE;
+  gtk_string_list_splice (self->dialect_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->dialect_names)),
+                          NULL);
+  gtk_string_list_append (self->dialect_names, "None");
+  for (guint i = 0; names[i]; i++)
+    gtk_string_list_append (self->dialect_names, names[i]);
+  adw_combo_row_set_selected (self->dialect_row, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dialect_row), names[0] != NULL);
+  self->syncing = FALSE;
+}
+
+/* Applies a saved dialect: its way of writing over the settings, the
+ * columns chosen kept. */
+gboolean
+atlas_import_dialog_apply_dialect (AtlasImportDialog *self,
+                                   const char        *name)
+{
+  g_autoptr (AtlasImportSettings) dialect = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), FALSE);
+
+  dialect = atlas_import_memory_lookup_dialect (self->memory, name);
+  if (!dialect)
+    return FALSE;
+  for (guint i = 0; i < atlas_import_settings_get_options (self->settings)->n_column_choices; i++)
+    atlas_import_settings_set_column_choice (dialect, i, atlas_import_settings_get_column_choice (self->settings, i));
+  atlas_import_dialog_set_settings (self, dialect);
+  return TRUE;
+}
+
+static void
+on_dialect_chosen (AdwComboRow       *row,
+                   GParamSpec        *pspec,
+                   AtlasImportDialog *self)
+{
+  guint chosen = adw_combo_row_get_selected (row);
+
+  if (self->syncing || chosen == 0 || chosen == GTK_INVALID_LIST_POSITION)
+    return;
+  atlas_import_dialog_apply_dialect (self, gtk_string_list_get_string (self->dialect_names, chosen));
+}
+
+/* Settings that read a file as dialect says it is written, every choice
+ * made: what was detected is kept as much as what was chosen. */
+static AtlasImportSettings *
+settings_from_dialect (const AtlasCsvDialect *dialect)
+{
+  AtlasImportSettings *settings = atlas_import_settings_new ();
+  AtlasCsvOptions *o = atlas_import_settings_get_options (settings);
+
+  o->force_encoding = TRUE;
+  o->encoding = dialect->encoding;
+  o->delimiter = dialect->delimiter;
+  o->quote = dialect->quote;
+  o->header = dialect->header ? ATLAS_CSV_HEADER_FIRST_ROW : ATLAS_CSV_HEADER_NONE;
+  o->force_skip_lines = TRUE;
+  o->skip_lines = dialect->skipped_lines;
+  o->decimal_mark = dialect->decimal_mark;
+  o->force_thousands_sep = TRUE;
+  o->thousands_sep = dialect->thousands_sep;
+  o->date_order = dialect->date_order;
+  return settings;
+}
+
+/* Saves how the file is written, as read now (not its columns), as a
+ * dialect called name; the toast says whether it worked. */
+gboolean
+atlas_import_dialog_save_dialect (AtlasImportDialog *self,
+                                  const char        *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *clean = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr (AtlasImportSettings) dialect = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (ATLAS_IS_IMPORT_DIALOG (self), FALSE);
+
+  clean = g_strstrip (g_strdup (name));
+  if (*clean == '\0' || !self->result)
+    return FALSE;
+  dialect = settings_from_dialect (&self->result->dialect);
+  saved = atlas_import_memory_save_dialect (self->memory, clean, dialect, &error);
+  if (saved)
+    message = g_strdup_printf ("Saved the dialect “%s”", clean);
+  else
+    message = g_strdup_printf ("Could not save the dialect: %s", error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  update_dialect_names (self);
+  return saved;
+}
+
+static void
+on_dialect_entry_apply (AtlasImportDialog *self)
+{
+  if (atlas_import_dialog_save_dialect (self, gtk_editable_get_text (GTK_EDITABLE (self->dialect_entry))))
+    gtk_editable_set_text (GTK_EDITABLE (self->dialect_entry), "");
+}
+
+static void
+atlas_import_dialog_dispose (GObject *object)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_IMPORT_DIALOG);
+  G_OBJECT_CLASS (atlas_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+atlas_import_dialog_finalize (GObject *object)
+{
+  AtlasImportDialog *self = ATLAS_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->file);
+  g_free (self->path);
+  g_clear_pointer (&self->settings, atlas_import_settings_free);
+  g_clear_pointer (&self->result, atlas_csv_result_free);
+  g_free (self->error);
+  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_object (&self->dialect_names);
+  G_OBJECT_CLASS (atlas_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+atlas_import_dialog_class_init (AtlasImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_import_dialog_dispose;
+  object_class->finalize = atlas_import_dialog_finalize;
+
+  /* The settings chosen (AtlasImportSettings, borrowed: copy to keep). */
+  signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/siliconatlas/SiliconAtlas/atlas-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, delimiter_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, quote_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, header_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, skip_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, skip_spin);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, thousands_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, date_order_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, dialect_row);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, dialect_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasImportDialog, preview);
+  gtk_widget_class_bind_template_callback (widget_class, on_dialect_entry_apply);
+  gtk_widget_class_install_action (widget_class, "import.accept", NULL, accept_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "import.accept", NULL);
+}
+
+static void
+atlas_import_dialog_init (AtlasImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = atlas_import_settings_new ();
+  self->column_rows = g_ptr_array_new ();
+  self->dialect_names = gtk_string_list_new (NULL);
+  adw_combo_row_set_model (self->dialect_row, G_LIST_MODEL (self->dialect_names));
+
+  g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (on_setting_changed), self);
+  g_signal_connect_swapped (self->delimiter_row, "notify::selected", G_CALLBACK (on_setting_changed), self);
+  g_signal_connect_swapped (self->quote_row, "notify::selected", G_CALLBACK (on_setting_changed), self);
+  g_signal_connect_swapped (self->header_row, "notify::selected", G_CALLBACK (on_setting_changed), self);
+  g_signal_connect_swapped (self->decimal_row, "notify::selected", G_CALLBACK (on_setting_changed), self);
+  g_signal_connect_swapped (self->thousands_row, "notify::selected", G_CALLBACK (on_setting_changed), self);
+  g_signal_connect_swapped (self->date_order_row, "notify::selected", G_CALLBACK (on_setting_changed), self);
+  g_signal_connect_swapped (self->skip_spin, "value-changed", G_CALLBACK (on_setting_changed), self);
+  g_signal_connect (self->skip_spin, "output", G_CALLBACK (on_skip_output), NULL);
+  g_signal_connect (self->skip_spin, "input", G_CALLBACK (on_skip_input), NULL);
+  g_signal_connect (self->dialect_row, "notify::selected", G_CALLBACK (on_dialect_chosen), self);
+}
+
+/* A dialog for file over parent, starting from initial (the choices
+ * remembered for it, or NULL to detect everything); dialects are saved
+ * in memory. */
+AtlasImportDialog *
+atlas_import_dialog_new (GtkWindow                 *parent,
+                         GFile                     *file,
+                         AtlasImportMemory         *memory,
+                         const AtlasImportSettings *initial)
+{
+  AtlasImportDialog *self;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (memory != NULL, NULL);
+
+  self = g_object_new (ATLAS_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->file = g_object_ref (file);
+  self->path = g_file_get_path (file);
+  self->memory = memory;
+  name = g_file_get_basename (file);
+  adw_window_title_set_subtitle (self->window_title, name);
+  update_dialect_names (self);
+  if (initial)
+    {
+      atlas_import_settings_free (self->settings);
+      self->settings = atlas_import_settings_copy (initial);
+    }
+  refresh_preview (self);
+  return self;
+}

@@ -1,0 +1,491 @@
+/* test-import-dialog.c: importing the CSV files people bring: what is detected, overrides, memory, reload and cancel. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-cell-parse.h"
+#include "atlas-table.h"
+#include "ui-test-support.h"
+
+static char *test_dir;
+
+static GFile *
+write_fixture (const char *name,
+               const char *contents,
+               gssize      length)
+{
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* The story's window, on screen: dialogs open over it. */
+static AtlasWindow *
+new_shown_window (void)
+{
+  AtlasWindow *window = new_story_window ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* The table the window charts. */
+static AtlasTable *
+shown_table (AtlasWindow *window)
+{
+  return atlas_chart_get_table (atlas_chart_view_get_chart (atlas_window_get_chart_view (window)));
+}
+
+static const AtlasColumn *
+preview_column (AtlasImportDialog *dialog,
+                guint              index)
+{
+  const AtlasCsvResult *preview = atlas_import_dialog_get_preview (dialog);
+
+  g_assert_nonnull (preview);
+  return atlas_table_get_column (preview->table, index);
+}
+
+/* The dialog's settings, changed by change, as if chosen in its widgets. */
+static void
+override (AtlasImportDialog *dialog,
+          void (*change) (AtlasImportSettings *settings))
+{
+  g_autoptr (AtlasImportSettings) settings = atlas_import_settings_copy (atlas_import_dialog_get_settings (dialog));
+
+  change (settings);
+  atlas_import_dialog_set_settings (dialog, settings);
+}
+
+/* Imports through the dialog and waits for the window to chart the file. */
+static void
+accept_and_wait (AtlasWindow       *window,
+                 AtlasImportDialog *dialog)
+{
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (atlas_import_dialog_accept (dialog));
+  wait_for_loading (window);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (dialog);
+}
+
+static void
+use_point_and_comma_grouping (AtlasImportSettings *settings)
+{
+  AtlasCsvOptions *o = atlas_import_settings_get_options (settings);
+
+  o->decimal_mark = '.';
+  o->force_thousands_sep = TRUE;
+  o->thousands_sep = ',';
+}
+
+static void
+hold_numbers_in_second_column (AtlasImportSettings *settings)
+{
+  atlas_import_settings_set_column_choice (settings, 1, ATLAS_COLUMN_CHOICE_NUMBER);
+}
+
+static void
+use_utf8 (AtlasImportSettings *settings)
+{
+  AtlasCsvOptions *o = atlas_import_settings_get_options (settings);
+
+  o->force_encoding = TRUE;
+  o->encoding = ATLAS_TEXT_ENCODING_UTF8;
+}
+
+static void
+use_windows_1252 (AtlasImportSettings *settings)
+{
+  AtlasCsvOptions *o = atlas_import_settings_get_options (settings);
+
+  o->force_encoding = TRUE;
+  o->encoding = ATLAS_TEXT_ENCODING_WINDOWS_1252;
+}
+
+static void
+skip_nothing_and_no_header (AtlasImportSettings *settings)
+{
+  AtlasCsvOptions *o = atlas_import_settings_get_options (settings);
+
+  o->force_skip_lines = TRUE;
+  o->skip_lines = 0;
+  o->header = ATLAS_CSV_HEADER_NONE;
+}
+
+static void
+use_first_row_as_header (AtlasImportSettings *settings)
+{
+  AtlasCsvOptions *o = atlas_import_settings_get_options (settings);
+
+  o->header = ATLAS_CSV_HEADER_FIRST_ROW;
+}
+
+static void
+use_month_first (AtlasImportSettings *settings)
+{
+  AtlasCsvOptions *o = atlas_import_settings_get_options (settings);
+
+  o->date_order = ATLAS_DATE_ORDER_MONTH_FIRST;
+}
+
+/* Decimal commas in a semicolon file: detected, charted right; read with
+ * points instead, the numbers change as they should. */
+static void
+test_semicolon_decimal_comma (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) file = write_fixture ("kapazitaet.csv",
+                                          "Land;Kapazität (Wafer/Monat)\nDeutschland;1.234,5\nFrankreich;987,25\n"
+                                          "Italien;12,5\n",
+                                          -1);
+  AtlasImportDialog *dialog;
+  const AtlasCsvResult *preview;
+
+  dialog = atlas_window_import_file (window, file);
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), "import-semicolon-detected.png");
+  preview = atlas_import_dialog_get_preview (dialog);
+  g_assert_cmpint (preview->dialect.delimiter, ==, ';');
+  g_assert_cmpint (preview->dialect.decimal_mark, ==, ',');
+  g_assert_cmpint (preview->dialect.thousands_sep, ==, '.');
+  g_assert_cmpfloat (atlas_column_get_number (preview_column (dialog, 1), 0), ==, 1234.5);
+
+  /* Read with decimal points, none of the cells is a number: the column
+   * reads as text; told it holds numbers, every cell is marked. */
+  override (dialog, use_point_and_comma_grouping);
+  g_assert_cmpint (atlas_column_get_column_type (preview_column (dialog, 1)), ==, ATLAS_COLUMN_TEXT);
+  override (dialog, hold_numbers_in_second_column);
+  g_assert_cmpint (atlas_column_get_column_type (preview_column (dialog, 1)), ==, ATLAS_COLUMN_NUMBER);
+  g_assert_cmpuint (atlas_column_get_n_invalid (preview_column (dialog, 1)), ==, 3);
+  wait_for_frames (GTK_WIDGET (dialog), 2);
+  save_screenshot (GTK_WIDGET (dialog), "import-semicolon-overridden.png");
+
+  /* Back to what was detected. */
+  {
+    g_autoptr (AtlasImportSettings) plain = atlas_import_settings_new ();
+    atlas_import_dialog_set_settings (dialog, plain);
+  }
+  accept_and_wait (window, dialog);
+  g_assert_cmpfloat (atlas_column_get_number (atlas_table_get_column (shown_table (window), 1), 1), ==, 987.25);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* A Windows-1252 header read as such; forced to UTF-8 it cannot be, and
+ * says so with the replacement character. */
+static void
+test_windows_1252 (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) file = write_fixture ("regions.csv", "R\xe9gion,Valeur\nLorraine,1\n\xcele-de-France,2\n", -1);
+  AtlasImportDialog *dialog = atlas_window_import_file (window, file);
+  const AtlasCsvResult *preview = atlas_import_dialog_get_preview (dialog);
+
+  g_assert_cmpint (preview->dialect.encoding, ==, ATLAS_TEXT_ENCODING_WINDOWS_1252);
+  g_assert_cmpstr (atlas_column_get_name (preview_column (dialog, 0)), ==, "Région");
+  override (dialog, use_utf8);
+  g_assert_nonnull (strstr (atlas_column_get_name (preview_column (dialog, 0)), "\xef\xbf\xbd"));
+  g_assert_cmpuint (atlas_import_dialog_get_preview (dialog)->n_problems, >, 0);
+  override (dialog, use_windows_1252);
+  accept_and_wait (window, dialog);
+  g_assert_cmpstr (atlas_column_get_text (atlas_table_get_column (shown_table (window), 0), 1), ==, "Île-de-France");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Chinese headers in GB18030: detected and named right. */
+static void
+test_gb18030 (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  const char *utf8 = "地区,产能（万片/月）\n上海,120\n北京,80\n深圳,65\n";
+  gsize length;
+  g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &length, NULL);
+  g_autoptr (GFile) file = write_fixture ("capacity-gb18030.csv", gb, (gssize) length);
+  AtlasImportDialog *dialog = atlas_window_import_file (window, file);
+  const AtlasCsvResult *preview = atlas_import_dialog_get_preview (dialog);
+
+  g_assert_cmpint (preview->dialect.encoding, ==, ATLAS_TEXT_ENCODING_GB18030);
+  g_assert_cmpstr (atlas_column_get_name (preview_column (dialog, 0)), ==, "地区");
+  g_assert_cmpint (atlas_column_get_column_type (preview_column (dialog, 1)), ==, ATLAS_COLUMN_NUMBER);
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), "import-gb18030.png");
+  override (dialog, use_windows_1252);
+  g_assert_cmpstr (atlas_column_get_name (preview_column (dialog, 0)), !=, "地区");
+  {
+    g_autoptr (AtlasImportSettings) plain = atlas_import_settings_new ();
+    atlas_import_dialog_set_settings (dialog, plain);
+  }
+  accept_and_wait (window, dialog);
+  g_assert_cmpstr (atlas_column_get_text (atlas_table_get_column (shown_table (window), 0), 2), ==, "深圳");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Two title lines above the header: skipped; read from the top without a
+ * header, every line is a row. */
+static void
+test_title_lines (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) file = write_fixture ("output.csv",
+                                          "China's integrated circuit output\nSource: National Bureau of Statistics\n"
+                                          "year,output (bn units)\n2021,359.4\n2022,324.2\n2023,351.4\n2024,451.4\n",
+                                          -1);
+  AtlasImportDialog *dialog = atlas_window_import_file (window, file);
+  const AtlasCsvResult *preview = atlas_import_dialog_get_preview (dialog);
+
+  g_assert_cmpuint (preview->dialect.skipped_lines, ==, 2);
+  g_assert_true (preview->dialect.header);
+  g_assert_cmpuint (atlas_table_get_n_rows (preview->table), ==, 4);
+  g_assert_cmpstr (atlas_column_get_name (preview_column (dialog, 1)), ==, "output (bn units)");
+  override (dialog, skip_nothing_and_no_header);
+  preview = atlas_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (atlas_table_get_n_rows (preview->table), ==, 7);
+  g_assert_cmpstr (atlas_column_get_name (preview_column (dialog, 0)), ==, "Column 1");
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), "import-title-lines-overridden.png");
+  {
+    g_autoptr (AtlasImportSettings) plain = atlas_import_settings_new ();
+    atlas_import_dialog_set_settings (dialog, plain);
+  }
+  accept_and_wait (window, dialog);
+  g_assert_cmpuint (atlas_table_get_n_rows (shown_table (window)), ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* No header: every row is data; told the first row names the columns, it
+ * does. */
+static void
+test_no_header (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) file = write_fixture ("bare.csv", "2020,1.5\n2021,2.5\n2022,3.5\n2023,4.5\n", -1);
+  AtlasImportDialog *dialog = atlas_window_import_file (window, file);
+  const AtlasCsvResult *preview = atlas_import_dialog_get_preview (dialog);
+
+  g_assert_false (preview->dialect.header);
+  g_assert_cmpuint (atlas_table_get_n_rows (preview->table), ==, 4);
+  override (dialog, use_first_row_as_header);
+  preview = atlas_import_dialog_get_preview (dialog);
+  g_assert_cmpuint (atlas_table_get_n_rows (preview->table), ==, 3);
+  g_assert_cmpstr (atlas_column_get_name (preview_column (dialog, 1)), ==, "1.5");
+  accept_and_wait (window, dialog);
+  g_assert_cmpuint (atlas_table_get_n_rows (shown_table (window)), ==, 3);
+  g_assert_nonnull (atlas_table_find_column (shown_table (window), "1.5"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Dates written day first: detected from the 25th; read month first, the
+ * 25th cannot be a month and is marked. */
+static void
+test_day_month_year (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) file = write_fixture ("dates.csv", "date,orders\n03/04/2024,10\n25/04/2024,12\n02/05/2024,9\n", -1);
+  AtlasImportDialog *dialog = atlas_window_import_file (window, file);
+  const AtlasCsvResult *preview = atlas_import_dialog_get_preview (dialog);
+  double april_third = atlas_days_from_civil (2024, 4, 3) * 86400;
+
+  g_assert_cmpint (preview->dialect.date_order, ==, ATLAS_DATE_ORDER_DAY_FIRST);
+  g_assert_cmpint (atlas_column_get_column_type (preview_column (dialog, 0)), ==, ATLAS_COLUMN_DATE);
+  g_assert_cmpfloat (atlas_column_get_number (preview_column (dialog, 0), 0), ==, april_third);
+  override (dialog, use_month_first);
+  g_assert_cmpfloat (atlas_column_get_number (preview_column (dialog, 0), 0), ==,
+                     atlas_days_from_civil (2024, 3, 4) * 86400);
+  g_assert_true (atlas_column_is_missing (preview_column (dialog, 0), 1));
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), "import-month-first.png");
+  accept_and_wait (window, dialog);
+  g_assert_true (atlas_column_is_missing (atlas_table_get_column (shown_table (window), 0), 1));
+  g_assert_true (g_str_has_prefix (atlas_window_get_status (window), "dates.csv: 1 problem."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* A column's combo row in the dialog: ignored, the column leaves the
+ * table; the choices come back when the file is opened again, and a
+ * saved dialect applies to a file written alike. */
+static void
+test_columns_memory_and_dialects (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) file = write_fixture ("fabs.csv", "region;fabs;capacity;note\nChina;44;1,5;new\nTaiwan;21;2,5;x\n", -1);
+  g_autoptr (GFile) alike = write_fixture ("fabs-2025.csv", "region;fabs;capacity;note\nJapan;12;0,5;y\n", -1);
+  AtlasImportDialog *dialog = atlas_window_import_file (window, file);
+  GtkWidget *group;
+  AdwComboRow *note_row = NULL;
+  AtlasImportSettings *settings;
+
+  /* The fourth row of the columns group is "note". */
+  group = find_descendant (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_GROUP);
+  for (GtkWidget *w = group; w; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (w)), "Columns") == 0)
+      group = w;
+  {
+    GtkWidget *list = find_descendant (group, GTK_TYPE_LIST_BOX);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3);
+    note_row = ADW_COMBO_ROW (row);
+  }
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note_row)), ==, "note");
+  adw_combo_row_set_selected (note_row, ATLAS_COLUMN_CHOICE_IGNORE);
+  g_assert_cmpuint (atlas_table_get_n_columns (atlas_import_dialog_get_preview (dialog)->table), ==, 3);
+  g_assert_true (g_array_index (atlas_import_dialog_get_preview (dialog)->file_columns, AtlasCsvFileColumn, 3).ignored);
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), "import-column-ignored.png");
+  g_assert_true (atlas_import_dialog_save_dialect (dialog, "Semicolons"));
+  accept_and_wait (window, dialog);
+  g_assert_cmpuint (atlas_table_get_n_columns (shown_table (window)), ==, 3);
+
+  /* Opened again: the dialog starts from what was chosen. */
+  dialog = atlas_window_import_file (window, file);
+  settings = atlas_import_settings_copy (atlas_import_dialog_get_settings (dialog));
+  g_assert_cmpint (atlas_import_settings_get_column_choice (settings, 3), ==, ATLAS_COLUMN_CHOICE_IGNORE);
+  atlas_import_settings_free (settings);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The dialect on a file written alike. */
+  dialog = atlas_window_import_file (window, alike);
+  g_assert_true (atlas_import_dialog_apply_dialect (dialog, "Semicolons"));
+  g_assert_cmpint (atlas_import_settings_get_options ((AtlasImportSettings *) atlas_import_dialog_get_settings (dialog))
+                     ->delimiter,
+                   ==, ';');
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Waits until the window charts a table of n_rows rows. */
+static void
+wait_for_rows (AtlasWindow *window,
+               gsize        n_rows)
+{
+  gint64 deadline = g_get_monotonic_time () + 15 * G_TIME_SPAN_SECOND;
+
+  while (atlas_table_get_n_rows (shown_table (window)) != n_rows && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_loading (window);
+  g_assert_cmpuint (atlas_table_get_n_rows (shown_table (window)), ==, n_rows);
+}
+
+/* The file changes on disk: the chart follows, keeping its type, zoom and
+ * notes; the reload action does the same on demand. */
+static void
+test_reload (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  g_autoptr (GFile) file = write_fixture ("growing.csv", "year,value\n2018,1\n2019,2\n2020,3\n2021,4\n", -1);
+  g_autoptr (AtlasImportSettings) settings = atlas_import_settings_new ();
+  g_autofree char *path = g_file_get_path (file);
+  double min, max, after_min, after_max;
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open_file_with (window, file, settings);
+  wait_for_loading (window);
+  g_assert_true (atlas_window_change_chart (window, "bar", NULL, -1));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  atlas_chart_view_zoom (view, 1.5, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_chart (view), &min, &max));
+
+  g_assert_true (g_file_set_contents (path, "year,value\n2018,1\n2019,2\n2020,3\n2021,4\n2022,8\n", -1, NULL));
+  wait_for_rows (window, 5);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->type, ==, ATLAS_CHART_BAR);
+  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_chart (view), &after_min, &after_max));
+  g_assert_cmpfloat_with_epsilon (after_min, min, 1e-9);
+  g_assert_cmpfloat_with_epsilon (after_max, max, 1e-9);
+  g_assert_cmpstr (atlas_window_get_status (window), ==, "Reloaded “growing.csv”");
+  wait_for_frames (GTK_WIDGET (window), 2);
+  save_screenshot (GTK_WIDGET (window), "import-reloaded.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_for_loading (window);
+  g_assert_cmpuint (atlas_table_get_n_rows (shown_table (window)), ==, 5);
+
+  /* A passage of the story takes the file's place: nothing to reload. */
+  atlas_window_show_passage (window, 0);
+  g_assert_false (atlas_window_reload (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* A large import stopped part way: the chart shown stays, nothing of the
+ * file is kept, and the window goes on. */
+static void
+test_cancel_large_import (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autofree char *path = g_build_filename (test_dir, "large.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (AtlasImportSettings) settings = atlas_import_settings_new ();
+  GString *rows = g_string_new ("x,a,b,c\n");
+  AtlasChart *before;
+
+  for (guint i = 0; rows->len < 40 * 1024 * 1024; i++)
+    g_string_append_printf (rows, "%u,%u.%u,%u,%u\n", i, i % 977, i % 10, i % 13, i % 7);
+  g_assert_true (g_file_set_contents (path, rows->str, (gssize) rows->len, NULL));
+  g_string_free (rows, TRUE);
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 2);
+  before = atlas_chart_view_get_chart (atlas_window_get_chart_view (window));
+  atlas_window_open_file_with (window, file, settings);
+  g_assert_true (atlas_window_is_loading (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  wait_for_loading (window);
+  g_assert_true (atlas_chart_view_get_chart (atlas_window_get_chart_view (window)) == before);
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 2);
+  g_assert_cmpstr (atlas_window_get_status (window), ==, "Stopped reading “large.csv”");
+  g_assert_false (atlas_window_reload (window));
+  g_unlink (path);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *memory = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  test_dir = g_dir_make_tmp ("atlas-import-XXXXXX", NULL);
+  /* Each run starts with nothing remembered. */
+  memory = g_build_filename (g_get_user_data_dir (), "silicon-atlas", "imports.ini", NULL);
+  g_unlink (memory);
+
+  g_test_add_func ("/import/semicolon-decimal-comma", test_semicolon_decimal_comma);
+  g_test_add_func ("/import/windows-1252", test_windows_1252);
+  g_test_add_func ("/import/gb18030", test_gb18030);
+  g_test_add_func ("/import/title-lines", test_title_lines);
+  g_test_add_func ("/import/no-header", test_no_header);
+  g_test_add_func ("/import/day-month-year", test_day_month_year);
+  g_test_add_func ("/import/columns-memory-and-dialects", test_columns_memory_and_dialects);
+  g_test_add_func ("/import/reload", test_reload);
+  g_test_add_func ("/import/cancel-large-import", test_cancel_large_import);
+  status = g_test_run ();
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", test_dir);
+    status |= system (command) == -1;
+  }
+  return status;
+}

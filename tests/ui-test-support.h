@@ -1,0 +1,19 @@
+/* ui-test-support.h: what the window tests share: waiting for frames and reads, screenshots, finding widgets. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+void         wait_for_frames  (GtkWidget   *widget,
+                               guint        n_frames);
+void         save_screenshot  (GtkWidget   *widget,
+                               const char  *name);
+AtlasWindow *new_story_window (void);
+GtkWidget   *find_descendant  (GtkWidget   *widget,
+                               GType        type);
+void         wait_for_loading (AtlasWindow *window);
+
+G_END_DECLS
