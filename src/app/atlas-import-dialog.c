@@ -46,6 +46,9 @@ struct _AtlasImportDialog
   AtlasCsvResult *result;        /* the preview's read; NULL when it failed */
   char *error;                   /* why it failed */
   GPtrArray *column_rows;        /* AdwComboRow per file column */
+  GtkStringList *rows;           /* one item per preview row */
+  GtkSelectionModel *row_selection;
+  GHashTable *bound_cells;       /* GtkListItem: the preview's cells on screen */
   GtkStringList *dialect_names;
   gboolean syncing;              /* the widgets are being set from the settings */
 };
@@ -255,8 +258,8 @@ sync_widgets (AtlasImportDialog *self)
                     found->excel_sep_line ? ", named on the file’s first line" : "");
       set_subtitle (self->quote_row, "%s %s", o->quote ? "Quoting with" : "Detected:",
                     found->quote == '\'' ? "single quote" : "double quote");
-      set_subtitle (self->header_row, "%s", found->header ? "The first row names the columns"
-                                                          : "Every row is data; columns are numbered");
+      set_subtitle (self->header_row, "%s", found->header ? "Detected: the first row names the columns"
+                                                          : "None: columns are numbered");
       adw_action_row_set_subtitle (self->skip_row, NULL);
       {
         g_autofree char *skipped = g_strdup_printf ("%s %u line%s before the %s", o->force_skip_lines ? "Skipping" : "Detected:",
@@ -281,11 +284,10 @@ sync_widgets (AtlasImportDialog *self)
  * column cannot read shows what the file says, marked; a missing cell is
  * a dimmed dash; an ignored column is dimmed. */
 static void
-bind_preview_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   AtlasImportDialog        *self)
+fill_preview_cell (AtlasImportDialog *self,
+                   GtkListItem       *item)
 {
-  guint file_column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "file-column"));
+  guint file_column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "file-column"));
   guint row = gtk_list_item_get_position (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   const AtlasCsvFileColumn *info = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, file_column);
@@ -296,7 +298,7 @@ bind_preview_cell (GtkSignalListItemFactory *factory,
 
   gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+  g_object_set_data (G_OBJECT (label), "atlas-tooltip", NULL);
   if (info->ignored)
     {
       text = g_strdup (cell);
@@ -319,7 +321,7 @@ bind_preview_cell (GtkSignalListItemFactory *factory,
                                                   describe_column_type (info->type));
           text = g_strdup (cell);
           style = "error";
-          gtk_widget_set_tooltip_text (GTK_WIDGET (label), why);
+          g_object_set_data_full (G_OBJECT (label), "atlas-tooltip", g_steal_pointer (&why), g_free);
         }
     }
   gtk_label_set_text (label, text);
@@ -328,40 +330,82 @@ bind_preview_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (GTK_WIDGET (label), style);
 }
 
+/* Cells on screen are kept in bound_cells, so a new read refills them in
+ * place: making the cells again would cost far more than the read. */
+static void
+bind_preview_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   AtlasImportDialog        *self)
+{
+  g_object_set_data (G_OBJECT (item), "file-column", g_object_get_data (G_OBJECT (factory), "file-column"));
+  g_hash_table_add (self->bound_cells, item);
+  fill_preview_cell (self, item);
+}
+
+static void
+unbind_preview_cell (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     AtlasImportDialog        *self)
+{
+  g_hash_table_remove (self->bound_cells, item);
+}
+
 /* The preview's columns, one per column of the file, headed by its name
- * and what it holds. */
+ * and what it holds. Columns are made again only when the file's shape
+ * changes; otherwise the cells on screen are refilled. */
 static void
 rebuild_preview (AtlasImportDialog *self)
 {
   GListModel *existing = gtk_column_view_get_columns (self->preview);
-  g_autoptr (GtkStringList) rows = gtk_string_list_new (NULL);
+  guint n_columns = self->result ? self->result->file_columns->len : 0;
   guint n_rows = atlas_import_dialog_get_n_shown_rows (self);
+  guint n_listed = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  GHashTableIter iter;
+  gpointer item;
 
-  while (g_list_model_get_n_items (existing) > 0)
+  if (g_list_model_get_n_items (existing) != n_columns)
     {
-      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (existing, 0);
-      gtk_column_view_remove_column (self->preview, column);
+      /* Without a model while its columns change, the view builds no
+       * cells for the columns about to go. */
+      gtk_column_view_set_model (self->preview, NULL);
+      while (g_list_model_get_n_items (existing) > 0)
+        {
+          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (existing, 0);
+          gtk_column_view_remove_column (self->preview, column);
+        }
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+          g_autoptr (GtkColumnViewColumn) column = gtk_column_view_column_new (NULL, g_object_ref (factory));
+
+          g_object_set_data (G_OBJECT (factory), "file-column", GUINT_TO_POINTER (c));
+          g_signal_connect (factory, "setup", G_CALLBACK (atlas_table_view_setup_cell), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_preview_cell), self);
+          g_signal_connect (factory, "unbind", G_CALLBACK (unbind_preview_cell), self);
+          gtk_column_view_column_set_resizable (column, TRUE);
+          gtk_column_view_append_column (self->preview, column);
+        }
+      gtk_column_view_set_model (self->preview, self->row_selection);
     }
-  /* The rows are positions: the cells look themselves up. */
-  for (guint i = 0; i < n_rows; i++)
-    gtk_string_list_append (rows, "");
-  gtk_column_view_set_model (self->preview, GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                              G_LIST_MODEL (g_steal_pointer (&rows)))));
-  for (guint c = 0; self->result && c < self->result->file_columns->len; c++)
+  for (guint c = 0; c < n_columns; c++)
     {
       const AtlasCsvFileColumn *info = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, c);
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (existing, c);
       g_autofree char *title = g_strdup_printf ("%s · %s", info->name,
                                                 info->ignored ? "ignored" : describe_column_type (info->type));
-      g_autoptr (GtkColumnViewColumn) column = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "file-column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (atlas_table_view_setup_cell), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_preview_cell), self);
-      column = gtk_column_view_column_new (title, factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->preview, column);
+      gtk_column_view_column_set_title (column, title);
     }
+
+  /* The rows are positions: the cells look themselves up. */
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_position (item) < MIN (n_rows, n_listed))
+      fill_preview_cell (self, item);
+  if (n_rows < n_listed)
+    gtk_string_list_splice (self->rows, n_rows, n_listed - n_rows, NULL);
+  for (guint i = n_listed; i < n_rows; i++)
+    gtk_string_list_append (self->rows, "");
 }
 
 /* What the status line says of the preview: how much of the file it
@@ -701,6 +745,8 @@ atlas_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->result, atlas_csv_result_free);
   g_free (self->error);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
+  g_clear_object (&self->row_selection);
   g_clear_object (&self->dialect_names);
   G_OBJECT_CLASS (atlas_import_dialog_parent_class)->finalize (object);
 }
@@ -749,6 +795,9 @@ atlas_import_dialog_init (AtlasImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = atlas_import_settings_new ();
   self->column_rows = g_ptr_array_new ();
+  self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->rows = gtk_string_list_new (NULL);
+  self->row_selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (self->rows)));
   self->dialect_names = gtk_string_list_new (NULL);
   adw_combo_row_set_model (self->dialect_row, G_LIST_MODEL (self->dialect_names));
 

@@ -116,8 +116,26 @@ compare_rows (gconstpointer a,
   }
 }
 
-/* A cell of a table: one line, ellipsized past 40 characters. Shared
- * with the import dialog's preview. */
+/* A cell's tooltip: what the cell set as "atlas-tooltip", or its whole
+ * text, which may be ellipsized on screen. Asked for only when the
+ * pointer rests on a cell: setting a tooltip on every cell as it is
+ * bound would ask the display where the pointer is, each time. */
+static gboolean
+on_cell_query_tooltip (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    data)
+{
+  const char *text = g_object_get_data (G_OBJECT (label), "atlas-tooltip");
+
+  gtk_tooltip_set_text (tooltip, text ? text : gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
+/* A cell of a table: one line, ellipsized past 40 characters, its whole
+ * text in a tooltip. Shared with the import dialog's preview. */
 void
 atlas_table_view_setup_cell (GtkSignalListItemFactory *factory,
                              GtkListItem              *item,
@@ -127,6 +145,8 @@ atlas_table_view_setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -148,7 +168,7 @@ bind_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   /* Numbers line up on the right, as in a spreadsheet. */
   gtk_label_set_xalign (label, atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT ? 0 : 1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text ? text : "missing");
+  g_object_set_data (G_OBJECT (label), "atlas-tooltip", text ? NULL : (gpointer) "missing");
 }
 
 /* Shows table's rows (NULL: none), one column per table column. */
