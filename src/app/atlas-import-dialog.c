@@ -259,7 +259,7 @@ sync_widgets (AtlasImportDialog *self)
       set_subtitle (self->quote_row, "%s %s", o->quote ? "Quoting with" : "Detected:",
                     found->quote == '\'' ? "single quote" : "double quote");
       set_subtitle (self->header_row, "%s", found->header ? "Detected: the first row names the columns"
-                                                          : "None: columns are numbered");
+                                                          : "Detected: no header; columns are numbered");
       adw_action_row_set_subtitle (self->skip_row, NULL);
       {
         g_autofree char *skipped = g_strdup_printf ("%s %u line%s before the %s", o->force_skip_lines ? "Skipping" : "Detected:",
