@@ -812,6 +812,22 @@ test_suggested_charts (void)
         atlas_chart_spec_clear (&spec);
       }
   }
+
+  /* Amounts in each row's own currency are not compared: the column in
+   * one currency is. */
+  {
+    g_autoptr (AtlasTable) table = load_table ("programmes.csv",
+                                               "programme,amount (local currency bn),currency,amount (USD bn)\n"
+                                               "CHIPS Act,52.7,USD,52.7\nBig Fund III,344,CNY,47.5\n"
+                                               "EU Chips Act,43,EUR,46.6\n");
+    AtlasChartSpec spec;
+
+    atlas_chart_spec_init (&spec);
+    atlas_chart_spec_suggest (table, &spec, TRUE);
+    g_assert_cmpstr (spec.y_columns[0], ==, "amount (USD bn)");
+    g_assert_null (spec.y_columns[1]);
+    atlas_chart_spec_clear (&spec);
+  }
 }
 
 static void

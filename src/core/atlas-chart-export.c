@@ -398,6 +398,28 @@ column_values_distinct (const AtlasColumn *column,
     }
 }
 
+/* Whether a column's amounts are each in their row's own currency. */
+static gboolean
+is_in_local_currency (const AtlasColumn *column)
+{
+  return strstr (atlas_column_get_name (column), "local currency") != NULL;
+}
+
+/* Whether the table has a column of numbers other than x and column. */
+static gboolean
+has_other_numbers (const AtlasTable  *table,
+                   const AtlasColumn *x,
+                   const AtlasColumn *column)
+{
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *other = atlas_table_get_column (table, i);
+      if (other != x && other != column && atlas_column_get_column_type (other) == ATLAS_COLUMN_NUMBER)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the values present rise from row to row. */
 static gboolean
 is_ascending (const AtlasColumn *column,
@@ -488,11 +510,15 @@ atlas_chart_spec_suggest (const AtlasTable *table,
       const char *unit = NULL;
 
       /* Series that share the first one's unit: one axis cannot honestly
-       * carry percentages and billions at once. */
+       * carry percentages and billions at once. Amounts in each row's own
+       * currency cannot be compared row to row: a column in one currency
+       * goes first when there is one. */
       for (guint i = 0; i < atlas_table_get_n_columns (table) && names->len < 7; i++)
         {
           const AtlasColumn *column = atlas_table_get_column (table, i);
           if (column == x || atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER)
+            continue;
+          if (is_in_local_currency (column) && has_other_numbers (table, x, column))
             continue;
           if (names->len > 0 && g_strcmp0 (atlas_column_get_unit (column), unit) != 0)
             continue;
