@@ -271,6 +271,7 @@ test_format (void)
   g_autofree char *negative = atlas_format_number (-20, 10, 40, &c_style);
   g_autofree char *zero = atlas_format_number (-1e-17, 0.1, 1, &c_style);
   g_autofree char *plain = atlas_format_number (2500, 500, 3000, &c_style);
+  g_autofree char *zero_thousands = atlas_format_number (0, 2000, 10000, &c_style);
   g_autofree char *decimal = atlas_format_number (0.25, 0.05, 1, &german);
   g_autofree char *grouped = atlas_format_value (1234567, &c_style);
   g_autofree char *grouped_german = atlas_format_value (1234567.5, &german);
@@ -283,6 +284,7 @@ test_format (void)
   g_assert_cmpstr (negative, ==, "\xe2\x88\x92" "20");
   g_assert_cmpstr (zero, ==, "0.0");
   g_assert_cmpstr (plain, ==, "2500");
+  g_assert_cmpstr (zero_thousands, ==, "0");
   g_assert_cmpstr (decimal, ==, "0,25");
   g_assert_cmpstr (grouped, ==, "1,234,567");
   g_assert_cmpstr (grouped_german, ==, "1.234.567,5");

@@ -216,7 +216,9 @@ atlas_format_number (double                  value,
   if (value < 0 && strspn (digits, "0.") != strlen (digits))
     g_string_append (out, MINUS_SIGN);
   append_grouped (out, digits, style);
-  g_string_append (out, suffix);
+  /* Zero is zero in any unit: "0", never "0k". */
+  if (strspn (digits, "0.") != strlen (digits))
+    g_string_append (out, suffix);
   return g_string_free (out, FALSE);
 }
 
