@@ -258,8 +258,8 @@ sync_widgets (AtlasImportDialog *self)
                     found->excel_sep_line ? ", named on the file’s first line" : "");
       set_subtitle (self->quote_row, "%s %s", o->quote ? "Quoting with" : "Detected:",
                     found->quote == '\'' ? "single quote" : "double quote");
-      set_subtitle (self->header_row, "%s", found->header ? "Detected: the first row names the columns"
-                                                          : "Detected: no header; columns are numbered");
+      set_subtitle (self->header_row, "%s", found->header ? "Detected: the first row"
+                                                          : "Detected: none, columns numbered");
       adw_action_row_set_subtitle (self->skip_row, NULL);
       {
         g_autofree char *skipped = g_strdup_printf ("%s %u line%s before the %s", o->force_skip_lines ? "Skipping" : "Detected:",
