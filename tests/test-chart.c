@@ -813,6 +813,55 @@ test_suggested_charts (void)
       }
   }
 
+  /* A long table, one row per year and metric: the longest metric as a
+   * line, drawing only its rows and saying so. */
+  {
+    g_autoptr (AtlasTable) table = load_table ("long.csv",
+                                               "year,metric,value (%),source_id\n"
+                                               "2019,made in China,15.7,S1\n2019,made by Chinese firms,6.6,S2\n"
+                                               "2020,made in China,15.9,S1\n2021,made in China,16.7,S1\n"
+                                               "2021,made by Chinese firms,6.6,S3\n2022,made in China,17.8,S1\n");
+    g_autoptr (AtlasChart) chart = NULL;
+    g_autofree char *summary = NULL;
+    cairo_surface_t *surface;
+    AtlasChartSpec spec;
+
+    atlas_chart_spec_init (&spec);
+    atlas_chart_spec_suggest (table, &spec, TRUE);
+    g_assert_cmpint (spec.type, ==, ATLAS_CHART_LINE);
+    g_assert_cmpstr (spec.filter_column, ==, "metric");
+    g_assert_cmpstr (spec.filter_value, ==, "made in China");
+    chart = atlas_chart_new (table, &spec, NULL);
+    atlas_chart_spec_clear (&spec);
+    g_assert_nonnull (chart);
+    surface = render (chart, 600, 400);
+    summary = atlas_chart_summarize (chart);
+    g_assert_nonnull (strstr (summary, "for the rows where metric is “made in China”."));
+    g_assert_nonnull (strstr (summary, "lowest 15.7"));
+    g_assert_nonnull (strstr (summary, "latest 17.8"));
+    g_assert_null (strstr (summary, "6.6"));
+    cairo_surface_destroy (surface);
+
+    /* Rows chosen by a name no row has, or by a column of numbers: why. */
+    {
+      g_autoptr (GError) error = NULL;
+
+      atlas_chart_spec_init (&spec);
+      spec.x_column = g_strdup ("year");
+      spec.y_columns = g_strsplit ("value (%)", ",", -1);
+      spec.filter_column = g_strdup ("metric");
+      spec.filter_value = g_strdup ("made on the Moon");
+      g_assert_null (atlas_chart_new (table, &spec, &error));
+      g_assert_cmpstr (error->message, ==, "No row has “made on the Moon” in column “metric”");
+      g_clear_error (&error);
+      g_free (spec.filter_column);
+      spec.filter_column = g_strdup ("value (%)");
+      g_assert_null (atlas_chart_new (table, &spec, &error));
+      g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE);
+      atlas_chart_spec_clear (&spec);
+    }
+  }
+
   /* Amounts in each row's own currency are not compared: the column in
    * one currency is. */
   {

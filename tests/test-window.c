@@ -377,6 +377,38 @@ test_choose_values (void)
   g_assert_finalize_object (window);
 }
 
+/* A long table (one row per year and metric) is charted as its longest
+ * series, named on the chart; the options menu shows another metric, or
+ * every row as points. */
+static void
+test_rows_of_a_long_table (void)
+{
+  AtlasWindow *window = new_story_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  const AtlasChartSpec *spec;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_window_show_dataset (window, "self-sufficiency"));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_cmpint (spec->type, ==, ATLAS_CHART_LINE);
+  g_assert_cmpstr (spec->filter_column, ==, "metric");
+  g_assert_cmpstr (spec->filter_value, ==, "China-made share of China's IC market");
+  wait_for_frames (GTK_WIDGET (window), 2);
+  save_screenshot (GTK_WIDGET (window), "window-long-table.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.filter-value", "s",
+                                             "Chinese-headquartered companies' share of global chip sales"));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_cmpstr (spec->filter_value, ==, "Chinese-headquartered companies' share of global chip sales");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.filter-value", "s", ""));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_null (spec->filter_value);
+  g_assert_cmpint (spec->type, ==, ATLAS_CHART_SCATTER);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* The export dialog: it opens on the chart as shown, its choices change
  * the preview and the file, a name without an extension takes the
  * format chosen, a failed write stays in the dialog with the reason, and
@@ -694,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/window/datasets-in-window", test_datasets_in_window);
   g_test_add_func ("/window/export-and-about", test_export_and_about);
   g_test_add_func ("/window/choose-values", test_choose_values);
+  g_test_add_func ("/window/rows-of-a-long-table", test_rows_of_a_long_table);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);

@@ -155,6 +155,33 @@ update_y_column_options (AtlasWindow *self,
     }
 }
 
+/* "All rows", then each name in column, in the table's order (the first
+ * forty): the rows a chart of a long table can show. */
+static GMenu *
+make_filter_menu (AtlasTable *table,
+                  const char *column_name)
+{
+  const AtlasColumn *column = atlas_table_find_column (table, column_name);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenuItem) all = g_menu_item_new ("All rows", NULL);
+
+  g_menu_item_set_action_and_target_value (all, "options.filter-value", g_variant_new_string (""));
+  g_menu_append_item (menu, all);
+  for (gsize row = 0; column && row < atlas_table_get_n_rows (table) && g_hash_table_size (seen) < 40; row++)
+    {
+      const char *name = atlas_column_get_text (column, row);
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (!name || !g_hash_table_add (seen, (gpointer) name))
+        continue;
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "options.filter-value", g_variant_new_string (name));
+      g_menu_append_item (menu, item);
+    }
+  return menu;
+}
+
 /* The options menu for the chart shown: its type, its x column among the
  * table's columns, the columns drawn as values, and a log scale; the
  * actions' states follow the chart. */
@@ -199,6 +226,11 @@ update_chart_options (AtlasWindow *self)
   update_y_column_options (self, values);
   if (g_menu_model_get_n_items (G_MENU_MODEL (values)) > 0)
     g_menu_append_section (self->options_menu, "Values", G_MENU_MODEL (values));
+  if (spec->filter_column)
+    {
+      g_autoptr (GMenu) rows = make_filter_menu (table, spec->filter_column);
+      g_menu_append_section (self->options_menu, spec->filter_column, G_MENU_MODEL (rows));
+    }
   g_menu_append_section (self->options_menu, NULL, G_MENU_MODEL (scale));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
                                                                           "chart-type")),
@@ -209,6 +241,9 @@ update_chart_options (AtlasWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
                                                                           "log-scale")),
                              g_variant_new_boolean (spec->log_y));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
+                                                                          "filter-value")),
+                             g_variant_new_string (spec->filter_value ? spec->filter_value : ""));
 }
 
 /* Draws the chart shown again with another type, x column or scale. A
@@ -258,6 +293,49 @@ atlas_window_change_chart (AtlasWindow *self,
     }
   show_chart (self, chart);
   return TRUE;
+}
+
+/* Shows only the rows whose filter column reads value, or every row for
+ * "" (as points, when a line would join rows of different series). */
+gboolean
+atlas_window_set_filter_value (AtlasWindow *self,
+                               const char  *value)
+{
+  AtlasChart *current;
+  AtlasChartSpec spec;
+  AtlasChart *chart;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  current = atlas_chart_view_get_chart (self->chart_view);
+  if (!current || !atlas_chart_get_spec (current)->filter_column)
+    return FALSE;
+  atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, TRUE);
+  g_free (spec.filter_value);
+  spec.filter_value = value && *value ? g_strdup (value) : NULL;
+  /* Another series is another range: the view starts over. */
+  spec.view_x_min = spec.view_x_max = spec.view_y_min = spec.view_y_max = NAN;
+  if (!spec.filter_value && (spec.type == ATLAS_CHART_LINE || spec.type == ATLAS_CHART_AREA))
+    spec.type = ATLAS_CHART_SCATTER;
+  chart = atlas_chart_new (atlas_chart_get_table (current), &spec, &error);
+  atlas_chart_spec_clear (&spec);
+  if (!chart)
+    {
+      show_status (self, error->message);
+      update_chart_options (self);
+      return FALSE;
+    }
+  show_chart (self, chart);
+  return TRUE;
+}
+
+static void
+on_filter_value_changed (GSimpleAction *action,
+                         GVariant      *value,
+                         gpointer       data)
+{
+  atlas_window_set_filter_value (ATLAS_WINDOW (data), g_variant_get_string (value, NULL));
 }
 
 /* Draws the columns named as the chart's values, in that order, keeping
@@ -350,6 +428,7 @@ install_chart_options (AtlasWindow *self)
     { "chart-type", NULL, "s", "'line'", on_chart_type_changed, { 0 } },
     { "x-column", NULL, "s", "''", on_x_column_changed, { 0 } },
     { "log-scale", NULL, NULL, "false", on_log_scale_changed, { 0 } },
+    { "filter-value", NULL, "s", "''", on_filter_value_changed, { 0 } },
   };
 
   self->chart_options = g_simple_action_group_new ();

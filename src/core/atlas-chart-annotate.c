@@ -127,7 +127,7 @@ row_at_x (const AtlasChart *chart,
 
   if (chart->categories)
     {
-      for (row = 0; row < chart->n_rows && chart->x_values[row] != x; row++)
+      for (row = 0; row < chart->n_rows && (chart->x_values[row] != x || atlas_chart_row_excluded (chart, row)); row++)
         ;
       return row < chart->n_rows ? row : G_MAXSIZE;
     }

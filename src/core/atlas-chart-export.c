@@ -420,6 +420,97 @@ has_other_numbers (const AtlasTable  *table,
   return FALSE;
 }
 
+/* Whether a column says where a row comes from or adds a remark (a
+ * source, a note, a release): it does not tell series apart. */
+static gboolean
+describes_provenance (const AtlasColumn *column)
+{
+  static const char *const words[] = { "source", "note", "release", "report", "comment", "url", "link" };
+  g_autofree char *name = g_utf8_strdown (atlas_column_get_name (column), -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (name, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* In a long table, where x repeats because rows of several series are
+ * stacked in one, the column of names that tells the series apart (no x
+ * twice in a series, but for one row in ten at most) and the series with
+ * the most values of the first y column: set as the spec's filter. FALSE
+ * when no column of names gives a series of three or more values. */
+static gboolean
+choose_series_rows (const AtlasTable  *table,
+                    const AtlasColumn *x,
+                    AtlasChartSpec    *spec)
+{
+  const AtlasColumn *y = spec->y_columns && spec->y_columns[0] ? atlas_table_find_column (table, spec->y_columns[0])
+                                                               : NULL;
+  gsize n_rows = atlas_table_get_n_rows (table), best_count = 0;
+  const AtlasColumn *best_column = NULL;
+  const char *best_name = NULL;
+
+  if (!y || n_rows > 100000)
+    return FALSE;
+  for (guint c = 0; c < atlas_table_get_n_columns (table); c++)
+    {
+      const AtlasColumn *names = atlas_table_get_column (table, c);
+      g_autoptr (GHashTable) xs_by_name = NULL;
+      g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter iter;
+      gpointer name, count;
+      gsize repeats = 0;
+
+      if (names == x || atlas_column_get_column_type (names) != ATLAS_COLUMN_TEXT || describes_provenance (names)
+          || g_strcmp0 (atlas_column_get_name (names), atlas_table_guess_status_column (table)) == 0)
+        continue;
+      xs_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+      for (gsize row = 0; row < n_rows; row++)
+        {
+          const char *text = atlas_column_get_text (names, row);
+          double value = atlas_column_get_number (x, row);
+          GHashTable *xs;
+
+          if (!text || atlas_column_is_missing (x, row))
+            continue;
+          xs = g_hash_table_lookup (xs_by_name, text);
+          if (!xs)
+            {
+              xs = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, NULL);
+              g_hash_table_insert (xs_by_name, (gpointer) text, xs);
+            }
+          /* An x twice in one series: this column does not split series. */
+          if (g_hash_table_contains (xs, &value))
+            {
+              g_hash_table_insert (counts, (gpointer) text, GSIZE_TO_POINTER (G_MAXSIZE));
+              repeats++;
+            }
+          g_hash_table_add (xs, g_memdup2 (&value, sizeof value));
+          if (!atlas_column_is_missing (y, row)
+              && GPOINTER_TO_SIZE (g_hash_table_lookup (counts, text)) != G_MAXSIZE)
+            g_hash_table_insert (counts, (gpointer) text,
+                                 GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (counts, text)) + 1));
+        }
+      /* The column must explain why x repeats: an x seen twice within one
+       * of its series is an exception, not the rule. */
+      if (repeats * 10 > n_rows)
+        continue;
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &name, &count))
+        if (GPOINTER_TO_SIZE (count) != G_MAXSIZE && GPOINTER_TO_SIZE (count) > best_count)
+          {
+            best_count = GPOINTER_TO_SIZE (count);
+            best_column = names;
+            best_name = name;
+          }
+    }
+  if (best_count < 3)
+    return FALSE;
+  spec->filter_column = g_strdup (atlas_column_get_name (best_column));
+  spec->filter_value = g_strdup (best_name);
+  return TRUE;
+}
+
 /* Whether the values present rise from row to row. */
 static gboolean
 is_ascending (const AtlasColumn *column,
@@ -545,9 +636,12 @@ atlas_chart_spec_suggest (const AtlasTable *table,
         spec->type = ATLAS_CHART_SCATTER;
       /* Several figures at one x (estimates by different publishers, or
        * measures of different scope) are points: a line would join
-       * figures that do not follow from each other. */
+       * figures that do not follow from each other. Unless a column of
+       * names splits them into series of their own (a "long" table: a
+       * metric, a company per row): then the longest of those, as a line,
+       * saying which rows it shows. */
       else if (!column_values_distinct (x, atlas_table_get_n_rows (table)))
-        spec->type = ATLAS_CHART_SCATTER;
+        spec->type = choose_series_rows (table, x, spec) ? ATLAS_CHART_LINE : ATLAS_CHART_SCATTER;
       else
         spec->type = ATLAS_CHART_LINE;
     }

@@ -36,7 +36,8 @@ struct _AtlasChart
   AtlasTable *table;
   const AtlasColumn *x_column;
   gsize n_rows;
-  gsize *order;          /* rows in ascending x, rows with no x left out; NULL when that is every row in turn */
+  gboolean *excluded;    /* per row: left out by the spec's filter; NULL when every row is in */
+  gsize *order;          /* rows in ascending x, rows with no x or filtered out left out; NULL when that is every row in turn */
   gsize n_ordered;
   const double *x_values; /* per row: the x number (the column's own array), or the category index for text */
   double *category_index;  /* text x: the array x_values points to */
@@ -60,6 +61,14 @@ struct _AtlasChart
   double bar_slot;       /* bars: the width of a category's slot in the last render; 0 for other charts */
   double donut_cx, donut_cy, donut_outer, donut_inner;
 };
+
+/* Whether the spec's filter leaves row out of the chart. */
+static inline gboolean
+atlas_chart_row_excluded (const AtlasChart *chart,
+                          gsize             row)
+{
+  return chart->excluded && chart->excluded[row];
+}
 
 /* Whether the legend has switched series off. */
 static inline gboolean

@@ -1061,7 +1061,8 @@ chart_has_estimates (const AtlasChart *chart)
   if (!chart->estimated)
     return FALSE;
   for (gsize row = 0; row < chart->n_rows; row++)
-    if (chart->estimated[row] && !(chart->x_values[row] < from) && !(chart->x_values[row] > to))
+    if (chart->estimated[row] && !atlas_chart_row_excluded (chart, row) && !(chart->x_values[row] < from)
+        && !(chart->x_values[row] > to))
       return TRUE;
   return FALSE;
 }
@@ -1247,7 +1248,20 @@ atlas_chart_render (AtlasChart *chart,
                            &painter.theme->muted_text);
       if (h > 0)
         top += h + painter.unit * 0.4;
-
+    }
+  /* A chart of some of the rows says which, with or without its header:
+   * read as the whole table, it would mislead. */
+  if (chart->excluded)
+    {
+      g_autofree char *which = g_strdup_printf ("Rows where %s is “%s”", chart->spec.filter_column,
+                                                chart->spec.filter_value);
+      double h = atlas_painter_draw_text_block (&painter, which, TEXT_SMALL, margin, top, width - 2 * margin, 2,
+                                                &painter.theme->muted_text);
+      if (h > 0)
+        top += h + painter.unit * 0.4;
+    }
+  if (!chart->spec.hide_header)
+    {
       if (chart->spec.source && chart->spec.notes)
         footer = g_strdup_printf ("Source: %s. %s", chart->spec.source, chart->spec.notes);
       else if (chart->spec.source)

@@ -173,6 +173,8 @@ atlas_chart_spec_clear (AtlasChartSpec *spec)
   g_free (spec->label_column);
   g_free (spec->size_column);
   g_free (spec->status_column);
+  g_free (spec->filter_column);
+  g_free (spec->filter_value);
   g_clear_pointer (&spec->annotations, g_array_unref);
   g_clear_pointer (&spec->events, g_array_unref);
   g_clear_pointer (&spec->highlights, g_array_unref);
@@ -193,6 +195,8 @@ spec_copy (AtlasChartSpec       *to,
   to->label_column = g_strdup (from->label_column);
   to->size_column = g_strdup (from->size_column);
   to->status_column = g_strdup (from->status_column);
+  to->filter_column = g_strdup (from->filter_column);
+  to->filter_value = g_strdup (from->filter_value);
   to->annotations = NULL;
   to->events = NULL;
   to->highlights = from->highlights ? g_array_copy (from->highlights) : NULL;
@@ -337,7 +341,7 @@ chart_load_x (AtlasChart  *chart,
           const char *name = atlas_column_get_text (x, row);
           gpointer found;
 
-          if (!name)
+          if (!name || atlas_chart_row_excluded (chart, row))
             {
               chart->category_index[row] = NAN;
               continue;
@@ -358,13 +362,19 @@ chart_load_x (AtlasChart  *chart,
   /* Categories keep the file's order; numbers and dates run ascending.
    * Rows already in order with none missing need no order array. */
   for (gsize row = 0; row < chart->n_rows; row++)
-    if (!isnan (chart->x_values[row]))
+    if (!isnan (chart->x_values[row]) && !atlas_chart_row_excluded (chart, row))
       {
         sorted &= chart->categories || chart->x_values[row] >= previous;
         previous = chart->x_values[row];
         present++;
       }
   chart->n_ordered = present;
+  if (present == 0 && chart->excluded)
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
+                   "No row has “%s” in column “%s”", chart->spec.filter_value, chart->spec.filter_column);
+      return FALSE;
+    }
   if (present == 0)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
@@ -376,10 +386,36 @@ chart_load_x (AtlasChart  *chart,
 
   chart->order = g_new (gsize, present);
   for (gsize row = 0, i = 0; row < chart->n_rows; row++)
-    if (!isnan (chart->x_values[row]))
+    if (!isnan (chart->x_values[row]) && !atlas_chart_row_excluded (chart, row))
       chart->order[i++] = row;
   if (!sorted)
     g_qsort_with_data (chart->order, (gint) present, sizeof (gsize), compare_rows_by_x, (gpointer) chart->x_values);
+  return TRUE;
+}
+
+/* Marks the rows the spec's filter leaves out: those whose filter column
+ * does not read filter_value. */
+static gboolean
+chart_load_filter (AtlasChart  *chart,
+                   GError     **error)
+{
+  const AtlasColumn *column;
+
+  if (!chart->spec.filter_column || !chart->spec.filter_value)
+    return TRUE;
+  column = find_column (chart->table, chart->spec.filter_column, error);
+  if (!column)
+    return FALSE;
+  if (atlas_column_get_column_type (column) != ATLAS_COLUMN_TEXT)
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
+                   "Column “%s” holds %s: rows are chosen by a column of names", chart->spec.filter_column,
+                   atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE ? "dates" : "numbers");
+      return FALSE;
+    }
+  chart->excluded = g_new (gboolean, MAX (chart->n_rows, 1));
+  for (gsize row = 0; row < chart->n_rows; row++)
+    chart->excluded[row] = g_strcmp0 (atlas_column_get_text (column, row), chart->spec.filter_value) != 0;
   return TRUE;
 }
 
@@ -506,7 +542,7 @@ atlas_chart_new (AtlasTable           *table,
         if (chart->sizes[row] > chart->max_size)
           chart->max_size = chart->sizes[row];
     }
-  if (!chart_load_x (chart, error))
+  if (!chart_load_filter (chart, error) || !chart_load_x (chart, error))
     return NULL;
 
   if (spec->log_y)
@@ -514,7 +550,7 @@ atlas_chart_new (AtlasTable           *table,
       {
         const AtlasChartSeries *series = &g_array_index (chart->series, AtlasChartSeries, s);
         for (gsize row = 0; row < chart->n_rows; row++)
-          if (series->values[row] <= 0)
+          if (series->values[row] <= 0 && !atlas_chart_row_excluded (chart, row))
             {
               g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOT_POSITIVE,
                            "A log scale needs values above zero, but “%s” has %g in row %zu",
@@ -544,6 +580,7 @@ atlas_chart_free (AtlasChart *chart)
   g_clear_pointer (&chart->table, atlas_table_unref);
   g_free (chart->category_index);
   g_free (chart->order);
+  g_free (chart->excluded);
   g_free (chart->estimated);
   atlas_chart_spec_clear (&chart->spec);
   g_free (chart);
@@ -689,6 +726,8 @@ atlas_chart_spec_copy (const AtlasChartSpec *spec,
   out_copy->label_column = g_strdup (spec->label_column);
   out_copy->size_column = g_strdup (spec->size_column);
   out_copy->status_column = g_strdup (spec->status_column);
+  out_copy->filter_column = g_strdup (spec->filter_column);
+  out_copy->filter_value = g_strdup (spec->filter_value);
   if (!keep_notes)
     return;
   out_copy->view_x_min = spec->view_x_min;
@@ -1155,6 +1194,9 @@ atlas_chart_summarize (const AtlasChart *chart)
         }
   }
   g_string_append_printf (text, " by %s, from %s to %s", atlas_column_get_name (chart->x_column), first_x, last_x);
+  if (chart->excluded)
+    g_string_append_printf (text, ", for the rows where %s is “%s”", chart->spec.filter_column,
+                            chart->spec.filter_value);
   g_string_append (text, ".");
   if (chart->y_scale && chart->spec.type != ATLAS_CHART_DONUT && chart->spec.type != ATLAS_CHART_TIMELINE)
     {

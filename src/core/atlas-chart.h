@@ -84,6 +84,8 @@ typedef struct
   char *label_column;  /* timeline: the events' names */
   char *size_column;   /* scatter: numbers that set each point's area */
   char *status_column; /* rows whose status is an estimate or forecast draw dashed */
+  char *filter_column; /* with filter_value: only rows whose text here is filter_value are drawn */
+  char *filter_value;
   GArray *annotations; /* AtlasAnnotation, owned; NULL when none */
   GArray *events;      /* AtlasChartEvent, owned; NULL when none */
   GArray *highlights;  /* double: x values whose points are ringed; NULL when none */
