@@ -228,6 +228,44 @@ test_gb18030 (void)
   g_assert_finalize_object (window);
 }
 
+/* A file as they come from statistics offices: a title and a source line
+ * above the header, semicolons, decimal commas, grouped thousands, a
+ * missing value and one cell that is not a number. The screenshot is the
+ * app's AppStream and README picture of the dialog. */
+static void
+test_showcase (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) file
+    = write_fixture ("wafer-capacity-2025.csv",
+                     "Installed wafer capacity by region, thousand 300mm-equivalent wafers per month\n"
+                     "Source: industry estimates, example figures\n\n"
+                     "Region;Capacity 2024;Capacity 2025;Change (%);Share 2025 (%);Note\n"
+                     "China;8.100,5;9.050,0;11,7;31,2;largest additions\n"
+                     "Taiwan;5.200,0;5.400,5;3,9;n/a;\n"
+                     "South Korea;4.900,0;5.000,0;2,0;17,2;memory-heavy\n"
+                     "Japan;3.300,0;3.350,0;1,5;11,5;\n"
+                     "United States;2.400,0;2.600,0;8,3;about 9;new fabs\n"
+                     "Europe;1.450,0;1.500,0;3,4;5,2;\n"
+                     "Southeast Asia;1.150,0;1.250,0;8,7;4,3;\n",
+                     -1);
+  AtlasImportDialog *dialog = atlas_window_import_file (window, file);
+  const AtlasCsvResult *preview = atlas_import_dialog_get_preview (dialog);
+
+  g_assert_cmpuint (preview->dialect.skipped_lines, ==, 3);
+  g_assert_cmpuint (atlas_column_get_n_invalid (preview_column (dialog, 4)), ==, 1);
+  /* Wide enough for every column, as on a desktop screen. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1480, 820);
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), "import-showcase.png");
+  accept_and_wait (window, dialog);
+  g_assert_cmpuint (atlas_table_get_n_rows (shown_table (window)), ==, 7);
+  save_screenshot (GTK_WIDGET (window), "import-showcase-chart.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* Two title lines above the header: skipped; read from the top without a
  * header, every line is a row. */
 static void
@@ -476,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/import/semicolon-decimal-comma", test_semicolon_decimal_comma);
   g_test_add_func ("/import/windows-1252", test_windows_1252);
   g_test_add_func ("/import/gb18030", test_gb18030);
+  g_test_add_func ("/import/showcase", test_showcase);
   g_test_add_func ("/import/title-lines", test_title_lines);
   g_test_add_func ("/import/no-header", test_no_header);
   g_test_add_func ("/import/day-month-year", test_day_month_year);

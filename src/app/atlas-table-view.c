@@ -281,6 +281,9 @@ atlas_table_view_init (AtlasTableView *self)
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  /* Columns as wide as their cells, scrolled sideways when they do not
+   * fit, rather than squeezed into ellipses. */
+  gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (self->column_view), GTK_SCROLL_NATURAL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "The chart's data", -1);
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
