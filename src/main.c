@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "atlas-application.h"
+#include "atlas-data-dir.h"
 #include "atlas-describe-command.h"
 #include "atlas-export-command.h"
 
@@ -13,6 +14,9 @@ main (int   argc,
 {
   g_autofree char *describe_path = NULL;
   g_autofree char *story_path = NULL;
+  g_autofree char *data_dir = atlas_find_data_dir ();
+  g_autofree char *datasets_dir = g_build_filename (data_dir, "datasets", NULL);
+  g_autofree char *default_story = g_build_filename (data_dir, "story", "silicon-self-reliance.story", NULL);
   int story_step = 0;
   gboolean list_datasets = FALSE;
   g_auto (GStrv) inputs = NULL;
@@ -80,11 +84,9 @@ main (int   argc,
   else if (describe_path)
     status = atlas_describe_command_run (describe_path);
   else if (list_datasets)
-    status = atlas_list_datasets_command_run (ATLAS_DATA_DIR "/datasets");
+    status = atlas_list_datasets_command_run (datasets_dir);
   else if (story_step != 0)
-    status = atlas_story_step_command_run (&export, story_path ? story_path
-                                                               : ATLAS_DATA_DIR "/story/silicon-self-reliance.story",
-                                           story_step);
+    status = atlas_story_step_command_run (&export, story_path ? story_path : default_story, story_step);
   else if ((export.output || export.summary) && inputs && inputs[0] && !inputs[1])
     status = atlas_export_command_run (&export, inputs[0]);
   else if (export.output || export.summary)
@@ -93,7 +95,7 @@ main (int   argc,
     {
       /* No headless mode asked for: the window, on the story. */
       g_autoptr (AtlasApplication) application
-        = atlas_application_new (story_path ? story_path : ATLAS_DATA_DIR "/story/silicon-self-reliance.story");
+        = atlas_application_new (story_path ? story_path : default_story);
       /* The options are read; what is left are the files to open. */
       g_autoptr (GPtrArray) arguments = g_ptr_array_new ();
       g_ptr_array_add (arguments, argv[0]);

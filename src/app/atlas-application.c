@@ -109,7 +109,7 @@ atlas_application_init (AtlasApplication *self)
 AtlasApplication *
 atlas_application_new (const char *story_path)
 {
-  AtlasApplication *self = g_object_new (ATLAS_TYPE_APPLICATION, "application-id", "io.github.siliconatlas.SiliconAtlas",
+  AtlasApplication *self = g_object_new (ATLAS_TYPE_APPLICATION, "application-id", ATLAS_APP_ID,
                                          "flags", G_APPLICATION_HANDLES_OPEN, NULL);
 
   self->story_path = g_strdup (story_path);

@@ -1437,6 +1437,7 @@ atlas_window_present_about (AtlasWindow *self)
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", self,
                         "application-name", "Silicon Atlas",
+                        "application-icon", ATLAS_APP_ID,
                         "developer-name", "The Silicon Atlas developers",
                         "version", ATLAS_VERSION,
                         "comments", "Charts of China’s push for semiconductor self-reliance under U.S. export "

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Installs the build into a temporary folder and runs the installed program
+# from there, as a packager would: its story, datasets, desktop file,
+# metainfo, icons and schema must all be where they belong, and found.
+# Usage: test-install.sh BUILD_DIR PREFIX BINDIR DATADIR APP_ID
+set -eu
+
+build_dir=$1 prefix=$2 bindir=$3 datadir=$4 app_id=$5
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+meson install -C "$build_dir" --destdir "$stage" --no-rebuild --quiet >/dev/null
+root="$stage$prefix"
+
+fail () {
+  echo "not installed right: $*" >&2
+  exit 1
+}
+
+for file in \
+    "$bindir/silicon-atlas" \
+    "$datadir/silicon-atlas/story/silicon-self-reliance.story" \
+    "$datadir/silicon-atlas/datasets/sources.csv" \
+    "$datadir/silicon-atlas/datasets/ic-trade-and-output.csv" \
+    "$datadir/silicon-atlas/datasets/ic-trade-and-output.dataset" \
+    "$datadir/applications/$app_id.desktop" \
+    "$datadir/metainfo/$app_id.metainfo.xml" \
+    "$datadir/icons/hicolor/scalable/apps/$app_id.svg" \
+    "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg" \
+    "$datadir/glib-2.0/schemas/io.github.siliconatlas.SiliconAtlas.gschema.xml"; do
+  [ -f "$root/$file" ] || fail "$file is missing"
+done
+
+# The installed program finds its own data, with nothing set to help it.
+program="$root/$bindir/silicon-atlas"
+unset ATLAS_DATA_DIR
+"$program" --list-datasets > "$stage/datasets.txt" || fail "--list-datasets failed"
+grep -q "ic-trade-and-output" "$stage/datasets.txt" || fail "--list-datasets does not list the installed datasets"
+"$program" --describe "$root/$datadir/silicon-atlas/datasets/ic-trade-and-output.csv" > "$stage/describe.json" \
+  || fail "--describe of an installed dataset failed"
+grep -q '"imports (USD bn)"' "$stage/describe.json" || fail "--describe did not read the installed dataset"
+"$program" --export "$stage/step.png" --story-step 1 || fail "--export of the installed story's first step failed"
+[ -s "$stage/step.png" ] || fail "--export wrote nothing"
+"$program" --export "$stage/trade.svg" "$root/$datadir/silicon-atlas/datasets/ic-trade-and-output.csv" \
+  || fail "--export of an installed dataset failed"
+grep -q "<svg" "$stage/trade.svg" || fail "--export did not write an SVG"
+
+# Moved elsewhere, the installed tree still finds its data.
+mv "$root" "$stage/moved"
+"$stage/moved/$bindir/silicon-atlas" --list-datasets | grep -q "ic-trade-and-output" \
+  || fail "a moved installation does not find its datasets"
+echo "installed and ran from $prefix"
