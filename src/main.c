@@ -1,5 +1,6 @@
 /* main.c: the silicon-atlas command; reads the options and runs what they ask for. */
 #include <glib.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -64,7 +65,14 @@ main (int   argc,
   g_autoptr (GError) error = NULL;
   int status = 2;
 
+  /* First of all, so that the help, the errors and the window read in the
+   * person's language; GtkBuilder translates the .ui files in the default
+   * domain set here. */
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   g_option_context_set_summary (context, "Silicon Atlas: charts of China's push for semiconductor self-reliance.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
