@@ -4,7 +4,7 @@
 # benchmarks compare against. Only missing packages are fetched.
 set -eu
 
-packages="meson ninja-build pkg-config gcc
+packages="meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libjson-glib-dev libcsv-dev
   libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev"
 

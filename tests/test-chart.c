@@ -209,7 +209,7 @@ test_describe_pick (void)
   g_hash_table_insert (sources, "A", "Customs, Trade in 2020");
   text = atlas_chart_describe_pick (chart, &pick, sources);
   g_assert_cmpstr (text, ==, "imports (USD bn)\n2020: 350.06 USD bn\nSource: Customs, Trade in 2020\nSource: B\n"
-                             "and 1 more sources");
+                             "and 1 more source");
   g_free (text);
   pick.row = 2;
   text = atlas_chart_describe_pick (chart, &pick, NULL);

@@ -1,6 +1,7 @@
 /* atlas-describe-command.c: prints what the reader detected in a file as one JSON object. */
 #include "atlas-describe-command.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
@@ -182,16 +183,27 @@ atlas_list_datasets_command_run (const char *datasets_dir)
     {
       const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
       g_autoptr (AtlasCsvResult) result = atlas_csv_read_file (info->csv_path, NULL, NULL, NULL, NULL, &error);
+      g_autofree char *heading = NULL;
+      g_autofree char *units = NULL;
+      gsize n_rows;
 
       if (!result)
         {
           fprintf (stderr, "%s\n", error->message);
           return 1;
         }
-      printf ("%s%s (%s.csv, %zu rows, %s)\n  Units: %s\n  %s\n", i ? "\n" : "", info->title, info->id,
-              atlas_table_get_n_rows (result->table), info->time_span, info->units, info->description);
+      n_rows = atlas_table_get_n_rows (result->table);
+      /* Translators: a dataset's title, its file's name, how many rows it
+       * holds, and the time it spans. */
+      heading = g_strdup_printf (ngettext ("%s (%s.csv, %zu row, %s)", "%s (%s.csv, %zu rows, %s)", n_rows),
+                                 info->title, info->id, n_rows, info->time_span);
+      units = g_strdup_printf (_("Units: %s"), info->units);
+      printf ("%s%s\n  %s\n  %s\n", i ? "\n" : "", heading, units, info->description);
       if (info->caveats)
-        printf ("  Caveats: %s\n", info->caveats);
+        {
+          g_autofree char *caveats = g_strdup_printf (_("Caveats: %s"), info->caveats);
+          printf ("  %s\n", caveats);
+        }
     }
   return 0;
 }

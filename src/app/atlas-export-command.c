@@ -1,6 +1,7 @@
 /* atlas-export-command.c: reads a CSV, builds the chart the options ask for, and writes it or describes it. */
 #include "atlas-export-command.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,6 +32,20 @@ atlas_export_options_clear (AtlasExportOptions *options)
   g_strfreev (options->references);
 }
 
+/* Says on stderr what is wrong with the command line. */
+static void G_GNUC_PRINTF (1, 2)
+print_usage_error (const char *format,
+                   ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "silicon-atlas: %s\n", message);
+}
+
 /* The table's first column of type, or NULL. */
 static const AtlasColumn *
 first_column_of_type (const AtlasTable *table,
@@ -59,7 +74,9 @@ parse_anchor (const AtlasTable *table,
 
   if (!equals)
     {
-      fprintf (stderr, "silicon-atlas: %s takes VALUE=TEXT, not “%s”\n", option, argument);
+      /* Translators: an option (--callout), then what was given to it; the
+       * words in capitals name what to give, as --help does. */
+      print_usage_error (_("%s takes VALUE=TEXT, not “%s”"), option, argument);
       return FALSE;
     }
   *out_text = equals + 1;
@@ -67,7 +84,7 @@ parse_anchor (const AtlasTable *table,
     {
       if (!dots)
         {
-          fprintf (stderr, "silicon-atlas: %s takes FROM..TO=TEXT, not “%s”\n", option, argument);
+          print_usage_error (_("%s takes FROM..TO=TEXT, not “%s”"), option, argument);
           return FALSE;
         }
       *dots = '\0';
@@ -76,7 +93,7 @@ parse_anchor (const AtlasTable *table,
   else
     ok = atlas_chart_parse_x (table, x_column, where, out_x);
   if (!ok)
-    fprintf (stderr, "silicon-atlas: %s: “%s” is not a value of the x axis\n", option, where);
+    print_usage_error (_("%s: “%s” is not a value of the x axis"), option, where);
   return ok;
 }
 
@@ -101,7 +118,7 @@ load_events (const char     *path,
             : NULL;
   if (!dates || !names)
     {
-      fprintf (stderr, "%s: an events file needs a column of dates and a column of names\n", path);
+      fprintf (stderr, "%s: %s\n", path, _("an events file needs a column of dates and a column of names"));
       return FALSE;
     }
   for (gsize row = 0; row < atlas_table_get_n_rows (events->table); row++)
@@ -129,10 +146,11 @@ atlas_export_command_run (const AtlasExportOptions *options,
   atlas_chart_spec_init (&spec);
   if (options->chart_type && !atlas_chart_type_from_string (options->chart_type, &spec.type))
     {
-      fprintf (stderr,
-               "silicon-atlas: unknown chart type “%s”; use line, area, stacked-area, stacked-area-percent, bar, "
-               "bar-horizontal, bar-stacked, bar-horizontal-stacked, scatter, donut or timeline\n",
-               options->chart_type);
+      /* Translators: the names after “use” are what --chart takes: they stay in English. */
+      print_usage_error (_("unknown chart type “%s”; use line, area, stacked-area, stacked-area-percent, "
+                           "bar, bar-horizontal, bar-stacked, bar-horizontal-stacked, scatter, donut or "
+                           "timeline"),
+                         options->chart_type);
       return 2;
     }
   spec.x_column = g_strdup (options->x_column);
@@ -151,7 +169,7 @@ atlas_export_command_run (const AtlasExportOptions *options,
   atlas_chart_spec_suggest (result->table, &spec, choose_type);
   if (!spec.x_column)
     {
-      fprintf (stderr, "%s: the file has no columns to chart\n", input);
+      fprintf (stderr, "%s: %s\n", input, _("the file has no columns to chart"));
       atlas_chart_spec_clear (&spec);
       return 1;
     }
@@ -181,7 +199,7 @@ atlas_export_command_run (const AtlasExportOptions *options,
       y = equals ? g_ascii_strtod (options->references[i], &end) : NAN;
       if (!equals || end != equals)
         {
-          fprintf (stderr, "silicon-atlas: --reference takes NUMBER=TEXT, not “%s”\n", options->references[i]);
+          print_usage_error (_("--reference takes NUMBER=TEXT, not “%s”"), options->references[i]);
           goto usage_error;
         }
       atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_REFERENCE_LINE, NAN, NAN, y, 0, equals + 1);
@@ -192,8 +210,8 @@ atlas_export_command_run (const AtlasExportOptions *options,
       if (!ends[1] || !atlas_chart_parse_x (result->table, spec.x_column, ends[0], &spec.view_x_min)
           || !atlas_chart_parse_x (result->table, spec.x_column, ends[1], &spec.view_x_max))
         {
-          fprintf (stderr, "silicon-atlas: --x-range takes FROM..TO in the x axis's values, not “%s”\n",
-                   options->x_range);
+          print_usage_error (_("--x-range takes FROM..TO in the x axis's values, not “%s”"),
+                             options->x_range);
           goto usage_error;
         }
     }
@@ -258,8 +276,9 @@ atlas_story_step_command_run (const AtlasExportOptions *options,
     }
   if (step < 1 || (guint) step > atlas_story_get_n_passages (story))
     {
-      fprintf (stderr, "silicon-atlas: the story has passages 1 to %u, not %d\n", atlas_story_get_n_passages (story),
-               step);
+      /* Translators: the story's last passage, then the one asked for. */
+      print_usage_error (_("the story has passages 1 to %u, not %d"), atlas_story_get_n_passages (story),
+                         step);
       return 2;
     }
   chart = atlas_story_build_chart (story, (guint) step - 1, &error);

@@ -1,4 +1,5 @@
 /* atlas-export-dialog.c: a preview of the file to be written, and the choices that shape it. */
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "atlas-export-dialog.h"
@@ -73,10 +74,10 @@ static const char *
 format_label (const char *format)
 {
   if (g_str_equal (format, "svg"))
-    return "SVG drawing";
+    return _("SVG drawing");
   if (g_str_equal (format, "pdf"))
-    return "PDF document";
-  return "PNG image";
+    return _("PDF document");
+  return _("PNG image");
 }
 
 /* The chart the file will show: the one on screen, with the title and
@@ -177,9 +178,16 @@ update_scale_row (AtlasExportDialog *self)
   g_autofree char *subtitle = NULL;
 
   if (png)
-    subtitle = g_strdup_printf ("%.0f × %.0f pixels", self->width * self->scale, self->height * self->scale);
+    {
+      double pixel_height = self->height * self->scale;
+      /* Translators: the width and height of the image to be written; the
+       * plural follows the height. */
+      subtitle = g_strdup_printf (ngettext ("%.0f × %.0f pixel", "%.0f × %.0f pixels", (gulong) pixel_height),
+                                  self->width * self->scale, pixel_height);
+    }
   else
-    subtitle = g_strdup_printf ("%s keeps every size sharp", format_label (self->format));
+    /* Translators: %s is "SVG drawing" or "PDF document". */
+    subtitle = g_strdup_printf (_("%s keeps every size sharp"), format_label (self->format));
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), png);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->scale_row), subtitle);
 }
@@ -249,13 +257,13 @@ atlas_export_dialog_export_to (AtlasExportDialog  *self,
   named = strchr (base, '.') ? g_strdup (path) : g_strdup_printf ("%s.%s", path, self->format);
   if (!atlas_export_format_from_path (named, &format))
     g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                 "%s: name the file .png, .svg or .pdf to choose its format", named);
+                 _("%s: name the file .png, .svg or .pdf to choose its format"), named);
   else
     atlas_chart_export (self->chart, named, self->width, self->height, format == ATLAS_EXPORT_PNG ? self->scale : 1,
                         &local_error);
   if (local_error)
     {
-      g_autofree char *message = g_strdup_printf ("Could not export: %s", local_error->message);
+      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), local_error->message);
       AdwToast *toast = adw_toast_new (message);
 
       adw_toast_set_timeout (toast, 0); /* until dismissed: it may take a while to read */
@@ -293,7 +301,7 @@ choose_file_activated (GtkWidget  *widget,
   const char *patterns[] = { pattern, NULL };
 
   atlas_file_filters_add (filters, format_label (self->format), NULL, patterns);
-  atlas_file_chooser_save (GTK_WINDOW (self), "Export Chart", "_Export", name, G_LIST_MODEL (filters),
+  atlas_file_chooser_save (GTK_WINDOW (self), _("Export Chart"), _("_Export"), name, G_LIST_MODEL (filters),
                            on_file_chosen, g_object_ref (self), g_object_unref);
 }
 

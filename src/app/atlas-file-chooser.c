@@ -2,6 +2,8 @@
  * both go through the desktop portal inside a sandbox. */
 #include "atlas-file-chooser.h"
 
+#include <glib/gi18n.h>
+
 /* What to call back once the chooser has answered. */
 typedef struct
 {
@@ -156,7 +158,8 @@ show_native_chooser (GtkWindow            *parent,
                      GListModel           *filters,
                      ChooserReply         *reply)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, "_Cancel");
+  GtkFileChooserNative *chooser
+    = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   for (guint i = 0; filters && i < g_list_model_get_n_items (filters); i++)
@@ -178,7 +181,7 @@ atlas_file_chooser_open (GtkWindow           *parent,
                          gpointer             data,
                          GDestroyNotify       destroy_data)
 {
-  show_native_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", NULL, filters,
+  show_native_chooser (parent, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL, filters,
                        chooser_reply_new (callback, data, destroy_data));
 }
 

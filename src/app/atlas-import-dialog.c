@@ -6,6 +6,8 @@
  * the file's size. */
 #include "atlas-import-dialog.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-table-view.h"
 
 #include "atlas-cell-parse.h"
@@ -75,17 +77,17 @@ describe_delimiter (char delimiter)
   switch (delimiter)
     {
     case ',':
-      return "comma";
+      return _("comma");
     case ';':
-      return "semicolon";
+      return _("semicolon");
     case '\t':
-      return "tab";
+      return _("tab");
     case '|':
-      return "vertical bar";
+      return _("vertical bar");
     case ' ':
-      return "space";
+      return _("space");
     default:
-      return "other";
+      return _("other");
     }
 }
 
@@ -95,11 +97,11 @@ describe_separator (char c)
   switch (c)
     {
     case '\0':
-      return "none";
+      return _("none");
     case '.':
-      return "point";
+      return _("point");
     case '\'':
-      return "apostrophe";
+      return _("apostrophe");
     default:
       return describe_delimiter (c);
     }
@@ -111,11 +113,11 @@ describe_column_type (AtlasColumnType type)
   switch (type)
     {
     case ATLAS_COLUMN_NUMBER:
-      return "numbers";
+      return _("numbers");
     case ATLAS_COLUMN_DATE:
-      return "dates";
+      return _("dates");
     default:
-      return "text";
+      return _("text");
     }
 }
 
@@ -192,7 +194,7 @@ update_column_rows (AtlasImportDialog *self)
       g_ptr_array_set_size (self->column_rows, 0);
       for (guint i = 0; i < n; i++)
         {
-          const char *choices[] = { "Automatic", "Number", "Date", "Text", "Ignore", NULL };
+          const char *choices[] = { _("Automatic"), _("Number"), _("Date"), _("Text"), _("Ignore"), NULL };
           g_autoptr (GtkStringList) model = gtk_string_list_new (choices);
           GtkWidget *row = adw_combo_row_new ();
 
@@ -208,24 +210,53 @@ update_column_rows (AtlasImportDialog *self)
       const AtlasCsvFileColumn *column = &g_array_index (columns, AtlasCsvFileColumn, i);
       AdwComboRow *row = g_ptr_array_index (self->column_rows, i);
       AtlasColumnChoice choice = atlas_import_settings_get_column_choice (self->settings, i);
-      g_autofree char *unreadable = NULL;
+      guint n_bad = 0;
+      g_autofree char *read_as = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column->name);
       adw_combo_row_set_selected (row, choice);
       if (column->ignored)
         {
-          set_subtitle (row, "Not loaded");
+          set_subtitle (row, "%s", _("Not loaded"));
           continue;
         }
       if (column->type != ATLAS_COLUMN_TEXT)
+        n_bad = count_unreadable_shown (self, i, column->table_column);
+      /* Translators: what the reader found or was told, such as
+       * “numbers”, an encoding's name or “comma”. */
+      read_as = g_strdup_printf (choice == ATLAS_COLUMN_CHOICE_DETECT ? _("Detected: %s") : _("Read as %s"),
+                                 describe_column_type (column->type));
+      if (n_bad > 0)
         {
-          guint n_bad = count_unreadable_shown (self, i, column->table_column);
-          if (n_bad > 0)
-            unreadable = g_strdup_printf (" · %u cell%s shown will not load", n_bad, n_bad == 1 ? "" : "s");
+          g_autofree char *unreadable = g_strdup_printf (ngettext ("%u cell shown will not load",
+                                                                   "%u cells shown will not load", n_bad),
+                                                         n_bad);
+          set_subtitle (row, "%s · %s", read_as, unreadable);
         }
-      set_subtitle (row, "%s %s%s", choice == ATLAS_COLUMN_CHOICE_DETECT ? "Detected:" : "Read as",
-                    describe_column_type (column->type), unreadable ? unreadable : "");
+      else
+        set_subtitle (row, "%s", read_as);
     }
+}
+
+/* What the lines-to-skip row says: how many lines come before the header
+ * or the first row, and whether they are skipped as chosen or as found. */
+static char *
+describe_skipped_lines (const AtlasCsvDialect *found,
+                        gboolean               chosen)
+{
+  guint n = found->skipped_lines;
+
+  if (chosen && found->header)
+    return g_strdup_printf (ngettext ("Skipping %u line before the header",
+                                      "Skipping %u lines before the header", n), n);
+  if (chosen)
+    return g_strdup_printf (ngettext ("Skipping %u line before the first row",
+                                      "Skipping %u lines before the first row", n), n);
+  if (found->header)
+    return g_strdup_printf (ngettext ("Detected: %u line before the header",
+                                      "Detected: %u lines before the header", n), n);
+  return g_strdup_printf (ngettext ("Detected: %u line before the first row",
+                                    "Detected: %u lines before the first row", n), n);
 }
 
 /* The settings' values in the widgets, and what the reader found in the
@@ -251,30 +282,46 @@ sync_widgets (AtlasImportDialog *self)
 
   if (found)
     {
-      set_subtitle (self->encoding_row, "%s %s%s", o->force_encoding ? "Reading as" : "Detected:",
-                    atlas_text_encoding_get_name (found->encoding), found->has_bom ? " with a byte order mark" : "");
-      set_subtitle (self->delimiter_row, "%s %s%s", o->delimiter ? "Splitting at" : "Detected:",
-                    describe_delimiter (found->delimiter),
-                    found->excel_sep_line ? ", named on the file’s first line" : "");
-      set_subtitle (self->quote_row, "%s %s", o->quote ? "Quoting with" : "Detected:",
-                    found->quote == '\'' ? "single quote" : "double quote");
-      set_subtitle (self->header_row, "%s", found->header ? "Detected: the first row"
-                                                          : "Detected: none, columns numbered");
-      adw_action_row_set_subtitle (self->skip_row, NULL);
-      {
-        g_autofree char *skipped = g_strdup_printf ("%s %u line%s before the %s", o->force_skip_lines ? "Skipping" : "Detected:",
-                                                    found->skipped_lines, found->skipped_lines == 1 ? "" : "s",
-                                                    found->header ? "header" : "first row");
-        adw_action_row_set_subtitle (self->skip_row, skipped);
-      }
-      set_subtitle (self->decimal_row, "%s %s", o->decimal_mark ? "Reading" : "Detected:",
-                    found->decimal_mark == ',' ? "comma" : "point");
-      set_subtitle (self->thousands_row, "%s %s", o->force_thousands_sep ? "Reading" : "Detected:",
+      const char *encoding = atlas_text_encoding_get_name (found->encoding);
+      const char *delimiter = describe_delimiter (found->delimiter);
+      const char *quote = found->quote == '\'' ? _("single quote") : _("double quote");
+      const char *date_order;
+      g_autofree char *skipped = describe_skipped_lines (found, o->force_skip_lines);
+
+      if (found->date_order == ATLAS_DATE_ORDER_DAY_FIRST)
+        date_order = _("Detected: day first");
+      else if (found->date_order == ATLAS_DATE_ORDER_MONTH_FIRST)
+        date_order = _("Detected: month first");
+      else
+        date_order = _("Detected: no dates like 31/12 or 12/31");
+
+      if (found->has_bom)
+        set_subtitle (self->encoding_row,
+                      /* Translators: %s names a text encoding, such as UTF-8. */
+                      o->force_encoding ? _("Reading as %s with a byte order mark")
+                                        : _("Detected: %s with a byte order mark"),
+                      encoding);
+      else
+        set_subtitle (self->encoding_row, o->force_encoding ? _("Reading as %s") : _("Detected: %s"),
+                      encoding);
+      if (found->excel_sep_line)
+        set_subtitle (self->delimiter_row,
+                      o->delimiter ? _("Splitting at %s, named on the file’s first line")
+                                   : _("Detected: %s, named on the file’s first line"),
+                      delimiter);
+      else
+        set_subtitle (self->delimiter_row, o->delimiter ? _("Splitting at %s") : _("Detected: %s"),
+                      delimiter);
+      set_subtitle (self->quote_row, o->quote ? _("Quoting with %s") : _("Detected: %s"), quote);
+      set_subtitle (self->header_row, "%s",
+                    found->header ? _("Detected: the first row") : _("Detected: none, columns numbered"));
+      adw_action_row_set_subtitle (self->skip_row, skipped);
+      /* Translators: %s names a character: “comma”, “point”, “space”. */
+      set_subtitle (self->decimal_row, o->decimal_mark ? _("Reading %s") : _("Detected: %s"),
+                    found->decimal_mark == ',' ? _("comma") : _("point"));
+      set_subtitle (self->thousands_row, o->force_thousands_sep ? _("Reading %s") : _("Detected: %s"),
                     describe_separator (found->thousands_sep));
-      set_subtitle (self->date_order_row, "%s",
-                    found->date_order == ATLAS_DATE_ORDER_DAY_FIRST     ? "Detected: day first"
-                    : found->date_order == ATLAS_DATE_ORDER_MONTH_FIRST ? "Detected: month first"
-                                                                        : "Detected: no dates like 31/12 or 12/31");
+      set_subtitle (self->date_order_row, "%s", date_order);
     }
   update_column_rows (self);
   self->syncing = FALSE;
@@ -317,8 +364,9 @@ fill_preview_cell (AtlasImportDialog *self,
         }
       else
         {
-          g_autofree char *why = g_strdup_printf ("“%s” cannot be read as %s: it will load as missing", cell,
-                                                  describe_column_type (info->type));
+          /* Translators: a cell as written, then “numbers” or “dates”. */
+          g_autofree char *why = g_strdup_printf (_("“%s” cannot be read as %s: it will load as missing"),
+                                                  cell, describe_column_type (info->type));
           text = g_strdup (cell);
           style = "error";
           g_object_set_data_full (G_OBJECT (label), "atlas-tooltip", g_steal_pointer (&why), g_free);
@@ -391,8 +439,8 @@ rebuild_preview (AtlasImportDialog *self)
     {
       const AtlasCsvFileColumn *info = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, c);
       g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (existing, c);
-      g_autofree char *title = g_strdup_printf ("%s · %s", info->name,
-                                                info->ignored ? "ignored" : describe_column_type (info->type));
+      const char *holds = info->ignored ? _("ignored") : describe_column_type (info->type);
+      g_autofree char *title = g_strdup_printf ("%s · %s", info->name, holds);
 
       gtk_column_view_column_set_title (column, title);
     }
@@ -420,7 +468,8 @@ update_status (AtlasImportDialog *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
   if (!self->result)
     {
-      g_string_append_printf (status, "This file cannot be read this way: %s", self->error);
+      /* Translators: %s is the reader's message, saying where and why. */
+      g_string_append_printf (status, _("This file cannot be read this way: %s"), self->error);
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
       gtk_label_set_text (self->status_label, status->str);
       return;
@@ -434,13 +483,23 @@ update_status (AtlasImportDialog *self)
       n_bad_columns += n > 0;
     }
   if (self->result->truncated || atlas_table_get_n_rows (self->result->table) > n_rows)
-    g_string_append_printf (status, "The first %u rows, as they will load.", n_rows);
+    g_string_append_printf (status, ngettext ("The first %u row, as it will load.",
+                                              "The first %u rows, as they will load.", n_rows), n_rows);
   else
-    g_string_append_printf (status, "All %u row%s, as they will load.", n_rows, n_rows == 1 ? "" : "s");
+    g_string_append_printf (status, ngettext ("All %u row, as it will load.",
+                                              "All %u rows, as they will load.", n_rows), n_rows);
   if (n_bad > 0)
-    g_string_append_printf (status, " %u cell%s in %u column%s cannot be read and will load as missing: they are "
-                            "marked in red.",
-                            n_bad, n_bad == 1 ? "" : "s", n_bad_columns, n_bad_columns == 1 ? "" : "s");
+    {
+      g_autofree char *cells = g_strdup_printf (ngettext ("%u cell", "%u cells", n_bad), n_bad);
+      g_autofree char *columns
+        = g_strdup_printf (ngettext ("%u column", "%u columns", n_bad_columns), n_bad_columns);
+
+      g_string_append_c (status, ' ');
+      g_string_append_printf (status,
+                              /* Translators: “3 cells”, then “2 columns”. */
+                              _("%s in %s cannot be read and will load as missing: they are marked in red."),
+                              cells, columns);
+    }
   gtk_label_set_text (self->status_label, status->str);
 }
 
@@ -528,7 +587,8 @@ on_skip_output (GtkSpinButton *spin,
                 gpointer       data)
 {
   int value = gtk_spin_button_get_value_as_int (spin);
-  g_autofree char *text = value < 0 ? g_strdup ("Auto") : g_strdup_printf ("%d", value);
+  /* Translators: the lines to skip are left for the reader to find. */
+  g_autofree char *text = value < 0 ? g_strdup (C_("lines to skip", "Auto")) : g_strdup_printf ("%d", value);
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
@@ -541,10 +601,13 @@ on_skip_input (GtkSpinButton *spin,
                gpointer       data)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *automatic = g_utf8_casefold (C_("lines to skip", "Auto"), -1);
   char *end = NULL;
   gint64 value;
 
-  if (g_ascii_strncasecmp (text, "auto", 4) == 0 || *text == '\0')
+  /* "Auto" as shown, or in English, typed in any case. */
+  if (g_str_equal (folded, automatic) || g_ascii_strncasecmp (text, "auto", 4) == 0 || *text == '\0')
     {
       *new_value = -1;
       return TRUE;
@@ -629,7 +692,7 @@ update_dialect_names (AtlasImportDialog *self)
   self->syncing = TRUE;
   gtk_string_list_splice (self->dialect_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->dialect_names)),
                           NULL);
-  gtk_string_list_append (self->dialect_names, "None");
+  gtk_string_list_append (self->dialect_names, C_("dialect", "None"));
   for (guint i = 0; names[i]; i++)
     gtk_string_list_append (self->dialect_names, names[i]);
   adw_combo_row_set_selected (self->dialect_row, 0);
@@ -710,9 +773,9 @@ atlas_import_dialog_save_dialect (AtlasImportDialog *self,
   dialect = settings_from_dialect (&self->result->dialect);
   saved = atlas_import_memory_save_dialect (self->memory, clean, dialect, &error);
   if (saved)
-    message = g_strdup_printf ("Saved the dialect “%s”", clean);
+    message = g_strdup_printf (_("Saved the dialect “%s”"), clean);
   else
-    message = g_strdup_printf ("Could not save the dialect: %s", error->message);
+    message = g_strdup_printf (_("Could not save the dialect: %s"), error->message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   update_dialect_names (self);
   return saved;

@@ -1,6 +1,7 @@
 /* atlas-table-view.c: the rows of the table a chart draws, in sortable columns; missing cells read as missing. */
 #include "atlas-table-view.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 /* One row of the table, made when the list asks for it. */
@@ -168,7 +169,8 @@ bind_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   /* Numbers line up on the right, as in a spreadsheet. */
   gtk_label_set_xalign (label, atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT ? 0 : 1);
-  g_object_set_data (G_OBJECT (label), "atlas-tooltip", text ? NULL : (gpointer) "missing");
+  /* Translators: the tooltip of a cell that holds no value. */
+  g_object_set_data (G_OBJECT (label), "atlas-tooltip", text ? NULL : (gpointer) _("missing"));
 }
 
 /* Shows table's rows (NULL: none), one column per table column. */
@@ -285,7 +287,7 @@ atlas_table_view_init (AtlasTableView *self)
    * fit, rather than squeezed into ellipses. */
   gtk_scrollable_set_hscroll_policy (GTK_SCROLLABLE (self->column_view), GTK_SCROLL_NATURAL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "The chart's data", -1);
+                                  _("The chart's data"), -1);
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->column_view));
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));

@@ -1,6 +1,9 @@
 /* atlas-window.c: lists a story's passages and the built-in datasets, and shows the chart of the one activated. */
 #include "atlas-window.h"
 
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
 #include "atlas-export-dialog.h"
 #include "atlas-file-chooser.h"
 #include "atlas-import-dialog.h"
@@ -164,7 +167,7 @@ make_filter_menu (AtlasTable *table,
   const AtlasColumn *column = atlas_table_find_column (table, column_name);
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GMenu *menu = g_menu_new ();
-  g_autoptr (GMenuItem) all = g_menu_item_new ("All rows", NULL);
+  g_autoptr (GMenuItem) all = g_menu_item_new (_("All rows"), NULL);
 
   g_menu_item_set_action_and_target_value (all, "options.filter-value", g_variant_new_string (""));
   g_menu_append_item (menu, all);
@@ -217,15 +220,16 @@ update_chart_options (AtlasWindow *self)
                                                  atlas_table_get_column (table, c))));
       g_menu_append_item (columns, item);
     }
-  g_menu_append (scale, "Log Scale", "options.log-scale");
-  g_menu_append_section (self->options_menu, "Chart Type", G_MENU_MODEL (types));
-  g_menu_append_section (self->options_menu, "Along x", G_MENU_MODEL (columns));
+  g_menu_append (scale, _("Log Scale"), "options.log-scale");
+  g_menu_append_section (self->options_menu, _("Chart Type"), G_MENU_MODEL (types));
+  /* Translators: the menu section choosing the column along the x axis. */
+  g_menu_append_section (self->options_menu, _("Along x"), G_MENU_MODEL (columns));
 
   if (!spec)
     return;
   update_y_column_options (self, values);
   if (g_menu_model_get_n_items (G_MENU_MODEL (values)) > 0)
-    g_menu_append_section (self->options_menu, "Values", G_MENU_MODEL (values));
+    g_menu_append_section (self->options_menu, _("Values"), G_MENU_MODEL (values));
   if (spec->filter_column)
     {
       g_autoptr (GMenu) rows = make_filter_menu (table, spec->filter_column);
@@ -356,7 +360,7 @@ atlas_window_set_y_columns (AtlasWindow        *self,
     return FALSE;
   if (!y_columns || !y_columns[0])
     {
-      show_status (self, "A chart needs at least one column of values");
+      show_status (self, _("A chart needs at least one column of values"));
       update_chart_options (self);
       return FALSE;
     }
@@ -665,13 +669,13 @@ atlas_window_export_to (AtlasWindow  *self,
   chart = atlas_chart_view_get_chart (self->chart_view);
   if (!chart)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "There is no chart to export");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no chart to export"));
       return FALSE;
     }
   if (!atlas_export_format_from_path (path, &format))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
-                   "%s: name the file .png, .svg or .pdf to choose its format", path);
+                   _("%s: name the file .png, .svg or .pdf to choose its format"), path);
       return FALSE;
     }
   get_export_size (self, &width, &height);
@@ -688,7 +692,7 @@ on_exported (AtlasExportDialog *dialog,
              AtlasWindow       *self)
 {
   g_autofree char *shown = g_filename_display_basename (path);
-  g_autofree char *message = g_strdup_printf ("Exported “%s”", shown);
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), shown);
 
   show_status (self, message);
 }
@@ -834,7 +838,7 @@ chart_for_opened_file (AtlasTable  *table,
   spec.title = dot && dot != name ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
   chart = spec.x_column ? atlas_chart_new (table, &spec, error) : NULL;
   if (!spec.x_column)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "the file has no columns to chart");
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file has no columns to chart"));
   atlas_chart_spec_clear (&spec);
   return chart;
 }
@@ -861,16 +865,26 @@ show_problems (AtlasWindow          *self,
 {
   const AtlasCsvProblem *first = g_ptr_array_index (result->problems, 0);
   guint64 unreadable = count_unreadable_cells (result->table);
-  g_autofree char *cells = NULL;
+  GString *text = g_string_new (NULL);
   g_autofree char *message = NULL;
 
+  /* Translators: a file's name, then how many problems reading it had. */
+  g_string_append_printf (text, ngettext ("%s: %" PRIu64 " problem.", "%s: %" PRIu64 " problems.",
+                                          (gulong) result->n_problems),
+                          name, result->n_problems);
   if (unreadable > 0)
-    cells = g_strdup_printf (" %" G_GUINT64_FORMAT " cell%s could not be read and %s left empty.", unreadable,
-                             unreadable == 1 ? "" : "s", unreadable == 1 ? "is" : "are");
-  message = g_strdup_printf ("%s: %" G_GUINT64_FORMAT " problem%s.%s The first, at line %" G_GUINT64_FORMAT
-                             ", column %u: %s.",
-                             name, result->n_problems, result->n_problems == 1 ? "" : "s", cells ? cells : "",
-                             first->line, first->column, first->message);
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%" PRIu64 " cell could not be read and is left empty.",
+                                              "%" PRIu64 " cells could not be read and are left empty.",
+                                              (gulong) unreadable),
+                              unreadable);
+    }
+  g_string_append_c (text, ' ');
+  /* Translators: a line and a column of the file, then the reader's message. */
+  g_string_append_printf (text, _("The first, at line %" PRIu64 ", column %u: %s."), first->line,
+                          first->column, first->message);
+  message = g_string_free (text, FALSE);
   gtk_label_set_text (self->problems_label, message);
   gtk_info_bar_set_revealed (self->problems_bar, TRUE);
   g_free (self->status);
@@ -892,7 +906,7 @@ atlas_window_present_problems (AtlasWindow *self)
 
   if (!self->problems || self->problems->len == 0)
     return NULL;
-  title = g_strdup_printf ("Problems in “%s”", self->problems_file);
+  title = g_strdup_printf (_("Problems in “%s”"), self->problems_file);
   window = g_object_new (ADW_TYPE_WINDOW, "transient-for", self, "modal", TRUE, "title", title, "default-width",
                          640, "default-height", 520, NULL);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -906,8 +920,8 @@ atlas_window_present_problems (AtlasWindow *self)
   for (guint i = 0; i < self->problems->len; i++)
     {
       const AtlasCsvProblem *problem = g_ptr_array_index (self->problems, i);
-      g_autofree char *where = g_strdup_printf ("Line %" G_GUINT64_FORMAT ", column %u", problem->line,
-                                                problem->column);
+      g_autofree char *where
+        = g_strdup_printf (_("Line %" PRIu64 ", column %u"), problem->line, problem->column);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
@@ -918,11 +932,14 @@ atlas_window_present_problems (AtlasWindow *self)
     }
   if (self->n_problems > self->problems->len)
     {
-      g_autofree char *more = g_strdup_printf ("and %" G_GUINT64_FORMAT " more after line %" G_GUINT64_FORMAT,
-                                               self->n_problems - self->problems->len,
-                                               ((AtlasCsvProblem *) g_ptr_array_index (self->problems,
-                                                                                       self->problems->len - 1))
-                                                 ->line);
+      const AtlasCsvProblem *last = g_ptr_array_index (self->problems, self->problems->len - 1);
+      guint64 n_more = self->n_problems - self->problems->len;
+      /* Translators: how many more problems there are, then the line of the
+       * last one listed. */
+      g_autofree char *more = g_strdup_printf (ngettext ("and %" PRIu64 " more after line %" PRIu64,
+                                                         "and %" PRIu64 " more after line %" PRIu64,
+                                                         (gulong) n_more),
+                                               n_more, last->line);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
@@ -989,7 +1006,7 @@ on_file_read (GObject      *source,
   if (!result)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        message = g_strdup_printf ("Stopped reading “%s”", name);
+        message = g_strdup_printf (_("Stopped reading “%s”"), name);
       else
         message = g_strdup (error->message);
       show_status (self, message);
@@ -1010,7 +1027,7 @@ on_file_read (GObject      *source,
     show_problems (self, name, result);
   else if (reloaded)
     {
-      message = g_strdup_printf ("Reloaded “%s”", name);
+      message = g_strdup_printf (_("Reloaded “%s”"), name);
       show_status (self, message);
     }
 }
@@ -1025,7 +1042,7 @@ get_local_path (AtlasWindow *self,
   if (!path)
     {
       g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *message = g_strdup_printf ("%s: only files on this computer can be opened", uri);
+      g_autofree char *message = g_strdup_printf (_("%s: only files on this computer can be opened"), uri);
       show_status (self, message);
     }
   return path;
@@ -1069,7 +1086,7 @@ read_file (AtlasWindow               *self,
     g_object_set_data (G_OBJECT (task), "reload", GINT_TO_POINTER (TRUE));
 
   name = g_filename_display_basename (path);
-  label = g_strdup_printf (reload ? "Reloading “%s”" : "Reading “%s”", name);
+  label = g_strdup_printf (reload ? _("Reloading “%s”") : _("Reading “%s”"), name);
   gtk_label_set_text (self->load_label, label);
   gtk_progress_bar_set_fraction (self->load_progress, 0);
   gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
@@ -1111,7 +1128,8 @@ atlas_window_open_file_with (AtlasWindow               *self,
   uri = g_file_get_uri (file);
   if (!atlas_import_memory_remember_file (self->import_memory, uri, settings, &error))
     {
-      g_autofree char *message = g_strdup_printf ("Could not remember how to read this file: %s", error->message);
+      g_autofree char *message
+        = g_strdup_printf (_("Could not remember how to read this file: %s"), error->message);
       show_status (self, message);
     }
   read_file (self, file, settings, FALSE);
@@ -1206,7 +1224,8 @@ on_shown_file_changed (GFileMonitor      *monitor,
     case G_FILE_MONITOR_EVENT_MOVED_OUT:
       {
         g_autofree char *name = g_file_get_basename (file);
-        g_autofree char *message = g_strdup_printf ("“%s” was removed; the chart keeps what was loaded", name);
+        g_autofree char *message
+          = g_strdup_printf (_("“%s” was removed; the chart keeps what was loaded"), name);
         show_status (self, message);
       }
       break;
@@ -1312,10 +1331,10 @@ open_activated (GtkWidget  *widget,
   const char *table_patterns[] = { "*.csv", "*.tsv", "*.txt", NULL };
   const char *every_pattern[] = { "*", NULL };
 
-  atlas_file_filters_add (filters, "CSV and text tables", table_types, table_patterns);
-  atlas_file_filters_add (filters, "All files", NULL, every_pattern);
-  atlas_file_chooser_open (GTK_WINDOW (widget), "Open a CSV File", G_LIST_MODEL (filters), on_file_to_open_chosen,
-                           g_object_ref (widget), g_object_unref);
+  atlas_file_filters_add (filters, _("CSV and text tables"), table_types, table_patterns);
+  atlas_file_filters_add (filters, _("All files"), NULL, every_pattern);
+  atlas_file_chooser_open (GTK_WINDOW (widget), _("Open a CSV File"), G_LIST_MODEL (filters),
+                           on_file_to_open_chosen, g_object_ref (widget), g_object_unref);
 }
 
 static gint
@@ -1425,7 +1444,7 @@ on_drop (GtkDropTarget *target,
 void
 atlas_window_present_about (AtlasWindow *self)
 {
-  const char *developers[] = { "The Silicon Atlas developers", NULL };
+  const char *developers[] = { _("The Silicon Atlas developers"), NULL };
   g_autoptr (GPtrArray) publishers = NULL;
   GtkWidget *about;
 
@@ -1438,15 +1457,17 @@ atlas_window_present_about (AtlasWindow *self)
                         "transient-for", self,
                         "application-name", "Silicon Atlas",
                         "application-icon", ATLAS_APP_ID,
-                        "developer-name", "The Silicon Atlas developers",
+                        "developer-name", developers[0],
                         "version", ATLAS_VERSION,
-                        "comments", "Charts of China’s push for semiconductor self-reliance under U.S. export "
-                                    "controls, beside the article they illustrate.",
+                        "comments", _("Charts of China’s push for semiconductor self-reliance under U.S. "
+                                      "export controls, beside the article they illustrate."),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
+                        /* Translators: your names, one a line, to be thanked in the about window. */
+                        "translator-credits", _("translator-credits"),
                         NULL);
   if (publishers->len > 1)
-    adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), "Data sources",
+    adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Data sources"),
                                          (const char **) publishers->pdata);
   gtk_window_present (GTK_WINDOW (about));
 }

@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <png.h>
 #include <string.h>
@@ -163,17 +164,18 @@ set_export_error (GError    **error,
   const char *reason;
 
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    reason = "the folder does not exist";
+    reason = _("the folder does not exist");
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED)
            || g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-    reason = "you may not write in that folder";
+    reason = _("you may not write in that folder");
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-    reason = "the disk is full";
+    reason = _("the disk is full");
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    reason = "a folder has that name";
+    reason = _("a folder has that name");
   else
     reason = cause->message;
-  g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT, "Could not save “%s” in “%s”: %s",
+  /* Translators: a file's name, its folder, then why it could not be saved. */
+  g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT, _("Could not save “%s” in “%s”: %s"),
                strrchr (path, G_DIR_SEPARATOR) ? strrchr (path, G_DIR_SEPARATOR) + 1 : path, folder, reason);
 }
 
@@ -245,13 +247,15 @@ atlas_chart_export (AtlasChart  *chart,
   if (!atlas_export_format_from_path (path, &format))
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT,
-                   "Cannot tell the format of “%s”: name it .png, .svg or .pdf", path);
+                   _("Cannot tell the format of “%s”: name it .png, .svg or .pdf"), path);
       return FALSE;
     }
   if (!(width >= 16 && height >= 16 && width <= 20000 && height <= 20000 && scale >= 1 && scale <= 4))
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT,
-                   "The size must be 16 to 20000 pixels each way and the scale 1 to 4; asked for %gx%g at %gx",
+                   /* Translators: the width and height asked for, in pixels, then the scale. */
+                   _("The size must be 16 to 20000 pixels each way and the scale 1 to 4; "
+                     "asked for %gx%g at %gx"),
                    width, height, scale);
       return FALSE;
     }
@@ -271,7 +275,8 @@ atlas_chart_export (AtlasChart  *chart,
       if (writer.error)
         set_export_error (error, path, writer.error);
       else
-        g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT, "Could not draw “%s”: %s", path,
+        /* Translators: a file's path, then cairo's reason, which is in English. */
+        g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT, _("Could not draw “%s”: %s"), path,
                      cairo_status_to_string (status));
       g_clear_error (&writer.error);
       return FALSE;

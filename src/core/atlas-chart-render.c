@@ -1,6 +1,7 @@
 /* atlas-chart-render.c: layout measured with Pango and drawing with cairo, one entry point for screen and files. */
 #include "atlas-chart-painter.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -1042,7 +1043,8 @@ value_unit (const AtlasChart *chart)
   const char *unit = g_array_index (chart->series, AtlasChartSeries, 0).unit;
 
   if (chart->spec.type == ATLAS_CHART_STACKED_AREA_PERCENT)
-    return "% of total";
+    /* xgettext:no-c-format */
+    return _("% of total");
   if (chart->series->len == 1)
     return g_array_index (chart->series, AtlasChartSeries, 0).name;
   for (guint s = 1; s < chart->series->len; s++)
@@ -1094,7 +1096,9 @@ collect_legend (Painter *painter,
           if (!(v > 0))
             continue;
           share = atlas_format_number (v / total * 100, 0.1, 100, &painter->style);
-          entry.label = g_strdup_printf ("%s %s%%", name ? name : fallback, share);
+          /* Translators: a donut slice in the legend: its name, then its
+           * share of the whole in percent. */
+          entry.label = g_strdup_printf (_("%s %s%%"), name ? name : fallback, share);
           entry.color = atlas_theme_series_color (painter->theme, (guint) i);
           g_array_append_val (entries, entry);
         }
@@ -1110,9 +1114,9 @@ collect_legend (Painter *painter,
     {
       gboolean bars = atlas_chart_type_is_bar (chart->spec.type) || chart->spec.type == ATLAS_CHART_DONUT;
       gboolean points = chart->spec.type == ATLAS_CHART_SCATTER;
-      LegendEntry entry = { g_strdup (bars     ? "Hatched: estimate or forecast"
-                                      : points ? "Ring: estimate or forecast"
-                                               : "Dashed: estimate or forecast"),
+      LegendEntry entry = { g_strdup (bars     ? _("Hatched: estimate or forecast")
+                                      : points ? _("Ring: estimate or forecast")
+                                               : _("Dashed: estimate or forecast")),
                             painter->theme->muted_text, !bars && !points, bars, points, -1, FALSE };
       g_array_append_val (entries, entry);
     }
@@ -1253,7 +1257,8 @@ atlas_chart_render (AtlasChart *chart,
    * read as the whole table, it would mislead. */
   if (chart->excluded)
     {
-      g_autofree char *which = g_strdup_printf ("Rows where %s is “%s”", chart->spec.filter_column,
+      /* Translators: a column's name, then the value that chooses the rows. */
+      g_autofree char *which = g_strdup_printf (_("Rows where %s is “%s”"), chart->spec.filter_column,
                                                 chart->spec.filter_value);
       double h = atlas_painter_draw_text_block (&painter, which, TEXT_SMALL, margin, top, width - 2 * margin, 2,
                                                 &painter.theme->muted_text);
@@ -1263,9 +1268,10 @@ atlas_chart_render (AtlasChart *chart,
   if (!chart->spec.hide_header)
     {
       if (chart->spec.source && chart->spec.notes)
-        footer = g_strdup_printf ("Source: %s. %s", chart->spec.source, chart->spec.notes);
+        /* Translators: where the data come from, then the chart's notes. */
+        footer = g_strdup_printf (_("Source: %s. %s"), chart->spec.source, chart->spec.notes);
       else if (chart->spec.source)
-        footer = g_strdup_printf ("Source: %s", chart->spec.source);
+        footer = g_strdup_printf (_("Source: %s"), chart->spec.source);
       else
         footer = g_strdup (chart->spec.notes);
       if (footer)

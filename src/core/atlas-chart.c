@@ -3,6 +3,7 @@
 
 #include "atlas-cell-parse.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -17,17 +18,18 @@ static const struct
   const char *name;
   const char *description;
 } chart_types[] = {
-  { ATLAS_CHART_LINE, "line", "Line chart" },
-  { ATLAS_CHART_AREA, "area", "Area chart" },
-  { ATLAS_CHART_STACKED_AREA, "stacked-area", "Stacked area chart" },
-  { ATLAS_CHART_STACKED_AREA_PERCENT, "stacked-area-percent", "100% stacked area chart" },
-  { ATLAS_CHART_BAR, "bar", "Bar chart" },
-  { ATLAS_CHART_BAR_HORIZONTAL, "bar-horizontal", "Horizontal bar chart" },
-  { ATLAS_CHART_BAR_STACKED, "bar-stacked", "Stacked bar chart" },
-  { ATLAS_CHART_BAR_HORIZONTAL_STACKED, "bar-horizontal-stacked", "Stacked horizontal bar chart" },
-  { ATLAS_CHART_SCATTER, "scatter", "Scatter plot" },
-  { ATLAS_CHART_DONUT, "donut", "Donut chart" },
-  { ATLAS_CHART_TIMELINE, "timeline", "Timeline" },
+  { ATLAS_CHART_LINE, "line", N_("Line chart") },
+  { ATLAS_CHART_AREA, "area", N_("Area chart") },
+  { ATLAS_CHART_STACKED_AREA, "stacked-area", N_("Stacked area chart") },
+  /* xgettext:no-c-format */
+  { ATLAS_CHART_STACKED_AREA_PERCENT, "stacked-area-percent", N_("100% stacked area chart") },
+  { ATLAS_CHART_BAR, "bar", N_("Bar chart") },
+  { ATLAS_CHART_BAR_HORIZONTAL, "bar-horizontal", N_("Horizontal bar chart") },
+  { ATLAS_CHART_BAR_STACKED, "bar-stacked", N_("Stacked bar chart") },
+  { ATLAS_CHART_BAR_HORIZONTAL_STACKED, "bar-horizontal-stacked", N_("Stacked horizontal bar chart") },
+  { ATLAS_CHART_SCATTER, "scatter", N_("Scatter plot") },
+  { ATLAS_CHART_DONUT, "donut", N_("Donut chart") },
+  { ATLAS_CHART_TIMELINE, "timeline", N_("Timeline") },
 };
 
 void
@@ -245,8 +247,8 @@ chart_type_description (AtlasChartType type)
 {
   for (guint i = 0; i < G_N_ELEMENTS (chart_types); i++)
     if (chart_types[i].type == type)
-      return chart_types[i].description;
-  return "Chart";
+      return _(chart_types[i].description);
+  return _("Chart");
 }
 
 /* The type's name as people read it: "Line chart", "Scatter plot". */
@@ -301,7 +303,8 @@ find_column (const AtlasTable *table,
         g_string_append_printf (names, "%s“%s”", i ? ", " : "",
                                 atlas_column_get_name (atlas_table_get_column (table, i)));
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_SUCH_COLUMN,
-                   "There is no column “%s”; the columns are %s", name, names->str);
+                   /* Translators: the name asked for, then every column's name, quoted. */
+                   _("There is no column “%s”; the columns are %s"), name, names->str);
     }
   return column;
 }
@@ -372,13 +375,14 @@ chart_load_x (AtlasChart  *chart,
   if (present == 0 && chart->excluded)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
-                   "No row has “%s” in column “%s”", chart->spec.filter_value, chart->spec.filter_column);
+                   /* Translators: a value, then the name of the column that lacks it. */
+                   _("No row has “%s” in column “%s”"), chart->spec.filter_value, chart->spec.filter_column);
       return FALSE;
     }
   if (present == 0)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
-                   "Column “%s” has no values to place on the x axis", atlas_column_get_name (x));
+                   _("Column “%s” has no values to place on the x axis"), atlas_column_get_name (x));
       return FALSE;
     }
   if (sorted && present == chart->n_rows)
@@ -409,8 +413,10 @@ chart_load_filter (AtlasChart  *chart,
   if (atlas_column_get_column_type (column) != ATLAS_COLUMN_TEXT)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
-                   "Column “%s” holds %s: rows are chosen by a column of names", chart->spec.filter_column,
-                   atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE ? "dates" : "numbers");
+                   atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE
+                     ? _("Column “%s” holds dates: rows are chosen by a column of names")
+                     : _("Column “%s” holds numbers: rows are chosen by a column of names"),
+                   chart->spec.filter_column);
       return FALSE;
     }
   chart->excluded = g_new (gboolean, MAX (chart->n_rows, 1));
@@ -445,8 +451,10 @@ chart_load_status (AtlasChart  *chart,
   if (atlas_column_get_column_type (status) != ATLAS_COLUMN_TEXT)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
-                   "Column “%s” should say which rows are estimates, but it holds %s", chart->spec.status_column,
-                   atlas_column_get_column_type (status) == ATLAS_COLUMN_DATE ? "dates" : "numbers");
+                   atlas_column_get_column_type (status) == ATLAS_COLUMN_DATE
+                     ? _("Column “%s” should say which rows are estimates, but it holds dates")
+                     : _("Column “%s” should say which rows are estimates, but it holds numbers"),
+                   chart->spec.status_column);
       return FALSE;
     }
   chart->estimated = g_new0 (gboolean, MAX (chart->n_rows, 1));
@@ -490,8 +498,10 @@ atlas_chart_new (AtlasTable           *table,
       if (atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER)
         {
           g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
-                       "Column “%s” holds %s, not numbers, so it cannot be a series", spec->y_columns[i],
-                       atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE ? "dates" : "text");
+                       atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE
+                         ? _("Column “%s” holds dates, not numbers, so it cannot be a series")
+                         : _("Column “%s” holds text, not numbers, so it cannot be a series"),
+                       spec->y_columns[i]);
           return NULL;
         }
       series.name = g_strdup (atlas_column_get_name (column));
@@ -505,7 +515,7 @@ atlas_chart_new (AtlasTable           *table,
       if (!spec->label_column)
         {
           g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
-                       "A timeline needs a column of event names");
+                       _("A timeline needs a column of event names"));
           return NULL;
         }
       labels = find_column (table, spec->label_column, error);
@@ -514,14 +524,14 @@ atlas_chart_new (AtlasTable           *table,
       if (atlas_column_get_column_type (labels) != ATLAS_COLUMN_TEXT)
         {
           g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
-                       "Column “%s” does not hold names, so it cannot label events", spec->label_column);
+                       _("Column “%s” does not hold names, so it cannot label events"), spec->label_column);
           return NULL;
         }
     }
   else if (chart->series->len == 0)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
-                   "The chart needs at least one column of numbers to draw");
+                   _("The chart needs at least one column of numbers to draw"));
       return NULL;
     }
   if (spec->status_column && !chart_load_status (chart, error))
@@ -534,7 +544,7 @@ atlas_chart_new (AtlasTable           *table,
       if (atlas_column_get_column_type (sizes) != ATLAS_COLUMN_NUMBER)
         {
           g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE,
-                       "Column “%s” holds no numbers, so it cannot size points", spec->size_column);
+                       _("Column “%s” holds no numbers, so it cannot size points"), spec->size_column);
           return NULL;
         }
       chart->sizes = atlas_column_get_numbers (sizes);
@@ -553,7 +563,8 @@ atlas_chart_new (AtlasTable           *table,
           if (series->values[row] <= 0 && !atlas_chart_row_excluded (chart, row))
             {
               g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOT_POSITIVE,
-                           "A log scale needs values above zero, but “%s” has %g in row %zu",
+                           /* Translators: a series' name, its value, and the row (from 1) that holds it. */
+                           _("A log scale needs values above zero, but “%s” has %g in row %zu"),
                            series->name, series->values[row], row + 1);
               return NULL;
             }
@@ -1121,9 +1132,13 @@ atlas_chart_describe_pick (const AtlasChart     *chart,
   x = format_x (chart, pick->row, &style);
   y = format_y (series, series->values[pick->row], &style);
   text = g_string_new (series->name);
-  g_string_append_printf (text, "\n%s: %s", x, y);
+  g_string_append_c (text, '\n');
   if (chart->estimated && chart->estimated[pick->row])
-    g_string_append (text, " (estimate or forecast)");
+    /* Translators: a point's x, then its value, which is not (yet) measured. */
+    g_string_append_printf (text, _("%s: %s (estimate or forecast)"), x, y);
+  else
+    /* Translators: a point's x, then its value. */
+    g_string_append_printf (text, C_("point in a tooltip", "%s: %s"), x, y);
 
   source_column = atlas_table_find_column (chart->table, "source_id");
   if (source_column && atlas_column_get_column_type (source_column) == ATLAS_COLUMN_TEXT
@@ -1136,12 +1151,67 @@ atlas_chart_describe_pick (const AtlasChart     *chart,
         {
           const char *id = g_strstrip (ids[i]);
           const char *described = sources ? g_hash_table_lookup (sources, id) : NULL;
-          g_string_append_printf (text, "\nSource: %s", described ? described : id);
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Source: %s"), described ? described : id);
         }
       if (n_ids > 2)
-        g_string_append_printf (text, "\nand %u more sources", n_ids - 2);
+        {
+          guint n_more = n_ids - 2;
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text,
+                                  g_dngettext (GETTEXT_PACKAGE, "and %u more source", "and %u more sources",
+                                               n_more),
+                                  n_more);
+        }
     }
   return g_string_free (text, FALSE);
+}
+
+/* The names of the series drawn, as a sentence lists them: "a", "a and
+ * b", "a, b and c". */
+static char *
+list_shown_series (const AtlasChart *chart)
+{
+  char *list = NULL;
+  guint n_shown = 0, k = 0;
+
+  for (guint s = 0; s < chart->series->len; s++)
+    n_shown += !atlas_chart_series_hidden (chart, s);
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      const char *name = g_array_index (chart->series, AtlasChartSeries, s).name;
+      char *longer;
+
+      if (atlas_chart_series_hidden (chart, s))
+        continue;
+      if (k == 0)
+        longer = g_strdup (name);
+      else if (k + 1 < n_shown)
+        /* Translators: joins the items of a list before its last: "a, b". */
+        longer = g_strdup_printf (_("%s, %s"), list, name);
+      else
+        /* Translators: joins the last item to a list: "a, b and c". */
+        longer = g_strdup_printf (_("%s and %s"), list, name);
+      g_free (list);
+      list = longer;
+      k++;
+    }
+  return list ? list : g_strdup ("");
+}
+
+/* Adds a sentence to a summary, a space after the one before. */
+static void G_GNUC_PRINTF (2, 3)
+append_sentence (GString    *text,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  if (text->len > 0)
+    g_string_append_c (text, ' ');
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
 }
 
 /* A plain-language description of what the chart shows: chart type, axes
@@ -1154,6 +1224,7 @@ atlas_chart_summarize (const AtlasChart *chart)
   GString *text = g_string_new (NULL);
   g_autofree char *first_x = NULL;
   g_autofree char *last_x = NULL;
+  g_autofree char *series_list = NULL;
   gsize first_row = G_MAXSIZE, last_row = G_MAXSIZE;
 
   atlas_number_style_from_locale (&style);
@@ -1179,25 +1250,21 @@ atlas_chart_summarize (const AtlasChart *chart)
   first_x = format_x (chart, first_row, &style);
   last_x = format_x (chart, last_row, &style);
 
-  g_string_append_printf (text, "%s of ", chart_type_description (chart->spec.type));
-  {
-    /* Only the series drawn: those switched off are named apart below. */
-    guint n_shown = 0, k = 0;
-    for (guint s = 0; s < chart->series->len; s++)
-      n_shown += !atlas_chart_series_hidden (chart, s);
-    for (guint s = 0; s < chart->series->len; s++)
-      if (!atlas_chart_series_hidden (chart, s))
-        {
-          g_string_append_printf (text, "%s%s", k == 0 ? "" : (k + 1 == n_shown ? " and " : ", "),
-                                  g_array_index (chart->series, AtlasChartSeries, s).name);
-          k++;
-        }
-  }
-  g_string_append_printf (text, " by %s, from %s to %s", atlas_column_get_name (chart->x_column), first_x, last_x);
+  /* Only the series drawn: those switched off are named apart below. */
+  series_list = list_shown_series (chart);
   if (chart->excluded)
-    g_string_append_printf (text, ", for the rows where %s is “%s”", chart->spec.filter_column,
-                            chart->spec.filter_value);
-  g_string_append (text, ".");
+    /* Translators: a chart's type ("Line chart"), the series it draws, the
+     * column along x, the first and last x shown, then the column and the
+     * value that choose its rows. */
+    append_sentence (text, _("%s of %s by %s, from %s to %s, for the rows where %s is “%s”."),
+                     chart_type_description (chart->spec.type), series_list,
+                     atlas_column_get_name (chart->x_column), first_x, last_x, chart->spec.filter_column,
+                     chart->spec.filter_value);
+  else
+    /* Translators: a chart's type ("Line chart"), the series it draws, the
+     * column along x, then the first and last x shown. */
+    append_sentence (text, _("%s of %s by %s, from %s to %s."), chart_type_description (chart->spec.type),
+                     series_list, atlas_column_get_name (chart->x_column), first_x, last_x);
   if (chart->y_scale && chart->spec.type != ATLAS_CHART_DONUT && chart->spec.type != ATLAS_CHART_TIMELINE)
     {
       double min, max;
@@ -1207,13 +1274,16 @@ atlas_chart_summarize (const AtlasChart *chart)
       atlas_scale_get_domain (chart->y_scale, &min, &max);
       from = atlas_format_value (min, &style);
       to = format_y (first, max, &style);
-      g_string_append_printf (text, " The value axis runs from %s to %s%s.", from, to,
-                              chart->spec.log_y ? " on a log scale" : "");
+      append_sentence (text,
+                       chart->spec.log_y ? _("The value axis runs from %s to %s on a log scale.")
+                                         : _("The value axis runs from %s to %s."),
+                       from, to);
     }
 
   for (guint s = 0; s < chart->series->len; s++)
     if (atlas_chart_series_hidden (chart, s))
-      g_string_append_printf (text, " %s is switched off.", g_array_index (chart->series, AtlasChartSeries, s).name);
+      append_sentence (text, _("%s is switched off."),
+                       g_array_index (chart->series, AtlasChartSeries, s).name);
   for (guint s = 0; s < chart->series->len; s++)
     {
       const AtlasChartSeries *series = &g_array_index (chart->series, AtlasChartSeries, s);
@@ -1237,22 +1307,28 @@ atlas_chart_summarize (const AtlasChart *chart)
         }
       if (highest == G_MAXSIZE)
         {
-          g_string_append_printf (text, " %s has no values.", series->name);
+          append_sentence (text, _("%s has no values."), series->name);
           continue;
         }
       high_x = format_x (chart, highest, &style);
       high_y = format_y (series, series->values[highest], &style);
       low_x = format_x (chart, lowest, &style);
       low_y = format_y (series, series->values[lowest], &style);
-      g_string_append_printf (text, " %s: highest %s (%s), lowest %s (%s)", series->name, high_y, high_x, low_y,
-                              low_x);
-      if (!chart->categories)
+      /* Categories have no order in time: no latest value. */
+      if (chart->categories)
+        /* Translators: a series' name, then its highest and lowest
+         * values, each with its x in parentheses. */
+        append_sentence (text, _("%s: highest %s (%s), lowest %s (%s)."), series->name, high_y, high_x,
+                         low_y, low_x);
+      else
         {
           last_value_x = format_x (chart, latest, &style);
           last_value_y = format_y (series, series->values[latest], &style);
-          g_string_append_printf (text, ", latest %s (%s)", last_value_y, last_value_x);
+          /* Translators: a series' name, then its highest, lowest and
+           * latest values, each with its x in parentheses. */
+          append_sentence (text, _("%s: highest %s (%s), lowest %s (%s), latest %s (%s)."), series->name,
+                           high_y, high_x, low_y, low_x, last_value_y, last_value_x);
         }
-      g_string_append (text, ".");
     }
   return g_string_free (text, FALSE);
 }

@@ -1,6 +1,7 @@
 /* atlas-csv-chunk.c: libcsv fed line by line, and the parse of one slice of a file into typed columns. */
 #include "atlas-csv-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -184,8 +185,11 @@ chunk_store_invalid (AtlasCsvChunk *chunk,
   chunk->n_invalid[col]++;
   chunk_add_problem (chunk, chunk->feeder.row_line, col + 1,
                      chunk->plan->columns[col].type == ATLAS_COLUMN_DATE
-                       ? "\xe2\x80\x9c%s\xe2\x80\x9d is not a date like the rest of column \xe2\x80\x9c%s\xe2\x80\x9d; the cell is left empty"
-                       : "\xe2\x80\x9c%s\xe2\x80\x9d is not a number like the rest of column \xe2\x80\x9c%s\xe2\x80\x9d; the cell is left empty",
+                       /* Translators: the cell as written, then the column's name. */
+                       ? _("\xe2\x80\x9c%s\xe2\x80\x9d is not a date like the rest of column "
+                           "\xe2\x80\x9c%s\xe2\x80\x9d; the cell is left empty")
+                       : _("\xe2\x80\x9c%s\xe2\x80\x9d is not a number like the rest of column "
+                           "\xe2\x80\x9c%s\xe2\x80\x9d; the cell is left empty"),
                      shown, chunk->plan->names[col]);
 }
 
@@ -211,7 +215,8 @@ chunk_store_text (AtlasCsvChunk *chunk,
       cell = repaired;
       len = strlen (repaired);
       chunk_add_problem (chunk, chunk->feeder.row_line, col + 1,
-                         "the text is not valid %s; unreadable bytes are shown as \xef\xbf\xbd",
+                         /* Translators: %s names a text encoding, such as UTF-8. */
+                         _("the text is not valid %s; unreadable bytes are shown as \xef\xbf\xbd"),
                          atlas_text_encoding_get_name (chunk->plan->dialect.encoding));
     }
   interned = g_hash_table_lookup (chunk->interned, cell);
@@ -304,12 +309,22 @@ on_chunk_row (int   terminator,
             if (!chunk->plan->columns[col].ignored)
               chunk_store_missing (chunk, col);
           chunk_add_problem (chunk, chunk->feeder.row_line, n_fields + 1,
-                             "the row has %u fields where the header has %u; the missing cells are left empty",
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "the row has %u field where the header has %u; "
+                                          "the missing cells are left empty",
+                                          "the row has %u fields where the header has %u; "
+                                          "the missing cells are left empty",
+                                          n_fields),
                              n_fields, n_columns);
         }
       else
         chunk_add_problem (chunk, chunk->feeder.row_line, n_columns + 1,
-                           "the row has %u fields where the header has %u; the extra fields are ignored",
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "the row has %u field where the header has %u; "
+                                        "the extra fields are ignored",
+                                        "the row has %u fields where the header has %u; "
+                                        "the extra fields are ignored",
+                                        n_fields),
                            n_fields, n_columns);
     }
   if (G_UNLIKELY (chunk->raw_rows != NULL))

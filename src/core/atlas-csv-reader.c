@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <gio/gunixinputstream.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -100,7 +101,9 @@ spool_to_mapped_file (GInputStream   *input,
   fd = g_file_open_tmp ("silicon-atlas-XXXXXX.csv", &tmp_path, &local_error);
   if (fd < 0)
     {
-      set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "no room for a temporary copy: %s",
+      /* Translators: every reader message follows "file:line:column: ";
+       * %s here is the system's reason. */
+      set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, _("no room for a temporary copy: %s"),
                       local_error->message);
       return NULL;
     }
@@ -118,7 +121,7 @@ spool_to_mapped_file (GInputStream   *input,
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
-            set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be read: %s",
+            set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, _("could not be read: %s"),
                             local_error->message);
           return NULL;
         }
@@ -134,7 +137,7 @@ spool_to_mapped_file (GInputStream   *input,
               int saved = errno;
               close (fd);
               set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1,
-                              "no room for a temporary copy: %s", g_strerror (saved));
+                              _("no room for a temporary copy: %s"), g_strerror (saved));
               return NULL;
             }
           written += w;
@@ -147,13 +150,13 @@ spool_to_mapped_file (GInputStream   *input,
   if (copied == 0)
     {
       close (fd);
-      set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file is empty");
+      set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, _("the file is empty"));
       return NULL;
     }
   mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
   close (fd);
   if (!mapped)
-    set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be read: %s", local_error->message);
+    set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, _("could not be read: %s"), local_error->message);
   return mapped;
 }
 
@@ -171,25 +174,26 @@ open_raw (const char     *path,
     {
       int saved = errno;
       if (saved == ENOENT || saved == ENOTDIR)
-        set_file_error (error, ATLAS_CSV_ERROR_NOT_FOUND, path, 1, 1, "no such file");
+        set_file_error (error, ATLAS_CSV_ERROR_NOT_FOUND, path, 1, 1, _("no such file"));
       else if (saved == EACCES || saved == EPERM)
         set_file_error (error, ATLAS_CSV_ERROR_PERMISSION, path, 1, 1,
-                        "permission denied: you may not read this file");
+                        _("permission denied: you may not read this file"));
       else
-        set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be opened: %s", g_strerror (saved));
+        set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, _("could not be opened: %s"),
+                        g_strerror (saved));
       return FALSE;
     }
   if (fstat (fd, &st) != 0)
     {
       int saved = errno;
       close (fd);
-      set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be read: %s", g_strerror (saved));
+      set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, _("could not be read: %s"), g_strerror (saved));
       return FALSE;
     }
   if (S_ISDIR (st.st_mode))
     {
       close (fd);
-      set_file_error (error, ATLAS_CSV_ERROR_NOT_A_FILE, path, 1, 1, "this is a folder, not a CSV file");
+      set_file_error (error, ATLAS_CSV_ERROR_NOT_A_FILE, path, 1, 1, _("this is a folder, not a CSV file"));
       return FALSE;
     }
 
@@ -200,14 +204,15 @@ open_raw (const char     *path,
       if (st.st_size == 0)
         {
           close (fd);
-          set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file is empty");
+          set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, _("the file is empty"));
           return FALSE;
         }
       *out_mapped = g_mapped_file_new_from_fd (fd, FALSE, &local_error);
       close (fd);
       if (!*out_mapped)
         {
-          set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "could not be read: %s", local_error->message);
+          set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, _("could not be read: %s"),
+                          local_error->message);
           return FALSE;
         }
       return TRUE;
@@ -338,7 +343,8 @@ open_source (const char            *path,
 
       locate_offset ((const char *) bytes, bom_len + offending, &line, &column);
       set_file_error (error, ATLAS_CSV_ERROR_BINARY, path, line, column,
-                      "this is a binary file, not CSV text (byte 0x%02x)", bytes[bom_len + offending]);
+                      /* Translators: the first byte that cannot be text, in hexadecimal. */
+                      _("this is a binary file, not CSV text (byte 0x%02x)"), bytes[bom_len + offending]);
       g_mapped_file_unref (raw);
       return FALSE;
     }
@@ -357,7 +363,8 @@ open_source (const char            *path,
 
       if (!converter)
         {
-          set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, "this system cannot convert %s text",
+          /* Translators: %s names a text encoding, such as GB18030. */
+          set_file_error (error, ATLAS_CSV_ERROR_IO, path, 1, 1, _("this system cannot convert %s text"),
                           atlas_text_encoding_get_name (source->encoding));
           g_mapped_file_unref (raw);
           return FALSE;
@@ -374,7 +381,7 @@ open_source (const char            *path,
 
   if (source->len == 0)
     {
-      set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file is empty");
+      set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, _("the file is empty"));
       g_clear_pointer (&source->mapped, g_mapped_file_unref);
       return FALSE;
     }
@@ -734,10 +741,10 @@ atlas_csv_read_file (const char            *path,
   if (plan.n_columns == 0)
     {
       if (options->force_skip_lines)
-        set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file holds no rows below line %u",
+        set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, _("the file holds no rows below line %u"),
                         options->skip_lines);
       else
-        set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, "the file holds only blank lines");
+        set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, _("the file holds only blank lines"));
       goto failed;
     }
 
@@ -763,7 +770,7 @@ atlas_csv_read_file (const char            *path,
         if (run.chunks[i].out_of_memory)
           {
             set_file_error (error, ATLAS_CSV_ERROR_NO_MEMORY, path, 1, 1,
-                            "there is not enough memory to load this file");
+                            _("there is not enough memory to load this file"));
             chunk_run_clear (&run);
             goto failed;
           }
@@ -792,7 +799,7 @@ atlas_csv_read_file (const char            *path,
           for (guint i = 0; i + 1 < run.n_chunks; i++)
             line += run.chunks[i].n_lines;
           set_file_error (error, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, path, line, last->quote_column,
-                          "a quoted field opened here is never closed");
+                          _("a quoted field opened here is never closed"));
           chunk_run_clear (&run);
           goto failed;
         }

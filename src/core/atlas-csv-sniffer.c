@@ -1,6 +1,7 @@
 /* atlas-csv-sniffer.c: line ending, delimiter, quote, title lines, header, number format and column types from a sample. */
 #include "atlas-csv-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* The head sample: enough rows to judge types, small enough to be instant. */
@@ -698,7 +699,8 @@ make_column_names (GPtrArray *rows,
       if (!base || !*base)
         {
           g_free (base);
-          base = g_strdup_printf ("Column %u", col + 1);
+          /* Translators: the name of a column with no header; %u counts from 1. */
+          base = g_strdup_printf (_("Column %u"), col + 1);
         }
       else
         header_texts[col] = g_strdup (base);

@@ -1,6 +1,7 @@
 /* atlas-dataset.c: reads .dataset descriptions (GLib key files) and sources.csv. */
 #include "atlas-dataset.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "atlas-csv-reader.h"
@@ -41,8 +42,9 @@ required_string (GKeyFile   *keys,
     {
       g_free (value);
       atlas_set_located_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MISSING_KEY, path,
-                               atlas_key_file_group_line (text, DATASET_GROUP), 1, "the [%s] group has no %s",
-                               DATASET_GROUP, key);
+                               atlas_key_file_group_line (text, DATASET_GROUP), 1,
+                               /* Translators: a group and a key of a .dataset file, which stay in English. */
+                               _("the [%s] group has no %s"), DATASET_GROUP, key);
       return NULL;
     }
   return value;
@@ -70,8 +72,10 @@ atlas_dataset_info_load (const char  *dataset_path,
     }
   if (!g_key_file_has_group (keys, DATASET_GROUP))
     {
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MISSING_KEY, "%s:1:1: there is no [%s] group",
-                   dataset_path, DATASET_GROUP);
+      atlas_set_located_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_MISSING_KEY, dataset_path,
+                               1, 1,
+                               /* Translators: a group of a .dataset file, which stays in English. */
+                               _("there is no [%s] group"), DATASET_GROUP);
       return NULL;
     }
 
@@ -89,8 +93,9 @@ atlas_dataset_info_load (const char  *dataset_path,
     g_strstrip (info->sources[i]);
   if (!g_file_test (info->csv_path, G_FILE_TEST_IS_REGULAR))
     {
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, "%s:1:1: there is no %s.csv beside it",
-                   dataset_path, info->id);
+      atlas_set_located_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, dataset_path, 1, 1,
+                               /* Translators: %s.csv is the data file a .dataset describes. */
+                               _("there is no %s.csv beside it"), info->id);
       return NULL;
     }
   return g_steal_pointer (&info);
@@ -151,8 +156,9 @@ atlas_sources_load (const char  *sources_csv,
   dates = atlas_table_find_column (result->table, "date");
   if (!ids || !publishers || !titles || atlas_column_get_column_type (ids) != ATLAS_COLUMN_TEXT)
     {
-      g_set_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID,
-                   "%s:1:1: the header must name source_id, publisher, title and date", sources_csv);
+      atlas_set_located_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, sources_csv, 1, 1,
+                               /* Translators: the column names stay in English. */
+                               _("the header must name source_id, publisher, title and date"));
       return NULL;
     }
   sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -1,6 +1,7 @@
 /* atlas-scale.c: linear, log, time and band scales as small tables of functions, with 1-2-5 and calendar ticks. */
 #include "atlas-scale.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -191,7 +192,12 @@ atlas_format_number (double                  value,
     double divisor;
     const char *suffix;
   } suffixes[] = {
-    { 1e12, "tn" }, { 1e9, "bn" }, { 1e6, "M" }, { 1e4, "k" },
+    /* Translators: appended to a number on an axis to mean trillions,
+     * billions, millions or thousands of it: "12k". */
+    { 1e12, NC_("number suffix", "tn") },
+    { 1e9, NC_("number suffix", "bn") },
+    { 1e6, NC_("number suffix", "M") },
+    { 1e4, NC_("number suffix", "k") },
   };
   double divisor = 1;
   const char *suffix = "";
@@ -206,7 +212,7 @@ atlas_format_number (double                  value,
     if (magnitude >= suffixes[i].divisor)
       {
         divisor = suffixes[i].divisor == 1e4 ? 1e3 : suffixes[i].divisor;
-        suffix = suffixes[i].suffix;
+        suffix = g_dpgettext2 (GETTEXT_PACKAGE, "number suffix", suffixes[i].suffix);
         break;
       }
   if (step > 0 && isfinite (step))
@@ -460,8 +466,18 @@ civil_from_days (gint64 days)
 }
 
 static const char *const month_abbreviations[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  NC_("abbreviated month", "Jan"), NC_("abbreviated month", "Feb"), NC_("abbreviated month", "Mar"),
+  NC_("abbreviated month", "Apr"), NC_("abbreviated month", "May"), NC_("abbreviated month", "Jun"),
+  NC_("abbreviated month", "Jul"), NC_("abbreviated month", "Aug"), NC_("abbreviated month", "Sep"),
+  NC_("abbreviated month", "Oct"), NC_("abbreviated month", "Nov"), NC_("abbreviated month", "Dec"),
 };
+
+/* month is 1 to 12. */
+static const char *
+month_abbreviation (int month)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month", month_abbreviations[month - 1]);
+}
 
 /* A tick label that names no more than the step needs, plus the day (or
  * year) when the axis spans several of them, so no two labels read alike. */
@@ -482,22 +498,26 @@ format_calendar_tick (double              seconds,
       return g_strdup_printf ("%" G_GINT64_FORMAT, date.year);
     case STEP_MONTH:
       if (step->count == 3 || step->count == 6)
-        return g_strdup_printf ("Q%d %" G_GINT64_FORMAT, (date.month - 1) / 3 + 1, date.year);
-      return g_strdup_printf ("%s %" G_GINT64_FORMAT, month_abbreviations[date.month - 1], date.year);
+        /* Translators: a quarter of a year, then the year: "Q1 2024". */
+        return g_strdup_printf (_("Q%d %d"), (date.month - 1) / 3 + 1, (int) date.year);
+      /* Translators: an abbreviated month, then the year: "Mar 2024". */
+      return g_strdup_printf (_("%s %d"), month_abbreviation (date.month), (int) date.year);
     case STEP_DAY:
       if (span > 300 * 86400.0)
-        return g_strdup_printf ("%d %s %" G_GINT64_FORMAT, date.day, month_abbreviations[date.month - 1],
-                                date.year);
-      return g_strdup_printf ("%d %s", date.day, month_abbreviations[date.month - 1]);
+        /* Translators: a day, an abbreviated month and the year: "7 Mar 2024". */
+        return g_strdup_printf (_("%d %s %d"), date.day, month_abbreviation (date.month), (int) date.year);
+      /* Translators: a day and an abbreviated month: "7 Mar". */
+      return g_strdup_printf (_("%d %s"), date.day, month_abbreviation (date.month));
     case STEP_HOUR:
     case STEP_MINUTE:
     case STEP_SECOND:
     default:
       if (span > 86400 || days != (gint64) floor ((seconds + span) / 86400))
-        day = g_strdup_printf ("%d %s ", date.day, month_abbreviations[date.month - 1]);
+        day = g_strdup_printf (_("%d %s"), date.day, month_abbreviation (date.month));
       if (step->field == STEP_SECOND)
-        return g_strdup_printf ("%s%02d:%02d:%02d", day ? day : "", hour, minute, (int) (second_of_day % 60));
-      return g_strdup_printf ("%s%02d:%02d", day ? day : "", hour, minute);
+        return g_strdup_printf ("%s%s%02d:%02d:%02d", day ? day : "", day ? " " : "", hour, minute,
+                                (int) (second_of_day % 60));
+      return g_strdup_printf ("%s%s%02d:%02d", day ? day : "", day ? " " : "", hour, minute);
     }
 }
 
@@ -662,7 +682,7 @@ atlas_scale_new_log (double   min,
   if (!(min > 0) || !(max > 0))
     {
       g_set_error (error, ATLAS_SCALE_ERROR, ATLAS_SCALE_ERROR_NOT_POSITIVE,
-                   "A log scale needs values above zero; the data go down to %g", MIN (min, max));
+                   _("A log scale needs values above zero; the data go down to %g"), MIN (min, max));
       return NULL;
     }
   return scale_new (&log_class, ATLAS_SCALE_LOG, min, max);

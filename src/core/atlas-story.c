@@ -1,6 +1,7 @@
 /* atlas-story.c: reads a .story key file, resolves every reference, and builds each passage's chart. */
 #include "atlas-story.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,7 +107,9 @@ parse_note (AtlasStory        *story,
   if (g_strv_length (fields) < 4)
     {
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line,
-                       "a note is kind|where|text|sources[|series], not “%s”", value);
+                       /* Translators: story messages quote the .story file's own words
+                        * (keys, groups, kinds of note), which stay in English. */
+                       _("a note is kind|where|text|sources[|series], not “%s”"), value);
       return FALSE;
     }
   note = g_new0 (AtlasStoryNote, 1);
@@ -120,7 +123,7 @@ parse_note (AtlasStory        *story,
   else
     {
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line,
-                       "a note is a callout, a range or a reference, not “%s”", fields[0]);
+                       _("a note is a callout, a range or a reference, not “%s”"), fields[0]);
       return FALSE;
     }
   note->where = g_strdup (fields[1]);
@@ -131,13 +134,15 @@ parse_note (AtlasStory        *story,
     if (!g_hash_table_contains (story->sources, note->sources[i]))
       {
         set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line,
-                         "note “%s” cites source “%s”, which sources.csv does not list", note->text,
+                         /* Translators: a note's text, then a source id. */
+                         _("note “%s” cites source “%s”, which sources.csv does not list"), note->text,
                          note->sources[i]);
         return FALSE;
       }
   if (!note->sources[0])
     {
-      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line, "note “%s” names no source", note->text);
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line, _("note “%s” names no source"),
+                       note->text);
       return FALSE;
     }
   return TRUE;
@@ -178,13 +183,13 @@ parse_passage (AtlasStory  *story,
   if (!passage->text || !passage->dataset || !chart || !passage->x_column)
     {
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
-                       "[%s] needs Text, Dataset, Chart and X", group);
+                       _("[%s] needs Text, Dataset, Chart and X"), group);
       goto failed;
     }
   if (!atlas_chart_type_from_string (chart, &passage->chart_type))
     {
-      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line, "[%s]: no chart type is called “%s”",
-                       group, chart);
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
+                       _("[%s]: no chart type is called “%s”"), group, chart);
       goto failed;
     }
 
@@ -239,7 +244,8 @@ story_table (AtlasStory  *story,
   AtlasTable *table = dataset_table (story, dataset, &local_error);
 
   if (!table)
-    set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line, "dataset “%s”: %s", dataset,
+    /* Translators: a dataset's name, then what went wrong reading it. */
+    set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line, _("dataset “%s”: %s"), dataset,
                      local_error->message);
   return table;
 }
@@ -304,7 +310,11 @@ dataset_source_line (AtlasStory *story,
   for (guint p = 0; p < MIN (publishers->len, 4); p++)
     g_string_append_printf (line, "%s%s", p ? ", " : "", (char *) g_ptr_array_index (publishers, p));
   if (publishers->len > 4)
-    g_string_append (line, " and others");
+    {
+      g_autofree char *first = g_string_free (line, FALSE);
+      /* Translators: the first publishers a chart cites, when there are more. */
+      return g_strdup_printf (_("%s and others"), first);
+    }
   return g_string_free (line, FALSE);
 }
 
@@ -319,8 +329,9 @@ parse_x (AtlasStory       *story,
 {
   if (atlas_chart_parse_x (table, x_column, text, out))
     return TRUE;
-  set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line, "“%s” is not a value of column “%s”", text,
-                   x_column);
+  set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, line,
+                   /* Translators: a value written in the story, then a column's name. */
+                   _("“%s” is not a value of column “%s”"), text, x_column);
   return FALSE;
 }
 
@@ -344,7 +355,7 @@ add_notes (AtlasStory              *story,
           if (!end || *end)
             {
               set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
-                               "a reference line needs a number, not “%s”", note->where);
+                               _("a reference line needs a number, not “%s”"), note->where);
               return FALSE;
             }
         }
@@ -354,7 +365,7 @@ add_notes (AtlasStory              *story,
           if (!ends[1])
             {
               set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
-                               "a range is FROM..TO, not “%s”", note->where);
+                               _("a range is FROM..TO, not “%s”"), note->where);
               return FALSE;
             }
           if (!parse_x (story, table, passage->x_column, ends[0], passage->line, &x, error)
@@ -376,7 +387,7 @@ add_notes (AtlasStory              *story,
           if (!found)
             {
               set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line,
-                               "note “%s” names series “%s”, which the chart does not draw", note->text,
+                               _("note “%s” names series “%s”, which the chart does not draw"), note->text,
                                note->series);
               return FALSE;
             }
@@ -405,7 +416,8 @@ add_events (AtlasStory              *story,
   if (!dates || !names)
     {
       set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line,
-                       "events dataset “%s” needs a column of dates and one of names", passage->events_dataset);
+                       _("events dataset “%s” needs a column of dates and one of names"),
+                       passage->events_dataset);
       return FALSE;
     }
   if (passage->events_categories)
@@ -414,7 +426,8 @@ add_events (AtlasStory              *story,
       if (!category || atlas_column_get_column_type (category) != ATLAS_COLUMN_TEXT)
         {
           set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line,
-                           "events dataset “%s” has no category column to choose events by", passage->events_dataset);
+                           _("events dataset “%s” has no category column to choose events by"),
+                           passage->events_dataset);
           return FALSE;
         }
     }
@@ -461,7 +474,7 @@ atlas_story_build_chart (AtlasStory  *story,
   if (!atlas_table_find_column (table, passage->x_column))
     {
       set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, passage->line,
-                       "dataset “%s” has no column “%s”", passage->dataset, passage->x_column);
+                       _("dataset “%s” has no column “%s”"), passage->dataset, passage->x_column);
       goto out;
     }
   if (passage->x_range)
@@ -469,8 +482,8 @@ atlas_story_build_chart (AtlasStory  *story,
       g_auto (GStrv) ends = g_strsplit (passage->x_range, "..", 2);
       if (!ends[1])
         {
-          set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line, "XRange is FROM..TO, not “%s”",
-                           passage->x_range);
+          set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
+                           _("XRange is FROM..TO, not “%s”"), passage->x_range);
           goto out;
         }
       if (!parse_x (story, table, passage->x_column, ends[0], passage->line, &spec.view_x_min, error)
@@ -569,7 +582,7 @@ atlas_story_load (const char  *path,
   if (!story->title || !datasets)
     {
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_group_line (story->contents, "Story"),
-                       "[Story] needs a Title and a Datasets folder");
+                       _("[Story] needs a Title and a Datasets folder"));
       return NULL;
     }
   story->datasets_dir = g_path_is_absolute (datasets) ? g_strdup (datasets) : g_build_filename (folder, datasets, NULL);
@@ -596,7 +609,7 @@ atlas_story_load (const char  *path,
     }
   if (story->passages->len == 0)
     {
-      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, 1, "the story has no [Passage 1]");
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, 1, _("the story has no [Passage 1]"));
       return NULL;
     }
   for (guint i = 0; i < story->passages->len; i++)

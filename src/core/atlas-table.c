@@ -1,6 +1,7 @@
 /* atlas-table.c: the columnar table and its column accessors. */
 #include "atlas-table-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -179,14 +180,19 @@ atlas_format_date (double        seconds,
     case ATLAS_DATE_UNIT_YEAR:
       return g_date_time_format (date, "%Y");
     case ATLAS_DATE_UNIT_QUARTER:
-      return g_strdup_printf ("Q%d %d", (g_date_time_get_month (date) - 1) / 3 + 1, g_date_time_get_year (date));
+      /* Translators: a quarter of a year, then the year: "Q1 2024". */
+      return g_strdup_printf (_("Q%d %d"), (g_date_time_get_month (date) - 1) / 3 + 1,
+                              g_date_time_get_year (date));
     case ATLAS_DATE_UNIT_MONTH:
-      return g_date_time_format (date, "%b %Y");
+      /* Translators: a month as g_date_time_format() writes it: "Mar 2024". */
+      return g_date_time_format (date, C_("date format", "%b %Y"));
     case ATLAS_DATE_UNIT_DAY:
-      return g_date_time_format (date, "%-d %b %Y");
+      /* Translators: a day as g_date_time_format() writes it: "7 Mar 2024". */
+      return g_date_time_format (date, C_("date format", "%-d %b %Y"));
     case ATLAS_DATE_UNIT_SECOND:
     default:
-      return g_date_time_format (date, "%-d %b %Y %H:%M");
+      /* Translators: a moment as g_date_time_format() writes it: "7 Mar 2024 14:05". */
+      return g_date_time_format (date, C_("date format", "%-d %b %Y %H:%M"));
     }
 }
 
