@@ -250,6 +250,27 @@ update_chart_options (AtlasWindow *self)
                              g_variant_new_string (spec->filter_value ? spec->filter_value : ""));
 }
 
+/* Shows the chart spec (cleared) makes of table; one the data cannot
+ * take says why in a toast and leaves the chart as it was. */
+static gboolean
+show_chart_of_spec (AtlasWindow    *self,
+                    AtlasTable     *table,
+                    AtlasChartSpec *spec)
+{
+  g_autoptr (GError) error = NULL;
+  AtlasChart *chart = atlas_chart_new (table, spec, &error);
+
+  atlas_chart_spec_clear (spec);
+  if (!chart)
+    {
+      show_status (self, error->message);
+      update_chart_options (self);
+      return FALSE;
+    }
+  show_chart (self, chart);
+  return TRUE;
+}
+
 /* Draws the chart shown again with another type, x column or scale. A
  * new x drops the notes, which sit on the old one, and lets the reader
  * choose the values again; a change the data cannot take says why in a
@@ -262,8 +283,6 @@ atlas_window_change_chart (AtlasWindow *self,
 {
   AtlasChart *current;
   AtlasChartSpec spec;
-  AtlasChart *chart;
-  g_autoptr (GError) error = NULL;
   gboolean new_x;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
@@ -287,16 +306,7 @@ atlas_window_change_chart (AtlasWindow *self,
     }
   if (log_y >= 0)
     spec.log_y = log_y != 0;
-  chart = atlas_chart_new (atlas_chart_get_table (current), &spec, &error);
-  atlas_chart_spec_clear (&spec);
-  if (!chart)
-    {
-      show_status (self, error->message);
-      update_chart_options (self);
-      return FALSE;
-    }
-  show_chart (self, chart);
-  return TRUE;
+  return show_chart_of_spec (self, atlas_chart_get_table (current), &spec);
 }
 
 /* Shows only the rows whose filter column reads value, or every row for
@@ -307,8 +317,6 @@ atlas_window_set_filter_value (AtlasWindow *self,
 {
   AtlasChart *current;
   AtlasChartSpec spec;
-  AtlasChart *chart;
-  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
@@ -322,16 +330,7 @@ atlas_window_set_filter_value (AtlasWindow *self,
   spec.view_x_min = spec.view_x_max = spec.view_y_min = spec.view_y_max = NAN;
   if (!spec.filter_value && (spec.type == ATLAS_CHART_LINE || spec.type == ATLAS_CHART_AREA))
     spec.type = ATLAS_CHART_SCATTER;
-  chart = atlas_chart_new (atlas_chart_get_table (current), &spec, &error);
-  atlas_chart_spec_clear (&spec);
-  if (!chart)
-    {
-      show_status (self, error->message);
-      update_chart_options (self);
-      return FALSE;
-    }
-  show_chart (self, chart);
-  return TRUE;
+  return show_chart_of_spec (self, atlas_chart_get_table (current), &spec);
 }
 
 static void
@@ -350,8 +349,6 @@ atlas_window_set_y_columns (AtlasWindow        *self,
 {
   AtlasChart *current;
   AtlasChartSpec spec;
-  AtlasChart *chart;
-  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
@@ -366,16 +363,7 @@ atlas_window_set_y_columns (AtlasWindow        *self,
     }
   atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, TRUE);
   atlas_chart_spec_set_y_columns (&spec, y_columns);
-  chart = atlas_chart_new (atlas_chart_get_table (current), &spec, &error);
-  atlas_chart_spec_clear (&spec);
-  if (!chart)
-    {
-      show_status (self, error->message);
-      update_chart_options (self);
-      return FALSE;
-    }
-  show_chart (self, chart);
-  return TRUE;
+  return show_chart_of_spec (self, atlas_chart_get_table (current), &spec);
 }
 
 /* A column checked joins the values drawn, after the others; unchecked,
