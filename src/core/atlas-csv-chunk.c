@@ -57,10 +57,18 @@ atlas_line_feeder_feed (AtlasLineFeeder *feeder,
                         AtlasRowFunc     on_row,
                         void            *data)
 {
-  const char *terminator = memchr (p, feeder->terminator, end - p);
+  /* Looked for no further than a line may run, so a huge one is not read
+   * through before it is refused. */
+  size_t scan = MIN ((size_t) (end - p), (size_t) ATLAS_CSV_MAX_LINE_BYTES + 1);
+  const char *terminator = memchr (p, feeder->terminator, scan);
   const char *line_end = terminator ? terminator + 1 : end;
   size_t len = line_end - p;
 
+  if (G_UNLIKELY (len > ATLAS_CSV_MAX_LINE_BYTES))
+    {
+      feeder->line_too_long = TRUE;
+      return NULL;
+    }
   if (!feeder->row_open)
     feeder->row_line = feeder->line;
   if (csv_parse (&feeder->parser, p, len, on_field, on_row, data) != len)
@@ -416,6 +424,12 @@ atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
       while (p < step_end)
         {
           p = atlas_line_feeder_feed (&chunk->feeder, p, chunk->end, on_chunk_field, on_chunk_row, chunk);
+          if (G_UNLIKELY (p == NULL && chunk->feeder.line_too_long))
+            {
+              chunk->line_too_long = TRUE;
+              chunk->long_line = chunk->feeder.line;
+              return;
+            }
           if (G_UNLIKELY (p == NULL))
             {
               chunk->out_of_memory = TRUE;

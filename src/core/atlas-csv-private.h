@@ -20,7 +20,12 @@ typedef struct
   guint64 row_line;   /* line the current row began on */
   gboolean row_open;  /* a row has begun and not ended: a quoted field spans lines */
   guint field_index;  /* fields completed in the current row */
+  gboolean line_too_long; /* feeding stopped at a line longer than ATLAS_CSV_MAX_LINE_BYTES */
 } AtlasLineFeeder;
+
+/* No table has a line this long: a longer one is refused before libcsv
+ * would buffer it whole (a 1 GB line of one field would need 1 GB more). */
+#define ATLAS_CSV_MAX_LINE_BYTES (256 * 1024 * 1024)
 
 typedef void (*AtlasFieldFunc) (void *cell, size_t len, void *data);
 typedef void (*AtlasRowFunc) (int terminator, void *data);
@@ -106,6 +111,8 @@ typedef struct
   guint64 n_lines;
   gboolean ended_in_quote;
   gboolean out_of_memory;
+  gboolean line_too_long; /* at long_line, relative to the chunk */
+  guint64 long_line;
   guint64 quote_line;     /* relative line an unterminated quote opened on */
   guint quote_column;
   gint64 bytes_done;      /* read by the driver for progress */

@@ -388,6 +388,36 @@ open_source (const char            *path,
   return TRUE;
 }
 
+/* Where a quoted field opens that is still open at the end of data;
+ * FALSE when every quote closes. A doubled quote inside a quoted field
+ * is a quote character, not its end. */
+static gboolean
+find_unclosed_quote (const char *data,
+                     gsize       len,
+                     char        quote,
+                     gsize      *out_offset)
+{
+  gboolean quoted = FALSE;
+  gsize opened = 0;
+
+  if (!quote)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] != quote)
+        continue;
+      if (quoted && i + 1 < len && data[i + 1] == quote)
+        i++;
+      else
+        {
+          quoted = !quoted;
+          opened = i;
+        }
+    }
+  *out_offset = opened;
+  return quoted;
+}
+
 typedef struct
 {
   AtlasCsvChunk *chunks;
@@ -740,7 +770,20 @@ atlas_csv_read_file (const char            *path,
   plan.dialect.has_bom = source.has_bom;
   if (plan.n_columns == 0)
     {
-      if (options->force_skip_lines)
+      gsize quote_offset;
+
+      if (find_unclosed_quote (source.data, source.len, plan.dialect.quote, &quote_offset))
+        {
+          guint64 line;
+          guint column;
+
+          /* Not blank: one quoted field runs to the end of the file, so
+           * no row ever ends. */
+          locate_offset (source.data, quote_offset, &line, &column);
+          set_file_error (error, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, path, line, column,
+                          _("a quoted field opened here is never closed"));
+        }
+      else if (options->force_skip_lines)
         set_file_error (error, ATLAS_CSV_ERROR_EMPTY, path, 1, 1, _("the file holds no rows below line %u"),
                         options->skip_lines);
       else
@@ -766,6 +809,20 @@ atlas_csv_read_file (const char            *path,
           chunk_run_clear (&run);
           goto failed;
         }
+      for (guint i = 0; i < run.n_chunks; i++)
+        if (run.chunks[i].line_too_long)
+          {
+            /* The first chunk with one began on a row: earlier chunks are
+             * whole, so the line number adds up. */
+            guint64 line = plan.data_first_line + run.chunks[i].long_line;
+            for (guint k = 0; k < i; k++)
+              line += run.chunks[k].n_lines;
+            set_file_error (error, ATLAS_CSV_ERROR_NOT_A_TABLE, path, line, 1,
+                            _("this line is longer than %u MB: it is not a row of a table"),
+                            ATLAS_CSV_MAX_LINE_BYTES / (1024 * 1024));
+            chunk_run_clear (&run);
+            goto failed;
+          }
       for (guint i = 0; i < run.n_chunks; i++)
         if (run.chunks[i].out_of_memory)
           {

@@ -20,6 +20,7 @@ typedef enum
   ATLAS_CSV_ERROR_UNTERMINATED_QUOTE,
   ATLAS_CSV_ERROR_IO,
   ATLAS_CSV_ERROR_NO_MEMORY,
+  ATLAS_CSV_ERROR_NOT_A_TABLE, /* a line too long to be a row */
 } AtlasCsvError;
 
 typedef enum

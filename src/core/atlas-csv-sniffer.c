@@ -7,6 +7,10 @@
 /* The head sample: enough rows to judge types, small enough to be instant. */
 #define HEAD_SAMPLE_BYTES (256 * 1024)
 #define HEAD_SAMPLE_ROWS 1000
+/* A sample reads on past HEAD_SAMPLE_BYTES until it holds this many rows,
+ * or has read MAX_SAMPLE_BYTES (a line longer than that is no row). */
+#define MIN_SAMPLE_ROWS 4
+#define MAX_SAMPLE_BYTES (64 * 1024 * 1024)
 #define DELIMITER_SAMPLE_ROWS 100
 /* Big files are also sampled at points across the file, as fread does,
  * so a column that turns to text after the first thousand rows is seen. */
@@ -84,7 +88,7 @@ on_sample_row (int   terminator,
 static GPtrArray *
 parse_sample (const char *data,
               gsize       offset,
-              gsize       limit,
+              gsize       len,
               char        delimiter,
               char        quote,
               char        terminator,
@@ -93,26 +97,34 @@ parse_sample (const char *data,
 {
   SampleParse parse = { 0 };
   const char *p = data + offset;
-  const char *end = data + limit;
+  const char *data_end = data + len;
+  const char *end = data + MIN (len, offset + HEAD_SAMPLE_BYTES);
 
   parse.rows = g_ptr_array_new_with_free_func (sample_row_free);
   parse.first_line = first_line;
   if (!atlas_line_feeder_init (&parse.feeder, delimiter, quote, terminator))
     return parse.rows;
 
-  while (p < end && parse.rows->len < max_rows)
+  for (;;)
     {
-      const char *next = memchr (p, terminator, end - p);
+      while (p && p < end && parse.rows->len < max_rows)
+        {
+          const char *next = memchr (p, terminator, end - p);
 
-      if (!parse.feeder.row_open)
-        parse.row_start = p - data;
-      parse.line_end = (next ? next + 1 : end) - data;
-      p = atlas_line_feeder_feed (&parse.feeder, p, end, on_sample_field, on_sample_row, &parse);
-      if (!p)
+          if (!parse.feeder.row_open)
+            parse.row_start = p - data;
+          parse.line_end = (next ? next + 1 : end) - data;
+          p = atlas_line_feeder_feed (&parse.feeder, p, end, on_sample_field, on_sample_row, &parse);
+        }
+      /* Rows longer than the sample (a hundred thousand columns): read on
+       * until a few whole rows are in, never judging from a cut one. */
+      if (!p || p != end || end == data_end || parse.rows->len >= MIN (max_rows, MIN_SAMPLE_ROWS)
+          || (gsize) (end - (data + offset)) >= MAX_SAMPLE_BYTES)
         break;
+      end = data + MIN (len, (gsize) (end - data) + 4 * (gsize) (end - (data + offset)));
     }
-  /* A last line without terminator still counts when the data ends there. */
-  if (p == end && parse.rows->len < max_rows)
+  /* A last line without terminator counts only where the data ends. */
+  if (p == data_end && parse.rows->len < max_rows)
     atlas_line_feeder_finish (&parse.feeder, on_sample_field, on_sample_row, &parse);
   if (parse.current)
     sample_row_free (parse.current);
@@ -239,8 +251,8 @@ score_delimiter (const char *data,
                  char        quote,
                  char        terminator)
 {
-  g_autoptr (GPtrArray) rows = parse_sample (data, offset, MIN (len, offset + HEAD_SAMPLE_BYTES),
-                                             delimiter, quote, terminator, 1, DELIMITER_SAMPLE_ROWS);
+  g_autoptr (GPtrArray) rows = parse_sample (data, offset, len, delimiter, quote, terminator, 1,
+                                             DELIMITER_SAMPLE_ROWS);
   guint modal, agreeing = 0, cells = 0, typed = 0;
 
   if (rows->len == 0)
@@ -733,11 +745,13 @@ add_jump_samples (const char   *data,
   for (guint j = 1; j <= JUMP_POINTS; j++)
     {
       gsize at = table_start + span / (JUMP_POINTS + 1) * j;
-      const char *line = memchr (data + at, plan->terminator, len - at);
+      /* The next line starts near the jump point, or this is no place to
+       * sample (inside a line longer than a sample). */
+      const char *line = memchr (data + at, plan->terminator, MIN (len - at, JUMP_SAMPLE_BYTES));
       g_autoptr (GPtrArray) sample = NULL;
 
       if (!line)
-        break;
+        continue;
       at = line + 1 - data;
       sample = parse_sample (data, at, MIN (len, at + JUMP_SAMPLE_BYTES), plan->dialect.delimiter,
                              plan->dialect.quote, plan->terminator, 0, JUMP_SAMPLE_ROWS);
@@ -873,16 +887,16 @@ atlas_csv_sniff (const char            *data,
       first_line = 1;
     }
 
-  rows = parse_sample (data, offset, MIN (len, offset + HEAD_SAMPLE_BYTES), plan->dialect.delimiter,
-                       plan->dialect.quote, plan->terminator, first_line, HEAD_SAMPLE_ROWS);
+  rows = parse_sample (data, offset, len, plan->dialect.delimiter, plan->dialect.quote, plan->terminator,
+                       first_line, HEAD_SAMPLE_ROWS);
   first = options->force_skip_lines ? first_row_below_line (rows, options->skip_lines) : 0;
   if (first == rows->len && rows->len > 0)
     {
       /* The lines to skip run past the head sample: sample below them. */
       offset = offset_after_lines (data, len, plan->terminator, options->skip_lines);
       g_ptr_array_unref (rows);
-      rows = parse_sample (data, offset, MIN (len, offset + HEAD_SAMPLE_BYTES), plan->dialect.delimiter,
-                           plan->dialect.quote, plan->terminator, options->skip_lines + 1, HEAD_SAMPLE_ROWS);
+      rows = parse_sample (data, offset, len, plan->dialect.delimiter, plan->dialect.quote, plan->terminator,
+                           options->skip_lines + 1, HEAD_SAMPLE_ROWS);
       first = 0;
     }
   if (rows->len == 0)

@@ -17,6 +17,40 @@ utf8_valid_but_for_cut_tail (const guint8 *head,
          && g_utf8_get_char_validated (end, len - (end - (const char *) head)) == (gunichar) -2;
 }
 
+/* UTF-8 with a few broken bytes (a field pasted from elsewhere, a cut in
+ * the middle of a character): many valid multi-byte characters, and at
+ * most a third as many bytes that are not. Read as UTF-8, the broken bytes
+ * show as U+FFFD with a problem each; read as Windows-1252, every good
+ * character would turn to mojibake instead. */
+static gboolean
+utf8_mostly_valid (const guint8 *head,
+                   gsize         len)
+{
+  const char *p = (const char *) head, *end = p + len;
+  gsize valid = 0, broken = 0;
+
+  while (p < end)
+    {
+      gunichar c;
+
+      if ((guint8) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          broken++;
+          p++;
+          continue;
+        }
+      valid++;
+      p = g_utf8_next_char (p);
+    }
+  return valid >= 4 && valid >= broken;
+}
+
 static gboolean
 is_cjk (gunichar c)
 {
@@ -149,7 +183,7 @@ atlas_text_encoding_detect (const guint8 *head,
     return ATLAS_TEXT_ENCODING_UTF16LE;
   if (looks_like_utf16 (head, len, 0))
     return ATLAS_TEXT_ENCODING_UTF16BE;
-  if (utf8_valid_but_for_cut_tail (head, len, head_is_whole_file))
+  if (utf8_valid_but_for_cut_tail (head, len, head_is_whole_file) || utf8_mostly_valid (head, len))
     return ATLAS_TEXT_ENCODING_UTF8;
 
   cjk_share = gb18030_cjk_share (head, len, head_is_whole_file);
