@@ -332,6 +332,71 @@ test_gigabyte_line (void)
   g_unlink (path);
 }
 
+/* The file is changed by another program while it is read, the moment
+ * the reader reports its first progress: cut short, the read says so
+ * (with no crash from the mapping); grown, it reads what was there. */
+typedef struct
+{
+  const char *path;
+  gboolean cut; /* else append */
+  gboolean changed;
+} ChangeWhileReading;
+
+static void
+change_on_first_progress (guint64  done,
+                          guint64  total,
+                          gpointer data)
+{
+  ChangeWhileReading *change = data;
+
+  if (change->changed || done == 0 || done >= total)
+    return;
+  change->changed = TRUE;
+  if (change->cut)
+    g_assert_cmpint (truncate (change->path, 64), ==, 0);
+  else
+    {
+      FILE *out = fopen (change->path, "a");
+      fputs ("9,9.5,9\n", out);
+      fclose (out);
+    }
+}
+
+static void
+test_file_changed_while_read (void)
+{
+  const guint n = 3000000;
+  g_autofree char *path = g_build_filename (test_dir, "changing.csv", NULL);
+
+  for (int cut = 0; cut <= 1; cut++)
+    {
+      FILE *out = fopen (path, "w");
+      ChangeWhileReading change = { path, cut, FALSE };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasCsvResult) result = NULL;
+
+      fputs ("a,b,c\n", out);
+      for (guint r = 0; r < n; r++)
+        fprintf (out, "%u,%u.5,%u\n", r, r % 97, r % 13);
+      fclose (out);
+      result = atlas_csv_read_file (path, NULL, change_on_first_progress, &change, NULL, &error);
+      g_assert_true (change.changed);
+      if (cut)
+        {
+          g_assert_null (result);
+          g_assert_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_CHANGED);
+          g_assert_true (g_str_has_suffix (error->message, "open it again once it is written"));
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (atlas_table_get_n_rows (result->table), ==, n);
+          g_assert_cmpfloat (atlas_column_get_number (atlas_table_get_column (result->table, 0), n - 1), ==, n - 1);
+        }
+    }
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/hostile/hundred-thousand-columns", test_hundred_thousand_columns);
   g_test_add_func ("/hostile/ten-million-rows", test_ten_million_rows);
   g_test_add_func ("/hostile/gigabyte-line", test_gigabyte_line);
+  g_test_add_func ("/hostile/file-changed-while-read", test_file_changed_while_read);
   status = g_test_run ();
   {
     g_autofree char *command = g_strdup_printf ("rm -rf '%s'", test_dir);

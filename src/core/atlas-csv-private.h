@@ -112,6 +112,7 @@ typedef struct
   gboolean ended_in_quote;
   gboolean out_of_memory;
   gboolean line_too_long; /* at long_line, relative to the chunk */
+  gboolean file_changed;  /* a read of the mapping failed: the file was cut short */
   guint64 long_line;
   guint64 quote_line;     /* relative line an unterminated quote opened on */
   guint quote_column;

@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <glib/gstdio.h>
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
@@ -37,6 +39,69 @@ typedef struct
 
 #define set_file_error(error, code, path, line, column, ...)                                               \
   atlas_set_located_error (error, ATLAS_CSV_ERROR, code, path, line, column, __VA_ARGS__)
+
+/* A mapped file cut short while it is read (another program truncating
+ * or rewriting it) makes every read past its new end a SIGBUS, which would
+ * kill the app. The reader's reads of the mapping run guarded: a SIGBUS on
+ * a guarded thread jumps back to run_guarded(), which says the file
+ * changed; a SIGBUS anywhere else goes where it would have gone. */
+static _Thread_local sigjmp_buf *bus_error_jump;
+static struct sigaction previous_bus_action;
+
+static void
+on_bus_error (int        signal_number,
+              siginfo_t *info,
+              void      *context)
+{
+  if (bus_error_jump)
+    siglongjmp (*bus_error_jump, 1);
+  if ((previous_bus_action.sa_flags & SA_SIGINFO) && previous_bus_action.sa_sigaction)
+    previous_bus_action.sa_sigaction (signal_number, info, context);
+  else if (previous_bus_action.sa_handler != SIG_DFL && previous_bus_action.sa_handler != SIG_IGN)
+    previous_bus_action.sa_handler (signal_number);
+  else
+    {
+      signal (SIGBUS, SIG_DFL);
+      raise (SIGBUS);
+    }
+}
+
+static void
+install_bus_error_handler (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      struct sigaction action = { 0 };
+
+      action.sa_sigaction = on_bus_error;
+      action.sa_flags = SA_SIGINFO | SA_NODEFER;
+      sigemptyset (&action.sa_mask);
+      sigaction (SIGBUS, &action, &previous_bus_action);
+      g_once_init_leave (&installed, 1);
+    }
+}
+
+/* Runs func (data), reading the mapping; FALSE when the file changed under
+ * it (func was cut short: what it allocated may be lost, never used). */
+static gboolean
+run_guarded (void   (*func) (gpointer data),
+             gpointer data)
+{
+  sigjmp_buf jump;
+  sigjmp_buf *outer = bus_error_jump;
+
+  if (sigsetjmp (jump, 1) != 0)
+    {
+      bus_error_jump = outer;
+      return FALSE;
+    }
+  bus_error_jump = &jump;
+  func (data);
+  bus_error_jump = outer;
+  return TRUE;
+}
 
 /* Progress runs over the file's bytes. A source that is copied first
  * (a pipe, a converted encoding) spends the first half of it copying. */
@@ -434,13 +499,22 @@ typedef struct
   guint index;
 } ChunkJob;
 
+static void
+parse_chunk_guarded (gpointer data)
+{
+  ChunkJob *job = data;
+
+  atlas_csv_chunk_parse (&job->run->chunks[job->index], job->run->cancellable);
+}
+
 static gpointer
 run_chunk_job (gpointer data)
 {
   ChunkJob *job = data;
   ChunkRun *run = job->run;
 
-  atlas_csv_chunk_parse (&run->chunks[job->index], run->cancellable);
+  if (!run_guarded (parse_chunk_guarded, job))
+    run->chunks[job->index].file_changed = TRUE;
   g_mutex_lock (&run->lock);
   run->n_done++;
   g_cond_signal (&run->done_changed);
@@ -734,6 +808,68 @@ list_file_columns (const AtlasCsvPlan *plan)
  * parse needs another. */
 #define MAX_JOINS 3
 
+/* The reader's steps that read the mapping, as run_guarded() takes them. */
+typedef struct
+{
+  const char *path;
+  const AtlasCsvOptions *options;
+  CsvSource *source;
+  Progress *progress;
+  GCancellable *cancellable;
+  GError **error;
+  gboolean opened;
+} OpenCall;
+
+static void
+open_source_guarded (gpointer data)
+{
+  OpenCall *call = data;
+
+  call->opened = open_source (call->path, call->options, call->source, call->progress, call->cancellable,
+                              call->error);
+}
+
+typedef struct
+{
+  const CsvSource *source;
+  const AtlasCsvOptions *options;
+  AtlasCsvPlan *plan;
+} SniffCall;
+
+static void
+sniff_guarded (gpointer data)
+{
+  SniffCall *call = data;
+
+  atlas_csv_sniff (call->source->data, call->source->len, call->options, call->plan);
+}
+
+typedef struct
+{
+  const CsvSource *source;
+  const AtlasCsvPlan *plan;
+  guint n_threads;
+  Progress *progress;
+  GCancellable *cancellable;
+  ChunkRun *run;
+} ParseCall;
+
+static void
+parse_chunks_guarded (gpointer data)
+{
+  ParseCall *call = data;
+
+  parse_chunks (call->source, call->plan, call->n_threads, call->progress, call->cancellable, call->run);
+}
+
+static void
+set_file_changed_error (GError    **error,
+                        const char *path)
+{
+  set_file_error (error, ATLAS_CSV_ERROR_CHANGED, path, 1, 1,
+                  _("the file changed while it was read; open it again once it is written"));
+}
+
 AtlasCsvResult *
 atlas_csv_read_file (const char            *path,
                      const AtlasCsvOptions *options,
@@ -759,13 +895,29 @@ atlas_csv_read_file (const char            *path,
   n_threads = CLAMP (n_threads, 1, MAX_THREADS);
 
   progress.total = (g_stat (path, &st) == 0 && S_ISREG (st.st_mode)) ? (guint64) st.st_size : 0;
-  if (!open_source (path, options, &source, &progress, cancellable, error))
-    return NULL;
+  install_bus_error_handler ();
+  {
+    OpenCall call = { path, options, &source, &progress, cancellable, error, FALSE };
+    if (!run_guarded (open_source_guarded, &call))
+      {
+        set_file_changed_error (error, path);
+        return NULL;
+      }
+    if (!call.opened)
+      return NULL;
+  }
   if (progress.total == 0)
     progress.total = source.len;
   start_parse_phase (&progress, progress.phase_share > 0);
 
-  atlas_csv_sniff (source.data, source.len, options, &plan);
+  {
+    SniffCall call = { &source, options, &plan };
+    if (!run_guarded (sniff_guarded, &call))
+      {
+        set_file_changed_error (error, path);
+        goto failed;
+      }
+  }
   plan.dialect.encoding = source.encoding;
   plan.dialect.has_bom = source.has_bom;
   if (plan.n_columns == 0)
@@ -801,7 +953,22 @@ atlas_csv_read_file (const char            *path,
       gboolean split_inside_quotes = FALSE;
       AtlasCsvChunk *last;
 
-      parse_chunks (&source, &plan, n_threads, &progress, cancellable, &run);
+      {
+        ParseCall call = { &source, &plan, n_threads, &progress, cancellable, &run };
+        gboolean changed = !run_guarded (parse_chunks_guarded, &call);
+
+        for (guint i = 0; !changed && i < run.n_chunks; i++)
+          changed = run.chunks[i].file_changed;
+        if (changed)
+          {
+            /* What the threads made is dropped with the run; a cut in
+             * the split itself leaves the run half made, and lost. */
+            if (run.n_done == run.n_chunks)
+              chunk_run_clear (&run);
+            set_file_changed_error (error, path);
+            goto failed;
+          }
+      }
       last = &run.chunks[run.n_chunks - 1];
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))

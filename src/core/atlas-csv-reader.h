@@ -21,6 +21,7 @@ typedef enum
   ATLAS_CSV_ERROR_IO,
   ATLAS_CSV_ERROR_NO_MEMORY,
   ATLAS_CSV_ERROR_NOT_A_TABLE, /* a line too long to be a row */
+  ATLAS_CSV_ERROR_CHANGED,     /* cut short by another program while read */
 } AtlasCsvError;
 
 typedef enum
