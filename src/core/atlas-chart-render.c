@@ -932,6 +932,26 @@ draw_bars (Painter *painter)
   double bar = stacked ? slot : slot / n_series;
 
   chart->bar_slot = slot;
+  /* Bars thinner than a pixel blur into a block that says nothing: the
+   * chart says so instead, and how to see them. */
+  if (bar < 1)
+    {
+      gsize n_bars = chart->n_ordered * n_series;
+      g_autofree char *count = atlas_format_value ((double) n_bars, &painter->style);
+      /* Translators: %s is a number of bars, grouped by thousands ("10,000"). */
+      g_autofree char *message = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s bar is too many to tell apart at this size: zoom in to see them, or "
+                                      "show them as a line",
+                     "%s bars are too many to tell apart at this size: zoom in to see them, or show them as a line",
+                     n_bars),
+        count);
+      double box_width = MIN (chart->plot.width * 0.8, painter->unit * 30);
+
+      atlas_painter_draw_text_block (painter, message, TEXT_BODY, chart->plot.x + (chart->plot.width - box_width) / 2,
+                                     chart->plot.y + chart->plot.height / 2 - painter->unit, box_width, 3,
+                                     &painter->theme->muted_text);
+      return;
+    }
 
   for (guint s = 0; s < n_series; s++)
     {
@@ -1091,7 +1111,8 @@ collect_legend (Painter *painter,
           g_autofree char *share = NULL;
           const char *name = chart->categories ? g_ptr_array_index (chart->categories, (guint) chart->x_values[row])
                                                : NULL;
-          g_autofree char *fallback = name ? NULL : atlas_format_value (chart->x_values[row], &painter->style);
+          /* A date or number names its slice as the table writes it. */
+          g_autofree char *fallback = name ? NULL : atlas_column_format_cell (chart->x_column, row);
 
           if (!(v > 0))
             continue;
@@ -1341,7 +1362,8 @@ atlas_chart_render (AtlasChart *chart,
       chart->x_scale = make_category_scale (chart);
       if (horizontal)
         {
-          /* Categories down the left, ellipsized to a third of the width. */
+          /* Categories down the left, ellipsized to a third of the width;
+           * dates or numbers there take the room of their widest label. */
           double widest = 0;
           for (guint i = 0; chart->categories && i < chart->categories->len; i++)
             {
@@ -1349,6 +1371,17 @@ atlas_chart_render (AtlasChart *chart,
               atlas_painter_prepare_text (&painter, g_ptr_array_index (chart->categories, i), TEXT_SMALL, width / 3, 1);
               atlas_painter_measure (&painter, &w, &h);
               widest = MAX (widest, w);
+            }
+          if (!chart->categories)
+            {
+              g_autoptr (GArray) probe = NULL;
+
+              if (atlas_chart_type_is_bar (chart->spec.type))
+                pad_for_bars (chart, chart->x_scale);
+              atlas_scale_set_range (chart->x_scale, plot_top, MAX (plot_bottom, plot_top + 1));
+              probe = place_axis_ticks (&painter, chart->x_scale, MAX (plot_bottom - plot_top, 1), FALSE, width / 3);
+              for (guint i = 0; i < probe->len; i++)
+                widest = MAX (widest, g_array_index (probe, PlacedTick, i).width);
             }
           plot_left = margin + MIN (widest, width / 3) + painter.unit * 0.6;
           chart->plot = (cairo_rectangle_t) { plot_left, plot_top, MAX (width - margin - plot_left, 1),
