@@ -581,7 +581,11 @@ parse_chunks (const CsvSource    *source,
     {
       jobs[i].run = run;
       jobs[i].index = i;
-      threads[i] = g_thread_new ("atlas-csv-chunk", run_chunk_job, &jobs[i]);
+      /* Where no thread can be made (memory short, too many threads),
+       * this one parses the chunk itself: slower, never an abort. */
+      threads[i] = g_thread_try_new ("atlas-csv-chunk", run_chunk_job, &jobs[i], NULL);
+      if (!threads[i])
+        run_chunk_job (&jobs[i]);
     }
 
   g_mutex_lock (&run->lock);
@@ -604,7 +608,8 @@ parse_chunks (const CsvSource    *source,
   g_mutex_unlock (&run->lock);
 
   for (guint i = 0; i < n_chunks; i++)
-    g_thread_join (threads[i]);
+    if (threads[i])
+      g_thread_join (threads[i]);
   g_free (threads);
   g_free (jobs);
 }
@@ -632,20 +637,24 @@ problem_free (gpointer data)
 /* Joins one file column's cells from every chunk into a table column:
  * the first chunk's array is grown in place and the others copied after
  * it and freed, so the join needs little more memory than the table itself. */
-static void
+static gboolean
 join_column (ChunkRun           *run,
              const AtlasCsvPlan *plan,
              guint               col,
              AtlasTable         *table,
              gsize               n_rows)
 {
-  AtlasColumn *column = atlas_table_append_column (table, plan->names[col], plan->columns[col].type);
+  AtlasColumn *column;
   gboolean is_text = plan->columns[col].type == ATLAS_COLUMN_TEXT;
   gsize cell_size = is_text ? sizeof (char *) : sizeof (double);
   gpointer *first = is_text ? (gpointer *) &run->chunks[0].texts[col] : (gpointer *) &run->chunks[0].numbers[col];
-  char *cells = g_realloc (*first, MAX (n_rows, 1) * cell_size);
+  /* Short of memory, the join stops with the chunks as they were. */
+  char *cells = g_try_realloc_n (*first, MAX (n_rows, 1), cell_size);
   gsize row = run->chunks[0].n_rows;
 
+  if (!cells)
+    return FALSE;
+  column = atlas_table_append_column (table, plan->names[col], plan->columns[col].type);
   *first = NULL;
   column->n_missing = run->chunks[0].n_missing[col];
   column->n_invalid = run->chunks[0].n_invalid[col];
@@ -666,10 +675,11 @@ join_column (ChunkRun           *run,
     column->numbers = (double *) cells;
   column->unit = g_strdup (plan->units[col]);
   column->date_unit = plan->date_units[col];
+  return TRUE;
 }
 
 /* Joins the chunks into one table of the columns kept, in file order,
- * with their problems and raw rows. */
+ * with their problems and raw rows; NULL when memory runs out. */
 static AtlasTable *
 join_chunks (ChunkRun           *run,
              const AtlasCsvPlan *plan,
@@ -684,8 +694,11 @@ join_chunks (ChunkRun           *run,
   table = atlas_table_new (n_rows);
 
   for (guint col = 0; col < plan->n_columns; col++)
-    if (!plan->columns[col].ignored)
-      join_column (run, plan, col, table, n_rows);
+    if (!plan->columns[col].ignored && !join_column (run, plan, col, table, n_rows))
+      {
+        atlas_table_unref (table);
+        return NULL;
+      }
 
   for (guint i = 0; i < run->n_chunks; i++)
     {
@@ -1036,6 +1049,12 @@ atlas_csv_read_file (const char            *path,
         result->raw_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
       result->table = join_chunks (&run, &plan, result);
       chunk_run_clear (&run);
+      if (!result->table)
+        {
+          set_file_error (error, ATLAS_CSV_ERROR_NO_MEMORY, path, 1, 1,
+                          _("there is not enough memory to load this file"));
+          goto failed;
+        }
       /* The plan must keep describing the table: no retype after the last join. */
       if (++n_joins == MAX_JOINS || !retype_failed_columns (&plan, result->table))
         break;
