@@ -377,6 +377,86 @@ test_choose_values (void)
   g_assert_finalize_object (window);
 }
 
+/* The window through a run of files nobody should write and exports that
+ * cannot be written: after each it still responds, shows the error, and
+ * keeps the chart it had. */
+static void
+test_survives_hostile_files (void)
+{
+  AtlasWindow *window = new_story_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-hostile-window-XXXXXX", NULL);
+  static const struct
+  {
+    const char *name;
+    const char *contents;
+    gssize length;
+    const char *message;
+  } files[] = {
+    { "empty.csv", "", 0, ":1:1: the file is empty" },
+    { "binary.csv", "a,b\n1,\0\0\n", 10, ":2:3: this is a binary file" },
+    { "open-quote.csv", "\"name,value\nChina,1\n", -1, ":1:1: a quoted field opened here is never closed" },
+    { "only-blanks.csv", "\n\n\n", -1, ":1:1: the file holds only blank lines" },
+  };
+  g_autofree char *title = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 2);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  /* A copy: each passage shown again is a new chart. */
+  title = g_strdup (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+
+      g_assert_true (g_file_set_contents (path, files[i].contents, files[i].length, NULL));
+      atlas_window_open_file (window, file);
+      wait_for_loading (window);
+      g_assert_nonnull (strstr (atlas_window_get_status (window), files[i].message));
+      g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, title);
+      /* Still answering: the next passage shows. */
+      atlas_window_show_passage (window, 2 + (i % 2));
+      wait_for_frames (GTK_WIDGET (window), 1);
+      atlas_window_show_passage (window, 2);
+      g_unlink (path);
+    }
+
+  /* A folder and a file that is not there. */
+  {
+    g_autoptr (GFile) folder = g_file_new_for_path (dir);
+    g_autofree char *missing_path = g_build_filename (dir, "gone.csv", NULL);
+    g_autoptr (GFile) missing = g_file_new_for_path (missing_path);
+
+    atlas_window_open_file (window, folder);
+    wait_for_loading (window);
+    g_assert_nonnull (strstr (atlas_window_get_status (window), "this is a folder, not a CSV file"));
+    atlas_window_open_file (window, missing);
+    wait_for_loading (window);
+    g_assert_nonnull (strstr (atlas_window_get_status (window), "no such file"));
+  }
+
+  /* Exports that cannot be written: into a missing folder, over a folder. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *nowhere = g_build_filename (dir, "missing", "chart.png", NULL);
+
+    g_assert_false (atlas_window_export_to (window, nowhere, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_false (atlas_window_export_to (window, dir, &error));
+    g_assert_nonnull (error);
+  }
+  g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==, title);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  save_screenshot (GTK_WIDGET (window), "window-after-hostile-files.png");
+
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* A long table (one row per year and metric) is charted as its longest
  * series, named on the chart; the options menu shows another metric, or
  * every row as points. */
@@ -727,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/window/export-and-about", test_export_and_about);
   g_test_add_func ("/window/choose-values", test_choose_values);
   g_test_add_func ("/window/rows-of-a-long-table", test_rows_of_a_long_table);
+  g_test_add_func ("/window/survives-hostile-files", test_survives_hostile_files);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
