@@ -1,0 +1,72 @@
+/* fuzz-story.c: libFuzzer harness: any bytes as a story file, beside the real datasets; every passage that loads is
+ * charted and drawn.
+ *
+ * Run from the source tree (the datasets are found at data/datasets);
+ * seed it with data/story. */
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "atlas-chart.h"
+#include "atlas-story.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+static char *story_path;
+
+/* A folder holding story.story and "datasets", the real ones: a story
+ * that names ../datasets, as the built-in one does, finds them too. */
+static void
+make_folder (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("atlas-fuzz-story-XXXXXX", NULL);
+  g_autofree char *story_dir = g_build_filename (root, "story", NULL);
+  g_autofree char *datasets = g_canonicalize_filename ("data/datasets", NULL);
+  g_autofree char *link = g_build_filename (root, "datasets", NULL);
+
+  g_assert_cmpint (g_mkdir (story_dir, 0700), ==, 0);
+  g_assert_cmpint (symlink (datasets, link), ==, 0);
+  story_path = g_build_filename (story_dir, "story.story", NULL);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasStory) story = NULL;
+
+  if (!story_path)
+    make_folder ();
+  g_assert_true (g_file_set_contents (story_path, (const char *) data, (gssize) size, NULL));
+  story = atlas_story_load (story_path, &error);
+  if (!story)
+    {
+      /* Refused with the file and a line to look at. */
+      g_assert_nonnull (error);
+      g_assert_true (g_str_has_prefix (error->message, story_path));
+      return 0;
+    }
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    {
+      g_autoptr (GError) chart_error = NULL;
+      g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &chart_error);
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      if (!chart)
+        {
+          g_assert_nonnull (chart_error);
+          continue;
+        }
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 320, 240);
+      cr = cairo_create (surface);
+      atlas_chart_render (chart, cr, 320, 240);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  return 0;
+}
