@@ -27,6 +27,11 @@ atlas_line_feeder_init (AtlasLineFeeder *feeder,
     return FALSE;
   csv_set_delim (&feeder->parser, (unsigned char) delimiter);
   csv_set_quote (&feeder->parser, (unsigned char) quote);
+  /* libcsv grows its field buffer by this much at a time, copying it
+   * each time: by its default of 128 bytes a field of tens of megabytes
+   * took minutes. Pages of the buffer cost nothing until a field fills
+   * them. */
+  csv_set_blk_size (&feeder->parser, 1024 * 1024);
   feeder->terminator = terminator;
   return TRUE;
 }
