@@ -626,6 +626,17 @@ test_export_failures (void)
   assert_export_fails_keeping (chart, missing, "the folder does not exist");
   g_assert_false (atlas_chart_export (chart, "chart.gif", 100, 100, 1, &error));
   g_assert_nonnull (strstr (error->message, ".png, .svg or .pdf"));
+  g_clear_error (&error);
+  /* 80,000 × 32,000 pixels would take 10 GB: refused before drawing. */
+  g_assert_false (atlas_chart_export (chart, missing, 20000, 8000, 4, &error));
+  g_assert_nonnull (strstr (error->message, "too large"));
+  g_clear_error (&error);
+  {
+    g_autofree char *vector = g_build_filename (test_dir, "large.svg", NULL);
+    /* The same size as a drawing costs nothing more. */
+    g_assert_true (atlas_chart_export (chart, vector, 20000, 8000, 1, &error));
+    g_assert_no_error (error);
+  }
 
   g_mkdir (locked_dir, 0755);
   g_assert_true (g_file_set_contents (locked, "an older chart", -1, NULL));

@@ -259,6 +259,17 @@ atlas_chart_export (AtlasChart  *chart,
                    width, height, scale);
       return FALSE;
     }
+  /* Cairo draws a PNG in memory whole: past this many pixels it would
+   * take gigabytes, or fail part way. */
+  if (format == ATLAS_EXPORT_PNG && width * scale * height * scale > ATLAS_EXPORT_MAX_PNG_PIXELS)
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_EXPORT,
+                   /* Translators: the PNG's width and height in pixels, then the limit in millions. */
+                   _("A PNG of %.0f×%.0f pixels is too large: at most %.0f million pixels; choose a smaller "
+                     "size or scale, or SVG or PDF"),
+                   width * scale, height * scale, ATLAS_EXPORT_MAX_PNG_PIXELS / 1e6);
+      return FALSE;
+    }
 
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
   if (!stream)

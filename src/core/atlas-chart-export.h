@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* The most pixels a PNG export draws (width × height × scale²): a 4K
+ * screen at 4x, about 600 MB while drawn. */
+#define ATLAS_EXPORT_MAX_PNG_PIXELS 150e6
+
 typedef enum
 {
   ATLAS_EXPORT_PNG,
