@@ -47,6 +47,7 @@ struct _AtlasImportDialog
   AtlasImportSettings *settings; /* what the person chose; the rest is detected */
   AtlasCsvResult *result;        /* the preview's read; NULL when it failed */
   char *error;                   /* why it failed */
+  guint *unreadable_shown;       /* per file column: cells shown that will load as missing */
   GPtrArray *column_rows;        /* AdwComboRow per file column */
   GtkStringList *rows;           /* one item per preview row */
   GtkSelectionModel *row_selection;
@@ -153,25 +154,33 @@ set_subtitle (AdwComboRow *row,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
 }
 
-/* How many cells of table column in the rows shown hold something the
- * column could not read. */
-static guint
-count_unreadable_shown (AtlasImportDialog *self,
-                        guint              file_column,
-                        int                table_column)
+/* For each column of the file, how many cells of the rows shown hold
+ * something the column could not read (none for text or ignored ones):
+ * counted once a read, for the column rows and the status line. */
+static void
+count_unreadable_shown (AtlasImportDialog *self)
 {
-  const AtlasColumn *column = atlas_table_get_column (self->result->table, (guint) table_column);
-  guint n = 0;
+  guint n_columns = self->result ? self->result->file_columns->len : 0;
 
-  for (guint row = 0; row < atlas_import_dialog_get_n_shown_rows (self); row++)
+  g_clear_pointer (&self->unreadable_shown, g_free);
+  self->unreadable_shown = g_new0 (guint, MAX (n_columns, 1));
+  for (guint c = 0; c < n_columns; c++)
     {
-      GStrv raw = g_ptr_array_index (self->result->raw_rows, row);
-      const char *cell = raw[file_column];
+      const AtlasCsvFileColumn *info = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, c);
+      const AtlasColumn *column;
 
-      if (atlas_column_is_missing (column, row) && !atlas_cell_is_missing (cell, strlen (cell)))
-        n++;
+      if (info->ignored || info->type == ATLAS_COLUMN_TEXT)
+        continue;
+      column = atlas_table_get_column (self->result->table, (guint) info->table_column);
+      for (guint row = 0; row < atlas_import_dialog_get_n_shown_rows (self); row++)
+        {
+          GStrv raw = g_ptr_array_index (self->result->raw_rows, row);
+          const char *cell = raw[c];
+
+          if (atlas_column_is_missing (column, row) && !atlas_cell_is_missing (cell, strlen (cell)))
+            self->unreadable_shown[c]++;
+        }
     }
-  return n;
 }
 
 static void on_column_choice_changed (AdwComboRow       *row,
@@ -210,7 +219,7 @@ update_column_rows (AtlasImportDialog *self)
       const AtlasCsvFileColumn *column = &g_array_index (columns, AtlasCsvFileColumn, i);
       AdwComboRow *row = g_ptr_array_index (self->column_rows, i);
       AtlasColumnChoice choice = atlas_import_settings_get_column_choice (self->settings, i);
-      guint n_bad = 0;
+      guint n_bad = self->unreadable_shown[i];
       g_autofree char *read_as = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), column->name);
@@ -220,8 +229,6 @@ update_column_rows (AtlasImportDialog *self)
           set_subtitle (row, "%s", _("Not loaded"));
           continue;
         }
-      if (column->type != ATLAS_COLUMN_TEXT)
-        n_bad = count_unreadable_shown (self, i, column->table_column);
       /* Translators: what the reader found or was told, such as
        * “numbers”, an encoding's name or “comma”. */
       read_as = g_strdup_printf (choice == ATLAS_COLUMN_CHOICE_DETECT ? _("Detected: %s") : _("Read as %s"),
@@ -476,11 +483,8 @@ update_status (AtlasImportDialog *self)
     }
   for (guint c = 0; c < self->result->file_columns->len; c++)
     {
-      const AtlasCsvFileColumn *info = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, c);
-      guint n = !info->ignored && info->type != ATLAS_COLUMN_TEXT ? count_unreadable_shown (self, c, info->table_column)
-                                                                  : 0;
-      n_bad += n;
-      n_bad_columns += n > 0;
+      n_bad += self->unreadable_shown[c];
+      n_bad_columns += self->unreadable_shown[c] > 0;
     }
   if (self->result->truncated || atlas_table_get_n_rows (self->result->table) > n_rows)
     g_string_append_printf (status, ngettext ("The first %u row, as it will load.",
@@ -529,6 +533,7 @@ refresh_preview (AtlasImportDialog *self)
   if (!result)
     self->error = g_strdup (error->message);
   gtk_widget_set_sensitive (self->import_button, result != NULL);
+  count_unreadable_shown (self);
   rebuild_preview (self);
   sync_widgets (self);
   update_status (self);
@@ -808,6 +813,7 @@ atlas_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->result, atlas_csv_result_free);
   g_free (self->error);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->unreadable_shown, g_free);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   g_clear_object (&self->row_selection);
   g_clear_object (&self->dialect_names);
