@@ -278,13 +278,40 @@ save_memory (AtlasImportMemory  *memory,
   return g_key_file_save_to_file (memory->keys, memory->path, error);
 }
 
+/* The settings kept in the group prefix + name, or NULL when there is none. */
+static AtlasImportSettings *
+lookup_group (AtlasImportMemory *memory,
+              const char        *prefix,
+              const char        *name)
+{
+  g_autofree char *group = g_strconcat (prefix, name, NULL);
+
+  return g_key_file_has_group (memory->keys, group) ? read_settings (memory->keys, group) : NULL;
+}
+
+/* Writes settings as the group prefix + name, in place of what was there,
+ * stamped with the time under stamp_key; the file is saved by the caller. */
+static void
+replace_group (AtlasImportMemory         *memory,
+               const char                *prefix,
+               const char                *name,
+               const char                *stamp_key,
+               const AtlasImportSettings *settings,
+               gboolean                   with_columns)
+{
+  g_autofree char *group = g_strconcat (prefix, name, NULL);
+
+  g_key_file_remove_group (memory->keys, group, NULL);
+  /* The stamp also keeps a group that detects everything from vanishing. */
+  g_key_file_set_int64 (memory->keys, group, stamp_key, g_get_real_time ());
+  write_settings (memory->keys, group, settings, with_columns);
+}
+
 AtlasImportSettings *
 atlas_import_memory_lookup_file (AtlasImportMemory *memory,
                                  const char        *uri)
 {
-  g_autofree char *group = g_strconcat (FILE_GROUP_PREFIX, uri, NULL);
-
-  return g_key_file_has_group (memory->keys, group) ? read_settings (memory->keys, group) : NULL;
+  return lookup_group (memory, FILE_GROUP_PREFIX, uri);
 }
 
 /* Drops the files used longest ago beyond MAX_REMEMBERED_FILES. */
@@ -322,11 +349,7 @@ atlas_import_memory_remember_file (AtlasImportMemory          *memory,
                                    const AtlasImportSettings  *settings,
                                    GError                    **error)
 {
-  g_autofree char *group = g_strconcat (FILE_GROUP_PREFIX, uri, NULL);
-
-  g_key_file_remove_group (memory->keys, group, NULL);
-  g_key_file_set_int64 (memory->keys, group, "Used", g_get_real_time ());
-  write_settings (memory->keys, group, settings, TRUE);
+  replace_group (memory, FILE_GROUP_PREFIX, uri, "Used", settings, TRUE);
   forget_oldest_files (memory->keys);
   return save_memory (memory, error);
 }
@@ -358,9 +381,7 @@ AtlasImportSettings *
 atlas_import_memory_lookup_dialect (AtlasImportMemory *memory,
                                     const char        *name)
 {
-  g_autofree char *group = g_strconcat (DIALECT_GROUP_PREFIX, name, NULL);
-
-  return g_key_file_has_group (memory->keys, group) ? read_settings (memory->keys, group) : NULL;
+  return lookup_group (memory, DIALECT_GROUP_PREFIX, name);
 }
 
 /* Saves how a file is written under name, for files written alike; its
@@ -371,11 +392,6 @@ atlas_import_memory_save_dialect (AtlasImportMemory          *memory,
                                   const AtlasImportSettings  *settings,
                                   GError                    **error)
 {
-  g_autofree char *group = g_strconcat (DIALECT_GROUP_PREFIX, name, NULL);
-
-  g_key_file_remove_group (memory->keys, group, NULL);
-  /* A dialect that detects everything still needs a key to be kept. */
-  g_key_file_set_int64 (memory->keys, group, "Saved", g_get_real_time ());
-  write_settings (memory->keys, group, settings, FALSE);
+  replace_group (memory, DIALECT_GROUP_PREFIX, name, "Saved", settings, FALSE);
   return save_memory (memory, error);
 }
