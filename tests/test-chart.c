@@ -1,7 +1,6 @@
 /* test-chart.c: rendering checked on pixels, pick against render, layout without overlaps, export and summary. */
 #define _GNU_SOURCE
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -14,6 +13,7 @@
 #include "atlas-chart-private.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
+#include "test-support.h"
 
 static char *test_dir;
 
@@ -21,17 +21,7 @@ static AtlasTable *
 load_table (const char *name,
             const char *text)
 {
-  g_autofree char *path = g_build_filename (test_dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-  AtlasCsvResult *result;
-  AtlasTable *table;
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  table = atlas_table_ref (result->table);
-  atlas_csv_result_free (result);
-  return table;
+  return test_load_table (test_dir, name, text);
 }
 
 static AtlasChart *
@@ -964,14 +954,7 @@ main (int   argc,
   g_test_add_func ("/chart/summary", test_summary);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", test_dir);
-    status |= system (command) == -1;
-  }
-  /* Let go of the font and glyph caches, so a leak checker sees only
-   * what the charts themselves may have kept. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
+  status |= !test_remove_dir (test_dir);
+  test_release_font_caches ();
   return status;
 }

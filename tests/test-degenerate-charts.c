@@ -1,7 +1,6 @@
 /* test-degenerate-charts.c: data no chart expects, in every chart type: each draws something sensible, or refuses with
  * a message that says why, and never crashes or draws outside its surface. */
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -10,6 +9,7 @@
 #include "atlas-chart.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
+#include "test-support.h"
 
 static char *test_dir;
 
@@ -23,14 +23,7 @@ static AtlasTable *
 load_table (const char *name,
             const char *text)
 {
-  g_autofree char *path = g_build_filename (test_dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AtlasCsvResult) result = NULL;
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return atlas_table_ref (result->table);
+  return test_load_table (test_dir, name, text);
 }
 
 /* Whether the surface holds anything but its background: a chart that
@@ -251,12 +244,7 @@ main (int   argc,
   g_test_add_func ("/degenerate/magnitudes-apart", test_magnitudes_apart);
   g_test_add_func ("/degenerate/note-on-a-missing-value", test_note_on_a_missing_value);
   status = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", test_dir);
-    status |= system (command) == -1;
-  }
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
+  status |= !test_remove_dir (test_dir);
+  test_release_font_caches ();
   return status;
 }

@@ -9,6 +9,7 @@
 
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
+#include "test-support.h"
 
 static char *test_dir;
 
@@ -418,9 +419,6 @@ main (int   argc,
   g_test_add_func ("/hostile/gigabyte-line", test_gigabyte_line);
   g_test_add_func ("/hostile/file-changed-while-read", test_file_changed_while_read);
   status = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", test_dir);
-    status |= system (command) == -1;
-  }
+  status |= !test_remove_dir (test_dir);
   return status;
 }

@@ -6,6 +6,7 @@
 
 #include "atlas-cell-parse.h"
 #include "atlas-table.h"
+#include "test-support.h"
 #include "ui-test-support.h"
 
 static char *test_dir;
@@ -522,9 +523,6 @@ main (int   argc,
   g_test_add_func ("/import/reload", test_reload);
   g_test_add_func ("/import/cancel-large-import", test_cancel_large_import);
   status = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", test_dir);
-    status |= system (command) == -1;
-  }
+  status |= !test_remove_dir (test_dir);
   return status;
 }

@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include "atlas-import-settings.h"
+#include "test-support.h"
 
 static char *test_dir;
 
@@ -191,9 +192,6 @@ main (int    argc,
   g_test_add_func ("/import-settings/forget-oldest", test_forget_oldest);
   g_test_add_func ("/import-settings/failed-write-keeps-earlier", test_failed_write_keeps_earlier);
   status = g_test_run ();
-  {
-    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", test_dir);
-    status |= system (command) == -1;
-  }
+  status |= !test_remove_dir (test_dir);
   return status;
 }

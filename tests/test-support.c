@@ -1,0 +1,44 @@
+/* test-support.c: what the engine's tests share: a table from CSV text, a temporary folder gone, caches let go. */
+#include "test-support.h"
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+
+#include "atlas-csv-reader.h"
+
+/* The table the reader makes of text, written as name in dir. */
+AtlasTable *
+test_load_table (const char *dir,
+                 const char *name,
+                 const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasCsvResult) result = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return atlas_table_ref (result->table);
+}
+
+/* Removes a test's temporary folder and all in it; FALSE when it could not. */
+gboolean
+test_remove_dir (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+
+  return system (command) != -1;
+}
+
+/* Lets go of the font and glyph caches, so a leak checker sees only what
+ * the charts themselves may have kept. */
+void
+test_release_font_caches (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
+}

@@ -1,0 +1,14 @@
+/* test-support.h: what the engine's tests share: a table from CSV text, a temporary folder gone, caches let go. */
+#pragma once
+
+#include "atlas-table.h"
+
+G_BEGIN_DECLS
+
+AtlasTable *test_load_table          (const char *dir,
+                                      const char *name,
+                                      const char *text);
+gboolean    test_remove_dir          (const char *dir);
+void        test_release_font_caches (void);
+
+G_END_DECLS
