@@ -149,8 +149,8 @@ test_notes_and_events (void)
   g_assert_true (controls_over_trade);
 }
 
-/* A broken reference is reported with the story's file and the line of
- * the passage that holds it. */
+/* A broken reference or an unreadable value is reported with the story's
+ * file and the line of the passage or key that holds it. */
 static void
 test_broken_references (void)
 {
@@ -161,22 +161,32 @@ test_broken_references (void)
   static const struct
   {
     const char *passage;
+    guint line;
     const char *expected;
   } cases[] = {
-    { "Dataset=no-such-data\nChart=line\nX=year\nY=imports (USD bn)", "dataset “no-such-data”" },
-    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=import", "There is no column “import”" },
-    { "Dataset=ic-trade-and-output\nChart=pie\nX=year\nY=imports (USD bn)", "no chart type is called “pie”" },
-    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=2017..soon",
+    { "Dataset=no-such-data\nChart=line\nX=year\nY=imports (USD bn)", 6, "dataset “no-such-data”" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=import", 6, "There is no column “import”" },
+    { "Dataset=ic-trade-and-output\nChart=pie\nX=year\nY=imports (USD bn)", 6, "no chart type is called “pie”" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=2017..soon", 6,
       "“soon” is not a value of column “year”" },
-    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=callout|2021|Peak|NOPE",
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=callout|2021|Peak|NOPE", 12,
       "cites source “NOPE”" },
+    /* Values that are there but cannot be read are not taken for absent
+     * ones: a title that is not UTF-8, a note that is not, and a value
+     * ending in half an escape. */
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nTitle=Chips \xff", 12,
+      "[Passage 1] Title: " },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=callout|2021|Pe\xff" "ak|S1", 12,
+      "[Passage 1] Note1: " },
+    { "Dataset=ic-trade-and-output\nChart=line\n  Label  = a\\\nX=year\nY=imports (USD bn)", 10,
+      "[Passage 1] Label: " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *text = g_strdup_printf ("[Story]\nTitle=Mine\nDatasets=%s\n\n# a comment\n[Passage 1]\nText=Hello.\n%s\n",
                                                datasets_dir, cases[i].passage);
-      g_autofree char *prefix = g_strdup_printf ("%s:6:1: ", path);
+      g_autofree char *prefix = g_strdup_printf ("%s:%u:1: ", path, cases[i].line);
       g_autoptr (GError) error = NULL;
       g_autoptr (AtlasStory) story = NULL;
 

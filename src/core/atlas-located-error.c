@@ -40,3 +40,42 @@ atlas_key_file_group_line (const char *contents,
     line += *p == '\n';
   return line;
 }
+
+/* The 1-based line of key in [group], for a message about its value; the
+ * group's line when the key is not found there. */
+guint
+atlas_key_file_key_line (const char *contents,
+                         const char *group,
+                         const char *key)
+{
+  guint group_line = atlas_key_file_group_line (contents, group);
+  gsize key_len = strlen (key);
+  const char *p = contents;
+  guint line = 1;
+
+  while (line < group_line && (p = strchr (p, '\n')))
+    {
+      p++;
+      line++;
+    }
+  if (!p)
+    return group_line;
+  /* Past the group's own line, up to the next group. */
+  for (p = strchr (p, '\n'); p && p[1] != '['; p = strchr (p + 1, '\n'))
+    {
+      const char *start = p + 1;
+
+      line++;
+      while (*start == ' ' || *start == '\t')
+        start++;
+      if (strncmp (start, key, key_len) == 0)
+        {
+          const char *after = start + key_len;
+          while (*after == ' ' || *after == '\t')
+            after++;
+          if (*after == '=')
+            return line;
+        }
+    }
+  return group_line;
+}

@@ -16,5 +16,8 @@ void atlas_set_located_error (GError     **error,
 
 guint atlas_key_file_group_line (const char *contents,
                                  const char *group);
+guint atlas_key_file_key_line   (const char *contents,
+                                 const char *group,
+                                 const char *key);
 
 G_END_DECLS

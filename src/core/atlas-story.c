@@ -76,6 +76,31 @@ atlas_story_free (AtlasStory *story)
 #define set_story_error(error, code, story, line, ...)                                                   \
   atlas_set_located_error (error, ATLAS_STORY_ERROR, code, (story)->path, line, 1, __VA_ARGS__)
 
+/* Reads key of [group] into value (NULL when the key is absent). A value
+ * that is there but cannot be read (not UTF-8, a broken escape) is an
+ * error at its line, never taken for an absent key. */
+static gboolean
+read_story_key (AtlasStory  *story,
+                GKeyFile    *keys,
+                const char  *group,
+                const char  *key,
+                char       **value,
+                GError     **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  *value = g_key_file_get_string (keys, group, key, &local_error);
+  /* A broken escape gives both an error and what was read up to it. */
+  if (!local_error || g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND)
+      || g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+    return TRUE;
+  g_clear_pointer (value, g_free);
+  set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_key_line (story->contents, group, key),
+                   /* Translators: a group and a key of the .story file, then why its value cannot be read. */
+                   _("[%s] %s: %s"), group, key, local_error->message);
+  return FALSE;
+}
+
 static GStrv
 split_list (const char *text)
 {
@@ -165,17 +190,18 @@ parse_passage (AtlasStory  *story,
 
   passage->line = atlas_key_file_group_line (story->contents, group);
   passage->notes = g_ptr_array_new_with_free_func (note_free);
-  passage->text = g_key_file_get_string (keys, group, "Text", NULL);
-  passage->dataset = g_key_file_get_string (keys, group, "Dataset", NULL);
-  chart = g_key_file_get_string (keys, group, "Chart", NULL);
-  passage->x_column = g_key_file_get_string (keys, group, "X", NULL);
-  y = g_key_file_get_string (keys, group, "Y", NULL);
-  passage->label_column = g_key_file_get_string (keys, group, "Label", NULL);
-  passage->chart_title = g_key_file_get_string (keys, group, "Title", NULL);
-  passage->x_range = g_key_file_get_string (keys, group, "XRange", NULL);
-  highlight = g_key_file_get_string (keys, group, "Highlight", NULL);
-  passage->events_dataset = g_key_file_get_string (keys, group, "Events", NULL);
-  categories = g_key_file_get_string (keys, group, "EventsCategory", NULL);
+  if (!read_story_key (story, keys, group, "Text", &passage->text, error)
+      || !read_story_key (story, keys, group, "Dataset", &passage->dataset, error)
+      || !read_story_key (story, keys, group, "Chart", &chart, error)
+      || !read_story_key (story, keys, group, "X", &passage->x_column, error)
+      || !read_story_key (story, keys, group, "Y", &y, error)
+      || !read_story_key (story, keys, group, "Label", &passage->label_column, error)
+      || !read_story_key (story, keys, group, "Title", &passage->chart_title, error)
+      || !read_story_key (story, keys, group, "XRange", &passage->x_range, error)
+      || !read_story_key (story, keys, group, "Highlight", &highlight, error)
+      || !read_story_key (story, keys, group, "Events", &passage->events_dataset, error)
+      || !read_story_key (story, keys, group, "EventsCategory", &categories, error))
+    goto failed;
   passage->events_categories = categories ? split_list (categories) : NULL;
   passage->y_columns = y ? split_list (y) : NULL;
   passage->highlights = highlight ? split_list (highlight) : NULL;
@@ -200,8 +226,11 @@ parse_passage (AtlasStory  *story,
   g_ptr_array_sort (note_keys, compare_note_keys);
   for (guint i = 0; i < note_keys->len; i++)
     {
-      g_autofree char *value = g_key_file_get_string (keys, group, g_ptr_array_index (note_keys, i), NULL);
-      if (!parse_note (story, passage->line, value, passage, error))
+      const char *key = g_ptr_array_index (note_keys, i);
+      g_autofree char *value = NULL;
+
+      if (!read_story_key (story, keys, group, key, &value, error)
+          || !parse_note (story, atlas_key_file_key_line (story->contents, group, key), value, passage, error))
         goto failed;
     }
   return passage;
@@ -576,9 +605,10 @@ atlas_story_load (const char  *path,
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, 1, "%s", local_error->message);
       return NULL;
     }
-  story->title = g_key_file_get_string (keys, "Story", "Title", NULL);
-  story->attribution = g_key_file_get_string (keys, "Story", "Attribution", NULL);
-  datasets = g_key_file_get_string (keys, "Story", "Datasets", NULL);
+  if (!read_story_key (story, keys, "Story", "Title", &story->title, error)
+      || !read_story_key (story, keys, "Story", "Attribution", &story->attribution, error)
+      || !read_story_key (story, keys, "Story", "Datasets", &datasets, error))
+    return NULL;
   if (!story->title || !datasets)
     {
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_group_line (story->contents, "Story"),
