@@ -225,8 +225,11 @@ test_export_and_summary (void)
   g_autofree char *output = g_build_filename (test_dir, "chart.svg", NULL);
   const char *arguments[] = { "--export", output, "--summary", "--title", "Imports", input, NULL };
   const char *bad_type[] = { "--export", output, "--chart", "pie", input, NULL };
+  /* An empty range splits into no ends at all. */
+  const char *empty_range[] = { "--export", output, "--x-range", "", input, NULL };
   g_auto (CommandRun) run = { 0 };
   g_auto (CommandRun) bad = { 0 };
+  g_auto (CommandRun) empty = { 0 };
 
   run_command (arguments, &run);
   g_assert_cmpint (run.status, ==, 0);
@@ -235,6 +238,9 @@ test_export_and_summary (void)
   run_command (bad_type, &bad);
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "unknown chart type “pie”"));
+  run_command (empty_range, &empty);
+  g_assert_cmpint (empty.status, ==, 2);
+  g_assert_nonnull (strstr (empty.err, "--x-range takes FROM..TO"));
   g_unlink (output);
 }
 

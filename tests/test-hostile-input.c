@@ -152,14 +152,14 @@ test_quotes (void)
   assert_read_fails (closed_late, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, 3, 2, "never closed");
 }
 
-/* Broken UTF-8 at the start, middle and end of fields, in a file that is
- * otherwise UTF-8: read as UTF-8, the broken bytes as U+FFFD, each field
- * a problem at its line and column. */
+/* Broken UTF-8 at the start, middle and end of fields and in a header
+ * name, in a file that is otherwise UTF-8: read as UTF-8, the broken
+ * bytes as U+FFFD, each field a problem at its line and column. */
 static void
 test_invalid_utf8 (void)
 {
   g_autofree char *path = write_file ("broken.csv",
-                                      "région,naïve,地区\n"
+                                      "région,na\xff" "ve,地区\n"
                                       "\xff" "start,mid\xfe" "dle,end\xc3\n"
                                       "été,ok,上海\n",
                                       -1);
@@ -167,17 +167,23 @@ test_invalid_utf8 (void)
   const AtlasTable *table = result->table;
 
   g_assert_cmpint (result->dialect.encoding, ==, ATLAS_TEXT_ENCODING_UTF8);
+  g_assert_true (result->dialect.header);
   g_assert_cmpstr (atlas_column_get_name (atlas_table_get_column (table, 0)), ==, "région");
+  g_assert_cmpstr (atlas_column_get_name (atlas_table_get_column (table, 1)), ==, "na\xef\xbf\xbdve");
   g_assert_cmpstr (atlas_column_get_text (atlas_table_get_column (table, 0), 0), ==, "\xef\xbf\xbdstart");
   g_assert_cmpstr (atlas_column_get_text (atlas_table_get_column (table, 1), 0), ==, "mid\xef\xbf\xbd" "dle");
   g_assert_cmpstr (atlas_column_get_text (atlas_table_get_column (table, 2), 0), ==, "end\xef\xbf\xbd");
   g_assert_cmpstr (atlas_column_get_text (atlas_table_get_column (table, 2), 1), ==, "上海");
-  g_assert_cmpuint (result->n_problems, ==, 3);
+  g_assert_cmpuint (result->n_problems, ==, 4);
+  /* The header's problem comes first, in file order. */
+  g_assert_cmpuint (problem_at (result, 0)->line, ==, 1);
+  g_assert_cmpuint (problem_at (result, 0)->column, ==, 2);
+  g_assert_nonnull (strstr (problem_at (result, 0)->message, "column name is not valid UTF-8"));
   for (guint i = 0; i < 3; i++)
     {
-      g_assert_cmpuint (problem_at (result, i)->line, ==, 2);
-      g_assert_cmpuint (problem_at (result, i)->column, ==, i + 1);
-      g_assert_nonnull (strstr (problem_at (result, i)->message, "UTF-8"));
+      g_assert_cmpuint (problem_at (result, i + 1)->line, ==, 2);
+      g_assert_cmpuint (problem_at (result, i + 1)->column, ==, i + 1);
+      g_assert_nonnull (strstr (problem_at (result, i + 1)->message, "UTF-8"));
     }
 }
 

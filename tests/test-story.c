@@ -171,6 +171,10 @@ test_broken_references (void)
       "“soon” is not a value of column “year”" },
     { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=callout|2021|Peak|NOPE", 12,
       "cites source “NOPE”" },
+    /* Empty ranges split into no ends at all. */
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=", 6, "XRange is FROM..TO" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=range||Gap|C35", 6,
+      "a range is FROM..TO" },
     /* Values that are there but cannot be read are not taken for absent
      * ones: a title that is not UTF-8, a note that is not, and a value
      * ending in half an escape. */

@@ -139,7 +139,6 @@ static void
 test_story_in_window (void)
 {
   AtlasWindow *window = new_story_window ();
-  g_autoptr (GError) error = NULL;
   AtlasChartView *view = atlas_window_get_chart_view (window);
   AtlasChart *chart;
 

@@ -206,8 +206,8 @@ atlas_export_command_run (const AtlasExportOptions *options,
     }
   if (options->x_range)
     {
-      g_auto (GStrv) ends = g_strsplit (options->x_range, "..", 2);
-      if (!ends[1] || !atlas_chart_parse_x (result->table, spec.x_column, ends[0], &spec.view_x_min)
+      g_auto (GStrv) ends = atlas_chart_split_range (options->x_range);
+      if (!ends || !atlas_chart_parse_x (result->table, spec.x_column, ends[0], &spec.view_x_min)
           || !atlas_chart_parse_x (result->table, spec.x_column, ends[1], &spec.view_x_max))
         {
           print_usage_error (_("--x-range takes FROM..TO in the x axis's values, not “%s”"),

@@ -126,6 +126,18 @@ atlas_chart_spec_add_event (AtlasChartSpec *spec,
   g_array_append_val (spec->events, event);
 }
 
+/* "FROM..TO" as its two ends, or NULL when text is not that. An empty
+ * text splits into no parts at all, so both ends are checked. */
+GStrv
+atlas_chart_split_range (const char *text)
+{
+  GStrv ends = g_strsplit (text, "..", 2);
+
+  if (!ends[0] || !ends[1])
+    g_clear_pointer (&ends, g_strfreev);
+  return ends;
+}
+
 /* An x value typed by a person ("2022-10-07", "2021", "1.5", "SMIC") in
  * the units of the x column: a date where it holds dates, a category's
  * index where it holds names. */

@@ -123,6 +123,7 @@ void            atlas_chart_spec_add_highlight (AtlasChartSpec    *spec,
 void            atlas_chart_spec_add_event  (AtlasChartSpec       *spec,
                                              double                x,
                                              const char           *label);
+GStrv           atlas_chart_split_range     (const char           *text);
 gboolean        atlas_chart_parse_x         (const AtlasTable     *table,
                                              const char           *x_column,
                                              const char           *text,

@@ -27,11 +27,6 @@ atlas_line_feeder_init (AtlasLineFeeder *feeder,
     return FALSE;
   csv_set_delim (&feeder->parser, (unsigned char) delimiter);
   csv_set_quote (&feeder->parser, (unsigned char) quote);
-  /* libcsv grows its field buffer by this much at a time, copying it
-   * each time: by its default of 128 bytes a field of tens of megabytes
-   * took minutes. Pages of the buffer cost nothing until a field fills
-   * them. */
-  csv_set_blk_size (&feeder->parser, 1024 * 1024);
   feeder->terminator = terminator;
   return TRUE;
 }
@@ -76,6 +71,12 @@ atlas_line_feeder_feed (AtlasLineFeeder *feeder,
     }
   if (!feeder->row_open)
     feeder->row_line = feeder->line;
+  /* libcsv grows its field buffer by its block size, copying it each
+   * time: by its default of 128 bytes a field of tens of megabytes took
+   * minutes. A block as long as the line fits any field of it in one
+   * step, and doubling covers a quoted field that spans many lines; a
+   * fixed large block instead cost every small file a megabyte. */
+  csv_set_blk_size (&feeder->parser, MAX (MAX (len + 2, (size_t) 128), feeder->parser.entry_size));
   if (csv_parse (&feeder->parser, p, len, on_field, on_row, data) != len)
     return NULL;
   /* A row is open after the line when a quoted field spans it, or when

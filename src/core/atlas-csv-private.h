@@ -53,6 +53,7 @@ typedef struct
   gboolean forced;   /* the person chose the type: cells that do not fit are invalid, never retyped */
   gboolean ignored;  /* not loaded: no cells kept, no table column */
   int table_column;  /* its index in the table; -1 when ignored */
+  gboolean name_repaired; /* its header cell was not valid text: the name shows U+FFFD */
 } AtlasColumnPlan;
 
 /* Everything the sniffer decided, read by every chunk parser. */
@@ -68,6 +69,7 @@ typedef struct
   AtlasDateUnit *date_units;
   gsize data_offset;      /* where data rows begin, in the UTF-8 bytes */
   guint64 data_first_line;/* 1-based line of data_offset */
+  guint64 header_line;    /* 1-based line of the header row; 0 when there is none */
   double bytes_per_row;   /* from the sample, to size the column arrays */
   gboolean keep_raw_rows; /* chunks keep every row's fields as written */
 } AtlasCsvPlan;

@@ -678,6 +678,31 @@ join_column (ChunkRun           *run,
   return TRUE;
 }
 
+/* A problem for each header cell that was not valid text: its name was
+ * repaired, and the person should know the name differs from the file. */
+static void
+add_header_problems (const AtlasCsvPlan *plan,
+                     AtlasCsvResult     *result)
+{
+  for (guint col = 0; col < plan->n_columns; col++)
+    {
+      AtlasCsvProblem *problem;
+
+      if (!plan->columns[col].name_repaired)
+        continue;
+      result->n_problems++;
+      if (result->problems->len >= ATLAS_CSV_MAX_KEPT_PROBLEMS)
+        continue;
+      problem = g_new0 (AtlasCsvProblem, 1);
+      problem->line = plan->header_line;
+      problem->column = col + 1;
+      /* Translators: %s names a text encoding, such as UTF-8. */
+      problem->message = g_strdup_printf (_("the column name is not valid %s; unreadable bytes are shown as \xef\xbf\xbd"),
+                                          atlas_text_encoding_get_name (plan->dialect.encoding));
+      g_ptr_array_add (result->problems, problem);
+    }
+}
+
 /* Joins the chunks into one table of the columns kept, in file order,
  * with their problems and raw rows; NULL when memory runs out. */
 static AtlasTable *
@@ -700,6 +725,7 @@ join_chunks (ChunkRun           *run,
         return NULL;
       }
 
+  add_header_problems (plan, result);
   for (guint i = 0; i < run->n_chunks; i++)
     {
       AtlasCsvChunk *chunk = &run->chunks[i];

@@ -950,6 +950,7 @@ atlas_csv_sniff (const char            *data,
       column->forced = choice != ATLAS_COLUMN_CHOICE_DETECT && choice != ATLAS_COLUMN_CHOICE_IGNORE;
       column->ignored = choice == ATLAS_COLUMN_CHOICE_IGNORE;
       column->table_column = column->ignored ? -1 : (int) n_loaded++;
+      column->name_repaired = header && col < row_width (rows, first) && !g_utf8_validate (row_cell (rows, first, col), -1, NULL);
       plan->units[col] = guess.unit;
       plan->date_units[col] = guess.date_unit;
     }
@@ -965,6 +966,7 @@ atlas_csv_sniff (const char            *data,
 
     plan->data_offset = header ? first_row->end : first_row->start;
     plan->data_first_line = header ? first_row->last_line + 1 : first_row->line;
+    plan->header_line = header ? first_row->line : 0;
     plan->bytes_per_row = data_rows > 0
                             ? (double) (last_head_row->end - plan->data_offset) / data_rows
                             : 64.0;

@@ -390,8 +390,8 @@ add_notes (AtlasStory              *story,
         }
       else if (note->kind == ATLAS_ANNOTATION_RANGE)
         {
-          g_auto (GStrv) ends = g_strsplit (note->where, "..", 2);
-          if (!ends[1])
+          g_auto (GStrv) ends = atlas_chart_split_range (note->where);
+          if (!ends)
             {
               set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
                                _("a range is FROM..TO, not “%s”"), note->where);
@@ -508,8 +508,8 @@ atlas_story_build_chart (AtlasStory  *story,
     }
   if (passage->x_range)
     {
-      g_auto (GStrv) ends = g_strsplit (passage->x_range, "..", 2);
-      if (!ends[1])
+      g_auto (GStrv) ends = atlas_chart_split_range (passage->x_range);
+      if (!ends)
         {
           set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, passage->line,
                            _("XRange is FROM..TO, not “%s”"), passage->x_range);
@@ -586,6 +586,33 @@ AtlasStory *
 atlas_story_load (const char  *path,
                   GError     **error)
 {
+  return atlas_story_load_reusing (path, NULL, error);
+}
+
+/* Takes the sources and every table read by earlier when both stories
+ * name the same datasets folder: for reading a story's text again (as it
+ * is edited, or fuzzed) over datasets that have not changed. */
+static void
+reuse_datasets (AtlasStory       *story,
+                const AtlasStory *earlier)
+{
+  GHashTableIter iter;
+  gpointer name, table;
+
+  story->sources = g_hash_table_ref (earlier->sources);
+  g_hash_table_iter_init (&iter, earlier->tables);
+  while (g_hash_table_iter_next (&iter, &name, &table))
+    g_hash_table_insert (story->tables, g_strdup (name), atlas_table_ref (table));
+}
+
+/* atlas_story_load(), taking what it can from earlier (NULL: nothing)
+ * instead of reading the datasets again. Their files are not looked at:
+ * the caller knows they are unchanged. */
+AtlasStory *
+atlas_story_load_reusing (const char       *path,
+                          const AtlasStory *earlier,
+                          GError          **error)
+{
   g_autoptr (AtlasStory) story = g_new0 (AtlasStory, 1);
   g_autoptr (GKeyFile) keys = g_key_file_new ();
   g_autoptr (GError) local_error = NULL;
@@ -617,7 +644,10 @@ atlas_story_load (const char  *path,
     }
   story->datasets_dir = g_path_is_absolute (datasets) ? g_strdup (datasets) : g_build_filename (folder, datasets, NULL);
   sources_path = g_build_filename (story->datasets_dir, "sources.csv", NULL);
-  story->sources = atlas_sources_load (sources_path, &local_error);
+  if (earlier && g_str_equal (earlier->datasets_dir, story->datasets_dir))
+    reuse_datasets (story, earlier);
+  else
+    story->sources = atlas_sources_load (sources_path, &local_error);
   if (!story->sources)
     {
       set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, atlas_key_file_group_line (story->contents, "Story"),

@@ -48,6 +48,9 @@ GQuark            atlas_story_error_quark   (void);
 
 AtlasStory       *atlas_story_load          (const char  *path,
                                              GError     **error);
+AtlasStory       *atlas_story_load_reusing  (const char  *path,
+                                             const AtlasStory *earlier,
+                                             GError     **error);
 void              atlas_story_free          (AtlasStory  *story);
 const char       *atlas_story_get_title     (const AtlasStory *story);
 GHashTable       *atlas_story_get_sources   (const AtlasStory *story);
