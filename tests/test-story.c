@@ -1,11 +1,12 @@
 /* test-story.c: the built-in story resolves, quotes the article whole and in order, and every step draws. */
-#include <fontconfig/fontconfig.h>
+#include <cairo.h>
 #include <glib/gstdio.h>
-#include <pango/pangocairo.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "atlas-dataset.h"
 #include "atlas-story.h"
+#include "test-support.h"
 
 static char *story_path;
 
@@ -205,6 +206,46 @@ test_broken_references (void)
   g_rmdir (dir);
 }
 
+/* A story read again reuses the tables of an earlier one over the same
+ * datasets folder: it loads even after that folder is gone, which a
+ * story read afresh cannot. */
+static void
+test_reuses_tables (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("atlas-story-XXXXXX", NULL);
+  g_autofree char *story_dir = g_build_filename (root, "story", NULL);
+  g_autofree char *link = g_build_filename (root, "datasets", NULL);
+  g_autofree char *data_story_dir = g_path_get_dirname (story_path);
+  g_autofree char *datasets = g_build_filename (data_story_dir, "..", "datasets", NULL);
+  g_autofree char *copy = g_build_filename (story_dir, "copy.story", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasStory) first = NULL;
+  g_autoptr (AtlasStory) again = NULL;
+  g_autoptr (AtlasStory) afresh = NULL;
+
+  g_assert_cmpint (g_mkdir (story_dir, 0700), ==, 0);
+  g_assert_cmpint (symlink (datasets, link), ==, 0);
+  g_assert_true (g_file_get_contents (story_path, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, text, -1, NULL));
+  first = atlas_story_load (copy, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_unlink (link), ==, 0);
+  again = atlas_story_load_reusing (copy, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_story_get_n_passages (again), ==, atlas_story_get_n_passages (first));
+  for (guint i = 0; i < atlas_story_get_n_passages (again); i++)
+    {
+      g_autoptr (AtlasChart) chart = atlas_story_build_chart (again, i, &error);
+      g_assert_no_error (error);
+    }
+  afresh = atlas_story_load (copy, &error);
+  g_assert_null (afresh);
+  g_assert_error (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_BROKEN_REFERENCE);
+  g_assert_true (test_remove_dir (root));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,10 +259,8 @@ main (int   argc,
   g_test_add_func ("/story/quotes-the-article", test_quotes_the_article);
   g_test_add_func ("/story/notes-and-events", test_notes_and_events);
   g_test_add_func ("/story/broken-references", test_broken_references);
+  g_test_add_func ("/story/reuses-tables", test_reuses_tables);
   status = g_test_run ();
-  /* Let go of the font caches, so a leak checker sees only the story's. */
-  pango_cairo_font_map_set_default (NULL);
-  cairo_debug_reset_static_data ();
-  FcFini ();
+  test_release_font_caches ();
   return status;
 }
