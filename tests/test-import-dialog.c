@@ -2,7 +2,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "atlas-cell-parse.h"
 #include "atlas-table.h"
@@ -497,17 +499,168 @@ test_cancel_large_import (void)
   g_assert_finalize_object (window);
 }
 
+/* GSettings' key file backend logs a failed write as a GIO warning, which
+ * in a test ends the run. These are counted and let through; any other
+ * warning goes to GLib's handler and still ends it. */
+static guint settings_write_failures;
+
+static gboolean
+is_settings_write_failure (const char     *domain,
+                           GLogLevelFlags  level,
+                           const char     *message)
+{
+  return (level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "GLib-GIO") == 0
+         && g_str_has_prefix (message, "Failed to write keyfile") && strstr (message, "File too large");
+}
+
+static void
+count_settings_write_failure (const char     *domain,
+                              GLogLevelFlags  level,
+                              const char     *message,
+                              gpointer        user_data)
+{
+  if (is_settings_write_failure (domain, level, message))
+    settings_write_failures++;
+  else
+    g_log_default_handler (domain, level, message, user_data);
+}
+
+static gboolean
+is_fatal_unless_settings_write_failure (const char     *domain,
+                                        GLogLevelFlags  level,
+                                        const char     *message,
+                                        gpointer        user_data)
+{
+  return !is_settings_write_failure (domain, level, message);
+}
+
+static void
+change_format_and_fail (AtlasExportDialog *export,
+                        const char        *format)
+{
+  guint before = settings_write_failures;
+
+  g_object_set (export, "format", format, NULL);
+  g_assert_cmpuint (settings_write_failures, ==, before + 1);
+}
+
+/* Every file the app keeps while a write fails, as on a full disk or
+ * under a file-size limit: the remembered imports and dialects and an
+ * export are left as they were, with the error shown; the settings
+ * (GSettings' key file, the backend a Flatpak uses) are written again
+ * once writing works; and the window goes on working. */
+static void
+test_failed_writes_keep_earlier_files (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) first = write_fixture ("first.csv", "year,value\n2020,1\n2021,2\n", -1);
+  g_autoptr (GFile) second = write_fixture ("second.csv", "year,amount\n2019,5\n2020,6\n2021,7\n", -1);
+  g_autofree char *settings_dir = g_build_filename (g_get_user_config_dir (), "glib-2.0", "settings", NULL);
+  g_autofree char *settings_path = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *memory_path = g_build_filename (g_get_user_data_dir (), "silicon-atlas", "imports.ini", NULL);
+  g_autofree char *export_path = g_build_filename (test_dir, "chart.svg", NULL);
+  g_autofree char *settings_before = NULL, *settings_after = NULL;
+  g_autofree char *memory_before = NULL, *memory_after = NULL;
+  g_autofree char *export_before = NULL, *export_after = NULL;
+  g_autoptr (GError) error = NULL;
+  AtlasExportDialog *export;
+  AtlasImportDialog *import;
+  struct rlimit saved, tight;
+  guint handler = g_log_set_handler ("GLib-GIO", G_LOG_LEVEL_WARNING | G_LOG_FLAG_FATAL, count_settings_write_failure,
+                                     NULL);
+
+  /* Set here: each test starts without a fatal handler. */
+  g_test_log_set_fatal_handler (is_fatal_unless_settings_write_failure, NULL);
+
+  /* Written while writing works. */
+  export = atlas_window_present_export_dialog (window);
+  g_object_set (export, "format", "svg", NULL);
+  g_assert_true (atlas_export_dialog_export_to (export, export_path, &error));
+  g_assert_no_error (error);
+  accept_and_wait (window, atlas_window_import_file (window, first));
+  g_assert_true (g_file_get_contents (settings_path, &settings_before, NULL, NULL));
+  g_assert_nonnull (strstr (settings_before, "export-format='svg'"));
+  g_assert_true (g_file_get_contents (memory_path, &memory_before, NULL, NULL));
+  g_assert_true (g_file_get_contents (export_path, &export_before, NULL, NULL));
+
+  /* No file may grow past one byte: every write fails part way. */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  tight = saved;
+  tight.rlim_cur = 1;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &tight), ==, 0);
+
+  /* GSettings tells an app nothing of a failed write, only logs it. Its
+   * key-file backend (GLib 2.74) writes the file in place: the failed
+   * write leaves it cut short, and both the earlier and the new choice
+   * are lost. The app cannot see or prevent that; what it can is to go on
+   * and to write them again once writing works. (dconf, the backend
+   * outside a sandbox, writes whole files.) */
+  export = atlas_window_present_export_dialog (window);
+  g_object_add_weak_pointer (G_OBJECT (export), (gpointer *) &export);
+  change_format_and_fail (export, "pdf");
+  change_format_and_fail (export, "svg");
+  g_assert_false (atlas_export_dialog_export_to (export, export_path, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "chart.svg"));
+  g_clear_error (&error);
+  g_assert_nonnull (export);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (export)));
+  change_format_and_fail (export, "pdf");
+  gtk_window_destroy (GTK_WINDOW (export));
+
+  /* The import itself works; remembering it cannot, and the window says so. */
+  import = atlas_window_import_file (window, second);
+  g_object_add_weak_pointer (G_OBJECT (import), (gpointer *) &import);
+  g_assert_false (atlas_import_dialog_save_dialect (import, "Plain"));
+  g_assert_true (atlas_import_dialog_accept (import));
+  g_assert_true (g_str_has_prefix (atlas_window_get_status (window), "Could not remember how to read this file: "));
+  wait_for_loading (window);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (import);
+  g_assert_cmpuint (atlas_table_get_n_rows (shown_table (window)), ==, 3);
+
+  g_assert_true (g_file_get_contents (memory_path, &memory_after, NULL, NULL));
+  g_assert_cmpstr (memory_after, ==, memory_before);
+  g_assert_true (g_file_get_contents (export_path, &export_after, NULL, NULL));
+  g_assert_cmpstr (export_after, ==, export_before);
+
+  /* The window goes on: the story steps, and the next write works. */
+  atlas_window_show_passage (window, 2);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 2);
+  export = atlas_window_present_export_dialog (window);
+  g_object_set (export, "format", "svg", NULL);
+  g_assert_true (atlas_export_dialog_export_to (export, export_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (settings_path, &settings_after, NULL, NULL));
+  g_assert_nonnull (strstr (settings_after, "export-format='svg'"));
+  g_unlink (export_path);
+  /* The dialog closes on its good export. */
+  wait_for_frames (GTK_WIDGET (window), 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_log_remove_handler ("GLib-GIO", handler);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *memory = NULL;
+  g_autofree char *config = NULL;
   int status;
 
+  test_dir = g_dir_make_tmp ("atlas-import-XXXXXX", NULL);
+  /* Settings go to a key file of this run's own, where the failed-writes
+   * test can look; set before anything asks where settings live. */
+  config = g_build_filename (test_dir, "config", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  test_dir = g_dir_make_tmp ("atlas-import-XXXXXX", NULL);
   /* Each run starts with nothing remembered. */
   memory = g_build_filename (g_get_user_data_dir (), "silicon-atlas", "imports.ini", NULL);
   g_unlink (memory);
@@ -522,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/import/columns-memory-and-dialects", test_columns_memory_and_dialects);
   g_test_add_func ("/import/reload", test_reload);
   g_test_add_func ("/import/cancel-large-import", test_cancel_large_import);
+  g_test_add_func ("/import/failed-writes-keep-earlier-files", test_failed_writes_keep_earlier_files);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);
   return status;
