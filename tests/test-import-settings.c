@@ -178,6 +178,45 @@ test_failed_write_keeps_earlier (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Two windows (or two runs of the app) each keep a memory of one file:
+ * what one saves, the other sees, and neither's save drops the other's. */
+static void
+test_two_memories_share_the_file (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "shared", "imports.ini", NULL);
+  g_autoptr (AtlasImportSettings) chosen = make_choices ();
+  g_autoptr (AtlasImportSettings) plain = atlas_import_settings_new ();
+  g_autoptr (AtlasImportMemory) first = atlas_import_memory_new (path);
+  g_autoptr (AtlasImportMemory) second = atlas_import_memory_new (path);
+  g_autoptr (AtlasImportSettings) seen_by_second = NULL;
+  g_autoptr (AtlasImportSettings) kept_a = NULL;
+  g_autoptr (AtlasImportSettings) kept_b = NULL;
+  g_autoptr (AtlasImportSettings) kept_dialect = NULL;
+  g_autoptr (AtlasImportMemory) reopened = NULL;
+  g_auto (GStrv) dialects = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (atlas_import_memory_remember_file (first, "file:///data/a.csv", chosen, &error));
+  g_assert_no_error (error);
+  seen_by_second = atlas_import_memory_lookup_file (second, "file:///data/a.csv");
+  g_assert_nonnull (seen_by_second);
+  g_assert_true (atlas_import_memory_remember_file (second, "file:///data/b.csv", plain, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_import_memory_save_dialect (first, "Semicolons", chosen, &error));
+  g_assert_no_error (error);
+  dialects = atlas_import_memory_list_dialects (second);
+  g_assert_cmpstr (dialects[0], ==, "Semicolons");
+
+  reopened = atlas_import_memory_new (path);
+  kept_a = atlas_import_memory_lookup_file (reopened, "file:///data/a.csv");
+  kept_b = atlas_import_memory_lookup_file (reopened, "file:///data/b.csv");
+  kept_dialect = atlas_import_memory_lookup_dialect (reopened, "Semicolons");
+  g_assert_nonnull (kept_a);
+  g_assert_true (atlas_import_settings_equal (kept_a, chosen));
+  g_assert_nonnull (kept_b);
+  g_assert_nonnull (kept_dialect);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -191,6 +230,7 @@ main (int    argc,
   g_test_add_func ("/import-settings/unreadable-values", test_unreadable_values);
   g_test_add_func ("/import-settings/forget-oldest", test_forget_oldest);
   g_test_add_func ("/import-settings/failed-write-keeps-earlier", test_failed_write_keeps_earlier);
+  g_test_add_func ("/import-settings/two-memories-share-the-file", test_two_memories_share_the_file);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);
   return status;

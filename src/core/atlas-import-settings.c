@@ -278,6 +278,21 @@ save_memory (AtlasImportMemory  *memory,
   return g_key_file_save_to_file (memory->keys, memory->path, error);
 }
 
+/* Takes up what is on disk now: another window, or another run of the
+ * app, may have saved since. Each change is then made to the latest
+ * file, and none overwrites another's. Kept as it is when the file
+ * cannot be read (not made yet, or gone). */
+static void
+refresh_from_disk (AtlasImportMemory *memory)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (keys, memory->path, G_KEY_FILE_NONE, NULL))
+    return;
+  g_key_file_free (memory->keys);
+  memory->keys = g_steal_pointer (&keys);
+}
+
 /* The settings kept in the group prefix + name, or NULL when there is none. */
 static AtlasImportSettings *
 lookup_group (AtlasImportMemory *memory,
@@ -286,6 +301,7 @@ lookup_group (AtlasImportMemory *memory,
 {
   g_autofree char *group = g_strconcat (prefix, name, NULL);
 
+  refresh_from_disk (memory);
   return g_key_file_has_group (memory->keys, group) ? read_settings (memory->keys, group) : NULL;
 }
 
@@ -301,6 +317,7 @@ replace_group (AtlasImportMemory         *memory,
 {
   g_autofree char *group = g_strconcat (prefix, name, NULL);
 
+  refresh_from_disk (memory);
   g_key_file_remove_group (memory->keys, group, NULL);
   /* The stamp also keeps a group that detects everything from vanishing. */
   g_key_file_set_int64 (memory->keys, group, stamp_key, g_get_real_time ());
@@ -365,10 +382,12 @@ compare_names (const void *a,
 GStrv
 atlas_import_memory_list_dialects (AtlasImportMemory *memory)
 {
-  g_auto (GStrv) groups = g_key_file_get_groups (memory->keys, NULL);
+  g_auto (GStrv) groups = NULL;
   g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
   GStrv list;
 
+  refresh_from_disk (memory);
+  groups = g_key_file_get_groups (memory->keys, NULL);
   for (guint i = 0; groups[i]; i++)
     if (g_str_has_prefix (groups[i], DIALECT_GROUP_PREFIX))
       g_strv_builder_add (names, groups[i] + strlen (DIALECT_GROUP_PREFIX));
