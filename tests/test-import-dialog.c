@@ -609,6 +609,8 @@ test_failed_writes_keep_earlier_files (void)
    * outside a sandbox, writes whole files.) */
   export = atlas_window_present_export_dialog (window);
   g_object_add_weak_pointer (G_OBJECT (export), (gpointer *) &export);
+  /* Opening the dialog writes nothing: only a change does. */
+  g_assert_cmpuint (settings_write_failures, ==, 0);
   change_format_and_fail (export, "pdf");
   change_format_and_fail (export, "svg");
   g_assert_false (atlas_export_dialog_export_to (export, export_path, &error));

@@ -564,17 +564,23 @@ atlas_export_dialog_init (AtlasExportDialog *self)
   g_object_bind_property (self, "transparent", self->transparent_switch, "active", both);
   g_object_bind_property (self, "dark", self->dark_switch, "active", both);
   update_scale_row (self);
+}
 
-  /* The last export's choices come back; size and colours follow the chart. */
+/* The last export's choices come back; size and colours follow the chart.
+ * Bound once the dialog is made: bound while it is made, each value read
+ * would be announced when construction ends and written straight back,
+ * a needless write of the settings every time the dialog opens. */
+static void
+bind_settings (AtlasExportDialog *self)
+{
   self->settings = atlas_settings_new ();
-  if (self->settings)
-    {
-      g_settings_bind (self->settings, "export-format", self, "format", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "export-scale", self, "scale", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "export-transparent", self, "transparent", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "export-title", self, "show-title", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "export-source", self, "show-source", G_SETTINGS_BIND_DEFAULT);
-    }
+  if (!self->settings)
+    return;
+  g_settings_bind (self->settings, "export-format", self, "format", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-scale", self, "scale", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-transparent", self, "transparent", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-title", self, "show-title", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "export-source", self, "show-source", G_SETTINGS_BIND_DEFAULT);
 }
 
 /* A dialog to export chart (copied: the window may move on) at width by
@@ -591,6 +597,7 @@ atlas_export_dialog_new (GtkWindow        *parent,
 
   self = g_object_new (ATLAS_TYPE_EXPORT_DIALOG, "transient-for", parent, "width", round (width), "height",
                        round (height), "dark", atlas_chart_get_spec (chart)->dark, NULL);
+  bind_settings (self);
   self->table = atlas_table_ref (atlas_chart_get_table (chart));
   atlas_chart_spec_copy (atlas_chart_get_spec (chart), &self->base_spec, TRUE);
   for (guint i = 0; i < atlas_chart_get_n_series (chart); i++)
