@@ -1341,13 +1341,16 @@ static void
 update_recent_menu (AtlasWindow *self)
 {
   const guint most = 8;
+  /* NULL in a process that never named itself (a window made outside the
+   * application, as the benchmarks do): then no item can be told ours. */
+  const char *app_name = g_get_application_name ();
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
   g_autoptr (GPtrArray) ours = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
 
-  for (GList *l = items; l; l = l->next)
+  for (GList *l = items; l && app_name; l = l->next)
     {
       GtkRecentInfo *info = l->data;
-      if (gtk_recent_info_has_application (info, g_get_application_name ()) && gtk_recent_info_exists (info))
+      if (gtk_recent_info_has_application (info, app_name) && gtk_recent_info_exists (info))
         g_ptr_array_add (ours, gtk_recent_info_ref (info));
     }
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
