@@ -22,22 +22,36 @@ atlas_set_located_error (GError     **error,
   g_set_error (error, domain, code, "%s:%" G_GUINT64_FORMAT ":%u: %s", path, line, column, message);
 }
 
-/* The 1-based line of a key file's [group] header, for messages: GKeyFile
- * keeps no line numbers. 1 when the group is not there. */
+/* Where a key file's [group] header starts, with its 1-based line in
+ * *line; NULL (and line 1) when the group is not there. GKeyFile keeps
+ * no line numbers. */
+static const char *
+find_group_header (const char *contents,
+                   const char *group,
+                   guint      *line)
+{
+  g_autofree char *header = g_strdup_printf ("\n[%s]", group);
+  const char *found = g_str_has_prefix (contents, header + 1) ? contents : strstr (contents, header);
+
+  *line = 1;
+  if (!found)
+    return NULL;
+  if (found != contents)
+    found++;
+  for (const char *p = contents; p < found; p++)
+    *line += *p == '\n';
+  return found;
+}
+
+/* The 1-based line of a key file's [group] header, for messages. 1 when
+ * the group is not there. */
 guint
 atlas_key_file_group_line (const char *contents,
                            const char *group)
 {
-  g_autofree char *header = g_strdup_printf ("\n[%s]", group);
-  const char *found = g_str_has_prefix (contents, header + 1) ? contents : strstr (contents, header);
-  guint line = 1;
+  guint line;
 
-  if (!found)
-    return 1;
-  if (found != contents)
-    found++;
-  for (const char *p = contents; p < found; p++)
-    line += *p == '\n';
+  find_group_header (contents, group, &line);
   return line;
 }
 
@@ -48,20 +62,15 @@ atlas_key_file_key_line (const char *contents,
                          const char *group,
                          const char *key)
 {
-  guint group_line = atlas_key_file_group_line (contents, group);
+  guint group_line;
+  const char *header = find_group_header (contents, group, &group_line);
   gsize key_len = strlen (key);
-  const char *p = contents;
-  guint line = 1;
+  guint line = group_line;
 
-  while (line < group_line && (p = strchr (p, '\n')))
-    {
-      p++;
-      line++;
-    }
-  if (!p)
+  if (!header)
     return group_line;
   /* Past the group's own line, up to the next group. */
-  for (p = strchr (p, '\n'); p && p[1] != '['; p = strchr (p + 1, '\n'))
+  for (const char *p = strchr (header, '\n'); p && p[1] != '['; p = strchr (p + 1, '\n'))
     {
       const char *start = p + 1;
 
