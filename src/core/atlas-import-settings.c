@@ -246,8 +246,9 @@ atlas_import_memory_new (const char *path)
   AtlasImportMemory *memory = g_new0 (AtlasImportMemory, 1);
 
   memory->path = g_strdup (path);
+  /* Read when first looked at: every lookup and change reads the file
+   * as it is then (refresh_from_disk), so a window opens without it. */
   memory->keys = g_key_file_new ();
-  g_key_file_load_from_file (memory->keys, path, G_KEY_FILE_NONE, NULL);
   return memory;
 }
 
