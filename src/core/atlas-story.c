@@ -643,11 +643,13 @@ atlas_story_load_reusing (const char       *path,
       return NULL;
     }
   story->datasets_dir = g_path_is_absolute (datasets) ? g_strdup (datasets) : g_build_filename (folder, datasets, NULL);
-  sources_path = g_build_filename (story->datasets_dir, "sources.csv", NULL);
   if (earlier && g_str_equal (earlier->datasets_dir, story->datasets_dir))
     reuse_datasets (story, earlier);
   else
-    story->sources = atlas_sources_load (sources_path, &local_error);
+    {
+      sources_path = g_build_filename (story->datasets_dir, "sources.csv", NULL);
+      story->sources = atlas_sources_load (sources_path, &local_error);
+    }
   if (!story->sources)
     {
       set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, atlas_key_file_group_line (story->contents, "Story"),
