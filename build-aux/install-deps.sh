@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what Silicon Atlas needs to build and run on Debian 12 or Ubuntu;
 # with --tests, also what every test needs; with --bench, the peers the
 # benchmarks compare against. Only missing packages are fetched.

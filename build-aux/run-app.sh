@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up, builds and starts Silicon Atlas from this checkout.
 set -eu
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up, builds and runs every Silicon Atlas test from this checkout.
 set -eu
 cd "$(dirname "$0")/.."

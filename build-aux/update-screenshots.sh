@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Makes the pictures the README and the AppStream metainfo show, with the
 # app itself: the window tests save screenshots, and the command line
 # exports a chart of the story.

@@ -1,4 +1,5 @@
 /* main.c: the silicon-atlas command: the person's language, then what the options ask for. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
 #include <glib/gi18n.h>
 #include <locale.h>

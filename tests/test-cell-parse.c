@@ -1,4 +1,5 @@
 /* test-cell-parse.c: numbers, dates and missing values in single cells. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <string.h>
 

@@ -1,4 +1,5 @@
 /* test-chart.c: rendering checked on pixels, pick against render, layout without overlaps, export and summary. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE
 #include <cairo.h>
 #include <pango/pangocairo.h>

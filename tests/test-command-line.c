@@ -1,4 +1,5 @@
 /* test-command-line.c: `silicon-atlas` run as a person would run it: --describe, --export, --story-step, --list-datasets. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>

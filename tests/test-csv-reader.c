@@ -1,4 +1,5 @@
 /* test-csv-reader.c: whole files through the reader: dialects, types, encodings, problems, errors, threads. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>

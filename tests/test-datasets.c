@@ -1,4 +1,5 @@
 /* test-datasets.c: the built-in datasets load cleanly, cite sources that exist, carry units and describe themselves. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <string.h>
 

@@ -1,5 +1,6 @@
 /* test-degenerate-charts.c: data no chart expects, in every chart type: each draws something sensible, or refuses with
  * a message that says why, and never crashes or draws outside its surface. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <math.h>

@@ -1,4 +1,5 @@
 /* test-flatpak-manifest.c: the Flatpak manifests parse, and hold what Flathub requires and no more sandbox than needed. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <json-glib/json-glib.h>
 #include <string.h>
 

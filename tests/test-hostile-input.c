@@ -1,5 +1,6 @@
 /* test-hostile-input.c: files nobody should write, made here, read as they come: each loads with the right
  * values and its problems listed, or fails with the right FILE:LINE:COLUMN message. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>

@@ -1,4 +1,5 @@
 /* test-import-dialog.c: importing the CSV files people bring: what is detected, overrides, memory, reload and cancel. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>

@@ -1,4 +1,5 @@
 /* test-import-settings.c: import choices kept per file and as named dialects, and never lost to a failed write. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the build into a temporary folder and runs the installed program
 # from there, as a packager would: its story, datasets, desktop file,
 # metainfo, icons and schema must all be where they belong, and found.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every screenshot the metainfo names is in the repository, where its URL
 # points once published.
 # Usage: test-metainfo-screenshots.sh METAINFO SCREENSHOTS_DIR

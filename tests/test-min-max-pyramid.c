@@ -1,4 +1,5 @@
 /* test-min-max-pyramid.c: pyramid queries against a plain scan, over random series with gaps. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 
 #include "atlas-min-max-pyramid.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-potfiles.sh: po/POTFILES.in lists every file with strings to translate, and only files that exist.
 # Usage: test-potfiles.sh SOURCE_ROOT; prints TAP.
 set -u

@@ -1,4 +1,5 @@
 /* test-render-identity.c: every story step, every dataset chart and a chart of an opened CSV draw the pixels recorded in render-hashes.txt. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <string.h>
 

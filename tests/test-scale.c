@@ -1,4 +1,5 @@
 /* test-scale.c: scales, ticks and number labels, as properties over many random ranges. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <string.h>
 

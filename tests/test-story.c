@@ -1,4 +1,5 @@
 /* test-story.c: the built-in story resolves, quotes the article whole and in order, and every step draws. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <string.h>

@@ -1,4 +1,5 @@
 /* test-support.c: what the engine's tests share: a table from CSV text, a temporary folder gone, caches let go. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-support.h"
 
 #include <cairo.h>

@@ -1,4 +1,5 @@
 /* test-support.h: what the engine's tests share: a table from CSV text, a temporary folder gone, caches let go. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include "atlas-table.h"

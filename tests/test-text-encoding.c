@@ -1,4 +1,5 @@
 /* test-text-encoding.c: byte order marks, UTF-16, GB18030, Windows-1252, Latin-1 and binary files. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
 #include "atlas-text-encoding.h"

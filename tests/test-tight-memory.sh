@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A file larger than the memory allowed (ulimit -v) ends with a clear
 # error, not a crash; with enough memory the same file loads.
 # Usage: test-tight-memory.sh SILICON_ATLAS

@@ -1,4 +1,5 @@
 /* test-window.c: the real window under Xvfb: the story's passages, their charts, paging, a screenshot, and teardown. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <math.h>

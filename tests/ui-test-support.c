@@ -1,4 +1,5 @@
 /* ui-test-support.c: what the window tests share: waiting for frames and reads, screenshots, finding widgets. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ui-test-support.h"
 
 /* Runs the main loop until widget has drawn n_frames more frames. */

@@ -1,4 +1,5 @@
 /* ui-test-support.h: what the window tests share: waiting for frames and reads, screenshots, finding widgets. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>

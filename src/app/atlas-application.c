@@ -1,4 +1,5 @@
 /* atlas-application.c: starts the window on the story and offers quit. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-application.h"
 
 #include "atlas-window.h"

@@ -1,4 +1,5 @@
 /* atlas-application.h: the Silicon Atlas application: one window per activation, the built-in story in it. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>

@@ -1,4 +1,5 @@
 /* atlas-chart-view.c: draws the chart with atlas_chart_render(), the same call exports use, and lets people hover, zoom and pan it. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-chart-view.h"
 
 #include <adwaita.h>

@@ -1,4 +1,5 @@
 /* atlas-chart-view.h: a widget that draws an AtlasChart through the engine's render call. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>

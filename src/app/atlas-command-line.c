@@ -1,4 +1,5 @@
 /* atlas-command-line.c: the silicon-atlas command's options, and the command or the window they ask for. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-command-line.h"
 
 #include <glib/gi18n.h>

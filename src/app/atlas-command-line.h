@@ -1,4 +1,5 @@
 /* atlas-command-line.h: the silicon-atlas command's options, and the command or the window they ask for. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

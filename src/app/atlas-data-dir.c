@@ -1,4 +1,5 @@
 /* atlas-data-dir.c: where the built-in story and datasets are, installed or not. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-data-dir.h"
 
 /* The folder holding story/ and datasets/: $ATLAS_DATA_DIR when set (an

@@ -1,4 +1,5 @@
 /* atlas-data-dir.h: where the built-in story and datasets are. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

@@ -1,4 +1,5 @@
 /* atlas-describe-command.c: prints what the reader detected in a file as one JSON object. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-describe-command.h"
 
 #include <glib/gi18n.h>

@@ -1,4 +1,5 @@
 /* atlas-describe-command.h: `silicon-atlas --describe FILE`, the reader's findings as JSON. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

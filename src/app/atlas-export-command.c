@@ -1,4 +1,5 @@
 /* atlas-export-command.c: reads a CSV, builds the chart the options ask for, and writes it or describes it. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-export-command.h"
 
 #include <glib/gi18n.h>

@@ -1,4 +1,5 @@
 /* atlas-export-command.h: `silicon-atlas --export` and `--summary`, charts without a display. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

@@ -1,4 +1,5 @@
 /* atlas-export-dialog.c: a preview of the file to be written, and the choices that shape it. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 #include <math.h>
 

@@ -1,4 +1,5 @@
 /* atlas-export-dialog.h: the chart into a PNG, SVG or PDF file, with its size, scale and content chosen. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>

@@ -1,5 +1,6 @@
 /* atlas-file-chooser.c: GtkFileDialog where GTK has it (4.10), GtkFileChooserNative before;
  * both go through the desktop portal inside a sandbox. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-file-chooser.h"
 
 #include <glib/gi18n.h>

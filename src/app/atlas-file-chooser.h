@@ -1,4 +1,5 @@
 /* atlas-file-chooser.h: asks for a file to open or save through the system's file chooser. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>

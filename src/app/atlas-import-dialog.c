@@ -4,6 +4,7 @@
  * found; choosing a value overrides only that decision. The preview reads
  * only the start of the file, so it follows each change at once whatever
  * the file's size. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-import-dialog.h"
 
 #include <glib/gi18n.h>

@@ -1,4 +1,5 @@
 /* atlas-import-dialog.h: a CSV file's detected settings beside a preview of its rows, each setting changeable. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>

@@ -1,4 +1,5 @@
 /* atlas-settings.c: the app's GSettings, looked up rather than assumed. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-settings.h"
 
 /* The app's settings, or NULL where the schema is neither installed nor

@@ -1,4 +1,5 @@
 /* atlas-settings.h: the app's GSettings, when its schema is installed. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,4 +1,5 @@
 /* atlas-table-view.c: the rows of the table a chart draws, in sortable columns; missing cells read as missing. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-table-view.h"
 
 #include <glib/gi18n.h>

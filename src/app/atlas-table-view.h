@@ -1,4 +1,5 @@
 /* atlas-table-view.h: the rows of the table a chart draws, in sortable columns. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>

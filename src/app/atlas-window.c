@@ -1,4 +1,5 @@
 /* atlas-window.c: lists a story's passages and the built-in datasets, and shows the chart of the one activated. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-window.h"
 
 #include <glib/gi18n.h>

@@ -1,4 +1,5 @@
 /* atlas-window.h: the main window: the story's passages beside the chart each one links to. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>

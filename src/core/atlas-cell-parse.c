@@ -1,4 +1,5 @@
 /* atlas-cell-parse.c: number, date and missing-value recognition for single CSV cells. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-cell-parse.h"
 
 #include <math.h>

@@ -1,4 +1,5 @@
 /* atlas-cell-parse.h: turning one CSV cell into a number, a date or a missing value. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

@@ -1,4 +1,5 @@
 /* atlas-chart-annotate.c: notes anchored in data (callouts, ranges, reference lines), event lines and the timeline. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-chart-painter.h"
 
 #include <math.h>

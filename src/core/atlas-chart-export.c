@@ -1,4 +1,5 @@
 /* atlas-chart-export.c: PNG, SVG and PDF through cairo, into a temporary file renamed into place. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-chart-export.h"
 
 #include <cairo-pdf.h>

@@ -1,4 +1,5 @@
 /* atlas-chart-export.h: a chart into a PNG, SVG or PDF file, written whole or not at all. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include "atlas-chart.h"

@@ -1,4 +1,5 @@
 /* atlas-chart-painter.h: the text and colour helpers every part of a chart's drawing shares. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <pango/pangocairo.h>

@@ -1,4 +1,5 @@
 /* atlas-chart-private.h: the chart's data and the geometry of its last render, shared by model, renderer and pick. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include "atlas-chart.h"

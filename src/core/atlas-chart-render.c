@@ -1,4 +1,5 @@
 /* atlas-chart-render.c: layout measured with Pango and drawing with cairo, one entry point for screen and files. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-chart-painter.h"
 
 #include <glib/gi18n-lib.h>

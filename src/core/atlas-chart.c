@@ -1,4 +1,5 @@
 /* atlas-chart.c: the chart model: spec, the columns it reads, stacking, pick and a plain-language summary. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-chart-private.h"
 
 #include "atlas-cell-parse.h"

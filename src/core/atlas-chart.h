@@ -1,4 +1,5 @@
 /* atlas-chart.h: a chart of a table: what to draw (the spec), one render call for screen and files, pick and summary. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <cairo.h>

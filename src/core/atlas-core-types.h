@@ -1,4 +1,5 @@
 /* atlas-core-types.h: forward declarations for the engine, so headers stay acyclic. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

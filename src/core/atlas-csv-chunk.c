@@ -1,4 +1,5 @@
 /* atlas-csv-chunk.c: libcsv fed line by line, and the parse of one slice of a file into typed columns. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-csv-private.h"
 
 #include <glib/gi18n-lib.h>

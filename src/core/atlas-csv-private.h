@@ -1,4 +1,5 @@
 /* atlas-csv-private.h: the parts of the reader shared by the sniffer, the chunk parser and the driver. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <csv.h>

@@ -1,4 +1,5 @@
 /* atlas-csv-reader.c: opens, maps or spools a file, sniffs it, parses it in parallel chunks and joins the columns. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-csv-private.h"
 #include "atlas-located-error.h"
 

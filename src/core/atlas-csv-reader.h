@@ -1,4 +1,5 @@
 /* atlas-csv-reader.h: CSV file -> typed AtlasTable, with the dialect it detected and the problems it met. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,4 +1,5 @@
 /* atlas-csv-sniffer.c: line ending, delimiter, quote, title lines, header, number format and column types from a sample. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-csv-private.h"
 
 #include <glib/gi18n-lib.h>

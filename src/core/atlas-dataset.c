@@ -1,4 +1,5 @@
 /* atlas-dataset.c: reads .dataset descriptions (GLib key files) and sources.csv. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-dataset.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,5 @@
 /* atlas-dataset.h: the built-in datasets' descriptions and the sources their rows cite. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gio/gio.h>

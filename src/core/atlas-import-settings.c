@@ -2,6 +2,7 @@
  *
  * Only what the person set is stored: whatever they left to detection is
  * detected again next time, so a file that changes shape is read afresh. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-import-settings.h"
 
 #include <errno.h>

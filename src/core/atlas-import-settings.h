@@ -1,4 +1,5 @@
 /* atlas-import-settings.h: how a person chose to read a CSV file, and where those choices are remembered. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include "atlas-csv-reader.h"

@@ -1,4 +1,5 @@
 /* atlas-located-error.c: one shape for every message that points into a file. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-located-error.h"
 
 #include <string.h>

@@ -1,4 +1,5 @@
 /* atlas-located-error.h: errors that say where, as FILE:LINE:COLUMN: message. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

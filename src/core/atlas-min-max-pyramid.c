@@ -1,4 +1,5 @@
 /* atlas-min-max-pyramid.c: levels of per-block minima, maxima and counts of present values. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-min-max-pyramid.h"
 
 #include <math.h>

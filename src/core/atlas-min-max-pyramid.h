@@ -1,4 +1,5 @@
 /* atlas-min-max-pyramid.h: minimum and maximum of any run of a series in time proportional to its blocks, not its rows. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

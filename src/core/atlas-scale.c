@@ -1,4 +1,5 @@
 /* atlas-scale.c: linear, log, time and band scales as small tables of functions, with 1-2-5 and calendar ticks. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-scale.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,5 @@
 /* atlas-scale.h: data values to pixels and back, nice bounds and labelled ticks, for every axis kind. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

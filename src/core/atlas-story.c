@@ -1,4 +1,5 @@
 /* atlas-story.c: reads a .story key file, resolves every reference, and builds each passage's chart. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-story.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,5 @@
 /* atlas-story.h: an article's passages, each linked to a chart state over the datasets, read from a .story file. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gio/gio.h>

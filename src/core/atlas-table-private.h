@@ -1,4 +1,5 @@
 /* atlas-table-private.h: how the reader fills a table; not for chart code. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include "atlas-table.h"

@@ -1,4 +1,5 @@
 /* atlas-table.c: the columnar table and its column accessors. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-table-private.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,5 @@
 /* atlas-table.h: the columnar table every chart reads: typed columns, missing kept as missing. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include "atlas-core-types.h"

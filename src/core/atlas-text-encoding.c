@@ -1,4 +1,5 @@
 /* atlas-text-encoding.c: encoding detection (BOMs, UTF-8 validity, Windows-1252 vs GB18030). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-text-encoding.h"
 
 #include <string.h>

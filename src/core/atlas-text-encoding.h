@@ -1,4 +1,5 @@
 /* atlas-text-encoding.h: which character encoding a CSV file is in, and the way to UTF-8. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,4 +1,5 @@
 /* atlas-theme.c: Okabe-Ito series colours and the light and dark chart themes. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-theme.h"
 
 #define RGB(r, g, b) { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }

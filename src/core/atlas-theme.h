@@ -1,4 +1,5 @@
 /* atlas-theme.h: the colours of a chart, light and dark, and the colour-blind-safe series palette. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

@@ -3,6 +3,7 @@
  * Usage: bench-chart-export SILICON-ATLAS [ROWS]. Each contender reads the
  * same CSV (x and three numeric series) and writes a 1200x800 PNG line
  * chart of it, as a whole process, interleaved run after run. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <stdio.h>
 

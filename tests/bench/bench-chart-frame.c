@@ -1,4 +1,5 @@
 /* bench-chart-frame.c: time to draw one 1200x800 frame of three series, panned and zoomed, from 10,000 to 10,000,000 points. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
 #include <stdio.h>
 

@@ -2,6 +2,7 @@
  *
  * Each measurement runs in a child process of its own, so its peak memory
  * (the kernel's high-water mark of resident pages) is its alone. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <csv.h>
 #include <glib/gstdio.h>
 #include <math.h>

@@ -1,4 +1,5 @@
 /* bench-process.c: fork, exec, wait4: wall time from fork to exit and ru_maxrss of the child alone. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bench-process.h"
 
 #include <stdlib.h>

@@ -1,4 +1,5 @@
 /* bench-process.h: runs a command as a child process and measures its time and peak memory. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <glib.h>

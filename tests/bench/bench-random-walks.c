@@ -1,4 +1,5 @@
 /* bench-random-walks.c: the seeded random walks the frame benchmarks draw. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "bench-random-walks.h"
 
 #include "atlas-table-private.h"

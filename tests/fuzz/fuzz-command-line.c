@@ -3,6 +3,7 @@
  *
  * Run from the source tree; it works in a folder of its own, holding a
  * small CSV the arguments can name, and reads the built-in datasets. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
 #include <stdint.h>
 #include <string.h>

@@ -1,4 +1,5 @@
 /* fuzz-csv-reader.c: libFuzzer harness: any bytes through the whole reader, one and several threads. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE
 #include <math.h>
 #include <stdint.h>

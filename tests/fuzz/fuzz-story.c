@@ -5,6 +5,7 @@
  * seed it with data/story. The built-in story is read once first, and
  * each run reuses its tables: the datasets are not what is fuzzed, and
  * reading them again took most of every run. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <stdint.h>

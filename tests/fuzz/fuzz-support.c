@@ -1,6 +1,7 @@
 /* fuzz-support.c: what every libFuzzer harness shares: a GLib critical
  * (a function handed what it refuses) ends the run as a finding, where it
  * would otherwise be printed and the run go on as if all were well. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
 #include <stdlib.h>
 
