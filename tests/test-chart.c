@@ -11,6 +11,7 @@
 
 #include "atlas-cell-parse.h"
 #include "atlas-chart-export.h"
+#include "atlas-chart-suggest.h"
 #include "atlas-chart-private.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"

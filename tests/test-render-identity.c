@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "atlas-chart-export.h"
+#include "atlas-chart-suggest.h"
 #include "atlas-csv-reader.h"
 #include "atlas-dataset.h"
 #include "atlas-story.h"

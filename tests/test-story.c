@@ -38,8 +38,8 @@ test_every_step_draws (void)
       cairo_t *cr = cairo_create (surface);
 
       g_assert_no_error (error);
-      g_assert_nonnull (passage->dataset);
-      g_assert_nonnull (passage->chart_title);
+      g_assert_nonnull (passage->chart->dataset);
+      g_assert_nonnull (passage->chart->title);
       atlas_chart_render (chart, cr, 640, 400);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       g_assert_cmpuint (atlas_chart_get_text_boxes (chart)->len, >, 2);
@@ -135,16 +135,16 @@ test_notes_and_events (void)
     {
       const AtlasStoryPassage *passage = atlas_story_get_passage (story, i);
 
-      notes += passage->notes->len;
-      for (guint n = 0; n < passage->notes->len; n++)
+      notes += passage->chart->annotations->len;
+      for (guint n = 0; n < passage->chart->annotations->len; n++)
         {
-          const AtlasStoryNote *note = g_ptr_array_index (passage->notes, n);
+          const AtlasChartNote *note = g_ptr_array_index (passage->chart->annotations, n);
           g_assert_nonnull (note->sources[0]);
           g_assert_cmpuint (strlen (note->text), >, 10);
         }
-      if (passage->events_dataset && g_str_equal (passage->events_dataset, "export-controls")
-          && (g_str_equal (passage->dataset, "ic-trade-and-output")
-              || g_str_equal (passage->dataset, "equipment-spending-by-region")))
+      if (passage->chart->events_dataset && g_str_equal (passage->chart->events_dataset, "export-controls")
+          && (g_str_equal (passage->chart->dataset, "ic-trade-and-output")
+              || g_str_equal (passage->chart->dataset, "equipment-spending-by-region")))
         controls_over_trade = TRUE;
     }
   g_assert_cmpuint (notes, >=, 15);
@@ -166,17 +166,17 @@ test_broken_references (void)
     guint line;
     const char *expected;
   } cases[] = {
-    { "Dataset=no-such-data\nChart=line\nX=year\nY=imports (USD bn)", 6, "dataset “no-such-data”" },
-    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=import", 6, "There is no column “import”" },
-    { "Dataset=ic-trade-and-output\nChart=pie\nX=year\nY=imports (USD bn)", 6, "no chart type is called “pie”" },
-    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=2017..soon", 6,
+    { "Dataset=no-such-data\nChart=line\nX=year\nY=imports (USD bn)", 8, "dataset “no-such-data”" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=import", 11, "the data has no column “import”" },
+    { "Dataset=ic-trade-and-output\nChart=pie\nX=year\nY=imports (USD bn)", 9, "no chart type is called “pie”" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=2017..soon", 12,
       "“soon” is not a value of column “year”" },
     { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=callout|2021|Peak|NOPE", 12,
       "cites source “NOPE”" },
     /* Empty ranges split into no ends at all. */
-    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=", 6, "XRange is FROM..TO" },
-    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=range||Gap|C35", 6,
-      "a range is FROM..TO" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=", 12, "XRange takes FROM..TO" },
+    { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nNote1=range||Gap|C35", 12,
+      "a range takes FROM..TO" },
     /* Values that are there but cannot be read are not taken for absent
      * ones: a title that is not UTF-8, a note that is not, and a value
      * ending in half an escape. */

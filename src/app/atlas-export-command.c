@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atlas-chart-export.h"
+#include "atlas-chart-suggest.h"
 #include "atlas-story.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"

@@ -12,6 +12,7 @@
 #include "atlas-table-view.h"
 
 #include "atlas-chart-export.h"
+#include "atlas-chart-suggest.h"
 #include "atlas-csv-reader.h"
 #include "atlas-dataset.h"
 #include "atlas-table.h"

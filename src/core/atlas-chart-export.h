@@ -25,10 +25,5 @@ gboolean atlas_chart_export            (AtlasChart        *chart,
                                         double             height,
                                         double             scale,
                                         GError           **error);
-const char *atlas_table_guess_label_column (const AtlasTable *table);
-const char *atlas_table_guess_status_column (const AtlasTable *table);
-void     atlas_chart_spec_suggest      (const AtlasTable  *table,
-                                        AtlasChartSpec    *spec,
-                                        gboolean           choose_type);
 
 G_END_DECLS

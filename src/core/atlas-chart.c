@@ -169,7 +169,8 @@ atlas_chart_parse_x (const AtlasTable *table,
             }
           g_hash_table_add (seen, (gpointer) name);
         }
-      return FALSE;
+      /* "#2.5": a position between names, as a zoomed view can have. */
+      return text[0] == '#' && atlas_cell_parse_number (text + 1, len - 1, &plain, out_value, NULL);
     }
   if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE)
     {

@@ -149,13 +149,19 @@ get_character (GKeyFile   *keys,
   return TRUE;
 }
 
+/* The keys a group of import settings may hold. */
+const char *const atlas_import_settings_keys[] = {
+  "TextEncoding", "Delimiter", "Quote", "Header", "SkipLines", "DecimalMark", "ThousandsSeparator", "DateOrder",
+  "Columns", NULL,
+};
+
 /* Writes the choices that override detection into group; columns too
  * when with_columns (a dialect is a way of writing, not a file's columns). */
-static void
-write_settings (GKeyFile                  *keys,
-                const char                *group,
-                const AtlasImportSettings *settings,
-                gboolean                   with_columns)
+void
+atlas_import_settings_write_group (const AtlasImportSettings *settings,
+                                   GKeyFile                  *keys,
+                                   const char                *group,
+                                   gboolean                   with_columns)
 {
   const AtlasCsvOptions *o = &settings->options;
 
@@ -186,11 +192,14 @@ write_settings (GKeyFile                  *keys,
     }
 }
 
-/* Reads what write_settings() wrote; what it cannot make sense of (a
- * hand-edited file, a newer version's words) is left to detection. */
-static AtlasImportSettings *
-read_settings (GKeyFile   *keys,
-               const char *group)
+/* Reads what atlas_import_settings_write_group() wrote. What it cannot
+ * make sense of (a hand-edited file, a newer version's words) is left to
+ * detection, and the first such key is put in *out_unread (when not
+ * NULL) for callers that say so; NULL there when every key was read. */
+AtlasImportSettings *
+atlas_import_settings_read_group (GKeyFile    *keys,
+                                  const char  *group,
+                                  const char **out_unread)
 {
   AtlasImportSettings *settings = atlas_import_settings_new ();
   AtlasCsvOptions *o = &settings->options;
@@ -199,6 +208,7 @@ read_settings (GKeyFile   *keys,
   g_autofree char *date_order = g_key_file_get_string (keys, group, "DateOrder", NULL);
   g_auto (GStrv) columns = g_key_file_get_string_list (keys, group, "Columns", NULL, NULL);
   g_autoptr (GError) error = NULL;
+  const char *unread = NULL;
   guint64 skip;
   int index;
 
@@ -208,28 +218,46 @@ read_settings (GKeyFile   *keys,
         o->force_encoding = TRUE;
         o->encoding = e;
       }
-  get_character (keys, group, "Delimiter", &o->delimiter);
-  get_character (keys, group, "Quote", &o->quote);
+  if (encoding && !o->force_encoding)
+    unread = "TextEncoding";
+  if (!get_character (keys, group, "Delimiter", &o->delimiter) && g_key_file_has_key (keys, group, "Delimiter", NULL))
+    unread = unread ? unread : "Delimiter";
+  if (!get_character (keys, group, "Quote", &o->quote) && g_key_file_has_key (keys, group, "Quote", NULL))
+    unread = unread ? unread : "Quote";
   if ((index = find_name (header_names, G_N_ELEMENTS (header_names), header)) >= 0)
     o->header = (AtlasCsvHeaderChoice) index;
+  else if (header)
+    unread = unread ? unread : "Header";
   skip = g_key_file_get_uint64 (keys, group, "SkipLines", &error);
   if (!error && skip < G_MAXUINT)
     {
       o->force_skip_lines = TRUE;
       o->skip_lines = (guint) skip;
     }
+  else if (g_key_file_has_key (keys, group, "SkipLines", NULL))
+    unread = unread ? unread : "SkipLines";
   if (get_character (keys, group, "DecimalMark", &o->decimal_mark) && o->decimal_mark != '.'
       && o->decimal_mark != ',')
     o->decimal_mark = '\0';
+  if (!o->decimal_mark && g_key_file_has_key (keys, group, "DecimalMark", NULL))
+    unread = unread ? unread : "DecimalMark";
   o->force_thousands_sep = get_character (keys, group, "ThousandsSeparator", &o->thousands_sep);
+  if (!o->force_thousands_sep && g_key_file_has_key (keys, group, "ThousandsSeparator", NULL))
+    unread = unread ? unread : "ThousandsSeparator";
   if ((index = find_name (date_order_names, G_N_ELEMENTS (date_order_names), date_order)) >= 0)
     o->date_order = (AtlasDateOrder) index;
+  else if (date_order)
+    unread = unread ? unread : "DateOrder";
   for (guint i = 0; columns && columns[i]; i++)
     {
       index = find_name (column_choice_names, G_N_ELEMENTS (column_choice_names), columns[i]);
       atlas_import_settings_set_column_choice (settings, i,
                                                index >= 0 ? (AtlasColumnChoice) index : ATLAS_COLUMN_CHOICE_DETECT);
+      if (index < 0)
+        unread = unread ? unread : "Columns";
     }
+  if (out_unread)
+    *out_unread = unread;
   return settings;
 }
 
@@ -304,7 +332,7 @@ lookup_group (AtlasImportMemory *memory,
   g_autofree char *group = g_strconcat (prefix, name, NULL);
 
   refresh_from_disk (memory);
-  return g_key_file_has_group (memory->keys, group) ? read_settings (memory->keys, group) : NULL;
+  return g_key_file_has_group (memory->keys, group) ? atlas_import_settings_read_group (memory->keys, group, NULL) : NULL;
 }
 
 /* Writes settings as the group prefix + name, in place of what was there,
@@ -323,7 +351,7 @@ replace_group (AtlasImportMemory         *memory,
   g_key_file_remove_group (memory->keys, group, NULL);
   /* The stamp also keeps a group that detects everything from vanishing. */
   g_key_file_set_int64 (memory->keys, group, stamp_key, g_get_real_time ());
-  write_settings (memory->keys, group, settings, with_columns);
+  atlas_import_settings_write_group (settings, memory->keys, group, with_columns);
 }
 
 AtlasImportSettings *

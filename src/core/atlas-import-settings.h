@@ -21,6 +21,15 @@ void                   atlas_import_settings_set_column_choice (AtlasImportSetti
 void                   atlas_import_settings_clear_columns     (AtlasImportSettings       *settings);
 gboolean               atlas_import_settings_equal             (const AtlasImportSettings *a,
                                                                 const AtlasImportSettings *b);
+void                   atlas_import_settings_write_group       (const AtlasImportSettings *settings,
+                                                                GKeyFile                  *keys,
+                                                                const char                *group,
+                                                                gboolean                   with_columns);
+AtlasImportSettings   *atlas_import_settings_read_group        (GKeyFile                  *keys,
+                                                                const char                *group,
+                                                                const char               **out_unread);
+
+extern const char *const atlas_import_settings_keys[];
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasImportSettings, atlas_import_settings_free)
 

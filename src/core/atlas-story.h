@@ -4,7 +4,7 @@
 
 #include <gio/gio.h>
 
-#include "atlas-chart.h"
+#include "atlas-chart-definition.h"
 
 G_BEGIN_DECLS
 
@@ -16,31 +16,12 @@ typedef enum
   ATLAS_STORY_ERROR_BROKEN_REFERENCE,
 } AtlasStoryError;
 
-/* A note on the chart, with the sources it rests on. */
-typedef struct
-{
-  AtlasAnnotationKind kind;
-  char *where;   /* x (callouts), x1..x2 (ranges) or y (reference lines), as written */
-  char *text;
-  GStrv sources;
-  char *series;  /* callouts: the series noted; NULL for the first */
-} AtlasStoryNote;
-
+/* A passage of the article, and the chart it links to. */
 typedef struct
 {
   guint line;    /* of the [Passage N] header, for messages */
   char *text;
-  char *chart_title;
-  char *dataset;
-  AtlasChartType chart_type;
-  char *x_column;
-  GStrv y_columns;
-  char *label_column;
-  char *x_range;
-  GStrv highlights;
-  char *events_dataset;
-  GStrv events_categories; /* the events' category column must read one of these; NULL: all events */
-  GPtrArray *notes; /* AtlasStoryNote */
+  AtlasChartDefinition *chart;
 } AtlasStoryPassage;
 
 typedef struct _AtlasStory AtlasStory;
@@ -67,6 +48,7 @@ AtlasChart       *atlas_story_build_dataset_chart (AtlasStory  *story,
                                                    const char  *dataset,
                                                    GError     **error);
 const char       *atlas_story_get_datasets_dir (const AtlasStory *story);
+AtlasChartContext *atlas_story_get_context   (const AtlasStory *story);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStory, atlas_story_free)
 

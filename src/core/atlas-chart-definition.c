@@ -1,0 +1,1627 @@
+/* atlas-chart-definition.c: the chart language: one parser for chart files, story passages and the command line. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "atlas-chart-definition.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atlas-chart-suggest.h"
+#include "atlas-csv-reader.h"
+#include "atlas-dataset.h"
+#include "atlas-located-error.h"
+#include "atlas-table.h"
+
+G_DEFINE_QUARK (atlas-chart-file-error-quark, atlas_chart_file_error)
+
+/* Every key of the language but the notes (Note1, Note2, ...) and the
+ * reader's own (atlas_import_settings_keys). */
+static const char *const chart_keys[] = {
+  "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Log", "Markers",
+  "Dark", "Transparent", "XRange", "YRange", "Highlight", "Title", "Subtitle", "Source", "Notes", "Events",
+  "EventsData", "EventsCategory", NULL,
+};
+
+/* Context */
+
+struct _AtlasChartContext
+{
+  gatomicrefcount ref_count;
+  char *datasets_dir; /* NULL: no built-in datasets */
+  GHashTable *sources; /* source id -> "publisher, title, date"; NULL until read */
+  GHashTable *tables;  /* "dataset:ID" or "file:PATH" -> AtlasTable */
+  GMutex lock;         /* the tables: a window reads in a worker thread */
+};
+
+AtlasChartContext *
+atlas_chart_context_new (const char *datasets_dir)
+{
+  AtlasChartContext *context = g_new0 (AtlasChartContext, 1);
+
+  g_atomic_ref_count_init (&context->ref_count);
+  context->datasets_dir = g_strdup (datasets_dir);
+  context->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) atlas_table_unref);
+  g_mutex_init (&context->lock);
+  return context;
+}
+
+AtlasChartContext *
+atlas_chart_context_ref (AtlasChartContext *context)
+{
+  g_return_val_if_fail (context != NULL, NULL);
+  g_atomic_ref_count_inc (&context->ref_count);
+  return context;
+}
+
+void
+atlas_chart_context_unref (AtlasChartContext *context)
+{
+  if (!context || !g_atomic_ref_count_dec (&context->ref_count))
+    return;
+  g_free (context->datasets_dir);
+  g_clear_pointer (&context->sources, g_hash_table_unref);
+  g_hash_table_unref (context->tables);
+  g_mutex_clear (&context->lock);
+  g_free (context);
+}
+
+const char *
+atlas_chart_context_get_datasets_dir (AtlasChartContext *context)
+{
+  g_return_val_if_fail (context != NULL, NULL);
+  return context->datasets_dir;
+}
+
+/* The sources the built-in datasets cite, read once from sources.csv. */
+GHashTable *
+atlas_chart_context_get_sources (AtlasChartContext *context,
+                                 GError           **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (context != NULL, NULL);
+
+  g_mutex_lock (&context->lock);
+  if (!context->sources && context->datasets_dir)
+    {
+      path = g_build_filename (context->datasets_dir, "sources.csv", NULL);
+      context->sources = atlas_sources_load (path, error);
+    }
+  else if (!context->sources)
+    g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                 _("there are no built-in datasets here"));
+  g_mutex_unlock (&context->lock);
+  return context->sources;
+}
+
+/* The table under key, read by read_table when it is not kept yet. */
+static AtlasTable *
+context_table (AtlasChartContext *context,
+               const char        *key,
+               const char        *path,
+               GError           **error)
+{
+  AtlasTable *table;
+  g_autoptr (AtlasCsvResult) result = NULL;
+
+  g_mutex_lock (&context->lock);
+  table = g_hash_table_lookup (context->tables, key);
+  g_mutex_unlock (&context->lock);
+  if (table)
+    return table;
+  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, error);
+  if (!result)
+    return NULL;
+  g_mutex_lock (&context->lock);
+  table = g_hash_table_lookup (context->tables, key);
+  if (!table)
+    {
+      table = atlas_table_ref (result->table);
+      g_hash_table_insert (context->tables, g_strdup (key), table);
+    }
+  g_mutex_unlock (&context->lock);
+  return table;
+}
+
+/* A built-in dataset's table, read once and kept; the reader's error
+ * names the file, line and column. */
+AtlasTable *
+atlas_chart_context_get_dataset (AtlasChartContext *context,
+                                 const char        *dataset,
+                                 GError           **error)
+{
+  g_autofree char *key = g_strconcat ("dataset:", dataset, NULL);
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (context != NULL && dataset != NULL, NULL);
+
+  if (!context->datasets_dir)
+    {
+      g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                   _("there are no built-in datasets here"));
+      return NULL;
+    }
+  path = g_strdup_printf ("%s%c%s.csv", context->datasets_dir, G_DIR_SEPARATOR, dataset);
+  return context_table (context, key, path, error);
+}
+
+/* A CSV file's table, read as detected, once. */
+static AtlasTable *
+context_get_file (AtlasChartContext *context,
+                  const char        *path,
+                  GError           **error)
+{
+  g_autofree char *key = g_strconcat ("file:", path, NULL);
+
+  return context_table (context, key, path, error);
+}
+
+static AtlasDatasetInfo *
+load_dataset_info (AtlasChartContext *context,
+                   const char        *dataset)
+{
+  g_autofree char *path = NULL;
+
+  if (!context || !context->datasets_dir)
+    return NULL;
+  path = g_strdup_printf ("%s%c%s.dataset", context->datasets_dir, G_DIR_SEPARATOR, dataset);
+  return atlas_dataset_info_load (path, NULL);
+}
+
+/* Adds the publisher of a source ("publisher, title, date"; NULL for
+ * none) to publishers unless it is there already or unknown ("?"). */
+static void
+add_publisher (GPtrArray  *publishers,
+               const char *source)
+{
+  const char *comma = source ? strstr (source, ", ") : NULL;
+  g_autofree char *publisher = source ? g_strndup (source, comma ? (gsize) (comma - source) : strlen (source)) : NULL;
+
+  if (!publisher || !*publisher || g_str_equal (publisher, "?"))
+    return;
+  for (guint p = 0; p < publishers->len; p++)
+    if (g_str_equal (g_ptr_array_index (publishers, p), publisher))
+      return;
+  g_ptr_array_add (publishers, g_steal_pointer (&publisher));
+}
+
+/* The publishers a dataset's description cites, for a chart's source
+ * line; NULL when the dataset has no description. */
+char *
+atlas_chart_context_describe_sources (AtlasChartContext *context,
+                                      const char        *dataset)
+{
+  g_autoptr (AtlasDatasetInfo) info = load_dataset_info (context, dataset);
+  g_autoptr (GPtrArray) publishers = g_ptr_array_new_with_free_func (g_free);
+  GHashTable *sources = info ? atlas_chart_context_get_sources (context, NULL) : NULL;
+  GString *line;
+
+  if (!info || !sources)
+    return NULL;
+  for (guint i = 0; info->sources[i]; i++)
+    add_publisher (publishers, g_hash_table_lookup (sources, info->sources[i]));
+  line = g_string_new (NULL);
+  for (guint p = 0; p < MIN (publishers->len, 4); p++)
+    g_string_append_printf (line, "%s%s", p ? ", " : "", (char *) g_ptr_array_index (publishers, p));
+  if (publishers->len > 4)
+    {
+      g_autofree char *first = g_string_free (line, FALSE);
+      /* Translators: the first publishers a chart cites, when there are more. */
+      return g_strdup_printf (_("%s and others"), first);
+    }
+  return g_string_free (line, FALSE);
+}
+
+/* A built-in dataset's title, from its description; NULL without one. */
+char *
+atlas_chart_context_get_dataset_title (AtlasChartContext *context,
+                                       const char        *dataset)
+{
+  g_autoptr (AtlasDatasetInfo) info = load_dataset_info (context, dataset);
+
+  return info ? g_strdup (info->title) : NULL;
+}
+
+/* Notes */
+
+static void
+note_free (gpointer data)
+{
+  AtlasChartNote *note = data;
+
+  g_free (note->key);
+  g_free (note->where);
+  g_free (note->text);
+  g_strfreev (note->sources);
+  g_free (note->series);
+  g_free (note);
+}
+
+static AtlasChartNote *
+note_copy (const AtlasChartNote *note)
+{
+  AtlasChartNote *copy = g_new0 (AtlasChartNote, 1);
+
+  copy->kind = note->kind;
+  copy->key = g_strdup (note->key);
+  copy->where = g_strdup (note->where);
+  copy->text = g_strdup (note->text);
+  copy->sources = g_strdupv (note->sources);
+  copy->series = g_strdup (note->series);
+  return copy;
+}
+
+static const char *const note_kinds[] = { "callout", "range", "reference" };
+
+/* Definition */
+
+AtlasChartDefinition *
+atlas_chart_definition_new (void)
+{
+  AtlasChartDefinition *definition = g_new0 (AtlasChartDefinition, 1);
+
+  definition->annotations = g_ptr_array_new_with_free_func (note_free);
+  definition->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return definition;
+}
+
+void
+atlas_chart_definition_free (AtlasChartDefinition *definition)
+{
+  if (!definition)
+    return;
+  g_free (definition->data);
+  g_free (definition->dataset);
+  g_clear_pointer (&definition->import, atlas_import_settings_free);
+  g_free (definition->x_column);
+  g_strfreev (definition->y_columns);
+  g_free (definition->label_column);
+  g_free (definition->size_column);
+  g_free (definition->status_column);
+  g_free (definition->filter_column);
+  g_free (definition->filter_value);
+  g_free (definition->x_range);
+  g_free (definition->y_range);
+  g_strfreev (definition->highlights);
+  g_free (definition->title);
+  g_free (definition->subtitle);
+  g_free (definition->source);
+  g_free (definition->notes);
+  g_free (definition->events_dataset);
+  g_free (definition->events_data);
+  g_strfreev (definition->events_categories);
+  g_ptr_array_unref (definition->annotations);
+  g_free (definition->base_dir);
+  g_hash_table_unref (definition->places);
+  g_free (definition->group_place);
+  g_free (definition);
+}
+
+AtlasChartDefinition *
+atlas_chart_definition_copy (const AtlasChartDefinition *definition)
+{
+  AtlasChartDefinition *copy = atlas_chart_definition_new ();
+  GHashTableIter iter;
+  gpointer key, place;
+
+  g_return_val_if_fail (definition != NULL, copy);
+
+  copy->data = g_strdup (definition->data);
+  copy->dataset = g_strdup (definition->dataset);
+  copy->import = definition->import ? atlas_import_settings_copy (definition->import) : NULL;
+  copy->has_type = definition->has_type;
+  copy->type = definition->type;
+  copy->x_column = g_strdup (definition->x_column);
+  copy->y_columns = g_strdupv (definition->y_columns);
+  copy->label_column = g_strdup (definition->label_column);
+  copy->size_column = g_strdup (definition->size_column);
+  copy->status_column = g_strdup (definition->status_column);
+  copy->filter_column = g_strdup (definition->filter_column);
+  copy->filter_value = g_strdup (definition->filter_value);
+  copy->log_y = definition->log_y;
+  copy->markers = definition->markers;
+  copy->dark = definition->dark;
+  copy->transparent = definition->transparent;
+  copy->x_range = g_strdup (definition->x_range);
+  copy->y_range = g_strdup (definition->y_range);
+  copy->highlights = g_strdupv (definition->highlights);
+  copy->title = g_strdup (definition->title);
+  copy->subtitle = g_strdup (definition->subtitle);
+  copy->source = g_strdup (definition->source);
+  copy->notes = g_strdup (definition->notes);
+  copy->events_dataset = g_strdup (definition->events_dataset);
+  copy->events_data = g_strdup (definition->events_data);
+  copy->events_categories = g_strdupv (definition->events_categories);
+  for (guint i = 0; i < definition->annotations->len; i++)
+    g_ptr_array_add (copy->annotations, note_copy (g_ptr_array_index (definition->annotations, i)));
+  copy->base_dir = g_strdup (definition->base_dir);
+  g_hash_table_iter_init (&iter, definition->places);
+  while (g_hash_table_iter_next (&iter, &key, &place))
+    g_hash_table_insert (copy->places, g_strdup (key), g_strdup (place));
+  copy->group_place = g_strdup (definition->group_place);
+  return copy;
+}
+
+/* What a message about key starts with: where the key was written. */
+static const char *
+place_of (const AtlasChartDefinition *definition,
+          const char                 *key)
+{
+  const char *place = key ? g_hash_table_lookup (definition->places, key) : NULL;
+
+  return place ? place : definition->group_place ? definition->group_place : "";
+}
+
+static void G_GNUC_PRINTF (5, 6)
+set_error_at (GError                    **error,
+              const AtlasChartDefinition *definition,
+              const char                 *key,
+              AtlasChartFileError         code,
+              const char                 *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, ATLAS_CHART_FILE_ERROR, code, "%s%s", place_of (definition, key), message);
+}
+
+/* Reading */
+
+/* A raw key-file value split at each separator not escaped with a
+ * backslash, GKeyFile's escapes (\s \n \t \r \\) and an escaped separator
+ * undone in each piece; NULL when an escape is broken. A separator of
+ * '\0' splits nothing. */
+static GPtrArray *
+split_escaped (const char *raw,
+               char        separator)
+{
+  g_autoptr (GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+  GString *piece = g_string_new (NULL);
+
+  for (const char *p = raw; *p; p++)
+    {
+      if (*p == separator)
+        {
+          g_ptr_array_add (pieces, g_string_free (piece, FALSE));
+          piece = g_string_new (NULL);
+          continue;
+        }
+      if (*p != '\\')
+        {
+          g_string_append_c (piece, *p);
+          continue;
+        }
+      switch (*++p)
+        {
+        case 's': g_string_append_c (piece, ' '); break;
+        case 'n': g_string_append_c (piece, '\n'); break;
+        case 't': g_string_append_c (piece, '\t'); break;
+        case 'r': g_string_append_c (piece, '\r'); break;
+        case '\\': g_string_append_c (piece, '\\'); break;
+        default:
+          if (*p && *p == separator)
+            {
+              g_string_append_c (piece, *p);
+              break;
+            }
+          g_string_free (piece, TRUE);
+          return NULL;
+        }
+    }
+  g_ptr_array_add (pieces, g_string_free (piece, FALSE));
+  return g_steal_pointer (&pieces);
+}
+
+/* text with GKeyFile's escapes, and separator escaped too. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                char        separator)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == ' ' && (p == text || out->len == 0))
+        g_string_append (out, "\\s");
+      else if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p == '\t')
+        g_string_append (out, "\\t");
+      else if (*p == '\r')
+        g_string_append (out, "\\r");
+      else if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else
+        {
+          if (*p == separator)
+            g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+        }
+    }
+}
+
+/* What the reader of one group shares with its helpers. */
+typedef struct
+{
+  GKeyFile *keys;
+  const char *group;
+  AtlasChartDefinition *definition;
+} GroupReader;
+
+static void G_GNUC_PRINTF (3, 4)
+set_read_error (GError            **error,
+                const GroupReader  *reader,
+                const char         *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_INVALID, "%s%s",
+               place_of (reader->definition, NULL), message);
+}
+
+/* A key whose value cannot be read is an error at its line, never taken
+ * for an absent key. */
+static void
+set_unreadable (GError           **error,
+                const GroupReader *reader,
+                const char        *key,
+                const char        *why)
+{
+  set_error_at (error, reader->definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
+                /* Translators: a group and a key of a chart or story file, then why its value cannot be read. */
+                _("[%s] %s: %s"), reader->group, key, why);
+}
+
+/* key's value into *value (NULL when the key is absent). */
+static gboolean
+read_string (const GroupReader *reader,
+             const char        *key,
+             char             **value,
+             GError           **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  *value = g_key_file_get_string (reader->keys, reader->group, key, &local_error);
+  /* A broken escape gives both an error and what was read up to it. */
+  if (!local_error || g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND)
+      || g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+    return TRUE;
+  g_clear_pointer (value, g_free);
+  set_unreadable (error, reader, key, local_error->message);
+  return FALSE;
+}
+
+/* key's value split at separator into pieces (NULL when the key is
+ * absent), each with its escapes undone, in UTF-8, and stripped of the
+ * blanks around it when strip. */
+static gboolean
+read_pieces (const GroupReader *reader,
+             const char        *key,
+             char               separator,
+             gboolean           strip,
+             GPtrArray        **out_pieces,
+             GError           **error)
+{
+  g_autofree char *raw = g_key_file_get_value (reader->keys, reader->group, key, NULL);
+  GPtrArray *pieces;
+
+  *out_pieces = NULL;
+  if (!raw)
+    return TRUE;
+  pieces = split_escaped (raw, separator);
+  if (!pieces)
+    {
+      set_unreadable (error, reader, key, _("it holds a backslash that escapes nothing"));
+      return FALSE;
+    }
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      char *piece = g_ptr_array_index (pieces, i);
+      if (!g_utf8_validate (piece, -1, NULL))
+        {
+          set_unreadable (error, reader, key, _("it is not UTF-8 text"));
+          g_ptr_array_unref (pieces);
+          return FALSE;
+        }
+      if (strip)
+        g_strstrip (piece);
+    }
+  *out_pieces = pieces;
+  return TRUE;
+}
+
+/* A list of names separated by ';' (NULL when the key is absent). */
+static gboolean
+read_list (const GroupReader *reader,
+           const char        *key,
+           GStrv             *out_list,
+           GError           **error)
+{
+  GPtrArray *pieces = NULL;
+
+  if (!read_pieces (reader, key, ';', TRUE, &pieces, error))
+    return FALSE;
+  if (pieces)
+    {
+      /* "a;b;" ends in an empty piece, as GKeyFile's own lists do. */
+      if (pieces->len > 1 && !*(char *) g_ptr_array_index (pieces, pieces->len - 1))
+        g_ptr_array_remove_index (pieces, pieces->len - 1);
+      g_ptr_array_add (pieces, NULL);
+      *out_list = (GStrv) g_ptr_array_free (pieces, FALSE);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_boolean (const GroupReader *reader,
+              const char        *key,
+              gboolean          *value,
+              GError           **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (!g_key_file_has_key (reader->keys, reader->group, key, NULL))
+    return TRUE;
+  *value = g_key_file_get_boolean (reader->keys, reader->group, key, &local_error);
+  if (!local_error)
+    return TRUE;
+  set_unreadable (error, reader, key, _("it is true or false"));
+  return FALSE;
+}
+
+/* Note2 before Note10: by the number after "Note". */
+static int
+compare_note_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  return atoi (*(const char *const *) a + strlen ("Note")) - atoi (*(const char *const *) b + strlen ("Note"));
+}
+
+/* Note, then digits. */
+static gboolean
+is_note_key (const char *key)
+{
+  if (!g_str_has_prefix (key, "Note") || !key[4])
+    return FALSE;
+  for (const char *p = key + 4; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_note (const GroupReader *reader,
+           const char        *key,
+           GError           **error)
+{
+  AtlasChartDefinition *definition = reader->definition;
+  g_autoptr (GPtrArray) fields = NULL;
+  AtlasChartNote *note;
+  gboolean kind_found = FALSE;
+
+  if (!read_pieces (reader, key, '|', FALSE, &fields, error))
+    return FALSE;
+  if (fields->len < 3 || fields->len > 5)
+    {
+      g_autofree char *value = g_key_file_get_value (reader->keys, reader->group, key, NULL);
+      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
+                    /* Translators: chart and story messages quote the file's own words
+                     * (keys, groups, kinds of note), which stay in English. */
+                    _("a note is kind|where|text[|sources[|series]], not “%s”"), value);
+      return FALSE;
+    }
+  note = g_new0 (AtlasChartNote, 1);
+  g_ptr_array_add (definition->annotations, note);
+  note->key = g_strdup (key);
+  for (guint k = 0; k < G_N_ELEMENTS (note_kinds); k++)
+    if (g_str_equal (g_ptr_array_index (fields, 0), note_kinds[k]))
+      {
+        note->kind = (AtlasAnnotationKind) k;
+        kind_found = TRUE;
+      }
+  if (!kind_found)
+    {
+      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
+                    _("a note is a callout, a range or a reference, not “%s”"),
+                    (char *) g_ptr_array_index (fields, 0));
+      return FALSE;
+    }
+  note->where = g_strdup (g_ptr_array_index (fields, 1));
+  note->text = g_strdup (g_ptr_array_index (fields, 2));
+  if (fields->len > 3)
+    {
+      note->sources = g_strsplit (g_ptr_array_index (fields, 3), ";", -1);
+      for (guint i = 0; note->sources[i]; i++)
+        g_strstrip (note->sources[i]);
+      /* "" cites nothing, as "A;" cites A alone. */
+      for (guint i = g_strv_length (note->sources); i-- > 0;)
+        if (!*note->sources[i])
+          {
+            g_free (note->sources[i]);
+            memmove (note->sources + i, note->sources + i + 1, (g_strv_length (note->sources + i + 1) + 1) * sizeof (char *));
+          }
+    }
+  else
+    note->sources = g_new0 (char *, 1);
+  if (fields->len > 4 && *(char *) g_ptr_array_index (fields, 4))
+    note->series = g_strdup (g_ptr_array_index (fields, 4));
+  return TRUE;
+}
+
+/* Every key of the group is one of the language's, or in other_keys. */
+static gboolean
+check_keys (const GroupReader  *reader,
+            const char * const *other_keys,
+            GError            **error)
+{
+  g_auto (GStrv) names = g_key_file_get_keys (reader->keys, reader->group, NULL, NULL);
+
+  for (guint i = 0; names && names[i]; i++)
+    if (!g_strv_contains (chart_keys, names[i]) && !g_strv_contains (atlas_import_settings_keys, names[i])
+        && !is_note_key (names[i]) && !(other_keys && g_strv_contains (other_keys, names[i])))
+      {
+        set_error_at (error, reader->definition, names[i], ATLAS_CHART_FILE_ERROR_INVALID,
+                      /* Translators: a key of a chart or story file, then its group. */
+                      _("there is no key “%s” in a chart; [%s] cannot hold it"), names[i], reader->group);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Reads group of keys into definition, whose places are set. */
+static gboolean
+read_group (GroupReader        *reader,
+            const char * const *other_keys,
+            GError            **error)
+{
+  AtlasChartDefinition *definition = reader->definition;
+  g_autofree char *chart = NULL;
+  g_auto (GStrv) names = NULL;
+  g_autoptr (GPtrArray) note_keys = g_ptr_array_new ();
+  const char *unread = NULL;
+  gboolean has_import = FALSE;
+
+  if (!check_keys (reader, other_keys, error))
+    return FALSE;
+  if (!read_string (reader, "Data", &definition->data, error)
+      || !read_string (reader, "Dataset", &definition->dataset, error)
+      || !read_string (reader, "Chart", &chart, error)
+      || !read_string (reader, "X", &definition->x_column, error)
+      || !read_list (reader, "Y", &definition->y_columns, error)
+      || !read_string (reader, "Label", &definition->label_column, error)
+      || !read_string (reader, "Size", &definition->size_column, error)
+      || !read_string (reader, "Status", &definition->status_column, error)
+      || !read_string (reader, "FilterColumn", &definition->filter_column, error)
+      || !read_string (reader, "FilterValue", &definition->filter_value, error)
+      || !read_boolean (reader, "Log", &definition->log_y, error)
+      || !read_boolean (reader, "Markers", &definition->markers, error)
+      || !read_boolean (reader, "Dark", &definition->dark, error)
+      || !read_boolean (reader, "Transparent", &definition->transparent, error)
+      || !read_string (reader, "XRange", &definition->x_range, error)
+      || !read_string (reader, "YRange", &definition->y_range, error)
+      || !read_list (reader, "Highlight", &definition->highlights, error)
+      || !read_string (reader, "Title", &definition->title, error)
+      || !read_string (reader, "Subtitle", &definition->subtitle, error)
+      || !read_string (reader, "Source", &definition->source, error)
+      || !read_string (reader, "Notes", &definition->notes, error)
+      || !read_string (reader, "Events", &definition->events_dataset, error)
+      || !read_string (reader, "EventsData", &definition->events_data, error)
+      || !read_list (reader, "EventsCategory", &definition->events_categories, error))
+    return FALSE;
+
+  if (!definition->data == !definition->dataset)
+    {
+      set_read_error (error, reader, definition->data ? _("[%s] names both Data and Dataset: a chart draws one table")
+                                                      : _("[%s] needs Data (a CSV file) or Dataset (a built-in one)"),
+                      reader->group);
+      return FALSE;
+    }
+  if (definition->events_dataset && definition->events_data)
+    {
+      set_error_at (error, definition, "EventsData", ATLAS_CHART_FILE_ERROR_INVALID,
+                    _("[%s] names both Events and EventsData: a chart takes its events from one table"),
+                    reader->group);
+      return FALSE;
+    }
+  if (chart)
+    {
+      if (!atlas_chart_type_from_string (chart, &definition->type))
+        {
+          set_error_at (error, definition, "Chart", ATLAS_CHART_FILE_ERROR_INVALID,
+                        /* Translators: the names after “use” are what a chart type is written as: they stay in English. */
+                        _("no chart type is called “%s”; use line, area, stacked-area, stacked-area-percent, "
+                          "bar, bar-horizontal, bar-stacked, bar-horizontal-stacked, scatter, donut or timeline"),
+                        chart);
+          return FALSE;
+        }
+      definition->has_type = TRUE;
+    }
+
+  for (guint i = 0; atlas_import_settings_keys[i]; i++)
+    has_import |= g_key_file_has_key (reader->keys, reader->group, atlas_import_settings_keys[i], NULL);
+  if (has_import)
+    {
+      definition->import = atlas_import_settings_read_group (reader->keys, reader->group, &unread);
+      if (unread)
+        {
+          g_autofree char *value = g_key_file_get_value (reader->keys, reader->group, unread, NULL);
+          set_error_at (error, definition, unread, ATLAS_CHART_FILE_ERROR_INVALID,
+                        /* Translators: a key of the reader's settings, then its value. */
+                        _("the reader cannot take %s=%s"), unread, value);
+          return FALSE;
+        }
+      if (definition->dataset)
+        {
+          set_read_error (error, reader, _("[%s]: a built-in dataset is read as it is, without reader settings"),
+                          reader->group);
+          return FALSE;
+        }
+    }
+
+  names = g_key_file_get_keys (reader->keys, reader->group, NULL, NULL);
+  for (guint i = 0; names && names[i]; i++)
+    if (is_note_key (names[i]))
+      g_ptr_array_add (note_keys, names[i]);
+  g_ptr_array_sort (note_keys, compare_note_keys);
+  for (guint i = 0; i < note_keys->len; i++)
+    if (!read_note (reader, g_ptr_array_index (note_keys, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads [group] of keys, whose text is contents, read from path (for
+ * messages and relative paths). other_keys may stand in the group
+ * beside the language's own (a story's Text). */
+AtlasChartDefinition *
+atlas_chart_definition_read (GKeyFile           *keys,
+                             const char         *contents,
+                             const char         *path,
+                             const char         *group,
+                             const char * const *other_keys,
+                             GError            **error)
+{
+  g_autoptr (AtlasChartDefinition) definition = atlas_chart_definition_new ();
+  g_auto (GStrv) names = g_key_file_get_keys (keys, group, NULL, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  GroupReader reader = { keys, group, definition };
+
+  g_return_val_if_fail (keys != NULL && contents != NULL && path != NULL && group != NULL, NULL);
+
+  definition->base_dir = g_canonicalize_filename (folder, NULL);
+  definition->group_place = g_strdup_printf ("%s:%u:1: ", path, atlas_key_file_group_line (contents, group));
+  for (guint i = 0; names && names[i]; i++)
+    g_hash_table_insert (definition->places, g_strdup (names[i]),
+                         g_strdup_printf ("%s:%u:1: ", path, atlas_key_file_key_line (contents, group, names[i])));
+  if (!read_group (&reader, other_keys, error))
+    return NULL;
+  return g_steal_pointer (&definition);
+}
+
+/* Reads the chart the command line's options made into the keys of
+ * [Chart]: messages name the option each key came from (key ->
+ * "--option" in option_names), and relative paths are base_dir's. */
+AtlasChartDefinition *
+atlas_chart_definition_read_options (GKeyFile    *keys,
+                                     GHashTable  *option_names,
+                                     const char  *base_dir,
+                                     GError     **error)
+{
+  g_autoptr (AtlasChartDefinition) definition = atlas_chart_definition_new ();
+  GroupReader reader = { keys, ATLAS_CHART_FILE_GROUP, definition };
+  GHashTableIter iter;
+  gpointer key, option;
+
+  g_return_val_if_fail (keys != NULL && option_names != NULL && base_dir != NULL, NULL);
+
+  definition->base_dir = g_canonicalize_filename (base_dir, NULL);
+  g_hash_table_iter_init (&iter, option_names);
+  while (g_hash_table_iter_next (&iter, &key, &option))
+    g_hash_table_insert (definition->places, g_strdup (key), g_strdup_printf ("%s: ", (char *) option));
+  if (!read_group (&reader, NULL, error))
+    return NULL;
+  return g_steal_pointer (&definition);
+}
+
+/* Reads a .atlaschart file: [Chart] with its Version. */
+AtlasChartDefinition *
+atlas_chart_definition_load (const char  *path,
+                             GError     **error)
+{
+  static const char *const file_keys[] = { "Version", NULL };
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (AtlasChartDefinition) definition = NULL;
+  g_auto (GStrv) groups = NULL;
+  gsize length;
+  gint64 version = 1;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_INVALID, "%s", local_error->message);
+      return NULL;
+    }
+  if (!g_key_file_load_from_data (keys, contents, length, G_KEY_FILE_NONE, &local_error))
+    {
+      atlas_set_located_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_INVALID, path, 1, 1, "%s",
+                               local_error->message);
+      return NULL;
+    }
+  if (!g_key_file_has_group (keys, ATLAS_CHART_FILE_GROUP))
+    {
+      atlas_set_located_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_INVALID, path, 1, 1,
+                               _("a chart file holds its chart in a [%s] group"), ATLAS_CHART_FILE_GROUP);
+      return NULL;
+    }
+  if (g_key_file_has_key (keys, ATLAS_CHART_FILE_GROUP, "Version", NULL))
+    version = g_key_file_get_int64 (keys, ATLAS_CHART_FILE_GROUP, "Version", &local_error);
+  if (local_error || version < 1 || version > ATLAS_CHART_FILE_VERSION)
+    {
+      guint line = atlas_key_file_key_line (contents, ATLAS_CHART_FILE_GROUP, "Version");
+      if (local_error || version < 1)
+        atlas_set_located_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_INVALID, path, line, 1,
+                                 _("Version is a whole number from 1"));
+      else
+        atlas_set_located_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_NEWER_VERSION, path, line, 1,
+                                 /* Translators: the file's version of the chart language, then this program's. */
+                                 _("this chart is written in version %" G_GINT64_FORMAT " of the chart language; "
+                                   "this Silicon Atlas reads up to version %d"),
+                                 version, ATLAS_CHART_FILE_VERSION);
+      return NULL;
+    }
+  definition = atlas_chart_definition_read (keys, contents, path, ATLAS_CHART_FILE_GROUP, file_keys, error);
+  if (!definition)
+    return NULL;
+  groups = g_key_file_get_groups (keys, NULL);
+  for (guint i = 0; groups[i]; i++)
+    if (!g_str_equal (groups[i], ATLAS_CHART_FILE_GROUP))
+      {
+        atlas_set_located_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_INVALID, path,
+                                 atlas_key_file_group_line (contents, groups[i]), 1,
+                                 _("a chart file holds one [%s] group and nothing else, not [%s]"),
+                                 ATLAS_CHART_FILE_GROUP, groups[i]);
+        return NULL;
+      }
+  return g_steal_pointer (&definition);
+}
+
+/* Writing */
+
+/* path relative to dir when both are on one tree, by their canonical
+ * forms; ".." climbs out of dir as far as needed. */
+static char *
+relative_path (const char *dir,
+               const char *path)
+{
+  g_autofree char *canonical_dir = g_canonicalize_filename (dir, NULL);
+  g_autofree char *canonical_path = g_canonicalize_filename (path, NULL);
+  g_auto (GStrv) from = g_strsplit (canonical_dir, G_DIR_SEPARATOR_S, -1);
+  g_auto (GStrv) to = g_strsplit (canonical_path, G_DIR_SEPARATOR_S, -1);
+  GString *relative = g_string_new (NULL);
+  guint common = 0;
+
+  /* The empty piece before the first separator is shared by both. */
+  while (from[common] && to[common] && g_str_equal (from[common], to[common]))
+    common++;
+  for (guint i = common; from[i]; i++)
+    if (*from[i])
+      g_string_append (relative, ".." G_DIR_SEPARATOR_S);
+  for (guint i = common; to[i]; i++)
+    g_string_append_printf (relative, "%s%s", to[i], to[i + 1] ? G_DIR_SEPARATOR_S : "");
+  return g_string_free (relative, FALSE);
+}
+
+/* An absolute path for path as written in definition. */
+static char *
+resolve_path (const AtlasChartDefinition *definition,
+              const char                 *path)
+{
+  return g_canonicalize_filename (path, definition->base_dir);
+}
+
+static void
+write_string (GKeyFile   *keys,
+              const char *group,
+              const char *key,
+              const char *value)
+{
+  if (value)
+    g_key_file_set_string (keys, group, key, value);
+}
+
+/* A list as read_list() reads it back: ';' between names, escaped in them. */
+static void
+write_list (GKeyFile           *keys,
+            const char         *group,
+            const char         *key,
+            const char * const *list)
+{
+  g_autoptr (GString) value = g_string_new (NULL);
+
+  if (!list)
+    return;
+  for (guint i = 0; list[i]; i++)
+    {
+      if (i > 0)
+        g_string_append_c (value, ';');
+      append_escaped (value, list[i], ';');
+    }
+  g_key_file_set_value (keys, group, key, value->str);
+}
+
+static void
+write_note (GKeyFile             *keys,
+            const char           *group,
+            guint                 number,
+            const AtlasChartNote *note)
+{
+  g_autoptr (GString) value = g_string_new (note_kinds[note->kind]);
+  g_autofree char *key = g_strdup_printf ("Note%u", number);
+  g_autofree char *sources = g_strjoinv (";", note->sources);
+
+  g_string_append_c (value, '|');
+  append_escaped (value, note->where, '|');
+  g_string_append_c (value, '|');
+  append_escaped (value, note->text, '|');
+  if (note->sources[0] || note->series)
+    {
+      g_string_append_c (value, '|');
+      append_escaped (value, sources, '|');
+    }
+  if (note->series)
+    {
+      g_string_append_c (value, '|');
+      append_escaped (value, note->series, '|');
+    }
+  g_key_file_set_value (keys, group, key, value->str);
+}
+
+/* Writes definition into [group] of keys, for a file in dir: paths to
+ * data are written relative to dir, so a folder holding a chart and its
+ * data can move. */
+void
+atlas_chart_definition_write (const AtlasChartDefinition *definition,
+                              GKeyFile                   *keys,
+                              const char                 *group,
+                              const char                 *dir)
+{
+  g_return_if_fail (definition != NULL && keys != NULL && group != NULL && dir != NULL);
+
+  if (definition->data)
+    {
+      g_autofree char *path = resolve_path (definition, definition->data);
+      g_autofree char *relative = relative_path (dir, path);
+      write_string (keys, group, "Data", relative);
+    }
+  write_string (keys, group, "Dataset", definition->dataset);
+  if (definition->import)
+    atlas_import_settings_write_group (definition->import, keys, group, TRUE);
+  if (definition->has_type)
+    write_string (keys, group, "Chart", atlas_chart_type_to_string (definition->type));
+  write_string (keys, group, "X", definition->x_column);
+  write_list (keys, group, "Y", (const char *const *) definition->y_columns);
+  write_string (keys, group, "Label", definition->label_column);
+  write_string (keys, group, "Size", definition->size_column);
+  write_string (keys, group, "Status", definition->status_column);
+  write_string (keys, group, "FilterColumn", definition->filter_column);
+  write_string (keys, group, "FilterValue", definition->filter_value);
+  if (definition->log_y)
+    g_key_file_set_boolean (keys, group, "Log", TRUE);
+  if (definition->markers)
+    g_key_file_set_boolean (keys, group, "Markers", TRUE);
+  if (definition->dark)
+    g_key_file_set_boolean (keys, group, "Dark", TRUE);
+  if (definition->transparent)
+    g_key_file_set_boolean (keys, group, "Transparent", TRUE);
+  write_string (keys, group, "XRange", definition->x_range);
+  write_string (keys, group, "YRange", definition->y_range);
+  write_list (keys, group, "Highlight", (const char *const *) definition->highlights);
+  write_string (keys, group, "Title", definition->title);
+  write_string (keys, group, "Subtitle", definition->subtitle);
+  write_string (keys, group, "Source", definition->source);
+  write_string (keys, group, "Notes", definition->notes);
+  write_string (keys, group, "Events", definition->events_dataset);
+  if (definition->events_data)
+    {
+      g_autofree char *path = resolve_path (definition, definition->events_data);
+      g_autofree char *relative = relative_path (dir, path);
+      write_string (keys, group, "EventsData", relative);
+    }
+  write_list (keys, group, "EventsCategory", (const char *const *) definition->events_categories);
+  for (guint i = 0; i < definition->annotations->len; i++)
+    write_note (keys, group, i + 1, g_ptr_array_index (definition->annotations, i));
+}
+
+/* Writes definition as a .atlaschart file at path, through a temporary
+ * file renamed into place: a failure leaves what was there. */
+gboolean
+atlas_chart_definition_save (const AtlasChartDefinition *definition,
+                             const char                 *path,
+                             GError                    **error)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (definition != NULL && path != NULL, FALSE);
+
+  g_key_file_set_comment (keys, NULL, NULL, " A chart made with Silicon Atlas: the chart language is described in its README.",
+                          NULL);
+  g_key_file_set_integer (keys, ATLAS_CHART_FILE_GROUP, "Version", ATLAS_CHART_FILE_VERSION);
+  atlas_chart_definition_write (definition, keys, ATLAS_CHART_FILE_GROUP, folder);
+  contents = g_key_file_to_data (keys, &length, NULL);
+  if (!g_file_set_contents (path, contents, (gssize) length, &local_error))
+    {
+      g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_INVALID, "%s", local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Draws the CSV file at path (read with import's settings; NULL for what
+ * is detected) instead of what the chart drew before. */
+void
+atlas_chart_definition_set_data (AtlasChartDefinition      *definition,
+                                 const char                *path,
+                                 const AtlasImportSettings *import)
+{
+  g_return_if_fail (definition != NULL && path != NULL);
+
+  g_clear_pointer (&definition->dataset, g_free);
+  g_free (definition->data);
+  definition->data = resolve_path (definition, path);
+  g_clear_pointer (&definition->import, atlas_import_settings_free);
+  definition->import = import ? atlas_import_settings_copy (import) : NULL;
+}
+
+/* The CSV file the chart draws, as an absolute path. */
+char *
+atlas_chart_definition_get_data_path (const AtlasChartDefinition *definition,
+                                      AtlasChartContext          *context)
+{
+  g_return_val_if_fail (definition != NULL, NULL);
+
+  if (definition->data)
+    return resolve_path (definition, definition->data);
+  if (context && context->datasets_dir)
+    return g_strdup_printf ("%s%c%s.csv", context->datasets_dir, G_DIR_SEPARATOR, definition->dataset);
+  return NULL;
+}
+
+/* The table the chart draws. A data file that is not there is named as
+ * the chart file gives it and as it was looked for. */
+AtlasTable *
+atlas_chart_definition_read_table (const AtlasChartDefinition *definition,
+                                   AtlasChartContext          *context,
+                                   GError                    **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (AtlasCsvResult) result = NULL;
+  g_autoptr (GError) local_error = NULL;
+  AtlasTable *table;
+
+  g_return_val_if_fail (definition != NULL, NULL);
+
+  if (definition->dataset)
+    {
+      table = context ? atlas_chart_context_get_dataset (context, definition->dataset, &local_error) : NULL;
+      if (!table)
+        set_error_at (error, definition, "Dataset", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                      /* Translators: a dataset's name, then what went wrong reading it. */
+                      _("dataset “%s”: %s"), definition->dataset,
+                      local_error ? local_error->message : _("there are no built-in datasets here"));
+      return table ? atlas_table_ref (table) : NULL;
+    }
+  path = resolve_path (definition, definition->data);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      set_error_at (error, definition, "Data", ATLAS_CHART_FILE_ERROR_MISSING_DATA,
+                    /* Translators: the data file as the chart names it, then where it was looked for. */
+                    _("the chart's data “%s” is not there: no file %s"), definition->data, path);
+      return NULL;
+    }
+  if (!definition->import && context)
+    {
+      table = context_get_file (context, path, error);
+      return table ? atlas_table_ref (table) : NULL;
+    }
+  result = atlas_csv_read_file (path, definition->import ? atlas_import_settings_get_options (definition->import) : NULL,
+                                NULL, NULL, NULL, error);
+  return result ? atlas_table_ref (result->table) : NULL;
+}
+
+/* Every note cites sources that sources lists, and at least one when
+ * required (as a story's notes must). */
+gboolean
+atlas_chart_definition_check_sources (const AtlasChartDefinition *definition,
+                                      GHashTable                 *sources,
+                                      gboolean                    required,
+                                      GError                    **error)
+{
+  g_return_val_if_fail (definition != NULL, FALSE);
+
+  for (guint n = 0; n < definition->annotations->len; n++)
+    {
+      const AtlasChartNote *note = g_ptr_array_index (definition->annotations, n);
+
+      for (guint i = 0; note->sources[i]; i++)
+        if (!sources || !g_hash_table_contains (sources, note->sources[i]))
+          {
+            set_error_at (error, definition, note->key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                          /* Translators: a note's text, then a source id. */
+                          _("note “%s” cites source “%s”, which sources.csv does not list"), note->text,
+                          note->sources[i]);
+            return FALSE;
+          }
+      if (required && !note->sources[0])
+        {
+          set_error_at (error, definition, note->key, ATLAS_CHART_FILE_ERROR_INVALID, _("note “%s” names no source"),
+                        note->text);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Building */
+
+static gboolean
+parse_x_at (const AtlasChartDefinition *definition,
+            const char                 *key,
+            const AtlasTable           *table,
+            const char                 *x_column,
+            const char                 *text,
+            double                     *out,
+            GError                    **error)
+{
+  if (atlas_chart_parse_x (table, x_column, text, out))
+    return TRUE;
+  set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                /* Translators: a value written in a chart, then a column's name. */
+                _("“%s” is not a value of column “%s”"), text, x_column);
+  return FALSE;
+}
+
+/* "FROM..TO" along x into two values, or an error at key. */
+static gboolean
+parse_x_range (const AtlasChartDefinition *definition,
+               const char                 *key,
+               const char                 *what,
+               const AtlasTable           *table,
+               const char                 *x_column,
+               const char                 *text,
+               double                     *out_from,
+               double                     *out_to,
+               GError                    **error)
+{
+  g_auto (GStrv) ends = atlas_chart_split_range (text);
+
+  if (!ends)
+    {
+      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
+                    /* Translators: XRange or “a range”, then what it was given. */
+                    _("%s takes FROM..TO, not “%s”"), what, text);
+      return FALSE;
+    }
+  return parse_x_at (definition, key, table, x_column, ends[0], out_from, error)
+         && parse_x_at (definition, key, table, x_column, ends[1], out_to, error);
+}
+
+static gboolean
+parse_number (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+
+  *out = g_ascii_strtod (text, &end);
+  return end != text && !*end && isfinite (*out);
+}
+
+static gboolean
+add_notes (const AtlasChartDefinition *definition,
+           const AtlasTable           *table,
+           AtlasChartSpec             *spec,
+           GError                    **error)
+{
+  for (guint i = 0; i < definition->annotations->len; i++)
+    {
+      const AtlasChartNote *note = g_ptr_array_index (definition->annotations, i);
+      double x = NAN, x_end = NAN, y = NAN;
+      guint series = 0;
+
+      if (note->kind == ATLAS_ANNOTATION_REFERENCE_LINE)
+        {
+          if (!parse_number (note->where, &y))
+            {
+              set_error_at (error, definition, note->key, ATLAS_CHART_FILE_ERROR_INVALID,
+                            _("a reference line needs a number, not “%s”"), note->where);
+              return FALSE;
+            }
+        }
+      else if (note->kind == ATLAS_ANNOTATION_RANGE)
+        {
+          if (!parse_x_range (definition, note->key, _("a range"), table, spec->x_column, note->where, &x, &x_end, error))
+            return FALSE;
+        }
+      else if (!parse_x_at (definition, note->key, table, spec->x_column, note->where, &x, error))
+        return FALSE;
+      else
+        x_end = x;
+
+      if (note->series)
+        {
+          gboolean found = FALSE;
+          for (guint s = 0; spec->y_columns && spec->y_columns[s] && !found; s++)
+            if (g_str_equal (spec->y_columns[s], note->series))
+              {
+                series = s;
+                found = TRUE;
+              }
+          if (!found)
+            {
+              set_error_at (error, definition, note->key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                            _("note “%s” names series “%s”, which the chart does not draw"), note->text,
+                            note->series);
+              return FALSE;
+            }
+        }
+      atlas_chart_spec_add_annotation (spec, note->kind, x, x_end, y, series, note->text);
+    }
+  return TRUE;
+}
+
+/* The table's first column of type, or NULL. */
+static const AtlasColumn *
+first_column_of_type (const AtlasTable *table,
+                      AtlasColumnType   type)
+{
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    if (atlas_column_get_column_type (atlas_table_get_column (table, i)) == type)
+      return atlas_table_get_column (table, i);
+  return NULL;
+}
+
+/* Events from a table of their own: its first date column, and the
+ * column of names atlas_table_guess_label_column() picks; those whose
+ * category is one of the chart's when it names any. */
+static gboolean
+add_events (const AtlasChartDefinition *definition,
+            AtlasChartContext          *context,
+            AtlasChartSpec             *spec,
+            GError                    **error)
+{
+  const char *key = definition->events_dataset ? "Events" : "EventsData";
+  const char *name = definition->events_dataset ? definition->events_dataset : definition->events_data;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (AtlasTable) events = NULL;
+  const AtlasColumn *dates, *names, *category = NULL;
+
+  if (definition->events_dataset)
+    {
+      AtlasTable *table = context ? atlas_chart_context_get_dataset (context, name, &local_error) : NULL;
+      events = table ? atlas_table_ref (table) : NULL;
+    }
+  else
+    {
+      g_autofree char *path = resolve_path (definition, definition->events_data);
+      g_autoptr (AtlasCsvResult) result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &local_error);
+      events = result ? atlas_table_ref (result->table) : NULL;
+    }
+  if (!events)
+    {
+      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                    _("events “%s”: %s"), name,
+                    local_error ? local_error->message : _("there are no built-in datasets here"));
+      return FALSE;
+    }
+  dates = first_column_of_type (events, ATLAS_COLUMN_DATE);
+  names = atlas_table_guess_label_column (events) ? atlas_table_find_column (events, atlas_table_guess_label_column (events))
+                                                   : NULL;
+  if (!dates || !names)
+    {
+      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                    _("events “%s” need a column of dates and one of names"), name);
+      return FALSE;
+    }
+  if (definition->events_categories)
+    {
+      category = atlas_table_find_column (events, "category");
+      if (!category || atlas_column_get_column_type (category) != ATLAS_COLUMN_TEXT)
+        {
+          set_error_at (error, definition, "EventsCategory", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                        _("events “%s” have no category column to choose events by"), name);
+          return FALSE;
+        }
+    }
+  for (gsize row = 0; row < atlas_table_get_n_rows (events); row++)
+    {
+      const char *row_category = category ? atlas_column_get_text (category, row) : NULL;
+
+      if (atlas_column_is_missing (dates, row) || !atlas_column_get_text (names, row))
+        continue;
+      if (category && !g_strv_contains ((const char *const *) definition->events_categories, row_category ? row_category : ""))
+        continue;
+      atlas_chart_spec_add_event (spec, atlas_column_get_number (dates, row), atlas_column_get_text (names, row));
+    }
+  return TRUE;
+}
+
+/* Every column the definition names is in table, or an error at the
+ * key that names it. */
+static gboolean
+check_columns (const AtlasChartDefinition *definition,
+               const AtlasTable           *table,
+               GError                    **error)
+{
+  const struct
+  {
+    const char *key;
+    const char *column;
+  } named[] = {
+    { "X", definition->x_column },
+    { "Label", definition->label_column },
+    { "Size", definition->size_column },
+    { "Status", definition->status_column && *definition->status_column ? definition->status_column : NULL },
+    { "FilterColumn", definition->filter_column },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    if (named[i].column && !atlas_table_find_column (table, named[i].column))
+      {
+        set_error_at (error, definition, named[i].key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                      _("the data has no column “%s”"), named[i].column);
+        return FALSE;
+      }
+  for (guint i = 0; definition->y_columns && definition->y_columns[i]; i++)
+    if (!atlas_table_find_column (table, definition->y_columns[i]))
+      {
+        set_error_at (error, definition, "Y", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                      _("the data has no column “%s”"), definition->y_columns[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The chart definition says, of table, every reference resolved; what it
+ * leaves open is suggested from the columns. context finds built-in
+ * datasets (the chart's source line, events); NULL where there are none. */
+AtlasChart *
+atlas_chart_definition_build (const AtlasChartDefinition *definition,
+                              AtlasTable                 *table,
+                              AtlasChartContext          *context,
+                              GError                    **error)
+{
+  AtlasChartSpec spec;
+  g_autoptr (GError) local_error = NULL;
+  AtlasChart *chart = NULL;
+
+  g_return_val_if_fail (definition != NULL && table != NULL, NULL);
+
+  atlas_chart_spec_init (&spec);
+  spec.type = definition->has_type ? definition->type : ATLAS_CHART_LINE;
+  spec.x_column = g_strdup (definition->x_column);
+  spec.y_columns = g_strdupv (definition->y_columns);
+  spec.label_column = g_strdup (definition->label_column);
+  spec.size_column = g_strdup (definition->size_column);
+  spec.status_column = g_strdup (definition->status_column);
+  spec.filter_column = g_strdup (definition->filter_column);
+  spec.filter_value = g_strdup (definition->filter_value);
+  spec.log_y = definition->log_y;
+  spec.markers = definition->markers;
+  spec.dark = definition->dark;
+  spec.transparent = definition->transparent;
+  spec.title = definition->title ? g_strdup (definition->title)
+               : definition->dataset ? atlas_chart_context_get_dataset_title (context, definition->dataset)
+                                     : NULL;
+  spec.subtitle = g_strdup (definition->subtitle);
+  spec.source = definition->source ? g_strdup (definition->source)
+                : definition->dataset ? atlas_chart_context_describe_sources (context, definition->dataset)
+                                      : NULL;
+  spec.notes = g_strdup (definition->notes);
+
+  if (!check_columns (definition, table, error))
+    goto out;
+  atlas_chart_spec_suggest (table, &spec, !definition->has_type);
+  if (!spec.x_column)
+    {
+      set_error_at (error, definition, NULL, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+                    _("the data has no columns to chart"));
+      goto out;
+    }
+  /* Status= names no column: none is guessed either. */
+  if (spec.status_column && !*spec.status_column)
+    g_clear_pointer (&spec.status_column, g_free);
+  if (definition->x_range
+      && !parse_x_range (definition, "XRange", "XRange", table, spec.x_column, definition->x_range, &spec.view_x_min,
+                         &spec.view_x_max, error))
+    goto out;
+  if (definition->y_range)
+    {
+      g_auto (GStrv) ends = atlas_chart_split_range (definition->y_range);
+      if (!ends || !parse_number (ends[0], &spec.view_y_min) || !parse_number (ends[1], &spec.view_y_max))
+        {
+          set_error_at (error, definition, "YRange", ATLAS_CHART_FILE_ERROR_INVALID,
+                        _("YRange takes FROM..TO in numbers, not “%s”"), definition->y_range);
+          goto out;
+        }
+    }
+  for (guint i = 0; definition->highlights && definition->highlights[i]; i++)
+    {
+      double x;
+      if (!parse_x_at (definition, "Highlight", table, spec.x_column, definition->highlights[i], &x, error))
+        goto out;
+      atlas_chart_spec_add_highlight (&spec, x);
+    }
+  if (!add_notes (definition, table, &spec, error))
+    goto out;
+  if ((definition->events_dataset || definition->events_data) && !add_events (definition, context, &spec, error))
+    goto out;
+
+  chart = atlas_chart_new (table, &spec, &local_error);
+  if (!chart)
+    set_error_at (error, definition, NULL, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE, "%s", local_error->message);
+
+out:
+  atlas_chart_spec_clear (&spec);
+  return chart;
+}
+
+/* Taking a chart back */
+
+/* A number written so that it reads back as the same double. */
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+      double back;
+
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (parse_number (buffer, &back) && back == value)
+        break;
+    }
+  return g_strdup (buffer);
+}
+
+/* value along x as text that atlas_chart_parse_x() reads back: a name,
+ * or "#" and a position between names, a date in the column's own
+ * granularity where it falls on one, a date-time to the microsecond, or
+ * a number. */
+char *
+atlas_chart_format_x (const AtlasTable *table,
+                      const char       *x_column,
+                      double            value)
+{
+  const AtlasColumn *column = x_column ? atlas_table_find_column (table, x_column) : NULL;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT && value == floor (value) && value >= 0)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+        {
+          const char *name = atlas_column_get_text (column, row);
+          if (!name || g_hash_table_contains (seen, name))
+            continue;
+          if (g_hash_table_size (seen) == (guint) value)
+            return g_strdup (name);
+          g_hash_table_add (seen, (gpointer) name);
+        }
+    }
+  if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT)
+    {
+      g_autofree char *number = format_number (value);
+      return g_strconcat ("#", number, NULL);
+    }
+  if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE && isfinite (value))
+    {
+      double whole = floor (value);
+      g_autoptr (GDateTime) time = g_date_time_new_from_unix_utc ((gint64) whole);
+      g_autoptr (GDateTime) exact = time ? g_date_time_add_seconds (time, value - whole) : NULL;
+      gboolean midnight = exact && value == whole && g_date_time_get_hour (exact) == 0
+                          && g_date_time_get_minute (exact) == 0 && g_date_time_get_second (exact) == 0;
+
+      if (midnight && g_date_time_get_day_of_year (exact) == 1)
+        return g_date_time_format (exact, "%Y");
+      if (midnight && g_date_time_get_day_of_month (exact) == 1)
+        return g_date_time_format (exact, "%Y-%m");
+      if (midnight)
+        return g_date_time_format (exact, "%Y-%m-%d");
+      if (exact)
+        return g_date_time_format (exact, "%Y-%m-%dT%H:%M:%S.%fZ");
+    }
+  return format_number (value);
+}
+
+/* definition as chart shows it now: its type, columns, rows, scale,
+ * text and view. Notes on series the chart no longer draws leave, and
+ * the others name their series. */
+void
+atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
+                                   const AtlasChart     *chart)
+{
+  const AtlasChartSpec *spec;
+  AtlasTable *table;
+  const char *first_series;
+
+  g_return_if_fail (definition != NULL && chart != NULL);
+
+  spec = atlas_chart_get_spec (chart);
+  table = atlas_chart_get_table (chart);
+  first_series = definition->y_columns ? definition->y_columns[0] : spec->y_columns ? spec->y_columns[0] : NULL;
+  for (guint i = definition->annotations->len; i-- > 0;)
+    {
+      AtlasChartNote *note = g_ptr_array_index (definition->annotations, i);
+      const char *column = note->series ? note->series : first_series;
+
+      if (note->kind != ATLAS_ANNOTATION_CALLOUT)
+        continue;
+      if (!column || !spec->y_columns || !g_strv_contains ((const char *const *) spec->y_columns, column))
+        g_ptr_array_remove_index (definition->annotations, i);
+      else if (!note->series && g_strcmp0 (column, spec->y_columns[0]) != 0)
+        note->series = g_strdup (column);
+    }
+
+  definition->has_type = TRUE;
+  definition->type = spec->type;
+  g_free (definition->x_column);
+  definition->x_column = g_strdup (spec->x_column);
+  g_strfreev (definition->y_columns);
+  definition->y_columns = g_strdupv (spec->y_columns);
+  g_free (definition->label_column);
+  definition->label_column = g_strdup (spec->label_column);
+  g_free (definition->size_column);
+  definition->size_column = g_strdup (spec->size_column);
+  g_free (definition->status_column);
+  /* No status column where one could be guessed: none, said so. */
+  definition->status_column = g_strdup (spec->status_column ? spec->status_column
+                                        : atlas_table_guess_status_column (table) ? ""
+                                                                                  : NULL);
+  g_free (definition->filter_column);
+  definition->filter_column = g_strdup (spec->filter_column);
+  g_free (definition->filter_value);
+  definition->filter_value = g_strdup (spec->filter_value);
+  definition->log_y = spec->log_y;
+  definition->markers = spec->markers;
+  g_free (definition->title);
+  definition->title = g_strdup (spec->title);
+  g_free (definition->subtitle);
+  definition->subtitle = g_strdup (spec->subtitle);
+  g_free (definition->source);
+  definition->source = g_strdup (spec->source);
+  g_free (definition->notes);
+  definition->notes = g_strdup (spec->notes);
+
+  g_clear_pointer (&definition->x_range, g_free);
+  if (isfinite (spec->view_x_min) && isfinite (spec->view_x_max))
+    {
+      g_autofree char *from = atlas_chart_format_x (table, spec->x_column, spec->view_x_min);
+      g_autofree char *to = atlas_chart_format_x (table, spec->x_column, spec->view_x_max);
+      definition->x_range = g_strdup_printf ("%s..%s", from, to);
+    }
+  g_clear_pointer (&definition->y_range, g_free);
+  if (isfinite (spec->view_y_min) && isfinite (spec->view_y_max))
+    {
+      g_autofree char *from = format_number (spec->view_y_min);
+      g_autofree char *to = format_number (spec->view_y_max);
+      definition->y_range = g_strdup_printf ("%s..%s", from, to);
+    }
+}

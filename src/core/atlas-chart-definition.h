@@ -1,0 +1,145 @@
+/* atlas-chart-definition.h: the chart language: a chart as a key-file group, read, written and built into a chart. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-chart.h"
+#include "atlas-import-settings.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_CHART_FILE_ERROR (atlas_chart_file_error_quark ())
+
+typedef enum
+{
+  ATLAS_CHART_FILE_ERROR_INVALID,          /* a key or value the language does not have */
+  ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE, /* a column, value, dataset or file that is not there */
+  ATLAS_CHART_FILE_ERROR_NEWER_VERSION,    /* written by a later version of the language */
+  ATLAS_CHART_FILE_ERROR_MISSING_DATA,     /* the data file it names is not there */
+} AtlasChartFileError;
+
+/* The version of the language this build writes, and the newest it reads. */
+#define ATLAS_CHART_FILE_VERSION 1
+/* The group a .atlaschart file keeps its chart in. */
+#define ATLAS_CHART_FILE_GROUP "Chart"
+
+/* A note as written: kind|where|text|sources|series. */
+typedef struct
+{
+  AtlasAnnotationKind kind;
+  char *key;     /* Note1, Note2, ...: for messages */
+  char *where;   /* x (callouts), x1..x2 (ranges) or y (reference lines), as written */
+  char *text;
+  GStrv sources; /* source ids; empty when the note cites none */
+  char *series;  /* callouts: the series noted; NULL for the first */
+} AtlasChartNote;
+
+/* A chart as its key-file group says it, every value as written: what it
+ * reads is resolved against the data only when it is built. NULL strings
+ * are keys that are not there; what they leave open is suggested from
+ * the data, as for a file opened without a chart. */
+typedef struct
+{
+  char *data;                  /* Data: a CSV file, relative to base_dir */
+  char *dataset;               /* Dataset: a built-in dataset's id */
+  AtlasImportSettings *import; /* how to read data; NULL: detect everything */
+  gboolean has_type;
+  AtlasChartType type;         /* Chart */
+  char *x_column;              /* X */
+  GStrv y_columns;             /* Y */
+  char *label_column;          /* Label */
+  char *size_column;           /* Size */
+  char *status_column;         /* Status; "" for none */
+  char *filter_column;         /* FilterColumn */
+  char *filter_value;          /* FilterValue */
+  gboolean log_y;              /* Log */
+  gboolean markers;            /* Markers */
+  gboolean dark;               /* Dark */
+  gboolean transparent;        /* Transparent */
+  char *x_range;               /* XRange: FROM..TO along x */
+  char *y_range;               /* YRange: FROM..TO of values */
+  GStrv highlights;            /* Highlight: x values whose points are ringed */
+  char *title;                 /* Title */
+  char *subtitle;              /* Subtitle */
+  char *source;                /* Source */
+  char *notes;                 /* Notes: the text under the chart */
+  char *events_dataset;        /* Events: a built-in dataset of dated events */
+  char *events_data;           /* EventsData: a CSV of dated events, relative to base_dir */
+  GStrv events_categories;     /* EventsCategory: the events' category column reads one of these */
+  GPtrArray *annotations;      /* AtlasChartNote, in the order of their numbers */
+
+  /* Where it was read from, for resolving paths and for messages. */
+  char *base_dir;        /* relative paths resolve here */
+  GHashTable *places;    /* key -> "FILE:LINE:1: " or "--option: ", said before a message about it */
+  char *group_place;     /* the same for the group as a whole */
+} AtlasChartDefinition;
+
+/* Where a chart's references lead: the built-in datasets, the sources
+ * they cite, and the tables read so far (kept for the next chart). */
+typedef struct _AtlasChartContext AtlasChartContext;
+
+GQuark                atlas_chart_file_error_quark      (void);
+
+AtlasChartContext    *atlas_chart_context_new           (const char                 *datasets_dir);
+AtlasChartContext    *atlas_chart_context_ref           (AtlasChartContext          *context);
+void                  atlas_chart_context_unref         (AtlasChartContext          *context);
+const char           *atlas_chart_context_get_datasets_dir (AtlasChartContext       *context);
+GHashTable           *atlas_chart_context_get_sources   (AtlasChartContext          *context,
+                                                         GError                    **error);
+AtlasTable           *atlas_chart_context_get_dataset   (AtlasChartContext          *context,
+                                                         const char                 *dataset,
+                                                         GError                    **error);
+char                 *atlas_chart_context_describe_sources (AtlasChartContext       *context,
+                                                            const char              *dataset);
+char                 *atlas_chart_context_get_dataset_title (AtlasChartContext      *context,
+                                                             const char             *dataset);
+
+AtlasChartDefinition *atlas_chart_definition_new        (void);
+void                  atlas_chart_definition_free       (AtlasChartDefinition       *definition);
+AtlasChartDefinition *atlas_chart_definition_copy       (const AtlasChartDefinition *definition);
+AtlasChartDefinition *atlas_chart_definition_read       (GKeyFile                   *keys,
+                                                         const char                 *contents,
+                                                         const char                 *path,
+                                                         const char                 *group,
+                                                         const char * const         *other_keys,
+                                                         GError                    **error);
+AtlasChartDefinition *atlas_chart_definition_read_options (GKeyFile                 *keys,
+                                                           GHashTable               *option_names,
+                                                           const char               *base_dir,
+                                                           GError                  **error);
+AtlasChartDefinition *atlas_chart_definition_load       (const char                 *path,
+                                                         GError                    **error);
+void                  atlas_chart_definition_write      (const AtlasChartDefinition *definition,
+                                                         GKeyFile                   *keys,
+                                                         const char                 *group,
+                                                         const char                 *dir);
+gboolean              atlas_chart_definition_save       (const AtlasChartDefinition *definition,
+                                                         const char                 *path,
+                                                         GError                    **error);
+void                  atlas_chart_definition_set_data   (AtlasChartDefinition       *definition,
+                                                         const char                 *path,
+                                                         const AtlasImportSettings  *import);
+char                 *atlas_chart_definition_get_data_path (const AtlasChartDefinition *definition,
+                                                            AtlasChartContext       *context);
+AtlasTable           *atlas_chart_definition_read_table (const AtlasChartDefinition *definition,
+                                                         AtlasChartContext          *context,
+                                                         GError                    **error);
+gboolean              atlas_chart_definition_check_sources (const AtlasChartDefinition *definition,
+                                                            GHashTable              *sources,
+                                                            gboolean                 required,
+                                                            GError                 **error);
+AtlasChart           *atlas_chart_definition_build      (const AtlasChartDefinition *definition,
+                                                         AtlasTable                 *table,
+                                                         AtlasChartContext          *context,
+                                                         GError                    **error);
+void                  atlas_chart_definition_take_chart (AtlasChartDefinition       *definition,
+                                                         const AtlasChart           *chart);
+char                 *atlas_chart_format_x              (const AtlasTable           *table,
+                                                         const char                 *x_column,
+                                                         double                      value);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChartDefinition, atlas_chart_definition_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChartContext, atlas_chart_context_unref)
+
+G_END_DECLS

@@ -1,0 +1,377 @@
+/* atlas-chart-suggest.c: a first chart for any table: which columns go along x and up y, and the chart type. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "atlas-chart-suggest.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atlas-table.h"
+
+/* The text column named "status" (in any case) that says which rows are
+ * estimates or forecasts; NULL when there is none. */
+const char *
+atlas_table_guess_status_column (const AtlasTable *table)
+{
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, i);
+      if (atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT
+          && g_ascii_strcasecmp (atlas_column_get_name (column), "status") == 0)
+        return atlas_column_get_name (column);
+    }
+  return NULL;
+}
+
+/* The text column that names things: one called event, title, label or
+ * the like, else the one with the longest texts (a description says more
+ * than an actor's name). */
+const char *
+atlas_table_guess_label_column (const AtlasTable *table)
+{
+  static const char *const names[] = { "event", "title", "label", "name", "description", "what" };
+  const AtlasColumn *best = NULL;
+  double best_length = -1;
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+      {
+        const AtlasColumn *column = atlas_table_get_column (table, i);
+        if (atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT
+            && g_ascii_strcasecmp (atlas_column_get_name (column), names[n]) == 0)
+          return atlas_column_get_name (column);
+      }
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, i);
+      double length = 0;
+
+      if (atlas_column_get_column_type (column) != ATLAS_COLUMN_TEXT)
+        continue;
+      for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+        length += atlas_column_get_text (column, row) ? strlen (atlas_column_get_text (column, row)) : 0;
+      length /= MAX (atlas_table_get_n_rows (table), 1);
+      if (length > best_length)
+        {
+          best = column;
+          best_length = length;
+        }
+    }
+  return best ? atlas_column_get_name (best) : NULL;
+}
+
+static gboolean
+has_long_names (const AtlasColumn *column,
+                gsize              n_rows)
+{
+  for (gsize row = 0; row < n_rows; row++)
+    {
+      const char *name = atlas_column_get_text (column, row);
+      if (name && g_utf8_strlen (name, -1) > 14)
+        return TRUE;
+    }
+  return n_rows > 12;
+}
+
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+/* Whether the first rows nearly all have a value and no value repeats
+ * (enough to tell a time series or a list of names from a column that
+ * describes rows, and cheap on a million rows). */
+static gboolean
+column_values_distinct (const AtlasColumn *column,
+                        gsize              n_rows)
+{
+  gsize n = MIN (n_rows, 10000), n_present = 0;
+
+  if (atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT)
+    {
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (gsize row = 0; row < n; row++)
+        {
+          const char *text = atlas_column_get_text (column, row);
+          if (!text)
+            continue;
+          if (g_hash_table_contains (seen, text))
+            return FALSE;
+          g_hash_table_add (seen, (gpointer) text);
+        }
+      return g_hash_table_size (seen) * 5 >= n * 4;
+    }
+  else
+    {
+      g_autofree double *values = g_new (double, MAX (n, 1));
+
+      for (gsize row = 0; row < n; row++)
+        if (!atlas_column_is_missing (column, row))
+          values[n_present++] = atlas_column_get_number (column, row);
+      if (n_present * 5 < n * 4)
+        return FALSE;
+      qsort (values, n_present, sizeof (double), compare_numbers);
+      for (gsize i = 1; i < n_present; i++)
+        if (values[i] == values[i - 1])
+          return FALSE;
+      return TRUE;
+    }
+}
+
+/* Whether a column's amounts are each in their row's own currency. */
+static gboolean
+is_in_local_currency (const AtlasColumn *column)
+{
+  return strstr (atlas_column_get_name (column), "local currency") != NULL;
+}
+
+/* Whether the table has a column of numbers other than x and column. */
+static gboolean
+has_other_numbers (const AtlasTable  *table,
+                   const AtlasColumn *x,
+                   const AtlasColumn *column)
+{
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *other = atlas_table_get_column (table, i);
+      if (other != x && other != column && atlas_column_get_column_type (other) == ATLAS_COLUMN_NUMBER)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a column says where a row comes from or adds a remark (a
+ * source, a note, a release): it does not tell series apart. */
+static gboolean
+describes_provenance (const AtlasColumn *column)
+{
+  static const char *const words[] = { "source", "note", "release", "report", "comment", "url", "link" };
+  g_autofree char *name = g_utf8_strdown (atlas_column_get_name (column), -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (name, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* In a long table, where x repeats because rows of several series are
+ * stacked in one, the column of names that tells the series apart (no x
+ * twice in a series, but for one row in ten at most) and the series with
+ * the most values of the first y column: set as the spec's filter. FALSE
+ * when no column of names gives a series of three or more values. */
+static gboolean
+choose_series_rows (const AtlasTable  *table,
+                    const AtlasColumn *x,
+                    AtlasChartSpec    *spec)
+{
+  const AtlasColumn *y = spec->y_columns && spec->y_columns[0] ? atlas_table_find_column (table, spec->y_columns[0])
+                                                               : NULL;
+  gsize n_rows = atlas_table_get_n_rows (table), best_count = 0;
+  const AtlasColumn *best_column = NULL;
+  const char *best_name = NULL;
+
+  if (!y || n_rows > 100000)
+    return FALSE;
+  for (guint c = 0; c < atlas_table_get_n_columns (table); c++)
+    {
+      const AtlasColumn *names = atlas_table_get_column (table, c);
+      g_autoptr (GHashTable) xs_by_name = NULL;
+      g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter iter;
+      gpointer name, count;
+      gsize repeats = 0;
+
+      if (names == x || atlas_column_get_column_type (names) != ATLAS_COLUMN_TEXT || describes_provenance (names)
+          || g_strcmp0 (atlas_column_get_name (names), atlas_table_guess_status_column (table)) == 0)
+        continue;
+      xs_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+      for (gsize row = 0; row < n_rows; row++)
+        {
+          const char *text = atlas_column_get_text (names, row);
+          double value = atlas_column_get_number (x, row);
+          GHashTable *xs;
+
+          if (!text || atlas_column_is_missing (x, row))
+            continue;
+          xs = g_hash_table_lookup (xs_by_name, text);
+          if (!xs)
+            {
+              xs = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, NULL);
+              g_hash_table_insert (xs_by_name, (gpointer) text, xs);
+            }
+          /* An x twice in one series: this column does not split series. */
+          if (g_hash_table_contains (xs, &value))
+            {
+              g_hash_table_insert (counts, (gpointer) text, GSIZE_TO_POINTER (G_MAXSIZE));
+              repeats++;
+            }
+          g_hash_table_add (xs, g_memdup2 (&value, sizeof value));
+          if (!atlas_column_is_missing (y, row)
+              && GPOINTER_TO_SIZE (g_hash_table_lookup (counts, text)) != G_MAXSIZE)
+            g_hash_table_insert (counts, (gpointer) text,
+                                 GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (counts, text)) + 1));
+        }
+      /* The column must explain why x repeats: an x seen twice within one
+       * of its series is an exception, not the rule. */
+      if (repeats * 10 > n_rows)
+        continue;
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &name, &count))
+        if (GPOINTER_TO_SIZE (count) != G_MAXSIZE && GPOINTER_TO_SIZE (count) > best_count)
+          {
+            best_count = GPOINTER_TO_SIZE (count);
+            best_column = names;
+            best_name = name;
+          }
+    }
+  if (best_count < 3)
+    return FALSE;
+  spec->filter_column = g_strdup (atlas_column_get_name (best_column));
+  spec->filter_value = g_strdup (best_name);
+  return TRUE;
+}
+
+/* Whether the values present rise from row to row. */
+static gboolean
+is_ascending (const AtlasColumn *column,
+              gsize              n_rows)
+{
+  double previous = -INFINITY;
+
+  for (gsize row = 0; row < n_rows; row++)
+    {
+      double value = atlas_column_get_number (column, row);
+      if (atlas_column_is_missing (column, row))
+        continue;
+      if (!(value > previous))
+        return FALSE;
+      previous = value;
+    }
+  return TRUE;
+}
+
+/* Whether one column of shares splits a whole among a few named parts:
+ * percentages adding up to about 100, none negative, eight parts at most
+ * (more slices than that are not read as a whole). */
+static gboolean
+is_parts_of_whole (const AtlasTable  *table,
+                   const AtlasColumn *x,
+                   char             **y_columns)
+{
+  const AtlasColumn *y;
+  gsize n_rows = atlas_table_get_n_rows (table), n_parts = 0;
+  double total = 0;
+
+  if (!y_columns || !y_columns[0] || y_columns[1] || n_rows < 2 || n_rows > 8)
+    return FALSE;
+  y = atlas_table_find_column (table, y_columns[0]);
+  if (g_strcmp0 (atlas_column_get_unit (y), "%") != 0 || !column_values_distinct (x, n_rows))
+    return FALSE;
+  for (gsize row = 0; row < n_rows; row++)
+    {
+      double value = atlas_column_get_number (y, row);
+      if (atlas_column_is_missing (y, row))
+        continue;
+      if (value < 0)
+        return FALSE;
+      total += value;
+      n_parts++;
+    }
+  return n_parts >= 2 && total >= 98 && total <= 102;
+}
+
+/* Fills what the spec leaves open from the column types: x is the first
+ * date column of distinct dates, else the first text column of distinct
+ * names, else the first date or text column, else the first; y are
+ * the number columns; and, when asked, the type: a line over time or
+ * numbers, bars over categories (horizontal when names are long or many),
+ * a timeline for dates with names and no numbers. */
+void
+atlas_chart_spec_suggest (const AtlasTable *table,
+                          AtlasChartSpec   *spec,
+                          gboolean          choose_type)
+{
+  const AtlasColumn *x = spec->x_column ? atlas_table_find_column (table, spec->x_column) : NULL;
+
+  /* A time series has one row per date; dates that repeat (the year of
+   * each figure in a table of segments) describe rows rather than order
+   * them, and the names beside them make the better axis. */
+  for (int pass = 0; !x && pass < 4; pass++)
+    for (guint i = 0; !x && i < atlas_table_get_n_columns (table); i++)
+      {
+        const AtlasColumn *column = atlas_table_get_column (table, i);
+        AtlasColumnType type = atlas_column_get_column_type (column);
+
+        /* The distinct check sorts a sample: only for the passes that ask. */
+        if ((pass == 0 && type == ATLAS_COLUMN_DATE && column_values_distinct (column, atlas_table_get_n_rows (table)))
+            || (pass == 1 && type == ATLAS_COLUMN_TEXT && column_values_distinct (column, atlas_table_get_n_rows (table)))
+            || (pass == 2 && type == ATLAS_COLUMN_DATE) || (pass == 3 && type != ATLAS_COLUMN_NUMBER))
+          x = column;
+      }
+  for (guint i = 0; !x && i < atlas_table_get_n_columns (table); i++)
+    x = atlas_table_get_column (table, i);
+  if (!x)
+    return;
+  if (!spec->x_column)
+    spec->x_column = g_strdup (atlas_column_get_name (x));
+
+  if (!spec->y_columns)
+    {
+      GPtrArray *names = g_ptr_array_new ();
+      const char *unit = NULL;
+
+      /* Series that share the first one's unit: one axis cannot honestly
+       * carry percentages and billions at once. Amounts in each row's own
+       * currency cannot be compared row to row: a column in one currency
+       * goes first when there is one. */
+      for (guint i = 0; i < atlas_table_get_n_columns (table) && names->len < 7; i++)
+        {
+          const AtlasColumn *column = atlas_table_get_column (table, i);
+          if (column == x || atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER)
+            continue;
+          if (is_in_local_currency (column) && has_other_numbers (table, x, column))
+            continue;
+          if (names->len > 0 && g_strcmp0 (atlas_column_get_unit (column), unit) != 0)
+            continue;
+          if (names->len == 0)
+            unit = atlas_column_get_unit (column);
+          g_ptr_array_add (names, g_strdup (atlas_column_get_name (column)));
+        }
+      g_ptr_array_add (names, NULL);
+      spec->y_columns = (GStrv) g_ptr_array_free (names, FALSE);
+    }
+
+  if (choose_type)
+    {
+      if (atlas_column_get_column_type (x) == ATLAS_COLUMN_DATE && spec->y_columns[0] == NULL
+          && atlas_table_guess_label_column (table))
+        spec->type = ATLAS_CHART_TIMELINE;
+      else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT && is_parts_of_whole (table, x, spec->y_columns))
+        spec->type = ATLAS_CHART_DONUT;
+      else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
+        spec->type = has_long_names (x, atlas_table_get_n_rows (table)) ? ATLAS_CHART_BAR_HORIZONTAL : ATLAS_CHART_BAR;
+      /* Numbers against numbers: a line only where x runs in order, as a
+       * measurement over a sequence does; otherwise each row is a point. */
+      else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_NUMBER && !is_ascending (x, atlas_table_get_n_rows (table)))
+        spec->type = ATLAS_CHART_SCATTER;
+      /* Several figures at one x (estimates by different publishers, or
+       * measures of different scope) are points: a line would join
+       * figures that do not follow from each other. Unless a column of
+       * names splits them into series of their own (a "long" table: a
+       * metric, a company per row): then the longest of those, as a line,
+       * saying which rows it shows. */
+      else if (!column_values_distinct (x, atlas_table_get_n_rows (table)))
+        spec->type = choose_series_rows (table, x, spec) ? ATLAS_CHART_LINE : ATLAS_CHART_SCATTER;
+      else
+        spec->type = ATLAS_CHART_LINE;
+    }
+  if (!spec->status_column && atlas_table_guess_status_column (table))
+    spec->status_column = g_strdup (atlas_table_guess_status_column (table));
+  /* A timeline names its events: the column the guess found. */
+  if (spec->type == ATLAS_CHART_TIMELINE && !spec->label_column && atlas_table_guess_label_column (table))
+    spec->label_column = g_strdup (atlas_table_guess_label_column (table));
+}
