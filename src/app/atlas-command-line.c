@@ -36,6 +36,9 @@ atlas_command_line_run (int       argc,
       N_("FILE") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &export.output,
       N_("Draw the chart into OUT (.png, .svg or .pdf)"), N_("OUT") },
+    { "save-chart", 0, 0, G_OPTION_ARG_FILENAME, &export.save_chart,
+      N_("Write the chart as a chart file (.atlaschart) that opens and exports the same anywhere"),
+      N_("OUT.atlaschart") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &export.summary,
       N_("Print a plain-language description of the chart"), NULL },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &export.chart_type,
@@ -86,7 +89,7 @@ atlas_command_line_run (int       argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("FILE.csv") },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("[FILE.csv]"));
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("[FILE.csv|CHART.atlaschart|DATASET]"));
   g_autoptr (GError) error = NULL;
   int status = 2;
 
@@ -109,11 +112,13 @@ atlas_command_line_run (int       argc,
   else if (list_datasets)
     status = atlas_list_datasets_command_run (datasets_dir);
   else if (story_step != 0)
-    status = atlas_story_step_command_run (&export, story_path ? story_path : default_story, story_step);
-  else if ((export.output || export.summary) && inputs && inputs[0] && !inputs[1])
-    status = atlas_export_command_run (&export, inputs[0]);
-  else if (export.output || export.summary)
-    fprintf (stderr, "silicon-atlas: %s\n", _("--export and --summary take one CSV file"));
+    status = atlas_story_step_command_run (&export, story_path ? story_path : default_story, story_step,
+                                           datasets_dir);
+  else if ((export.output || export.save_chart || export.summary) && inputs && inputs[0] && !inputs[1])
+    status = atlas_export_command_run (&export, inputs[0], datasets_dir);
+  else if (export.output || export.save_chart || export.summary)
+    fprintf (stderr, "silicon-atlas: %s\n",
+             _("--export, --save-chart and --summary take one CSV file, built-in dataset or chart file"));
   else if (!allow_window)
     fprintf (stderr, "silicon-atlas: %s\n", _("nothing to do without the window"));
   else

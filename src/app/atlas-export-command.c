@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "atlas-chart-definition.h"
 #include "atlas-chart-export.h"
-#include "atlas-chart-suggest.h"
 #include "atlas-story.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
@@ -32,6 +32,7 @@ atlas_export_options_clear (AtlasExportOptions *options)
   g_strfreev (options->callouts);
   g_strfreev (options->ranges);
   g_strfreev (options->references);
+  g_free (options->save_chart);
 }
 
 /* Says on stderr what is wrong with the command line. */
@@ -48,227 +49,244 @@ print_usage_error (const char *format,
   fprintf (stderr, "silicon-atlas: %s\n", message);
 }
 
-/* The table's first column of type, or NULL. */
-static const AtlasColumn *
-first_column_of_type (const AtlasTable *table,
-                      AtlasColumnType   type)
-{
-  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
-    if (atlas_column_get_column_type (atlas_table_get_column (table, i)) == type)
-      return atlas_table_get_column (table, i);
-  return NULL;
-}
-
-/* "X=TEXT" into the x value (in the x column's units) and the text. */
+/* A note option's "WHERE=TEXT" as a note of the chart language, into
+ * keys as the next NoteN; FALSE when there is no "=". */
 static gboolean
-parse_anchor (const AtlasTable *table,
-              const char       *x_column,
-              const char       *option,
-              const char       *argument,
-              double           *out_x,
-              double           *out_x_end,
-              const char      **out_text)
+add_note_option (GKeyFile           *keys,
+                 GHashTable         *option_names,
+                 AtlasAnnotationKind kind,
+                 const char         *option,
+                 const char         *argument,
+                 guint              *n_notes)
 {
   const char *equals = strchr (argument, '=');
   g_autofree char *where = equals ? g_strndup (argument, equals - argument) : NULL;
-  char *dots = where ? strstr (where, "..") : NULL;
-  gboolean ok;
+  AtlasChartNote note = { kind, NULL, where, (char *) (equals ? equals + 1 : NULL), NULL, NULL };
+  char *no_sources[] = { NULL };
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
 
   if (!equals)
     {
       /* Translators: an option (--callout), then what was given to it; the
        * words in capitals name what to give, as --help does. */
-      print_usage_error (_("%s takes VALUE=TEXT, not “%s”"), option, argument);
+      print_usage_error (_("%s takes %s=TEXT, not “%s”"), option,
+                         kind == ATLAS_ANNOTATION_RANGE ? "FROM..TO" : kind == ATLAS_ANNOTATION_CALLOUT ? "X" : "Y",
+                         argument);
       return FALSE;
     }
-  *out_text = equals + 1;
-  if (out_x_end)
-    {
-      if (!dots)
-        {
-          print_usage_error (_("%s takes FROM..TO=TEXT, not “%s”"), option, argument);
-          return FALSE;
-        }
-      *dots = '\0';
-      ok = atlas_chart_parse_x (table, x_column, where, out_x) && atlas_chart_parse_x (table, x_column, dots + 2, out_x_end);
-    }
-  else
-    ok = atlas_chart_parse_x (table, x_column, where, out_x);
-  if (!ok)
-    print_usage_error (_("%s: “%s” is not a value of the x axis"), option, where);
-  return ok;
-}
-
-/* Events from a CSV of their own: the first date column, and the column
- * of names atlas_table_guess_label_column() picks. */
-static gboolean
-load_events (const char     *path,
-             AtlasChartSpec *spec)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AtlasCsvResult) events = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
-  const AtlasColumn *dates, *names;
-
-  if (!events)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return FALSE;
-    }
-  dates = first_column_of_type (events->table, ATLAS_COLUMN_DATE);
-  names = atlas_table_guess_label_column (events->table)
-            ? atlas_table_find_column (events->table, atlas_table_guess_label_column (events->table))
-            : NULL;
-  if (!dates || !names)
-    {
-      fprintf (stderr, "%s: %s\n", path, _("an events file needs a column of dates and a column of names"));
-      return FALSE;
-    }
-  for (gsize row = 0; row < atlas_table_get_n_rows (events->table); row++)
-    if (!atlas_column_is_missing (dates, row) && atlas_column_get_text (names, row))
-      atlas_chart_spec_add_event (spec, atlas_column_get_number (dates, row), atlas_column_get_text (names, row));
+  note.sources = no_sources;
+  key = g_strdup_printf ("Note%u", ++*n_notes);
+  value = atlas_chart_note_format (&note);
+  g_key_file_set_value (keys, ATLAS_CHART_FILE_GROUP, key, value);
+  g_hash_table_insert (option_names, g_steal_pointer (&key), g_strdup (option));
   return TRUE;
 }
 
-int
-atlas_export_command_run (const AtlasExportOptions *options,
-                          const char               *input)
+static void
+set_option (GKeyFile   *keys,
+            GHashTable *option_names,
+            const char *key,
+            const char *option,
+            const char *value)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AtlasCsvResult) result = atlas_csv_read_file (input, NULL, NULL, NULL, NULL, &error);
-  g_autoptr (AtlasChart) chart = NULL;
-  AtlasChartSpec spec;
-  gboolean choose_type = options->chart_type == NULL;
+  if (!value)
+    return;
+  g_key_file_set_string (keys, ATLAS_CHART_FILE_GROUP, key, value);
+  g_hash_table_insert (option_names, g_strdup (key), g_strdup (option));
+}
 
-  if (!result)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
+static void
+set_flag (GKeyFile   *keys,
+          GHashTable *option_names,
+          const char *key,
+          const char *option,
+          gboolean    value)
+{
+  if (!value)
+    return;
+  g_key_file_set_boolean (keys, ATLAS_CHART_FILE_GROUP, key, TRUE);
+  g_hash_table_insert (option_names, g_strdup (key), g_strdup (option));
+}
 
-  atlas_chart_spec_init (&spec);
-  if (options->chart_type && !atlas_chart_type_from_string (options->chart_type, &spec.type))
-    {
-      /* Translators: the names after “use” are what --chart takes: they stay in English. */
-      print_usage_error (_("unknown chart type “%s”; use line, area, stacked-area, stacked-area-percent, "
-                           "bar, bar-horizontal, bar-stacked, bar-horizontal-stacked, scatter, donut or "
-                           "timeline"),
-                         options->chart_type);
-      return 2;
-    }
-  spec.x_column = g_strdup (options->x_column);
-  spec.y_columns = options->y_columns ? g_strsplit (options->y_columns, ",", -1) : NULL;
-  spec.title = g_strdup (options->title);
-  spec.subtitle = g_strdup (options->subtitle);
-  spec.source = g_strdup (options->source);
-  spec.notes = g_strdup (options->notes);
-  spec.dark = options->dark;
-  spec.transparent = options->transparent;
-  spec.log_y = options->log_y;
-  spec.markers = options->markers;
-  spec.label_column = g_strdup (options->label_column);
-  spec.size_column = g_strdup (options->size_column);
-  spec.status_column = g_strdup (options->status_column);
-  atlas_chart_spec_suggest (result->table, &spec, choose_type);
-  if (!spec.x_column)
-    {
-      fprintf (stderr, "%s: %s\n", input, _("the file has no columns to chart"));
-      atlas_chart_spec_clear (&spec);
-      return 1;
-    }
+/* Whether any option says what to chart, rather than how big or in
+ * which look: those belong to a chart file when one is given. */
+static gboolean
+has_chart_options (const AtlasExportOptions *o)
+{
+  return o->chart_type || o->x_column || o->y_columns || o->title || o->subtitle || o->source || o->notes || o->log_y
+         || o->markers || o->label_column || o->x_range || o->size_column || o->status_column || o->events_file
+         || o->callouts || o->ranges || o->references;
+}
 
-  for (guint i = 0; options->callouts && options->callouts[i]; i++)
-    {
-      double x;
-      const char *text;
-      if (!parse_anchor (result->table, spec.x_column, "--callout", options->callouts[i], &x, NULL, &text))
-        goto usage_error;
-      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT, x, x, NAN, 0, text);
-    }
-  for (guint i = 0; options->ranges && options->ranges[i]; i++)
-    {
-      double x, x_end;
-      const char *text;
-      if (!parse_anchor (result->table, spec.x_column, "--range", options->ranges[i], &x, &x_end, &text))
-        goto usage_error;
-      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_RANGE, x, x_end, NAN, 0, text);
-    }
-  for (guint i = 0; options->references && options->references[i]; i++)
-    {
-      const char *equals = strchr (options->references[i], '=');
-      double y;
-      char *end = NULL;
+/* The chart the options ask for, of input (a CSV file, or a built-in
+ * dataset's id), in the chart language: each option is a key of
+ * [Chart], read by the parser that reads chart files. */
+static AtlasChartDefinition *
+definition_from_options (const AtlasExportOptions *options,
+                         const char               *input,
+                         AtlasChartContext        *context,
+                         GError                  **error)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autoptr (GHashTable) option_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *dataset_csv = g_strdup_printf ("%s%c%s.csv", atlas_chart_context_get_datasets_dir (context),
+                                                  G_DIR_SEPARATOR, input);
+  guint n_notes = 0;
 
-      y = equals ? g_ascii_strtod (options->references[i], &end) : NAN;
-      if (!equals || end != equals)
-        {
-          print_usage_error (_("--reference takes NUMBER=TEXT, not “%s”"), options->references[i]);
-          goto usage_error;
-        }
-      atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_REFERENCE_LINE, NAN, NAN, y, 0, equals + 1);
-    }
-  if (options->x_range)
-    {
-      g_auto (GStrv) ends = atlas_chart_split_range (options->x_range);
-      if (!ends || !atlas_chart_parse_x (result->table, spec.x_column, ends[0], &spec.view_x_min)
-          || !atlas_chart_parse_x (result->table, spec.x_column, ends[1], &spec.view_x_max))
-        {
-          print_usage_error (_("--x-range takes FROM..TO in the x axis's values, not “%s”"),
-                             options->x_range);
-          goto usage_error;
-        }
-    }
-  if (options->events_file && !load_events (options->events_file, &spec))
-    {
-      atlas_chart_spec_clear (&spec);
-      return 1;
-    }
-
-  chart = atlas_chart_new (result->table, &spec, &error);
-  atlas_chart_spec_clear (&spec);
-  if (!chart)
-    {
-      fprintf (stderr, "%s: %s\n", input, error->message);
-      return 1;
-    }
-
-  if (options->output)
-    {
-      if (!atlas_chart_export (chart, options->output, options->width, options->height, options->scale, &error))
-        {
-          fprintf (stderr, "%s\n", error->message);
-          return 1;
-        }
-    }
+  /* A name that is no file but a built-in dataset's is that dataset. */
+  if (!g_file_test (input, G_FILE_TEST_EXISTS) && !strchr (input, G_DIR_SEPARATOR)
+      && g_file_test (dataset_csv, G_FILE_TEST_IS_REGULAR))
+    set_option (keys, option_names, "Dataset", input, input);
   else
+    set_option (keys, option_names, "Data", input, input);
+  set_option (keys, option_names, "Chart", "--chart", options->chart_type);
+  set_option (keys, option_names, "X", "--x", options->x_column);
+  if (options->y_columns)
     {
-      /* The summary reads the geometry of a render: lay the chart out first. */
+      g_auto (GStrv) columns = g_strsplit (options->y_columns, ",", -1);
+      g_key_file_set_string_list (keys, ATLAS_CHART_FILE_GROUP, "Y", (const char *const *) columns,
+                                  g_strv_length (columns));
+      g_hash_table_insert (option_names, g_strdup ("Y"), g_strdup ("--y"));
+    }
+  set_option (keys, option_names, "Title", "--title", options->title);
+  set_option (keys, option_names, "Subtitle", "--subtitle", options->subtitle);
+  set_option (keys, option_names, "Source", "--source", options->source);
+  set_option (keys, option_names, "Notes", "--notes", options->notes);
+  set_option (keys, option_names, "Label", "--label", options->label_column);
+  set_option (keys, option_names, "Size", "--size", options->size_column);
+  set_option (keys, option_names, "Status", "--status", options->status_column);
+  set_option (keys, option_names, "XRange", "--x-range", options->x_range);
+  set_option (keys, option_names, "EventsData", "--events", options->events_file);
+  set_flag (keys, option_names, "Log", "--log", options->log_y);
+  set_flag (keys, option_names, "Markers", "--markers", options->markers);
+  set_flag (keys, option_names, "Dark", "--dark", options->dark);
+  set_flag (keys, option_names, "Transparent", "--transparent", options->transparent);
+  for (guint i = 0; options->callouts && options->callouts[i]; i++)
+    if (!add_note_option (keys, option_names, ATLAS_ANNOTATION_CALLOUT, "--callout", options->callouts[i], &n_notes))
+      return NULL;
+  for (guint i = 0; options->ranges && options->ranges[i]; i++)
+    if (!add_note_option (keys, option_names, ATLAS_ANNOTATION_RANGE, "--range", options->ranges[i], &n_notes))
+      return NULL;
+  for (guint i = 0; options->references && options->references[i]; i++)
+    if (!add_note_option (keys, option_names, ATLAS_ANNOTATION_REFERENCE_LINE, "--reference", options->references[i],
+                          &n_notes))
+      return NULL;
+  return atlas_chart_definition_read_options (keys, option_names, cwd, error);
+}
+
+/* Lays chart out at the options' size and prints its summary. */
+static void
+print_summary (AtlasChart               *chart,
+               const AtlasExportOptions *options)
+{
+  g_autofree char *summary = NULL;
+
+  /* The summary reads the geometry of a render: lay the chart out first. */
+  if (!options->output)
+    {
       cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
       cairo_t *cr = cairo_create (surface);
       atlas_chart_render (chart, cr, options->width, options->height);
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
     }
-  if (options->summary)
-    {
-      g_autofree char *summary = atlas_chart_summarize (chart);
-      printf ("%s\n", summary);
-    }
-  return 0;
+  summary = atlas_chart_summarize (chart);
+  printf ("%s\n", summary);
+}
 
-usage_error:
-  atlas_chart_spec_clear (&spec);
-  return 2;
+/* Writes what the options ask of chart, made from definition: the chart
+ * file, the image, the summary. */
+static int
+write_chart (AtlasChart                 *chart,
+             const AtlasChartDefinition *definition,
+             const AtlasExportOptions   *options)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (options->save_chart && !atlas_chart_definition_save (definition, options->save_chart, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  if (options->output
+      && !atlas_chart_export (chart, options->output, options->width, options->height, options->scale, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  if (options->summary)
+    print_summary (chart, options);
+  return 0;
+}
+
+/* Charts input: a CSV file or a built-in dataset, with the options'
+ * chart, or a .atlaschart file as it is written. */
+int
+atlas_export_command_run (const AtlasExportOptions *options,
+                          const char               *input,
+                          const char               *datasets_dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasChartContext) context = atlas_chart_context_new (datasets_dir);
+  g_autoptr (AtlasChartDefinition) definition = NULL;
+  g_autoptr (AtlasTable) table = NULL;
+  g_autoptr (AtlasChart) chart = NULL;
+  gboolean chart_file = g_str_has_suffix (input, ".atlaschart");
+
+  if (chart_file && has_chart_options (options))
+    {
+      print_usage_error (_("%s is a chart file: it says what to draw itself, so it takes only --export, "
+                           "--save-chart, --summary, the size and the look"),
+                         input);
+      return 2;
+    }
+  definition = chart_file ? atlas_chart_definition_load (input, &error)
+                          : definition_from_options (options, input, context, &error);
+  if (!definition)
+    {
+      if (error)
+        fprintf (stderr, "%s\n", error->message);
+      return chart_file ? 1 : 2;
+    }
+  if (chart_file)
+    {
+      /* The look asked for on the command line wins over the file's. */
+      definition->dark |= options->dark;
+      definition->transparent |= options->transparent;
+    }
+  table = atlas_chart_definition_read_table (definition, context, &error);
+  if (!table)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  chart = atlas_chart_definition_build (definition, table, context, &error);
+  if (!chart)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      /* An option that names what is not in the data is a usage error. */
+      return !chart_file && error->domain == ATLAS_CHART_FILE_ERROR ? 2 : 1;
+    }
+  /* The file says what the options chose and what was suggested for
+   * them, so that it draws the same wherever it is opened. */
+  atlas_chart_definition_take_chart (definition, chart);
+  return write_chart (chart, definition, options);
 }
 
 /* Draws passage step (1-based) of the story: its chart state, into the
- * file --export names, at the size and in the look the options ask. */
+ * file --export names, at the size and in the look the options ask;
+ * --save-chart writes the passage's chart as a chart file. */
 int
 atlas_story_step_command_run (const AtlasExportOptions *options,
                               const char               *story_path,
-                              int                       step)
+                              int                       step,
+                              const char               *datasets_dir)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (AtlasStory) story = atlas_story_load (story_path, &error);
+  g_autoptr (AtlasChartDefinition) definition = NULL;
   g_autoptr (AtlasChart) chart = NULL;
 
   if (!story)
@@ -291,25 +309,8 @@ atlas_story_step_command_run (const AtlasExportOptions *options,
     }
   /* The look is the reader's choice, not the story's. */
   atlas_chart_set_look (chart, options->dark, options->transparent);
-  if (options->output
-      && !atlas_chart_export (chart, options->output, options->width, options->height, options->scale, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
-  if (options->summary)
-    {
-      g_autofree char *summary = NULL;
-      if (!options->output)
-        {
-          cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-          cairo_t *cr = cairo_create (surface);
-          atlas_chart_render (chart, cr, options->width, options->height);
-          cairo_destroy (cr);
-          cairo_surface_destroy (surface);
-        }
-      summary = atlas_chart_summarize (chart);
-      printf ("%s\n", summary);
-    }
-  return 0;
+  definition = atlas_story_export_passage (story, (guint) step - 1, datasets_dir);
+  definition->dark = options->dark;
+  definition->transparent = options->transparent;
+  return write_chart (chart, definition, options);
 }

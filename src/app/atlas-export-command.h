@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *output;
+  char *save_chart; /* a .atlaschart file to write */
   char *chart_type;
   char *x_column;
   char *y_columns;
@@ -37,9 +38,11 @@ typedef struct
 void atlas_export_options_clear (AtlasExportOptions *options);
 
 int atlas_export_command_run (const AtlasExportOptions *options,
-                              const char               *input);
+                              const char               *input,
+                              const char               *datasets_dir);
 int atlas_story_step_command_run (const AtlasExportOptions *options,
                                   const char               *story_path,
-                                  int                       step);
+                                  int                       step,
+                                  const char               *datasets_dir);
 
 G_END_DECLS

@@ -960,21 +960,19 @@ write_list (GKeyFile           *keys,
   g_key_file_set_value (keys, group, key, value->str);
 }
 
-static void
-write_note (GKeyFile             *keys,
-            const char           *group,
-            guint                 number,
-            const AtlasChartNote *note)
+/* A note as the chart language writes it: kind|where|text[|sources[|series]],
+ * a '|' in any of them escaped. */
+char *
+atlas_chart_note_format (const AtlasChartNote *note)
 {
-  g_autoptr (GString) value = g_string_new (note_kinds[note->kind]);
-  g_autofree char *key = g_strdup_printf ("Note%u", number);
-  g_autofree char *sources = g_strjoinv (";", note->sources);
+  GString *value = g_string_new (note_kinds[note->kind]);
+  g_autofree char *sources = note->sources ? g_strjoinv (";", note->sources) : g_strdup ("");
 
   g_string_append_c (value, '|');
   append_escaped (value, note->where, '|');
   g_string_append_c (value, '|');
   append_escaped (value, note->text, '|');
-  if (note->sources[0] || note->series)
+  if (*sources || note->series)
     {
       g_string_append_c (value, '|');
       append_escaped (value, sources, '|');
@@ -984,7 +982,7 @@ write_note (GKeyFile             *keys,
       g_string_append_c (value, '|');
       append_escaped (value, note->series, '|');
     }
-  g_key_file_set_value (keys, group, key, value->str);
+  return g_string_free (value, FALSE);
 }
 
 /* Writes definition into [group] of keys, for a file in dir: paths to
@@ -1040,7 +1038,11 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
     }
   write_list (keys, group, "EventsCategory", (const char *const *) definition->events_categories);
   for (guint i = 0; i < definition->annotations->len; i++)
-    write_note (keys, group, i + 1, g_ptr_array_index (definition->annotations, i));
+    {
+      g_autofree char *key = g_strdup_printf ("Note%u", i + 1);
+      g_autofree char *value = atlas_chart_note_format (g_ptr_array_index (definition->annotations, i));
+      g_key_file_set_value (keys, group, key, value);
+    }
 }
 
 /* Writes definition as a .atlaschart file at path, through a temporary

@@ -135,6 +135,7 @@ AtlasChart           *atlas_chart_definition_build      (const AtlasChartDefinit
                                                          GError                    **error);
 void                  atlas_chart_definition_take_chart (AtlasChartDefinition       *definition,
                                                          const AtlasChart           *chart);
+char                 *atlas_chart_note_format           (const AtlasChartNote       *note);
 char                 *atlas_chart_format_x              (const AtlasTable           *table,
                                                          const char                 *x_column,
                                                          double                      value);

@@ -188,6 +188,47 @@ atlas_story_build_dataset_chart (AtlasStory  *story,
   return table ? atlas_chart_definition_build (definition, table, story->context, error) : NULL;
 }
 
+/* Passage index's chart, to be written on its own: it keeps naming its
+ * datasets by id where they are the built-in ones (those in
+ * builtin_datasets_dir), and names their files otherwise, with the title
+ * and source line they give it. */
+AtlasChartDefinition *
+atlas_story_export_passage (AtlasStory *story,
+                            guint       index,
+                            const char *builtin_datasets_dir)
+{
+  const AtlasStoryPassage *passage;
+  AtlasChartDefinition *chart;
+  const char *datasets_dir;
+  g_autofree char *ours = NULL;
+  g_autofree char *builtin = NULL;
+
+  g_return_val_if_fail (story != NULL && index < story->passages->len, NULL);
+
+  passage = g_ptr_array_index (story->passages, index);
+  chart = atlas_chart_definition_copy (passage->chart);
+  datasets_dir = atlas_chart_context_get_datasets_dir (story->context);
+  ours = g_canonicalize_filename (datasets_dir, NULL);
+  builtin = builtin_datasets_dir ? g_canonicalize_filename (builtin_datasets_dir, NULL) : NULL;
+  if (builtin && g_str_equal (ours, builtin))
+    return chart;
+  if (chart->dataset)
+    {
+      g_autofree char *path = g_strdup_printf ("%s%c%s.csv", datasets_dir, G_DIR_SEPARATOR, chart->dataset);
+      if (!chart->title)
+        chart->title = atlas_chart_context_get_dataset_title (story->context, chart->dataset);
+      if (!chart->source)
+        chart->source = atlas_chart_context_describe_sources (story->context, chart->dataset);
+      atlas_chart_definition_set_data (chart, path, NULL);
+    }
+  if (chart->events_dataset)
+    {
+      chart->events_data = g_strdup_printf ("%s%c%s.csv", datasets_dir, G_DIR_SEPARATOR, chart->events_dataset);
+      g_clear_pointer (&chart->events_dataset, g_free);
+    }
+  return chart;
+}
+
 /* Where the story's datasets are, each a CSV beside its .dataset file. */
 const char *
 atlas_story_get_datasets_dir (const AtlasStory *story)

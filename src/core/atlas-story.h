@@ -49,6 +49,9 @@ AtlasChart       *atlas_story_build_dataset_chart (AtlasStory  *story,
                                                    GError     **error);
 const char       *atlas_story_get_datasets_dir (const AtlasStory *story);
 AtlasChartContext *atlas_story_get_context   (const AtlasStory *story);
+AtlasChartDefinition *atlas_story_export_passage (AtlasStory *story,
+                                                  guint       index,
+                                                  const char *builtin_datasets_dir);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStory, atlas_story_free)
 
