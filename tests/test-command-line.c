@@ -246,6 +246,100 @@ test_export_and_summary (void)
   g_unlink (output);
 }
 
+/* Two files hold the same bytes. */
+static void
+assert_same_file (const char *a,
+                  const char *b)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  gsize first_len, second_len;
+
+  g_assert_true (g_file_get_contents (a, &first, &first_len, NULL));
+  g_assert_true (g_file_get_contents (b, &second, &second_len, NULL));
+  g_assert_cmpmem (first, first_len, second, second_len);
+}
+
+/* --save-chart then --export of the chart file draws what --export with
+ * the same options draws, from wherever the folder moves; without its
+ * data, the chart file says which file it looked for. */
+static void
+test_save_chart (void)
+{
+  g_autofree char *source = fixture ("comma-basic.csv");
+  g_autofree char *folder = g_build_filename (test_dir, "project", NULL);
+  g_autofree char *moved = g_build_filename (test_dir, "project-moved", NULL);
+  g_autofree char *input = g_build_filename (folder, "data.csv", NULL);
+  g_autofree char *chart = g_build_filename (folder, "chart.atlaschart", NULL);
+  g_autofree char *moved_chart = g_build_filename (moved, "chart.atlaschart", NULL);
+  g_autofree char *moved_input = g_build_filename (moved, "data.csv", NULL);
+  g_autofree char *direct = g_build_filename (test_dir, "direct.png", NULL);
+  g_autofree char *via_file = g_build_filename (test_dir, "via-file.png", NULL);
+  g_autofree char *step_chart = g_build_filename (test_dir, "step.atlaschart", NULL);
+  g_autofree char *step_direct = g_build_filename (test_dir, "step-direct.png", NULL);
+  g_autofree char *step_via_file = g_build_filename (test_dir, "step-via-file.png", NULL);
+  g_autofree char *text = NULL;
+  const char *options[] = { "--title", "Trade", "--callout", "2021=A | note", "--range", "2019..2020=Two years",
+                            "--reference", "100=Level", "--markers", "--x-range", "2018..2022", input, NULL };
+  g_autoptr (GPtrArray) export_direct = g_ptr_array_new ();
+  g_autoptr (GPtrArray) save = g_ptr_array_new ();
+  const char *export_file[] = { "--export", via_file, moved_chart, NULL };
+  const char *missing[] = { "--export", via_file, moved_chart, NULL };
+  const char *save_step[] = { "--save-chart", step_chart, "--story-step", "3", NULL };
+  const char *export_step[] = { "--export", step_direct, "--story-step", "3", NULL };
+  const char *export_step_file[] = { "--export", step_via_file, step_chart, NULL };
+  CommandRun runs[7] = { 0 };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (input, text, -1, NULL));
+  g_ptr_array_add (export_direct, "--export");
+  g_ptr_array_add (export_direct, direct);
+  g_ptr_array_add (save, "--save-chart");
+  g_ptr_array_add (save, chart);
+  for (guint i = 0; options[i]; i++)
+    {
+      g_ptr_array_add (export_direct, (gpointer) options[i]);
+      g_ptr_array_add (save, (gpointer) options[i]);
+    }
+  g_ptr_array_add (export_direct, NULL);
+  g_ptr_array_add (save, NULL);
+
+  run_command ((const char *const *) export_direct->pdata, &runs[0]);
+  g_assert_cmpint (runs[0].status, ==, 0);
+  run_command ((const char *const *) save->pdata, &runs[1]);
+  g_assert_cmpint (runs[1].status, ==, 0);
+  g_assert_cmpint (g_rename (folder, moved), ==, 0);
+  run_command (export_file, &runs[2]);
+  g_assert_cmpint (runs[2].status, ==, 0);
+  assert_same_file (direct, via_file);
+
+  g_assert_cmpint (g_unlink (moved_input), ==, 0);
+  run_command (missing, &runs[3]);
+  g_assert_cmpint (runs[3].status, ==, 1);
+  g_assert_nonnull (strstr (runs[3].err, moved_chart));
+  g_assert_nonnull (strstr (runs[3].err, moved_input));
+
+  run_command (save_step, &runs[4]);
+  g_assert_cmpint (runs[4].status, ==, 0);
+  run_command (export_step, &runs[5]);
+  g_assert_cmpint (runs[5].status, ==, 0);
+  run_command (export_step_file, &runs[6]);
+  g_assert_cmpint (runs[6].status, ==, 0);
+  assert_same_file (step_direct, step_via_file);
+
+  g_unlink (moved_chart);
+  g_rmdir (moved);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_unlink (i ? step_via_file : via_file);
+      g_unlink (i ? step_direct : direct);
+    }
+  g_unlink (step_chart);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    command_run_clear (&runs[i]);
+}
+
 static void
 test_story_steps (void)
 {
@@ -295,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/describe-command/errors", test_errors);
   g_test_add_func ("/command-line/export-and-summary", test_export_and_summary);
   g_test_add_func ("/command-line/story-steps", test_story_steps);
+  g_test_add_func ("/command-line/save-chart", test_save_chart);
   g_test_add_func ("/command-line/list-datasets", test_list_datasets);
   status = g_test_run ();
   g_rmdir (test_dir);

@@ -372,28 +372,44 @@ set_error_at (GError                    **error,
 
 /* Reading */
 
+/* Ends piece: blanks that were written as they are (not \s) leave its
+ * ends when strip, as GKeyFile strips a value's. */
+static char *
+end_piece (GString  *piece,
+           gsize     kept_len,
+           gboolean  strip)
+{
+  while (strip && piece->len > kept_len && g_ascii_isspace (piece->str[piece->len - 1]))
+    g_string_truncate (piece, piece->len - 1);
+  return g_string_free (piece, FALSE);
+}
+
 /* A raw key-file value split at each separator not escaped with a
  * backslash, GKeyFile's escapes (\s \n \t \r \\) and an escaped separator
- * undone in each piece; NULL when an escape is broken. A separator of
- * '\0' splits nothing. */
+ * undone in each piece, and, when strip, the blanks around each piece
+ * that were not escaped left out; NULL when an escape is broken. */
 static GPtrArray *
 split_escaped (const char *raw,
-               char        separator)
+               char        separator,
+               gboolean    strip)
 {
   g_autoptr (GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
   GString *piece = g_string_new (NULL);
+  gsize kept_len = 0; /* the piece up to its last escaped character */
 
   for (const char *p = raw; *p; p++)
     {
       if (*p == separator)
         {
-          g_ptr_array_add (pieces, g_string_free (piece, FALSE));
+          g_ptr_array_add (pieces, end_piece (piece, kept_len, strip));
           piece = g_string_new (NULL);
+          kept_len = 0;
           continue;
         }
       if (*p != '\\')
         {
-          g_string_append_c (piece, *p);
+          if (!(strip && piece->len == 0 && g_ascii_isspace (*p)))
+            g_string_append_c (piece, *p);
           continue;
         }
       switch (*++p)
@@ -412,20 +428,28 @@ split_escaped (const char *raw,
           g_string_free (piece, TRUE);
           return NULL;
         }
+      kept_len = piece->len;
     }
-  g_ptr_array_add (pieces, g_string_free (piece, FALSE));
+  g_ptr_array_add (pieces, end_piece (piece, kept_len, strip));
   return g_steal_pointer (&pieces);
 }
 
-/* text with GKeyFile's escapes, and separator escaped too. */
+/* text with GKeyFile's escapes, blanks at its ends and separator escaped
+ * too, for split_escaped() to read back. */
 static void
 append_escaped (GString    *out,
                 const char *text,
                 char        separator)
 {
+  gsize end = strlen (text);
+
+  while (end > 0 && g_ascii_isspace (text[end - 1]))
+    end--;
   for (const char *p = text; *p; p++)
     {
-      if (*p == ' ' && (p == text || out->len == 0))
+      gboolean at_end = p == text || (gsize) (p - text) >= end;
+
+      if (*p == ' ' && at_end)
         g_string_append (out, "\\s");
       else if (*p == '\n')
         g_string_append (out, "\\n");
@@ -517,7 +541,7 @@ read_pieces (const GroupReader *reader,
   *out_pieces = NULL;
   if (!raw)
     return TRUE;
-  pieces = split_escaped (raw, separator);
+  pieces = split_escaped (raw, separator, strip);
   if (!pieces)
     {
       set_unreadable (error, reader, key, _("it holds a backslash that escapes nothing"));
@@ -532,8 +556,6 @@ read_pieces (const GroupReader *reader,
           g_ptr_array_unref (pieces);
           return FALSE;
         }
-      if (strip)
-        g_strstrip (piece);
     }
   *out_pieces = pieces;
   return TRUE;
@@ -552,9 +574,11 @@ read_list (const GroupReader *reader,
     return FALSE;
   if (pieces)
     {
-      /* "a;b;" ends in an empty piece, as GKeyFile's own lists do. */
-      if (pieces->len > 1 && !*(char *) g_ptr_array_index (pieces, pieces->len - 1))
-        g_ptr_array_remove_index (pieces, pieces->len - 1);
+      /* "a;b;" ends in an empty piece, as GKeyFile's own lists do, and
+       * an empty value is an empty list: no name is empty. */
+      for (guint i = pieces->len; i-- > 0;)
+        if (!*(char *) g_ptr_array_index (pieces, i))
+          g_ptr_array_remove_index (pieces, i);
       g_ptr_array_add (pieces, NULL);
       *out_list = (GStrv) g_ptr_array_free (pieces, FALSE);
     }
