@@ -14,7 +14,7 @@ case "${1:-}" in
     # clang and its runtime for the fuzz harness; Xvfb and a session bus
     # for tests that open real windows; CJK fonts so Chinese text is drawn.
     packages="$packages clang libclang-rt-dev xvfb xauth dbus
-      desktop-file-utils appstream valgrind fonts-noto-cjk fonts-cantarell"
+      desktop-file-utils appstream shared-mime-info valgrind fonts-noto-cjk fonts-cantarell"
     ;;
   --bench)
     # The peers the chart-export benchmark measures Silicon Atlas against.

@@ -28,6 +28,7 @@ for file in \
     "$datadir/metainfo/$app_id.metainfo.xml" \
     "$datadir/icons/hicolor/scalable/apps/$app_id.svg" \
     "$datadir/icons/hicolor/symbolic/apps/$app_id-symbolic.svg" \
+    "$datadir/mime/packages/$app_id.xml" \
     "$datadir/glib-2.0/schemas/io.github.siliconatlas.SiliconAtlas.gschema.xml"; do
   [ -f "$root/$file" ] || fail "$file is missing"
 done
@@ -45,6 +46,19 @@ grep -q '"imports (USD bn)"' "$stage/describe.json" || fail "--describe did not 
 "$program" --export "$stage/trade.svg" "$root/$datadir/silicon-atlas/datasets/ic-trade-and-output.csv" \
   || fail "--export of an installed dataset failed"
 grep -q "<svg" "$stage/trade.svg" || fail "--export did not write an SVG"
+
+# Chart files are known by their name to the desktop, and open with the app.
+mime="$stage/mime"
+mkdir -p "$mime/packages"
+cp "$root/$datadir/mime/packages/$app_id.xml" "$mime/packages/"
+update-mime-database "$mime" || fail "update-mime-database refuses the chart files' type"
+grep -q "application/x-silicon-atlas-chart:\*\.atlaschart" "$mime/globs2" \
+  || fail "*.atlaschart is not application/x-silicon-atlas-chart"
+grep -q "application/x-silicon-atlas-chart;" "$root/$datadir/applications/$app_id.desktop" \
+  || fail "the desktop file does not open chart files"
+"$program" --save-chart "$stage/step.atlaschart" --story-step 1 || fail "--save-chart of the first step failed"
+"$program" --export "$stage/step-again.png" "$stage/step.atlaschart" || fail "--export of a saved chart failed"
+cmp -s "$stage/step.png" "$stage/step-again.png" || fail "a saved chart draws differently from its story step"
 
 # Moved elsewhere, the installed tree still finds its data.
 mv "$root" "$stage/moved"

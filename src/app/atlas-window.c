@@ -11,8 +11,10 @@
 #include "atlas-settings.h"
 #include "atlas-table-view.h"
 
+#include "atlas-chart-definition.h"
 #include "atlas-chart-export.h"
 #include "atlas-chart-suggest.h"
+#include "atlas-data-dir.h"
 #include "atlas-csv-reader.h"
 #include "atlas-dataset.h"
 #include "atlas-table.h"
@@ -56,6 +58,12 @@ struct _AtlasWindow
   AtlasImportSettings *shown_settings; /* how it was read */
   GFileMonitor *shown_monitor;
   guint reload_source;               /* a reload waiting for the file to settle */
+
+  AtlasChartDefinition *shown_definition; /* the chart shown in the chart language: what Save writes */
+  GFile *chart_file;                      /* the chart file it was opened from or saved to; NULL: never saved */
+  AtlasChartContext *builtin_context;     /* the built-in datasets, for chart files that name them */
+  AtlasChartDefinition *unlocated;        /* a chart file's chart whose data was not found, while asked for */
+  GFile *unlocated_chart_file;
 
   AtlasStory *story;
   GPtrArray *catalog; /* AtlasDatasetInfo, in the order the sidebar lists them */
@@ -115,6 +123,47 @@ show_chart_outside_story (AtlasWindow *self,
   gtk_list_box_unselect_all (self->dataset_list);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", self->story != NULL);
+}
+
+/* The folder of the built-in datasets, which chart files name by id. */
+static char *
+builtin_datasets_dir (void)
+{
+  g_autofree char *data_dir = atlas_find_data_dir ();
+
+  return g_build_filename (data_dir, "datasets", NULL);
+}
+
+/* Where chart files' references lead: the story's context when its
+ * datasets are the built-in ones, so their tables are read once. */
+static AtlasChartContext *
+get_chart_context (AtlasWindow *self)
+{
+  g_autofree char *builtin = NULL;
+  g_autofree char *ours = NULL;
+
+  if (self->builtin_context)
+    return self->builtin_context;
+  builtin = builtin_datasets_dir ();
+  ours = self->story ? g_canonicalize_filename (atlas_story_get_datasets_dir (self->story), NULL) : NULL;
+  if (ours && g_str_equal (ours, builtin))
+    return atlas_story_get_context (self->story);
+  self->builtin_context = atlas_chart_context_new (builtin);
+  return self->builtin_context;
+}
+
+/* What the chart shown is, in the chart language (taking definition),
+ * and the chart file it came from (NULL: none yet). */
+static void
+set_shown_definition (AtlasWindow          *self,
+                      AtlasChartDefinition *definition,
+                      GFile                *chart_file)
+{
+  g_clear_pointer (&self->shown_definition, atlas_chart_definition_free);
+  self->shown_definition = definition;
+  g_set_object (&self->chart_file, chart_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", definition != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", definition != NULL);
 }
 
 static void on_y_column_toggled (GSimpleAction *action,
@@ -497,6 +546,7 @@ atlas_window_show_dataset (AtlasWindow *self,
                            const char  *dataset)
 {
   g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasChartDefinition) definition = NULL;
   AtlasChart *chart;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
@@ -511,6 +561,9 @@ atlas_window_show_dataset (AtlasWindow *self,
     }
   forget_shown_file (self);
   show_chart_outside_story (self, chart, atlas_story_get_title (self->story));
+  definition = atlas_chart_definition_new ();
+  definition->dataset = g_strdup (dataset);
+  set_shown_definition (self, g_steal_pointer (&definition), NULL);
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
     if (g_str_equal (((AtlasDatasetInfo *) g_ptr_array_index (self->catalog, i))->id, dataset))
       {
@@ -557,6 +610,10 @@ atlas_window_show_passage (AtlasWindow *self,
     }
   hide_problems (self);
   forget_shown_file (self);
+  {
+    g_autofree char *builtin = builtin_datasets_dir ();
+    set_shown_definition (self, atlas_story_export_passage (self->story, index, builtin), NULL);
+  }
   self->passage = (int) index;
   /* A short fade marks the change of passage; AdwAnimation skips it when
    * the system asks for reduced motion (animations off). */
@@ -812,25 +869,20 @@ stop_load_progress (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
 }
 
-/* A chart of a file people opened: the chart the reader suggests for its
+/* The chart of a file people opened, in the chart language: the file,
+ * read with settings, and the chart the reader suggests for its
  * columns, titled with the file's name. */
-static AtlasChart *
-chart_for_opened_file (AtlasTable  *table,
-                       const char  *name,
-                       GError     **error)
+static AtlasChartDefinition *
+definition_for_opened_file (const char                *path,
+                            const AtlasImportSettings *settings)
 {
-  AtlasChartSpec spec;
-  AtlasChart *chart;
+  AtlasChartDefinition *definition = atlas_chart_definition_new ();
+  g_autofree char *name = g_filename_display_basename (path);
   const char *dot = strrchr (name, '.');
 
-  atlas_chart_spec_init (&spec);
-  atlas_chart_spec_suggest (table, &spec, TRUE);
-  spec.title = dot && dot != name ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
-  chart = spec.x_column ? atlas_chart_new (table, &spec, error) : NULL;
-  if (!spec.x_column)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("the file has no columns to chart"));
-  atlas_chart_spec_clear (&spec);
-  return chart;
+  atlas_chart_definition_set_data (definition, path, settings);
+  definition->title = dot && dot != name ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
+  return definition;
 }
 
 /* How many cells held something their column could not read, and were
@@ -983,10 +1035,16 @@ on_file_read (GObject      *source,
   AtlasWindow *self = ATLAS_WINDOW (source);
   GTask *task = G_TASK (async_result);
   const char *path = g_object_get_data (G_OBJECT (task), "path");
+  GFile *chart_file = g_object_get_data (G_OBJECT (task), "chart-file");
+  const AtlasChartDefinition *asked = g_object_get_data (G_OBJECT (task), "definition");
+  const AtlasImportSettings *settings = g_object_get_data (G_OBJECT (task), "settings");
   g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *shown_name = chart_file ? g_file_get_basename (chart_file) : g_strdup (name);
   g_autoptr (GError) error = NULL;
   g_autoptr (AtlasCsvResult) result = g_task_propagate_pointer (task, &error);
+  g_autoptr (AtlasChartDefinition) definition = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
   AtlasChart *chart, *reloaded;
 
   /* A newer file took this one's place: say nothing of this one. */
@@ -1003,16 +1061,21 @@ on_file_read (GObject      *source,
       return;
     }
   reloaded = g_object_get_data (G_OBJECT (task), "reload") ? chart_again (self, result->table) : NULL;
-  chart = reloaded ? reloaded : chart_for_opened_file (result->table, name, &error);
+  if (!reloaded)
+    definition = asked ? atlas_chart_definition_copy (asked) : definition_for_opened_file (path, settings);
+  chart = reloaded ? reloaded : atlas_chart_definition_build (definition, result->table, get_chart_context (self), &error);
   if (!chart)
     {
       message = g_strdup_printf ("%s: %s", path, error->message);
       show_status (self, message);
       return;
     }
-  show_chart_outside_story (self, chart, name);
-  watch_shown_file (self, g_object_get_data (G_OBJECT (task), "file"), g_object_get_data (G_OBJECT (task), "settings"));
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), g_object_get_data (G_OBJECT (task), "uri"));
+  show_chart_outside_story (self, chart, shown_name);
+  if (definition)
+    set_shown_definition (self, g_steal_pointer (&definition), chart_file);
+  watch_shown_file (self, g_object_get_data (G_OBJECT (task), "file"), settings);
+  uri = chart_file ? g_file_get_uri (chart_file) : g_strdup (g_object_get_data (G_OBJECT (task), "uri"));
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   if (result->n_problems > 0)
     show_problems (self, name, result);
   else if (reloaded)
@@ -1043,10 +1106,12 @@ get_local_path (AtlasWindow *self,
  * a reload draws the chart shown again on the new data. What went wrong
  * shows in a toast. */
 static void
-read_file (AtlasWindow               *self,
-           GFile                     *file,
-           const AtlasImportSettings *settings,
-           gboolean                   reload)
+read_file (AtlasWindow                *self,
+           GFile                      *file,
+           const AtlasImportSettings  *settings,
+           gboolean                    reload,
+           const AtlasChartDefinition *definition,
+           GFile                      *chart_file)
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *path = NULL;
@@ -1074,6 +1139,12 @@ read_file (AtlasWindow               *self,
                           (GDestroyNotify) atlas_import_settings_free);
   if (reload)
     g_object_set_data (G_OBJECT (task), "reload", GINT_TO_POINTER (TRUE));
+  /* A chart file's data: its chart is drawn rather than one suggested. */
+  if (definition)
+    g_object_set_data_full (G_OBJECT (task), "definition", atlas_chart_definition_copy (definition),
+                            (GDestroyNotify) atlas_chart_definition_free);
+  if (chart_file)
+    g_object_set_data_full (G_OBJECT (task), "chart-file", g_object_ref (chart_file), g_object_unref);
 
   name = g_filename_display_basename (path);
   label = g_strdup_printf (reload ? _("Reloading “%s”") : _("Reading “%s”"), name);
@@ -1099,7 +1170,7 @@ atlas_window_open_file (AtlasWindow *self,
 
   uri = g_file_get_uri (file);
   remembered = atlas_import_memory_lookup_file (self->import_memory, uri);
-  read_file (self, file, remembered, FALSE);
+  read_file (self, file, remembered, FALSE, NULL, NULL);
 }
 
 /* Reads file with settings, and remembers them for it. */
@@ -1122,7 +1193,7 @@ atlas_window_open_file_with (AtlasWindow               *self,
         = g_strdup_printf (_("Could not remember how to read this file: %s"), error->message);
       show_status (self, message);
     }
-  read_file (self, file, settings, FALSE);
+  read_file (self, file, settings, FALSE, NULL, NULL);
 }
 
 static void
@@ -1150,6 +1221,11 @@ atlas_window_import_file (AtlasWindow *self,
   path = get_local_path (self, file);
   if (!path)
     return NULL;
+  if (g_str_has_suffix (path, ".atlaschart"))
+    {
+      atlas_window_open_chart_file (self, file);
+      return NULL;
+    }
   uri = g_file_get_uri (file);
   remembered = atlas_import_memory_lookup_file (self->import_memory, uri);
   dialog = atlas_import_dialog_new (GTK_WINDOW (self), file, self->import_memory, remembered);
@@ -1157,6 +1233,265 @@ atlas_window_import_file (AtlasWindow *self,
   g_signal_connect_object (dialog, "import", G_CALLBACK (on_import_chosen), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+/* Chart files */
+
+static void ask_to_locate_data (AtlasWindow          *self,
+                                GFile                *chart_file,
+                                AtlasChartDefinition *definition);
+
+/* Draws the chart definition (taking it) of chart_file: a built-in
+ * dataset's at once, a CSV file's once read, off the main thread. */
+static void
+open_chart_definition (AtlasWindow          *self,
+                       GFile                *chart_file,
+                       AtlasChartDefinition *definition)
+{
+  g_autoptr (AtlasChartDefinition) owned = definition;
+  g_autofree char *name = g_file_get_basename (chart_file);
+  g_autofree char *data_path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (owned->dataset)
+    {
+      g_autoptr (AtlasTable) table = atlas_chart_definition_read_table (owned, get_chart_context (self), &error);
+      AtlasChart *chart = table ? atlas_chart_definition_build (owned, table, get_chart_context (self), &error) : NULL;
+      g_autofree char *uri = g_file_get_uri (chart_file);
+
+      if (!chart)
+        {
+          show_status (self, error->message);
+          return;
+        }
+      forget_shown_file (self);
+      show_chart_outside_story (self, chart, name);
+      set_shown_definition (self, g_steal_pointer (&owned), chart_file);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+      return;
+    }
+  data_path = atlas_chart_definition_get_data_path (owned, NULL);
+  if (!g_file_test (data_path, G_FILE_TEST_IS_REGULAR))
+    {
+      ask_to_locate_data (self, chart_file, g_steal_pointer (&owned));
+      return;
+    }
+  {
+    g_autoptr (GFile) data = g_file_new_for_path (data_path);
+    read_file (self, data, owned->import, FALSE, owned, chart_file);
+  }
+}
+
+/* Opens a .atlaschart file: its chart, over its data. */
+void
+atlas_window_open_chart_file (AtlasWindow *self,
+                              GFile       *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  AtlasChartDefinition *definition;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = get_local_path (self, file);
+  if (!path)
+    return;
+  definition = atlas_chart_definition_load (path, &error);
+  if (!definition)
+    {
+      show_status (self, error->message);
+      return;
+    }
+  open_chart_definition (self, file, definition);
+}
+
+/* Draws the chart file whose data was not found over data instead. */
+void
+atlas_window_locate_chart_data (AtlasWindow *self,
+                                GFile       *data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) chart_file = NULL;
+  AtlasChartDefinition *definition;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (data));
+  g_return_if_fail (self->unlocated != NULL);
+
+  path = get_local_path (self, data);
+  if (!path)
+    return;
+  definition = g_steal_pointer (&self->unlocated);
+  chart_file = g_steal_pointer (&self->unlocated_chart_file);
+  atlas_chart_definition_set_data (definition, path, definition->import);
+  open_chart_definition (self, chart_file, definition);
+}
+
+static void
+on_data_located (GFile   *file,
+                 gpointer data)
+{
+  AtlasWindow *self = data;
+
+  if (file)
+    atlas_window_locate_chart_data (self, file);
+  else
+    {
+      g_clear_pointer (&self->unlocated, atlas_chart_definition_free);
+      g_clear_object (&self->unlocated_chart_file);
+    }
+}
+
+static void
+on_locate_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    AtlasWindow      *self)
+{
+  g_autoptr (GListStore) filters = atlas_file_filters_new ();
+  const char *table_types[] = { "text/csv", "text/tab-separated-values", NULL };
+  const char *table_patterns[] = { "*.csv", "*.tsv", "*.txt", NULL };
+
+  if (!g_str_equal (response, "locate"))
+    {
+      on_data_located (NULL, self);
+      return;
+    }
+  atlas_file_filters_add (filters, _("CSV and text tables"), table_types, table_patterns);
+  atlas_file_chooser_open (GTK_WINDOW (self), _("Locate the Chart’s Data"), G_LIST_MODEL (filters), on_data_located,
+                           g_object_ref (self), g_object_unref);
+}
+
+/* The chart file's data is not where it says: asks where it went. */
+static void
+ask_to_locate_data (AtlasWindow          *self,
+                    GFile                *chart_file,
+                    AtlasChartDefinition *definition)
+{
+  g_autofree char *chart_name = g_file_get_basename (chart_file);
+  g_autofree char *data_path = atlas_chart_definition_get_data_path (definition, NULL);
+  AdwMessageDialog *dialog;
+
+  g_clear_pointer (&self->unlocated, atlas_chart_definition_free);
+  self->unlocated = definition;
+  g_set_object (&self->unlocated_chart_file, chart_file);
+  g_free (self->status);
+  /* Translators: a chart file's name, then the data file it names, then where that was looked for. */
+  self->status = g_strdup_printf (_("“%s” draws “%s”, which is not at %s. Find the file to draw the chart."),
+                                  chart_name, definition->data, data_path);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Chart Data Not Found"), self->status));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "locate", _("_Locate…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "locate", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "locate");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_locate_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saves the chart shown, as it shows now (type, columns, view, notes),
+ * as a chart file at file; FALSE with a toast saying why when it cannot. */
+gboolean
+atlas_window_save_chart (AtlasWindow *self,
+                         GFile       *file)
+{
+  g_autoptr (AtlasChartDefinition) definition = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *uri = NULL;
+  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!chart || !self->shown_definition)
+    return FALSE;
+  path = get_local_path (self, file);
+  if (!path)
+    return FALSE;
+  name = g_filename_display_basename (path);
+  definition = atlas_chart_definition_copy (self->shown_definition);
+  atlas_chart_definition_take_chart (definition, chart);
+  if (!atlas_chart_definition_save (definition, path, &error))
+    {
+      /* Translators: a chart file's name, then why it could not be written. */
+      message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
+      show_status (self, message);
+      return FALSE;
+    }
+  set_shown_definition (self, g_steal_pointer (&definition), file);
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  show_status (self, message);
+  return TRUE;
+}
+
+/* The chart file the chart shown was opened from or saved to, or NULL. */
+GFile *
+atlas_window_get_chart_file (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->chart_file;
+}
+
+static void
+on_save_file_chosen (GFile   *file,
+                     gpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) named = NULL;
+
+  if (!file)
+    return;
+  /* A name typed without the ending gets it, so the file opens again as a chart. */
+  path = g_file_get_path (file);
+  if (path && !g_str_has_suffix (path, ".atlaschart"))
+    {
+      g_autofree char *with_ending = g_strconcat (path, ".atlaschart", NULL);
+      named = g_file_new_for_path (with_ending);
+    }
+  atlas_window_save_chart (ATLAS_WINDOW (data), named ? named : file);
+}
+
+static void
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+  const char *title = chart ? atlas_chart_get_spec (chart)->title : NULL;
+  g_autoptr (GListStore) filters = atlas_file_filters_new ();
+  const char *chart_types[] = { "application/x-silicon-atlas-chart", NULL };
+  const char *chart_patterns[] = { "*.atlaschart", NULL };
+  g_autofree char *name = NULL;
+
+  if (self->chart_file)
+    name = g_file_get_basename (self->chart_file);
+  else
+    {
+      g_autofree char *base = g_strdup (title && *title ? title : _("Chart"));
+      g_strdelimit (base, G_DIR_SEPARATOR_S, '-');
+      name = g_strconcat (base, ".atlaschart", NULL);
+    }
+  atlas_file_filters_add (filters, _("Silicon Atlas charts"), chart_types, chart_patterns);
+  atlas_file_chooser_save (GTK_WINDOW (self), _("Save Chart"), _("_Save"), name, G_LIST_MODEL (filters),
+                           on_save_file_chosen, g_object_ref (self), g_object_unref);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+
+  if (self->chart_file)
+    atlas_window_save_chart (self, self->chart_file);
+  else
+    save_as_activated (widget, "win.save-as", NULL);
 }
 
 /* Reads the file shown again, as it was read, keeping the chart as it is:
@@ -1169,7 +1504,7 @@ atlas_window_reload (AtlasWindow *self)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   if (!self->shown_file)
     return FALSE;
-  read_file (self, self->shown_file, self->shown_settings, TRUE);
+  read_file (self, self->shown_file, self->shown_settings, TRUE, NULL, self->chart_file);
   return TRUE;
 }
 
@@ -1317,13 +1652,19 @@ open_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   g_autoptr (GListStore) filters = atlas_file_filters_new ();
+  const char *openable_types[] = { "text/csv", "text/tab-separated-values", "application/x-silicon-atlas-chart", NULL };
+  const char *openable_patterns[] = { "*.csv", "*.tsv", "*.txt", "*.atlaschart", NULL };
   const char *table_types[] = { "text/csv", "text/tab-separated-values", NULL };
   const char *table_patterns[] = { "*.csv", "*.tsv", "*.txt", NULL };
+  const char *chart_types[] = { "application/x-silicon-atlas-chart", NULL };
+  const char *chart_patterns[] = { "*.atlaschart", NULL };
   const char *every_pattern[] = { "*", NULL };
 
+  atlas_file_filters_add (filters, _("Tables and charts"), openable_types, openable_patterns);
   atlas_file_filters_add (filters, _("CSV and text tables"), table_types, table_patterns);
+  atlas_file_filters_add (filters, _("Silicon Atlas charts"), chart_types, chart_patterns);
   atlas_file_filters_add (filters, _("All files"), NULL, every_pattern);
-  atlas_file_chooser_open (GTK_WINDOW (widget), _("Open a CSV File"), G_LIST_MODEL (filters),
+  atlas_file_chooser_open (GTK_WINDOW (widget), _("Open a CSV File or Chart"), G_LIST_MODEL (filters),
                            on_file_to_open_chosen, g_object_ref (widget), g_object_unref);
 }
 
@@ -1516,6 +1857,11 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->options_menu);
   g_clear_object (&self->recent_menu);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_pointer (&self->shown_definition, atlas_chart_definition_free);
+  g_clear_object (&self->chart_file);
+  g_clear_pointer (&self->unlocated, atlas_chart_definition_free);
+  g_clear_object (&self->unlocated_chart_file);
+  g_clear_pointer (&self->builtin_context, atlas_chart_context_unref);
   g_clear_pointer (&self->story, atlas_story_free);
   g_clear_pointer (&self->catalog, g_ptr_array_unref);
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
@@ -1561,6 +1907,10 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
@@ -1612,6 +1962,8 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", FALSE);
 }
