@@ -796,6 +796,160 @@ test_broken_story (void)
   g_rmdir (dir);
 }
 
+/* The SHA-256 of the pixels chart draws at a fixed size, in its look. */
+static char *
+chart_pixels_hash (AtlasChart *chart)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  char *hash;
+
+  atlas_chart_render (chart, cr, 800, 500);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * 500);
+  cairo_surface_destroy (surface);
+  return hash;
+}
+
+/* Saves the chart shown to path, opens that file, and checks the chart
+ * it draws is the one saved. */
+static void
+assert_saves_and_reopens (AtlasWindow *window,
+                          const char  *path)
+{
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = chart_pixels_hash (atlas_chart_view_get_chart (view));
+  g_autofree char *after = NULL;
+
+  g_assert_true (atlas_window_save_chart (window, file));
+  g_assert_true (g_str_has_prefix (atlas_window_get_status (window), "Saved “"));
+  g_assert_true (g_file_equal (atlas_window_get_chart_file (window), file));
+  g_assert_null (atlas_window_import_file (window, file));
+  if (atlas_window_is_loading (window))
+    wait_for_loading (window);
+  g_assert_true (g_file_equal (atlas_window_get_chart_file (window), file));
+  after = chart_pixels_hash (atlas_chart_view_get_chart (view));
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Every passage, a dataset and an opened file, changed in the window,
+ * saved and opened again draw the same; a folder of a chart and its data
+ * moves; data that went missing is asked for and found. */
+static void
+test_save_and_reopen (void)
+{
+  AtlasWindow *window = new_story_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-save-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "project", NULL);
+  g_autofree char *moved = g_build_filename (dir, "moved", NULL);
+  g_autofree char *csv = g_build_filename (project, "trade.csv", NULL);
+  g_autofree char *chart_path = g_build_filename (project, "trade.atlaschart", NULL);
+  g_autofree char *moved_chart = g_build_filename (moved, "trade.atlaschart", NULL);
+  g_autofree char *moved_csv = g_build_filename (moved, "trade.csv", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "found.csv", NULL);
+  g_autofree char *fixture = g_build_filename (g_getenv ("ATLAS_TEST_FIXTURES"), "comma-basic.csv", NULL);
+  g_autofree char *text = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+
+  for (int i = 0; i < 13; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("passage-%d.atlaschart", i + 1);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      atlas_window_show_passage (window, (guint) i);
+      wait_for_frames (GTK_WIDGET (window), 1);
+      assert_saves_and_reopens (window, path);
+      /* Opened from a file, the chart is no passage of the story. */
+      g_assert_cmpint (atlas_window_get_passage (window), ==, -1);
+      g_unlink (path);
+    }
+  {
+    g_autofree char *path = g_build_filename (dir, "funds.atlaschart", NULL);
+
+    g_assert_true (atlas_window_show_dataset (window, "china-chip-funds"));
+    assert_saves_and_reopens (window, path);
+    g_unlink (path);
+  }
+
+  /* A file of one's own, charted otherwise and zoomed, beside its data. */
+  g_assert_cmpint (g_mkdir (project, 0700), ==, 0);
+  g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (csv);
+    atlas_window_open_file (window, file);
+    wait_for_loading (window);
+  }
+  g_assert_true (atlas_window_change_chart (window, "bar", NULL, -1));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (atlas_chart_view_zoom (view, 1.6, 400));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  assert_saves_and_reopens (window, chart_path);
+  g_assert_cmpint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->type, ==, ATLAS_CHART_BAR);
+  /* Ctrl+S saves to the chart's own file again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_cmpstr (atlas_window_get_status (window), ==, "Saved “trade.atlaschart”");
+
+  g_assert_cmpint (g_rename (project, moved), ==, 0);
+  {
+    g_autofree char *before = chart_pixels_hash (atlas_chart_view_get_chart (view));
+    g_autofree char *after = NULL;
+    g_autoptr (GFile) file = g_file_new_for_path (moved_chart);
+
+    atlas_window_import_file (window, file);
+    wait_for_loading (window);
+    after = chart_pixels_hash (atlas_chart_view_get_chart (view));
+    g_assert_cmpstr (after, ==, before);
+    wait_for_frames (GTK_WIDGET (window), 2);
+    save_screenshot (GTK_WIDGET (window), "window-reopened-chart.png");
+  }
+
+  /* The data went away: the window says which file it looked for, and
+   * draws the chart over the file found instead. */
+  g_assert_cmpint (g_rename (moved_csv, elsewhere), ==, 0);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (moved_chart);
+    g_autoptr (GFile) found = g_file_new_for_path (elsewhere);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    atlas_window_import_file (window, file);
+    g_assert_nonnull (strstr (atlas_window_get_status (window), moved_csv));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          {
+            wait_for_frames (GTK_WIDGET (toplevel), 3);
+            save_screenshot (GTK_WIDGET (toplevel), "window-chart-data-missing.png");
+          }
+      }
+    atlas_window_locate_chart_data (window, found);
+    wait_for_loading (window);
+    g_assert_cmpint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->type, ==, ATLAS_CHART_BAR);
+    for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)
+      {
+        g_autoptr (GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          gtk_window_destroy (toplevel);
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_unlink (elsewhere);
+  g_unlink (moved_chart);
+  g_rmdir (moved);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,5 +966,6 @@ main (int   argc,
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/broken-story", test_broken_story);
+  g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
   return g_test_run ();
 }
