@@ -24,7 +24,7 @@ render_hash (AtlasChart *chart,
   char *hash;
 
   atlas_chart_set_look (chart, dark, FALSE);
-  atlas_chart_render (chart, cr, width, height);
+  atlas_chart_layout_unref (atlas_chart_render (chart, cr, width, height));
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, cairo_image_surface_get_data (surface),
@@ -80,15 +80,12 @@ assert_reopens_identical_zoomed (const char           *name,
 {
   g_autofree char *zoomed_name = g_strconcat (name, "-zoomed", NULL);
   g_autoptr (AtlasChartDefinition) zoomed = atlas_chart_definition_copy (definition);
+  g_autoptr (AtlasChartLayout) layout = NULL;
   double x_min, x_max;
-  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cairo_t *cr = cairo_create (surface);
 
   assert_reopens_identical (name, definition, chart, context);
-  atlas_chart_render (chart, cr, 1200, 800);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  if (!atlas_chart_get_x_view (chart, &x_min, &x_max) || !(x_max > x_min))
+  layout = atlas_chart_layout_new (chart, NULL, 1200, 800);
+  if (!atlas_chart_get_x_view (layout, &x_min, &x_max) || !(x_max > x_min))
     return;
   atlas_chart_set_view (chart, x_min + (x_max - x_min) / 7.3, x_max - (x_max - x_min) / 5.9, NAN, NAN);
   assert_reopens_identical (zoomed_name, zoomed, chart, context);

@@ -51,15 +51,19 @@ make_chart (AtlasTable     *table,
   return chart;
 }
 
+/* Draws chart at width x height; its layout goes to out_layout, which
+ * lets go of the one before. */
 static cairo_surface_t *
-render (AtlasChart *chart,
-        int         width,
-        int         height)
+render (AtlasChart        *chart,
+        int                width,
+        int                height,
+        AtlasChartLayout **out_layout)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (surface);
 
-  atlas_chart_render (chart, cr, width, height);
+  g_clear_pointer (out_layout, atlas_chart_layout_unref);
+  *out_layout = atlas_chart_render (chart, cr, width, height);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -104,10 +108,11 @@ static const char imports_csv[] = "year,imports (USD bn),exports (USD bn)\n"
 static void
 test_line_pixels (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
   g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn),exports (USD bn)",
                                              FALSE);
-  cairo_surface_t *surface = render (chart, 900, 600);
+  cairo_surface_t *surface = render (chart, 900, 600, &layout);
   const AtlasTheme *theme = atlas_theme_get (FALSE);
   AtlasColor first = atlas_theme_series_color (theme, 0);
   double x, y, x_before, y_before, x_after, y_after;
@@ -115,13 +120,13 @@ test_line_pixels (void)
   /* The series colour sits on each drawn point. */
   for (gsize row = 0; row < 8; row++)
     {
-      g_assert_true (atlas_chart_point_position (chart, 0, row, &x, &y));
+      g_assert_true (atlas_chart_point_position (layout, 0, row, &x, &y));
       g_assert_true (pixel_is (surface, (int) x, (int) y, &first, 40));
     }
   /* Exports are missing for 2020-2023: the second line has a gap there. */
-  g_assert_false (atlas_chart_point_position (chart, 1, 4, &x, &y));
-  g_assert_true (atlas_chart_point_position (chart, 1, 2, &x_before, &y_before));
-  g_assert_true (atlas_chart_point_position (chart, 1, 7, &x_after, &y_after));
+  g_assert_false (atlas_chart_point_position (layout, 1, 4, &x, &y));
+  g_assert_true (atlas_chart_point_position (layout, 1, 2, &x_before, &y_before));
+  g_assert_true (atlas_chart_point_position (layout, 1, 7, &x_after, &y_after));
   {
     /* Where a line from 2019 to 2024 would run, there is background. */
     double mx = (x_before + x_after) / 2, my = (y_before + y_after) / 2;
@@ -135,22 +140,23 @@ test_line_pixels (void)
 static void
 test_pick_inverts_render (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
   static const AtlasChartType types[] = { ATLAS_CHART_LINE, ATLAS_CHART_SCATTER, ATLAS_CHART_BAR };
 
   for (guint t = 0; t < G_N_ELEMENTS (types); t++)
     {
       g_autoptr (AtlasChart) chart = make_chart (table, types[t], "year", "imports (USD bn)", FALSE);
-      cairo_surface_t *surface = render (chart, 1000, 700);
+      cairo_surface_t *surface = render (chart, 1000, 700, &layout);
 
       for (gsize row = 0; row < 8; row++)
         {
           AtlasChartPick pick;
           double x, y;
 
-          g_assert_true (atlas_chart_point_position (chart, 0, row, &x, &y));
+          g_assert_true (atlas_chart_point_position (layout, 0, row, &x, &y));
           /* Bars are picked inside the bar, just under its top. */
-          g_assert_true (atlas_chart_pick (chart, x, types[t] == ATLAS_CHART_BAR ? y + 3 : y, &pick));
+          g_assert_true (atlas_chart_pick (layout, x, types[t] == ATLAS_CHART_BAR ? y + 3 : y, &pick));
           g_assert_cmpuint (pick.series, ==, 0);
           g_assert_cmpuint (pick.row, ==, row);
         }
@@ -161,21 +167,22 @@ test_pick_inverts_render (void)
 static void
 test_pick_donut (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("regions.csv", "region,share\nChina,26\nTaiwan,21\nKorea,19\nOther,34\n");
   g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_DONUT, "region", "share", FALSE);
-  cairo_surface_t *surface = render (chart, 800, 600);
+  cairo_surface_t *surface = render (chart, 800, 600, &layout);
   AtlasColor china = atlas_theme_series_color (atlas_theme_get (FALSE), 0);
   AtlasChartPick pick;
   gboolean found = FALSE;
 
-  g_assert_false (atlas_chart_pick (chart, 5, 5, &pick));
+  g_assert_false (atlas_chart_pick (layout, 5, 5, &pick));
   /* The first slice (China, 26%) starts at twelve o'clock and runs
    * clockwise: just right of the centre line, going down from the top,
    * the first pixel of its colour is on the ring. */
   for (int y = 0; y < 600 && !found; y++)
     if (pixel_is (surface, 420, y, &china, 10))
       {
-        g_assert_true (atlas_chart_pick (chart, 420, y + 2, &pick));
+        g_assert_true (atlas_chart_pick (layout, 420, y + 2, &pick));
         g_assert_cmpuint (pick.row, ==, 0);
         g_assert_cmpfloat (pick.y, ==, 26);
         found = TRUE;
@@ -189,11 +196,12 @@ test_pick_donut (void)
 static void
 test_describe_pick (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("cited.csv", "year,imports (USD bn),source_id\n"
                                                           "2020,350.06,A;B;C\n2021,432.5,A\n2022,415.6,\n");
   g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
   g_autoptr (GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
-  cairo_surface_t *surface = render (chart, 800, 500);
+  cairo_surface_t *surface = render (chart, 800, 500, &layout);
   AtlasChartPick pick = { .series = 0, .row = 0 };
   double min, max;
   char *text;
@@ -211,18 +219,18 @@ test_describe_pick (void)
   /* Stepping from point to point, as the arrow keys do. */
   {
     gsize row;
-    g_assert_true (atlas_chart_step_point (chart, 0, G_MAXSIZE, 1, &row));
+    g_assert_true (atlas_chart_step_point (layout, 0, G_MAXSIZE, 1, &row));
     g_assert_cmpuint (row, ==, 0);
-    g_assert_true (atlas_chart_step_point (chart, 0, 0, 2, &row));
+    g_assert_true (atlas_chart_step_point (layout, 0, 0, 2, &row));
     g_assert_cmpuint (row, ==, 2);
-    g_assert_false (atlas_chart_step_point (chart, 0, 2, 1, &row));
-    g_assert_true (atlas_chart_step_point (chart, 0, G_MAXSIZE, -1, &row));
+    g_assert_false (atlas_chart_step_point (layout, 0, 2, 1, &row));
+    g_assert_true (atlas_chart_step_point (layout, 0, G_MAXSIZE, -1, &row));
     g_assert_cmpuint (row, ==, 2);
   }
 
   /* The x the render showed, in the seconds years are kept in, holds
    * every year: 1 Jan 2020 to 1 Jan 2022. */
-  g_assert_true (atlas_chart_get_x_view (chart, &min, &max));
+  g_assert_true (atlas_chart_get_x_view (layout, &min, &max));
   g_assert_cmpfloat (min, <=, 1577836800.0);
   g_assert_cmpfloat (max, >=, 1640995200.0);
   cairo_surface_destroy (surface);
@@ -268,6 +276,7 @@ test_choose_y_columns (void)
 static void
 test_series_toggle (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("two.csv", "year,a,b\n2020,1,10\n2021,2,20\n2022,3,30\n");
   g_autoptr (AtlasChart) stacked = NULL;
   AtlasChartSpec spec;
@@ -286,36 +295,36 @@ test_series_toggle (void)
   atlas_chart_spec_clear (&spec);
   g_assert_nonnull (stacked);
 
-  surface = render (stacked, 800, 500);
+  surface = render (stacked, 800, 500, &layout);
   for (int y = 0; y < 150 && !found; y++)
     for (int x = 0; x < 800 && !found; x++)
-      found = atlas_chart_pick_legend (stacked, x, y, &series) && series == 1;
+      found = atlas_chart_pick_legend (layout, x, y, &series) && series == 1;
   g_assert_true (found);
-  g_assert_true (atlas_chart_point_position (stacked, 1, 2, &px, &py));
+  g_assert_true (atlas_chart_point_position (layout, 1, 2, &px, &py));
   cairo_surface_destroy (surface);
 
   atlas_chart_set_series_visible (stacked, 1, FALSE);
   g_assert_false (atlas_chart_get_series_visible (stacked, 1));
-  surface = render (stacked, 800, 500);
-  g_assert_false (atlas_chart_point_position (stacked, 1, 2, &px, &py));
+  surface = render (stacked, 800, 500, &layout);
+  g_assert_false (atlas_chart_point_position (layout, 1, 2, &px, &py));
   /* a alone: its bar starts at zero and the axis ends near 3, not 33. */
   g_assert_cmpfloat (atlas_chart_stack_value (stacked, 0, 2, &base), ==, 3);
   g_assert_cmpfloat (base, ==, 0);
-  atlas_scale_get_domain (stacked->y_scale, &min, &max);
+  atlas_scale_get_domain (layout->y_scale, &min, &max);
   g_assert_cmpfloat (max, <, 10);
-  summary = atlas_chart_summarize (stacked);
+  summary = atlas_chart_summarize (layout);
   g_assert_nonnull (strstr (summary, "b is switched off."));
   /* Its legend entry is still there to switch it back. */
   found = FALSE;
   for (int y = 0; y < 150 && !found; y++)
     for (int x = 0; x < 800 && !found; x++)
-      found = atlas_chart_pick_legend (stacked, x, y, &series) && series == 1;
+      found = atlas_chart_pick_legend (layout, x, y, &series) && series == 1;
   g_assert_true (found);
   cairo_surface_destroy (surface);
 
   atlas_chart_set_series_visible (stacked, 1, TRUE);
-  surface = render (stacked, 800, 500);
-  g_assert_true (atlas_chart_point_position (stacked, 1, 2, &px, &py));
+  surface = render (stacked, 800, 500, &layout);
+  g_assert_true (atlas_chart_point_position (layout, 1, 2, &px, &py));
   cairo_surface_destroy (surface);
 }
 
@@ -396,6 +405,7 @@ make_annotated_chart (AtlasTable     *table,
 static void
 test_layout_no_overlaps (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) imports = load_table ("imports.csv", imports_csv);
   g_autoptr (AtlasTable) events = load_fixture ("export-controls-sample.csv");
   g_autoptr (AtlasTable) long_names = load_table (
@@ -438,10 +448,28 @@ test_layout_no_overlaps (void)
                                          ? make_timeline (charts[c].table, s % 2)
                                          : make_annotated_chart (charts[c].table, charts[c].type, charts[c].x,
                                                                  charts[c].y, s % 2, c == 0 ? events : NULL);
-        cairo_surface_t *surface = render (chart, sizes[s][0], sizes[s][1]);
-        GArray *boxes = atlas_chart_get_text_boxes (chart);
+        cairo_surface_t *surface = render (chart, sizes[s][0], sizes[s][1], &layout);
+        GArray *boxes = atlas_chart_get_text_boxes (layout);
+        g_autoptr (AtlasChartLayout) measured = atlas_chart_layout_new (chart, NULL, sizes[s][0], sizes[s][1]);
+        GArray *measured_boxes = atlas_chart_get_text_boxes (measured);
+        cairo_rectangle_t plot, measured_plot;
 
         g_assert_cmpuint (boxes->len, >, 2);
+        /* Measured without drawing, a chart is placed as it is drawn. */
+        g_assert_cmpmem (measured_boxes->data, measured_boxes->len * sizeof (cairo_rectangle_t), boxes->data,
+                         boxes->len * sizeof (cairo_rectangle_t));
+        g_assert_cmpint (atlas_chart_get_plot_area (layout, &plot), ==,
+                         atlas_chart_get_plot_area (measured, &measured_plot));
+        if (atlas_chart_get_plot_area (layout, &plot))
+          g_assert_cmpmem (&plot, sizeof plot, &measured_plot, sizeof measured_plot);
+        for (double px = 0; px < sizes[s][0]; px += sizes[s][0] / 7.0)
+          {
+            AtlasChartPick drawn_pick = { 0 }, measured_pick = { 0 };
+            double py = sizes[s][1] / 2.0;
+            g_assert_cmpint (atlas_chart_pick (layout, px, py, &drawn_pick), ==,
+                             atlas_chart_pick (measured, px, py, &measured_pick));
+            g_assert_cmpmem (&drawn_pick, sizeof drawn_pick, &measured_pick, sizeof measured_pick);
+          }
         for (guint i = 0; i < boxes->len; i++)
           {
             const cairo_rectangle_t *a = &g_array_index (boxes, cairo_rectangle_t, i);
@@ -465,6 +493,7 @@ test_layout_no_overlaps (void)
 static void
 test_million_point_spike (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   GString *text = g_string_new ("t,v\n");
   g_autoptr (AtlasTable) table = NULL;
   g_autoptr (AtlasChart) chart = NULL;
@@ -480,9 +509,9 @@ test_million_point_spike (void)
   table = load_table ("spike.csv", text->str);
   g_string_free (text, TRUE);
   chart = make_chart (table, ATLAS_CHART_LINE, "t", "v", FALSE);
-  surface = render (chart, 1200, 800);
+  surface = render (chart, 1200, 800, &layout);
 
-  g_assert_true (atlas_chart_point_position (chart, 0, spike, &x, &y));
+  g_assert_true (atlas_chart_point_position (layout, 0, spike, &x, &y));
   for (int dx = -1; dx <= 1 && !found; dx++)
     found = pixel_is (surface, (int) x + dx, (int) y + 2, &color, 60);
   g_assert_true (found);
@@ -670,25 +699,27 @@ test_export_disk_full (void)
 static void
 test_annotation_out_of_view (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
   g_autoptr (AtlasChart) chart = make_annotated_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE,
                                                         NULL);
-  cairo_surface_t *surface = render (chart, 900, 600);
-  guint with_all = atlas_chart_get_text_boxes (chart)->len;
+  cairo_surface_t *surface = render (chart, 900, 600, &layout);
+  guint with_all = atlas_chart_get_text_boxes (layout)->len;
   double x2017 = atlas_days_from_civil (2017, 1, 1) * 86400, x2019 = atlas_days_from_civil (2019, 6, 1) * 86400;
 
   /* Zoomed to 2017-2019: the 2021 callout's anchor is out of view, and so
    * is the 300 bn line once the y range is 250-280; the range stays. */
   atlas_chart_set_view (chart, x2017, x2019, 250, 280);
   cairo_surface_destroy (surface);
-  surface = render (chart, 900, 600);
-  g_assert_cmpuint (atlas_chart_get_text_boxes (chart)->len, <, with_all);
+  surface = render (chart, 900, 600, &layout);
+  g_assert_cmpuint (atlas_chart_get_text_boxes (layout)->len, <, with_all);
   cairo_surface_destroy (surface);
 }
 
 static void
 test_estimates_dashed (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("status.csv", "year,value,status\n2020,10,actual\n2021,10,actual\n"
                                                              "2022,10,actual\n2023,10.37,estimate\n2024,10.37,forecast\n");
   AtlasChartSpec spec;
@@ -705,12 +736,12 @@ test_estimates_dashed (void)
   spec.status_column = g_strdup ("status");
   chart = atlas_chart_new (table, &spec, NULL);
   atlas_chart_spec_clear (&spec);
-  surface = render (chart, 800, 500);
+  surface = render (chart, 800, 500, &layout);
 
-  g_assert_true (atlas_chart_point_position (chart, 0, 0, &x0, &y0));
-  g_assert_true (atlas_chart_point_position (chart, 0, 1, &x1, &y1));
-  g_assert_true (atlas_chart_point_position (chart, 0, 3, &x3, &y3));
-  g_assert_true (atlas_chart_point_position (chart, 0, 4, &x4, &y4));
+  g_assert_true (atlas_chart_point_position (layout, 0, 0, &x0, &y0));
+  g_assert_true (atlas_chart_point_position (layout, 0, 1, &x1, &y1));
+  g_assert_true (atlas_chart_point_position (layout, 0, 3, &x3, &y3));
+  g_assert_true (atlas_chart_point_position (layout, 0, 4, &x4, &y4));
   for (int i = 1; i < 40; i++)
     {
       double t = i / 40.0;
@@ -732,6 +763,7 @@ test_estimates_dashed (void)
 static void
 test_scatter_sizes (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("sizes.csv", "x,y,size\n1,1,1\n5,5,100\n9,9,25\n");
   AtlasChartSpec spec;
   g_autoptr (AtlasChart) chart = NULL;
@@ -747,12 +779,12 @@ test_scatter_sizes (void)
   chart = atlas_chart_new (table, &spec, NULL);
   atlas_chart_spec_clear (&spec);
   g_assert_nonnull (chart);
-  surface = render (chart, 800, 800);
-  reach = MIN (chart->plot.width, chart->plot.height) / 40 * 0.8;
+  surface = render (chart, 800, 800, &layout);
+  reach = MIN (layout->plot.width, layout->plot.height) / 40 * 0.8;
 
-  g_assert_true (atlas_chart_point_position (chart, 0, 1, &x, &y));
+  g_assert_true (atlas_chart_point_position (layout, 0, 1, &x, &y));
   g_assert_false (pixel_is (surface, (int) (x + reach), (int) y, background, 5));
-  g_assert_true (atlas_chart_point_position (chart, 0, 0, &x, &y));
+  g_assert_true (atlas_chart_point_position (layout, 0, 0, &x, &y));
   g_assert_true (pixel_is (surface, (int) (x + reach), (int) y, background, 5));
   cairo_surface_destroy (surface);
 }
@@ -762,6 +794,7 @@ test_scatter_sizes (void)
 static void
 test_suggested_charts (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   static const struct
   {
     const char *fixture;
@@ -837,8 +870,8 @@ test_suggested_charts (void)
     chart = atlas_chart_new (table, &spec, NULL);
     atlas_chart_spec_clear (&spec);
     g_assert_nonnull (chart);
-    surface = render (chart, 600, 400);
-    summary = atlas_chart_summarize (chart);
+    surface = render (chart, 600, 400, &layout);
+    summary = atlas_chart_summarize (layout);
     g_assert_nonnull (strstr (summary, "for the rows where metric is “made in China”."));
     g_assert_nonnull (strstr (summary, "lowest 15.7"));
     g_assert_nonnull (strstr (summary, "latest 17.8"));
@@ -885,10 +918,11 @@ test_suggested_charts (void)
 static void
 test_summary (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
   g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
-  cairo_surface_t *surface = render (chart, 600, 400);
-  g_autofree char *summary = atlas_chart_summarize (chart);
+  cairo_surface_t *surface = render (chart, 600, 400, &layout);
+  g_autofree char *summary = atlas_chart_summarize (layout);
 
   g_assert_cmpstr (summary, ==,
                    "Line chart of imports (USD bn) by year, from 2017 to 2024. The value axis runs from 260 to "
@@ -900,6 +934,7 @@ test_summary (void)
 static void
 test_errors (void)
 {
+  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("negative.csv", "year,balance,name\n2020,-5,a\n2021,10,b\n");
   AtlasChartSpec spec;
   g_autoptr (GError) error = NULL;

@@ -86,14 +86,13 @@ chart_every_type (const char *case_name,
           double width = size ? 1200 : 320, height = size ? 800 : 240;
           cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
           cairo_t *cr = cairo_create (surface);
-          GArray *boxes; /* the chart's own */
+          GArray *boxes; /* the layout's own */
           g_autofree char *summary = NULL;
-
-          atlas_chart_render (chart, cr, width, height);
+          g_autoptr (AtlasChartLayout) layout = atlas_chart_render (chart, cr, width, height);
           cairo_surface_flush (surface);
           g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
           g_assert_true (draws_something (surface));
-          boxes = atlas_chart_get_text_boxes (chart);
+          boxes = atlas_chart_get_text_boxes (layout);
           for (guint b = 0; b < boxes->len; b++)
             {
               const cairo_rectangle_t *box = &g_array_index (boxes, cairo_rectangle_t, b);
@@ -103,7 +102,7 @@ chart_every_type (const char *case_name,
                          atlas_chart_type_to_string (all_types[t]), width, height, box->x, box->y, box->width,
                          box->height);
             }
-          summary = atlas_chart_summarize (chart);
+          summary = atlas_chart_summarize (layout);
           g_assert_nonnull (summary);
           g_assert_null (strstr (summary, "nan"));
           g_assert_null (strstr (summary, "inf"));

@@ -441,13 +441,13 @@ test_reload (void)
   wait_for_frames (GTK_WIDGET (window), 2);
   atlas_chart_view_zoom (view, 1.5, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0);
   wait_for_frames (GTK_WIDGET (window), 2);
-  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_chart (view), &min, &max));
+  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &min, &max));
 
   g_assert_true (g_file_set_contents (path, "year,value\n2018,1\n2019,2\n2020,3\n2021,4\n2022,8\n", -1, NULL));
   wait_for_rows (window, 5);
   wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->type, ==, ATLAS_CHART_BAR);
-  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_chart (view), &after_min, &after_max));
+  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &after_min, &after_max));
   g_assert_cmpfloat_with_epsilon (after_min, min, 1e-9);
   g_assert_cmpfloat_with_epsilon (after_max, max, 1e-9);
   g_assert_cmpstr (atlas_window_get_status (window), ==, "Reloaded “growing.csv”");

@@ -36,7 +36,7 @@ render_hash (AtlasChart *chart,
   int stride;
 
   atlas_chart_set_look (chart, dark, FALSE);
-  atlas_chart_render (chart, cr, width, height);
+  atlas_chart_layout_unref (atlas_chart_render (chart, cr, width, height));
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   pixels = cairo_image_surface_get_data (surface);

@@ -36,13 +36,14 @@ test_every_step_draws (void)
       g_autoptr (GError) error = NULL;
       g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &error);
       cairo_t *cr = cairo_create (surface);
+      g_autoptr (AtlasChartLayout) layout = NULL;
 
       g_assert_no_error (error);
       g_assert_nonnull (passage->chart->dataset);
       g_assert_nonnull (passage->chart->title);
-      atlas_chart_render (chart, cr, 640, 400);
+      layout = atlas_chart_render (chart, cr, 640, 400);
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-      g_assert_cmpuint (atlas_chart_get_text_boxes (chart)->len, >, 2);
+      g_assert_cmpuint (atlas_chart_get_text_boxes (layout)->len, >, 2);
       cairo_destroy (cr);
     }
   cairo_surface_destroy (surface);
@@ -70,7 +71,7 @@ test_every_dataset_charts (void)
       g_assert_no_error (error);
       g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, info->title);
       g_assert_nonnull (atlas_chart_get_spec (chart)->source);
-      atlas_chart_render (chart, cr, 640, 400);
+      atlas_chart_layout_unref (atlas_chart_render (chart, cr, 640, 400));
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       cairo_destroy (cr);
     }

@@ -28,7 +28,7 @@ check_hover_and_zoom (AtlasChartView *view)
   g_autofree char *nothing = NULL;
   double px, py, min, max, zoomed_min, zoomed_max, panned_min, panned_max;
 
-  g_assert_true (atlas_chart_point_position (chart, 0, 6, &px, &py));
+  g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 6, &px, &py));
   text = atlas_chart_view_describe_at (view, px + 2, py - 2);
   g_test_message ("tooltip: %s", text);
   g_assert_nonnull (text);
@@ -38,10 +38,10 @@ check_hover_and_zoom (AtlasChartView *view)
   nothing = atlas_chart_view_describe_at (view, 2, 2);
   g_assert_null (nothing);
 
-  g_assert_true (atlas_chart_get_x_view (chart, &min, &max));
+  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &min, &max));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.zoom-in", NULL));
   wait_for_frames (GTK_WIDGET (view), 2);
-  g_assert_true (atlas_chart_get_x_view (chart, &zoomed_min, &zoomed_max));
+  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &zoomed_min, &zoomed_max));
   g_assert_cmpfloat (zoomed_min, >, min);
   g_assert_cmpfloat (zoomed_max, <, max);
   /* Zoomed about the middle: the span shrinks by the zoom step. */
@@ -50,13 +50,13 @@ check_hover_and_zoom (AtlasChartView *view)
   /* Dragging right brings earlier data into view. */
   g_assert_true (atlas_chart_view_pan (view, 100));
   wait_for_frames (GTK_WIDGET (view), 2);
-  g_assert_true (atlas_chart_get_x_view (chart, &panned_min, &panned_max));
+  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &panned_min, &panned_max));
   g_assert_cmpfloat (panned_min, <, zoomed_min);
   g_assert_cmpfloat_with_epsilon (panned_max - panned_min, zoomed_max - zoomed_min, (max - min) * 1e-6);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.reset-view", NULL));
   wait_for_frames (GTK_WIDGET (view), 2);
-  g_assert_true (atlas_chart_get_x_view (chart, &zoomed_min, &zoomed_max));
+  g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &zoomed_min, &zoomed_max));
   g_assert_cmpfloat (zoomed_min, ==, min);
   g_assert_cmpfloat (zoomed_max, ==, max);
 
@@ -67,23 +67,23 @@ check_hover_and_zoom (AtlasChartView *view)
 
     g_assert_true (atlas_chart_view_zoom (view, 2, px));
     wait_for_frames (GTK_WIDGET (view), 2);
-    g_assert_true (atlas_chart_get_x_view (chart, &zmin, &zmax));
+    g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &zmin, &zmax));
     g_usleep (450 * G_TIME_SPAN_MILLISECOND);
     g_assert_true (atlas_chart_view_pan (view, 50));
     wait_for_frames (GTK_WIDGET (view), 2);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.back", NULL));
     wait_for_frames (GTK_WIDGET (view), 2);
-    g_assert_true (atlas_chart_get_x_view (chart, &bmin, &bmax));
+    g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &bmin, &bmax));
     g_assert_cmpfloat (bmin, ==, zmin);
     g_assert_cmpfloat (bmax, ==, zmax);
     g_assert_true (atlas_chart_view_go_back (view, FALSE));
     wait_for_frames (GTK_WIDGET (view), 2);
-    g_assert_true (atlas_chart_get_x_view (chart, &bmin, &bmax));
+    g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &bmin, &bmax));
     g_assert_cmpfloat (bmin, ==, min);
     g_assert_cmpfloat (bmax, ==, max);
     g_assert_true (atlas_chart_view_go_back (view, TRUE));
     wait_for_frames (GTK_WIDGET (view), 2);
-    g_assert_true (atlas_chart_get_x_view (chart, &bmin, &bmax));
+    g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &bmin, &bmax));
     g_assert_cmpfloat (bmin, ==, zmin);
     atlas_chart_view_reset_view (view);
     wait_for_frames (GTK_WIDGET (view), 2);
@@ -94,14 +94,14 @@ check_hover_and_zoom (AtlasChartView *view)
   {
     double x2019, x2021, y, zmin, zmax, t2019, t2021;
 
-    g_assert_true (atlas_chart_point_position (chart, 0, 5, &x2019, &y));
-    g_assert_true (atlas_chart_point_position (chart, 0, 7, &x2021, &y));
+    g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 5, &x2019, &y));
+    g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 7, &x2021, &y));
     g_assert_true (atlas_chart_parse_x (atlas_chart_get_table (chart), "year", "2019", &t2019));
     g_assert_true (atlas_chart_parse_x (atlas_chart_get_table (chart), "year", "2021", &t2021));
     g_assert_false (atlas_chart_view_zoom_to_span (view, x2019, x2019 + 5));
     g_assert_true (atlas_chart_view_zoom_to_span (view, x2021, x2019));
     wait_for_frames (GTK_WIDGET (view), 2);
-    g_assert_true (atlas_chart_get_x_view (chart, &zmin, &zmax));
+    g_assert_true (atlas_chart_get_x_view (atlas_chart_view_get_layout (view), &zmin, &zmax));
     g_assert_cmpfloat (fabs (zmin - t2019), <, (t2021 - t2019) * 0.01);
     g_assert_cmpfloat (fabs (zmax - t2021), <, (t2021 - t2019) * 0.01);
     atlas_chart_view_reset_view (view);
@@ -131,7 +131,7 @@ check_hover_and_zoom (AtlasChartView *view)
   /* Zoom in about 2020 and hover it, for the screenshot. */
   atlas_chart_view_zoom (view, 1.5, px);
   wait_for_frames (GTK_WIDGET (view), 2);
-  g_assert_true (atlas_chart_point_position (chart, 0, 6, &px, &py));
+  g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 6, &px, &py));
   atlas_chart_view_hover (view, px + 1, py + 1);
   wait_for_frames (GTK_WIDGET (view), 2);
 }
@@ -187,8 +187,8 @@ test_story_in_window (void)
   wait_for_frames (GTK_WIDGET (window), 2);
   {
     double px, py;
-    g_assert_false (atlas_chart_point_position (chart, 1, 0, &px, &py));
-    g_assert_true (atlas_chart_point_position (chart, 0, 0, &px, &py));
+    g_assert_false (atlas_chart_point_position (atlas_chart_view_get_layout (view), 1, 0, &px, &py));
+    g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 0, &px, &py));
   }
   save_screenshot (GTK_WIDGET (window), "window-series-off.png");
   g_assert_true (atlas_chart_view_toggle_series (view, 1));
@@ -804,7 +804,7 @@ chart_pixels_hash (AtlasChart *chart)
   cairo_t *cr = cairo_create (surface);
   char *hash;
 
-  atlas_chart_render (chart, cr, 800, 500);
+  atlas_chart_layout_unref (atlas_chart_render (chart, cr, 800, 500));
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, cairo_image_surface_get_data (surface),

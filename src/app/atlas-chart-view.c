@@ -16,6 +16,7 @@ struct _AtlasChartView
   GtkWidget parent_instance;
 
   AtlasChart *chart;   /* owned */
+  AtlasChartLayout *layout; /* the chart as the last frame placed it: hover, zoom and keys read it */
   GHashTable *sources; /* source id -> description, or NULL */
 
   /* The x range the chart opened with (NAN: the data's own), which Home
@@ -44,6 +45,20 @@ struct _AtlasChartView
 #define HISTORY_PAUSE (400 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
+
+/* The layout of the frame on screen; before the first frame, one
+ * measured at the widget's size (or a window's, while it has none).
+ * NULL without a chart. */
+static const AtlasChartLayout *
+get_layout (AtlasChartView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (!self->layout && self->chart)
+    self->layout = atlas_chart_layout_new (self->chart, NULL, width >= 16 ? width : 800, height >= 16 ? height : 500);
+  return self->layout;
+}
 
 /* What the keyboard's point is, in a box beside it: no tooltip shows
  * without a pointer. The box keeps inside the plot. */
@@ -94,14 +109,14 @@ draw_crosshair (AtlasChartView *self,
   double px, py;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  if (!self->has_pick || !atlas_chart_get_plot_area (self->chart, &plot)
-      || !atlas_chart_point_position (self->chart, self->pick.series, self->pick.row, &px, &py))
+  if (!self->has_pick || !atlas_chart_get_plot_area (get_layout (self), &plot)
+      || !atlas_chart_point_position (get_layout (self), self->pick.series, self->pick.row, &px, &py))
     return;
   cairo_save (cr);
   cairo_new_path (cr);
   cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.45);
   cairo_set_line_width (cr, 1);
-  if (atlas_chart_get_x_view (self->chart, &(double) { 0 }, &(double) { 0 }))
+  if (atlas_chart_get_x_view (get_layout (self), &(double) { 0 }, &(double) { 0 }))
     {
       cairo_move_to (cr, round (px) + 0.5, plot.y);
       cairo_line_to (cr, round (px) + 0.5, plot.y + plot.height);
@@ -126,7 +141,7 @@ draw_zoom_span (AtlasChartView *self,
   cairo_rectangle_t plot;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  if (!self->box_zoom || !atlas_chart_get_plot_area (self->chart, &plot))
+  if (!self->box_zoom || !atlas_chart_get_plot_area (get_layout (self), &plot))
     return;
   cairo_new_path (cr);
   cairo_rectangle (cr, MIN (self->box_from, self->box_to), plot.y, fabs (self->box_to - self->box_from), plot.height);
@@ -151,12 +166,13 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
   /* Light or dark as the system is, whatever the chart's spec says. */
   atlas_chart_set_look (self->chart, adw_style_manager_get_dark (adw_style_manager_get_default ()), FALSE);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  atlas_chart_render (self->chart, cr, width, height);
+  g_clear_pointer (&self->layout, atlas_chart_layout_unref);
+  self->layout = atlas_chart_render (self->chart, cr, width, height);
   /* The first render with the chart's own range says how far zooming out
    * may go. */
   if (isnan (self->full_min) && isnan (atlas_chart_get_spec (self->chart)->view_x_min)
       && isnan (atlas_chart_get_spec (self->chart)->view_x_max))
-    atlas_chart_get_x_view (self->chart, &self->full_min, &self->full_max);
+    atlas_chart_get_x_view (get_layout (self), &self->full_min, &self->full_max);
   draw_crosshair (self, cr);
   draw_zoom_span (self, cr);
   cairo_destroy (cr);
@@ -168,23 +184,17 @@ update_accessible_description (AtlasChartView *self)
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   g_autofree char *summary = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  g_autoptr (AtlasChartLayout) layout = NULL;
 
   if (!self->chart)
     {
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
-  /* The summary reads the geometry of a layout: lay out once off screen,
-   * at the size on screen, so that hover and zoom, which read the same
-   * geometry, still match what is drawn. */
-  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-  cr = cairo_create (surface);
-  atlas_chart_render (self->chart, cr, width >= 16 ? width : 800, height >= 16 ? height : 500);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  summary = atlas_chart_summarize (self->chart);
+  /* The summary of the chart as it is now, at the size on screen: the
+   * view may have changed since the last frame. */
+  layout = atlas_chart_layout_new (self->chart, NULL, width >= 16 ? width : 800, height >= 16 ? height : 500);
+  summary = atlas_chart_summarize (layout);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
 }
 
@@ -298,8 +308,8 @@ atlas_chart_view_zoom (AtlasChartView *self,
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
   g_return_val_if_fail (factor > 0, FALSE);
 
-  if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot)
-      || !atlas_chart_get_x_view (self->chart, &min, &max) || plot.width <= 0)
+  if (!self->chart || !atlas_chart_get_plot_area (get_layout (self), &plot)
+      || !atlas_chart_get_x_view (get_layout (self), &min, &max) || plot.width <= 0)
     return FALSE;
   anchor = CLAMP (anchor, plot.x, plot.x + plot.width);
   at = min + (anchor - plot.x) / plot.width * (max - min);
@@ -327,8 +337,8 @@ atlas_chart_view_pan (AtlasChartView *self,
 
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
 
-  if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot)
-      || !atlas_chart_get_x_view (self->chart, &min, &max) || plot.width <= 0)
+  if (!self->chart || !atlas_chart_get_plot_area (get_layout (self), &plot)
+      || !atlas_chart_get_x_view (get_layout (self), &min, &max) || plot.width <= 0)
     return FALSE;
   shift = -dx / plot.width * (max - min);
   set_x_view (self, min + shift, max + shift);
@@ -356,7 +366,7 @@ atlas_chart_view_describe_at (AtlasChartView *self,
 
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
 
-  if (!self->chart || !atlas_chart_pick (self->chart, x, y, &pick))
+  if (!self->chart || !atlas_chart_pick (get_layout (self), x, y, &pick))
     return NULL;
   return atlas_chart_describe_pick (self->chart, &pick, self->sources);
 }
@@ -392,7 +402,7 @@ atlas_chart_view_hover (AtlasChartView *self,
 
   self->pointer_x = x;
   self->pointer_y = y;
-  found = self->chart && atlas_chart_pick (self->chart, x, y, &pick);
+  found = self->chart && atlas_chart_pick (get_layout (self), x, y, &pick);
   if (found == self->has_pick && (!found || (pick.series == self->pick.series && pick.row == self->pick.row)))
     return;
   self->has_pick = found;
@@ -421,7 +431,7 @@ atlas_chart_view_move_point (AtlasChartView *self,
     return FALSE;
   if (!self->has_pick)
     {
-      if (!atlas_chart_step_point (self->chart, 0, G_MAXSIZE, step < 0 ? -1 : 1, &row))
+      if (!atlas_chart_step_point (get_layout (self), 0, G_MAXSIZE, step < 0 ? -1 : 1, &row))
         return FALSE;
       series = 0;
     }
@@ -430,14 +440,14 @@ atlas_chart_view_move_point (AtlasChartView *self,
       gint64 next = (gint64) self->pick.series + series_step;
       row = self->pick.row;
       if (next < 0 || next >= n_series
-          || !atlas_chart_point_position (self->chart, (guint) next, row, &px, &py))
+          || !atlas_chart_point_position (get_layout (self), (guint) next, row, &px, &py))
         return FALSE;
       series = (guint) next;
     }
   else
     {
       series = self->pick.series;
-      if (step == 0 || !atlas_chart_step_point (self->chart, series, self->pick.row, step, &row))
+      if (step == 0 || !atlas_chart_step_point (get_layout (self), series, self->pick.row, step, &row))
         return FALSE;
     }
   self->has_pick = TRUE;
@@ -519,8 +529,8 @@ atlas_chart_view_zoom_to_span (AtlasChartView *self,
 
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
 
-  if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot)
-      || !atlas_chart_get_x_view (self->chart, &min, &max) || fabs (to - from) < 8 || plot.width <= 0)
+  if (!self->chart || !atlas_chart_get_plot_area (get_layout (self), &plot)
+      || !atlas_chart_get_x_view (get_layout (self), &min, &max) || fabs (to - from) < 8 || plot.width <= 0)
     return FALSE;
   a = CLAMP (MIN (from, to), plot.x, plot.x + plot.width);
   b = CLAMP (MAX (from, to), plot.x, plot.x + plot.width);
@@ -538,7 +548,7 @@ on_drag_begin (AtlasChartView *self,
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
-  if (!self->chart || !atlas_chart_get_x_view (self->chart, &self->drag_min, &self->drag_max))
+  if (!self->chart || !atlas_chart_get_x_view (get_layout (self), &self->drag_min, &self->drag_max))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -557,7 +567,7 @@ on_drag_update (AtlasChartView *self,
   cairo_rectangle_t plot;
   double shift;
 
-  if (!self->chart || !atlas_chart_get_plot_area (self->chart, &plot) || plot.width <= 0)
+  if (!self->chart || !atlas_chart_get_plot_area (get_layout (self), &plot) || plot.width <= 0)
     return;
   if (self->box_zoom)
     {
@@ -588,7 +598,7 @@ on_pinch_begin (AtlasChartView   *self,
                 GdkEventSequence *sequence,
                 GtkGesture       *gesture)
 {
-  if (!self->chart || !atlas_chart_get_x_view (self->chart, &self->pinch_min, &self->pinch_max))
+  if (!self->chart || !atlas_chart_get_x_view (get_layout (self), &self->pinch_min, &self->pinch_max))
     gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_DENIED);
 }
 
@@ -602,7 +612,7 @@ on_pinch_scale_changed (AtlasChartView *self,
   cairo_rectangle_t plot;
   double cx, cy, at, span;
 
-  if (!self->chart || scale <= 0 || !atlas_chart_get_plot_area (self->chart, &plot) || plot.width <= 0
+  if (!self->chart || scale <= 0 || !atlas_chart_get_plot_area (get_layout (self), &plot) || plot.width <= 0
       || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
     return;
   cx = CLAMP (cx, plot.x, plot.x + plot.width);
@@ -640,7 +650,7 @@ on_pressed (AtlasChartView  *self,
   guint series;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press == 1 && self->chart && atlas_chart_pick_legend (self->chart, x, y, &series))
+  if (n_press == 1 && self->chart && atlas_chart_pick_legend (get_layout (self), x, y, &series))
     atlas_chart_view_toggle_series (self, series);
   else if (n_press == 2)
     atlas_chart_view_reset_view (self);
@@ -686,6 +696,7 @@ atlas_chart_view_dispose (GObject *object)
   g_clear_handle_id (&self->description_source, g_source_remove);
   g_clear_pointer (&self->back, g_array_unref);
   g_clear_pointer (&self->forward, g_array_unref);
+  g_clear_pointer (&self->layout, atlas_chart_layout_unref);
   g_clear_pointer (&self->chart, atlas_chart_free);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
@@ -780,6 +791,7 @@ atlas_chart_view_set_chart (AtlasChartView *self,
 
   if (self->chart == chart)
     return;
+  g_clear_pointer (&self->layout, atlas_chart_layout_unref);
   g_clear_pointer (&self->chart, atlas_chart_free);
   self->chart = chart;
   self->has_pick = FALSE;
@@ -791,6 +803,15 @@ atlas_chart_view_set_chart (AtlasChartView *self,
   self->last_change = 0;
   queue_description_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Where the chart shown is placed on screen, as the last frame drew it:
+ * for hover, zoom and the keys. NULL without a chart. */
+const AtlasChartLayout *
+atlas_chart_view_get_layout (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+  return get_layout (self);
 }
 
 AtlasChart *

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (AtlasChartView, atlas_chart_view, ATLAS, CHART_VIEW, GtkWi
 GtkWidget  *atlas_chart_view_new       (void);
 void        atlas_chart_view_set_chart (AtlasChartView *self,
                                         AtlasChart     *chart);
+const AtlasChartLayout *atlas_chart_view_get_layout (AtlasChartView *self);
 AtlasChart *atlas_chart_view_get_chart (AtlasChartView *self);
 void        atlas_chart_view_set_sources (AtlasChartView *self,
                                           GHashTable     *sources);

@@ -181,18 +181,9 @@ static void
 print_summary (AtlasChart               *chart,
                const AtlasExportOptions *options)
 {
-  g_autofree char *summary = NULL;
+  g_autoptr (AtlasChartLayout) layout = atlas_chart_layout_new (chart, NULL, options->width, options->height);
+  g_autofree char *summary = atlas_chart_summarize (layout);
 
-  /* The summary reads the geometry of a render: lay the chart out first. */
-  if (!options->output)
-    {
-      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
-      cairo_t *cr = cairo_create (surface);
-      atlas_chart_render (chart, cr, options->width, options->height);
-      cairo_destroy (cr);
-      cairo_surface_destroy (surface);
-    }
-  summary = atlas_chart_summarize (chart);
   printf ("%s\n", summary);
 }
 

@@ -161,7 +161,7 @@ draw_preview (GtkDrawingArea *area,
   cairo_rectangle (cr, 0, 0, shown_width, shown_height);
   cairo_clip (cr);
   cairo_scale (cr, fit, fit);
-  atlas_chart_render (self->chart, cr, self->width, self->height);
+  atlas_chart_layout_unref (atlas_chart_render (self->chart, cr, self->width, self->height));
   cairo_restore (cr);
   /* A hairline frames the page, so a white chart stands out from a light
    * dialog and a transparent one shows where it ends. */

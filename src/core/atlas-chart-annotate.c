@@ -18,32 +18,32 @@ boxes_intersect (double                   x,
 /* Whether a box of text at (x, y) would touch none drawn before and stay
  * on the canvas. */
 gboolean
-atlas_chart_text_box_free (const AtlasChart *chart,
-                           double            x,
-                           double            y,
-                           double            width,
-                           double            height)
+atlas_chart_text_box_free (const AtlasChartLayout *layout,
+                           double                  x,
+                           double                  y,
+                           double                  width,
+                           double                  height)
 {
-  if (x < 0 || y < 0 || x + width > chart->width || y + height > chart->height)
+  if (x < 0 || y < 0 || x + width > layout->width || y + height > layout->height)
     return FALSE;
-  for (guint i = 0; i < chart->text_boxes->len; i++)
-    if (boxes_intersect (x, y, width, height, &g_array_index (chart->text_boxes, cairo_rectangle_t, i)))
+  for (guint i = 0; i < layout->text_boxes->len; i++)
+    if (boxes_intersect (x, y, width, height, &g_array_index (layout->text_boxes, cairo_rectangle_t, i)))
       return FALSE;
   return TRUE;
 }
 
 static double
-x_to_pixel (const AtlasChart *chart,
-            double            x)
+x_to_pixel (const AtlasChartLayout *layout,
+            double                  x)
 {
-  return atlas_scale_map (chart->x_scale, x);
+  return atlas_scale_map (layout->x_scale, x);
 }
 
 static gboolean
-pixel_in_plot_x (const AtlasChart *chart,
-                 double            px)
+pixel_in_plot_x (const AtlasChartLayout *layout,
+                 double                  px)
 {
-  return px >= chart->plot.x - 0.5 && px <= chart->plot.x + chart->plot.width + 0.5;
+  return px >= layout->plot.x - 0.5 && px <= layout->plot.x + layout->plot.width + 0.5;
 }
 
 /* Shaded spans, drawn under the series. */
@@ -51,6 +51,7 @@ void
 atlas_chart_draw_ranges (Painter *painter)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   const GArray *annotations = chart->spec.annotations;
 
   if (!annotations || atlas_chart_is_horizontal (chart->spec.type) || chart->categories)
@@ -62,20 +63,20 @@ atlas_chart_draw_ranges (Painter *painter)
 
       if (a->kind != ATLAS_ANNOTATION_RANGE)
         continue;
-      left = MAX (MIN (x_to_pixel (chart, a->x), x_to_pixel (chart, a->x_end)), chart->plot.x);
-      right = MIN (MAX (x_to_pixel (chart, a->x), x_to_pixel (chart, a->x_end)), chart->plot.x + chart->plot.width);
+      left = MAX (MIN (x_to_pixel (layout, a->x), x_to_pixel (layout, a->x_end)), layout->plot.x);
+      right = MIN (MAX (x_to_pixel (layout, a->x), x_to_pixel (layout, a->x_end)), layout->plot.x + layout->plot.width);
       if (right <= left)
         continue; /* out of view */
       atlas_painter_set_color (painter->cr, &painter->theme->highlight_range);
-      cairo_rectangle (painter->cr, left, chart->plot.y, right - left, chart->plot.height);
+      cairo_rectangle (painter->cr, left, layout->plot.y, right - left, layout->plot.height);
       cairo_fill (painter->cr);
 
       /* The label sits at the top of the span, inside it. */
       atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, MAX (right - left - painter->unit * 0.6, 1), 2);
       atlas_painter_measure (painter, &w, &h);
       if (right - left > painter->unit * 2
-          && atlas_chart_text_box_free (chart, left + painter->unit * 0.3, chart->plot.y + painter->unit * 0.3, w, h))
-        atlas_painter_show (painter, left + painter->unit * 0.3, chart->plot.y + painter->unit * 0.3,
+          && atlas_chart_text_box_free (layout, left + painter->unit * 0.3, layout->plot.y + painter->unit * 0.3, w, h))
+        atlas_painter_show (painter, left + painter->unit * 0.3, layout->plot.y + painter->unit * 0.3,
                             &painter->theme->muted_text);
     }
 }
@@ -84,33 +85,33 @@ static void
 draw_reference_line (Painter               *painter,
                      const AtlasAnnotation *a)
 {
-  AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
   double dash[] = { painter->unit * 0.4, painter->unit * 0.3 };
   double y, w, h;
   double min, max;
 
-  atlas_scale_get_domain (chart->y_scale, &min, &max);
+  atlas_scale_get_domain (layout->y_scale, &min, &max);
   if (a->y < min || a->y > max)
     return;
-  y = round (atlas_scale_map (chart->y_scale, a->y)) + 0.5;
+  y = round (atlas_scale_map (layout->y_scale, a->y)) + 0.5;
   cairo_save (cr);
   atlas_painter_set_color (cr, &painter->theme->annotation);
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dash, 2, 0);
-  cairo_move_to (cr, chart->plot.x, y);
-  cairo_line_to (cr, chart->plot.x + chart->plot.width, y);
+  cairo_move_to (cr, layout->plot.x, y);
+  cairo_line_to (cr, layout->plot.x + layout->plot.width, y);
   cairo_stroke (cr);
   cairo_restore (cr);
 
   /* The label at the right end, above the line; below it if that is taken. */
-  atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, chart->plot.width / 2, 1);
+  atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, layout->plot.width / 2, 1);
   atlas_painter_measure (painter, &w, &h);
   for (int side = 0; side < 2; side++)
     {
       double ly = side == 0 ? y - h - 2 : y + 2;
-      double lx = chart->plot.x + chart->plot.width - w;
-      if (atlas_chart_text_box_free (chart, lx, ly, w, h))
+      double lx = layout->plot.x + layout->plot.width - w;
+      if (atlas_chart_text_box_free (layout, lx, ly, w, h))
         {
           atlas_painter_show (painter, lx, ly, &painter->theme->annotation);
           return;
@@ -139,17 +140,19 @@ row_at_x (const AtlasChart *chart,
   return chart->x_values[row] == x ? row : G_MAXSIZE;
 }
 
-/* Whether a box would hide part of a bar the last render drew. */
+/* Whether a box would hide part of a bar drawn before it. */
 static gboolean
-box_covers_mark (const AtlasChart *chart,
-                 double            x,
-                 double            y,
-                 double            width,
-                 double            height)
+box_covers_mark (const AtlasChartLayout *layout,
+                 double                  x,
+                 double                  y,
+                 double                  width,
+                 double                  height)
 {
-  for (guint i = 0; i < chart->marks->len; i++)
+  const AtlasChart *chart = layout->chart;
+
+  for (guint i = 0; i < layout->marks->len; i++)
     {
-      const AtlasChartMark *mark = &g_array_index (chart->marks, AtlasChartMark, i);
+      const AtlasChartMark *mark = &g_array_index (layout->marks, AtlasChartMark, i);
       if (chart->spec.type != ATLAS_CHART_DONUT
           && boxes_intersect (x, y, width, height,
                               &(cairo_rectangle_t) { mark->x, mark->y, mark->width, mark->height }))
@@ -165,6 +168,7 @@ draw_callout (Painter               *painter,
               const AtlasAnnotation *a)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
   double unit = painter->unit;
   double px, py, w, h, pad = unit * 0.4;
@@ -173,7 +177,7 @@ draw_callout (Painter               *painter,
   if (a->series >= chart->series->len)
     return;
   row = row_at_x (chart, a->x);
-  if (row == G_MAXSIZE || !atlas_chart_point_position (chart, a->series, row, &px, &py))
+  if (row == G_MAXSIZE || !atlas_chart_point_position (layout, a->series, row, &px, &py))
     return;
 
   atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, unit * 14, 4);
@@ -189,9 +193,9 @@ draw_callout (Painter               *painter,
             double by = corner < 2 ? py - d - h - 2 * pad : py + d;
             double bw = w + 2 * pad, bh = h + 2 * pad;
 
-            if (bx < chart->plot.x || by < chart->plot.y || bx + bw > chart->plot.x + chart->plot.width
-                || by + bh > chart->plot.y + chart->plot.height || !atlas_chart_text_box_free (chart, bx, by, bw, bh)
-                || (pass == 0 && box_covers_mark (chart, bx, by, bw, bh)))
+            if (bx < layout->plot.x || by < layout->plot.y || bx + bw > layout->plot.x + layout->plot.width
+                || by + bh > layout->plot.y + layout->plot.height || !atlas_chart_text_box_free (layout, bx, by, bw, bh)
+                || (pass == 0 && box_covers_mark (layout, bx, by, bw, bh)))
               continue;
 
             /* Leader from the point to the box's nearest corner. */
@@ -214,8 +218,8 @@ draw_callout (Painter               *painter,
             /* The whole box, padding included, is what the text takes. */
             cairo_move_to (cr, bx + pad, by + pad);
             atlas_painter_set_color (cr, &painter->theme->text);
-            pango_cairo_show_layout (cr, painter->layout);
-            atlas_chart_record_text_box (chart, bx, by, bw, bh);
+            pango_cairo_show_layout (cr, painter->text);
+            atlas_chart_record_text_box (layout, bx, by, bw, bh);
             return;
           }
     }
@@ -223,7 +227,7 @@ draw_callout (Painter               *painter,
 
 /* Whether the point of series at row, ringed to radius, falls in the box. */
 static gboolean
-ring_in_box (const AtlasChart        *chart,
+ring_in_box (const AtlasChartLayout  *layout,
              guint                    series,
              gsize                    row,
              double                   radius,
@@ -231,31 +235,32 @@ ring_in_box (const AtlasChart        *chart,
 {
   double px, py;
 
-  return row != G_MAXSIZE && atlas_chart_point_position (chart, series, row, &px, &py)
+  return row != G_MAXSIZE && atlas_chart_point_position (layout, series, row, &px, &py)
          && boxes_intersect (px - radius, py - radius, 2 * radius, 2 * radius, box);
 }
 
 /* Whether a label in box would cover a point that a callout or a
  * highlight rings: those rings are what the reader is pointed at. */
 static gboolean
-box_covers_ringed_point (const AtlasChart        *chart,
+box_covers_ringed_point (const AtlasChartLayout  *layout,
                          const cairo_rectangle_t *box,
                          double                   radius)
 {
+  const AtlasChart *chart = layout->chart;
   const GArray *annotations = chart->spec.annotations;
   const GArray *highlights = chart->spec.highlights;
 
   for (guint i = 0; annotations && i < annotations->len; i++)
     {
       const AtlasAnnotation *a = &g_array_index (annotations, AtlasAnnotation, i);
-      if (a->kind == ATLAS_ANNOTATION_CALLOUT && ring_in_box (chart, a->series, row_at_x (chart, a->x), radius, box))
+      if (a->kind == ATLAS_ANNOTATION_CALLOUT && ring_in_box (layout, a->series, row_at_x (chart, a->x), radius, box))
         return TRUE;
     }
   for (guint i = 0; highlights && i < highlights->len; i++)
     {
       gsize row = row_at_x (chart, g_array_index (highlights, double, i));
       for (guint s = 0; s < chart->series->len; s++)
-        if (ring_in_box (chart, s, row, radius, box))
+        if (ring_in_box (layout, s, row, radius, box))
           return TRUE;
     }
   return FALSE;
@@ -329,7 +334,7 @@ draw_stacked_labels (Painter  *painter,
                      gboolean  dashed,
                      gboolean  full_line_unplaced)
 {
-  AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
   double gap = painter->unit * 0.6, row_height, dash[] = { 2, 3 };
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
@@ -356,7 +361,7 @@ draw_stacked_labels (Painter  *painter,
       atlas_painter_prepare_text (painter, mark->label, TEXT_SMALL, painter->unit * 16, 1);
       atlas_painter_measure (painter, &w, &h);
       lx = mark->px + painter->unit * 0.3;
-      if (lx + w > chart->width - 1)
+      if (lx + w > layout->width - 1)
         lx = MAX (mark->px - painter->unit * 0.3 - w, 0);
       for (int r = 0; r < max_rows && !found; r++)
         {
@@ -364,8 +369,8 @@ draw_stacked_labels (Painter  *painter,
           PlacedLabel label = { mark->px, lx, ly, w, r, mark->label };
 
           if (!row_is_clear (placed, r, mark->px, lx - gap, lx + w + gap, upward)
-              || !atlas_chart_text_box_free (chart, lx, ly, w, h)
-              || box_covers_ringed_point (chart, &(cairo_rectangle_t) { lx, ly, w, h }, painter->unit * 0.7))
+              || !atlas_chart_text_box_free (layout, lx, ly, w, h)
+              || box_covers_ringed_point (layout, &(cairo_rectangle_t) { lx, ly, w, h }, painter->unit * 0.7))
             continue;
           g_array_append_val (placed, label);
           rows_used = MAX (rows_used, r + 1);
@@ -401,6 +406,7 @@ static void
 draw_events (Painter *painter)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   const GArray *events = chart->spec.events;
   g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   int max_rows;
@@ -411,15 +417,15 @@ draw_events (Painter *painter)
   for (guint i = 0; i < events->len; i++)
     {
       const AtlasChartEvent *event = &g_array_index (events, AtlasChartEvent, i);
-      Mark mark = { x_to_pixel (chart, event->x), event->label };
+      Mark mark = { x_to_pixel (layout, event->x), event->label };
 
-      if (pixel_in_plot_x (chart, mark.px))
+      if (pixel_in_plot_x (layout, mark.px))
         g_array_append_val (marks, mark);
     }
   atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
   atlas_painter_measure (painter, &w, &h);
-  max_rows = (int) CLAMP (chart->plot.height / 3 / (h + painter->unit * 0.35), 1, 8);
-  draw_stacked_labels (painter, marks, chart->plot.y + 2, max_rows, FALSE, chart->plot.y + chart->plot.height, TRUE,
+  max_rows = (int) CLAMP (layout->plot.height / 3 / (h + painter->unit * 0.35), 1, 8);
+  draw_stacked_labels (painter, marks, layout->plot.y + 2, max_rows, FALSE, layout->plot.y + layout->plot.height, TRUE,
                        TRUE);
 }
 
@@ -428,6 +434,7 @@ static void
 draw_highlights (Painter *painter)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   const GArray *highlights = chart->spec.highlights;
 
   for (guint i = 0; highlights && i < highlights->len; i++)
@@ -439,7 +446,7 @@ draw_highlights (Painter *painter)
           AtlasColor color = atlas_theme_series_color (painter->theme, s);
           double px, py;
 
-          if (!atlas_chart_point_position (chart, s, row, &px, &py))
+          if (!atlas_chart_point_position (layout, s, row, &px, &py))
             continue;
           cairo_new_sub_path (painter->cr);
           cairo_arc (painter->cr, px, py, painter->unit * 0.55, 0, 2 * G_PI);
@@ -486,6 +493,7 @@ atlas_chart_draw_timeline (Painter                 *painter,
                            const cairo_rectangle_t *area)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   const AtlasColumn *labels = atlas_table_find_column (chart->table, chart->spec.label_column);
   g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   AtlasColor dot = atlas_theme_series_color (painter->theme, 0);
@@ -493,17 +501,17 @@ atlas_chart_draw_timeline (Painter                 *painter,
 
   atlas_painter_set_color (painter->cr, &painter->theme->baseline);
   cairo_set_line_width (painter->cr, 1);
-  cairo_move_to (painter->cr, chart->plot.x, axis_y);
-  cairo_line_to (painter->cr, chart->plot.x + chart->plot.width, axis_y);
+  cairo_move_to (painter->cr, layout->plot.x, axis_y);
+  cairo_line_to (painter->cr, layout->plot.x + layout->plot.width, axis_y);
   cairo_stroke (painter->cr);
 
   for (gsize i = 0; i < chart->n_ordered; i++)
     {
       gsize row = atlas_chart_row_at (chart, i);
-      double px = x_to_pixel (chart, chart->x_values[row]);
+      double px = x_to_pixel (layout, chart->x_values[row]);
       Mark mark = { px, labels ? atlas_column_get_text (labels, row) : NULL };
 
-      if (!pixel_in_plot_x (chart, px))
+      if (!pixel_in_plot_x (layout, px))
         continue;
       atlas_painter_set_color (painter->cr, &dot);
       cairo_new_sub_path (painter->cr);

@@ -212,7 +212,7 @@ render_to_stream (AtlasChart        *chart,
   cr = cairo_create (surface);
   if (format == ATLAS_EXPORT_PNG)
     cairo_scale (cr, scale, scale);
-  atlas_chart_render (chart, cr, width, height);
+  atlas_chart_layout_unref (atlas_chart_render (chart, cr, width, height));
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == ATLAS_EXPORT_PNG)

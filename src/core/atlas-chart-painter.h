@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   AtlasChart *chart;
+  AtlasChartLayout *layout; /* where what is drawn goes: filled as the chart is drawn */
   cairo_t *cr;
-  PangoLayout *layout;
+  PangoLayout *text;
   const AtlasTheme *theme;
   AtlasNumberStyle style;
   double unit; /* body text size in pixels; every space is measured in it */
@@ -50,12 +51,12 @@ double atlas_painter_draw_text_block (Painter          *painter,
                                       double            width,
                                       int               max_lines,
                                       const AtlasColor *color);
-void   atlas_chart_record_text_box   (AtlasChart       *chart,
+void   atlas_chart_record_text_box   (AtlasChartLayout *layout,
                                       double            x,
                                       double            y,
                                       double            width,
                                       double            height);
-gboolean atlas_chart_text_box_free   (const AtlasChart *chart,
+gboolean atlas_chart_text_box_free   (const AtlasChartLayout *layout,
                                       double            x,
                                       double            y,
                                       double            width,

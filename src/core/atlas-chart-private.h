@@ -1,4 +1,4 @@
-/* atlas-chart-private.h: the chart's data and the geometry of its last render, shared by model, renderer and pick. */
+/* atlas-chart-private.h: the chart's data, and the layout of one size of it, shared by model, renderer and pick. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -49,8 +49,14 @@ struct _AtlasChart
   double max_size;
   GPtrArray *pyramids;   /* AtlasMinMaxPyramid per series, built on first need; NULL until then */
   gboolean *hidden;      /* per series: switched off in the legend; NULL while every series shows */
+};
 
-  /* Geometry of the last render. */
+/* Where everything of a chart goes at one size: made as it is drawn (or
+ * measured), never changed after. */
+struct _AtlasChartLayout
+{
+  gatomicrefcount ref_count;
+  AtlasChart *chart;     /* not owned: a layout is let go before its chart */
   double width;
   double height;
   cairo_rectangle_t plot;
@@ -59,7 +65,7 @@ struct _AtlasChart
   GArray *text_boxes;    /* cairo_rectangle_t */
   GArray *marks;         /* AtlasChartMark */
   GArray *legend_boxes;  /* AtlasLegendBox */
-  double bar_slot;       /* bars: the width of a category's slot in the last render; 0 for other charts */
+  double bar_slot;       /* bars: the width of a category's slot; 0 for other charts */
   double donut_cx, donut_cy, donut_outer, donut_inner;
 };
 

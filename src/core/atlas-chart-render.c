@@ -42,14 +42,14 @@ atlas_painter_prepare_text (Painter    *painter,
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (role == TEXT_TITLE)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (painter->layout, font);
+  pango_layout_set_font_description (painter->text, font);
   pango_font_description_free (font);
-  pango_layout_set_text (painter->layout, text, -1);
-  pango_layout_set_width (painter->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (painter->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (painter->layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_height (painter->layout, max_lines > 0 ? -max_lines : -1);
-  pango_layout_set_alignment (painter->layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (painter->text, text, -1);
+  pango_layout_set_width (painter->text, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (painter->text, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (painter->text, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (painter->text, max_lines > 0 ? -max_lines : -1);
+  pango_layout_set_alignment (painter->text, PANGO_ALIGN_LEFT);
 }
 
 void
@@ -59,22 +59,22 @@ atlas_painter_measure (Painter *painter,
 {
   PangoRectangle logical;
 
-  pango_layout_get_pixel_extents (painter->layout, NULL, &logical);
+  pango_layout_get_pixel_extents (painter->text, NULL, &logical);
   *out_width = logical.width;
   *out_height = logical.height;
 }
 
 void
-atlas_chart_record_text_box (AtlasChart *chart,
-            double      x,
-            double      y,
-            double      width,
-            double      height)
+atlas_chart_record_text_box (AtlasChartLayout *layout,
+                             double            x,
+                             double            y,
+                             double            width,
+                             double            height)
 {
   cairo_rectangle_t box = { x, y, width, height };
 
   if (width > 0 && height > 0)
-    g_array_append_val (chart->text_boxes, box);
+    g_array_append_val (layout->text_boxes, box);
 }
 
 /* Draws the prepared text with its top-left corner at (x, y). */
@@ -89,8 +89,8 @@ atlas_painter_show (Painter          *painter,
   atlas_painter_measure (painter, &width, &height);
   cairo_move_to (painter->cr, x, y);
   atlas_painter_set_color (painter->cr, color);
-  pango_cairo_show_layout (painter->cr, painter->layout);
-  atlas_chart_record_text_box (painter->chart, x, y, width, height);
+  pango_cairo_show_layout (painter->cr, painter->text);
+  atlas_chart_record_text_box (painter->layout, x, y, width, height);
 }
 
 /* A wrapped block of text at (x, y), at most width wide; returns its height. */
@@ -230,7 +230,7 @@ draw_legend (Painter *painter,
       if (entry->series >= 0)
         {
           AtlasLegendBox box = { { cx, cy, entry_width, text_height }, (guint) entry->series };
-          g_array_append_val (painter->chart->legend_boxes, box);
+          g_array_append_val (painter->layout->legend_boxes, box);
         }
       cx += entry_width + gap;
     }
@@ -534,16 +534,17 @@ place_axis_ticks (Painter          *painter,
  * read only whole blocks of the coarser levels, which stay in cache,
  * instead of the rows and fine blocks at both ends of every column. */
 static gsize *
-column_bounds (AtlasChart *chart,
-               int         first_column,
-               int         n_columns)
+column_bounds (const AtlasChartLayout *layout,
+               int                     first_column,
+               int                     n_columns)
 {
+  AtlasChart *chart = layout->chart;
   gsize *bounds = g_new (gsize, n_columns + 1);
   gsize rows_per_column, align = 1;
 
-  bounds[0] = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column));
+  bounds[0] = atlas_chart_lower_bound (chart, atlas_scale_unmap (layout->x_scale, first_column));
   for (int c = 1; c <= n_columns; c++)
-    bounds[c] = atlas_chart_lower_bound_from (chart, atlas_scale_unmap (chart->x_scale, first_column + c), bounds[c - 1]);
+    bounds[c] = atlas_chart_lower_bound_from (chart, atlas_scale_unmap (layout->x_scale, first_column + c), bounds[c - 1]);
 
   rows_per_column = (bounds[n_columns] - bounds[0]) / MAX (n_columns, 1);
   while (align * ATLAS_MIN_MAX_PYRAMID_FAN_OUT * ATLAS_MIN_MAX_PYRAMID_FAN_OUT <= rows_per_column)
@@ -586,12 +587,13 @@ draw_decimated_series (Painter     *painter,
                        int          n_columns)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
   const AtlasMinMaxPyramid *pyramid = atlas_chart_get_pyramid (chart, s);
   const double *values = g_array_index (chart->series, AtlasChartSeries, s).values;
   AtlasColor color = atlas_theme_series_color (painter->theme, s);
   double half_line = MAX (1.5, painter->unit * 0.16) / 2;
-  double base_y = atlas_scale_map (chart->y_scale, chart->spec.log_y ? 1 : 0);
+  double base_y = atlas_scale_map (layout->y_scale, chart->spec.log_y ? 1 : 0);
   gboolean open = FALSE;
   int previous_column = 0;
   double previous_top = 0, previous_bottom = 0;
@@ -630,8 +632,8 @@ draw_decimated_series (Painter     *painter,
           if (first > from)
             open = FALSE;
         }
-      top = atlas_scale_map (chart->y_scale, max);
-      bottom = atlas_scale_map (chart->y_scale, min);
+      top = atlas_scale_map (layout->y_scale, max);
+      bottom = atlas_scale_map (layout->y_scale, min);
       if (open && x == previous_column + 1)
         {
           /* Reach the column before, so the line has no break. */
@@ -642,8 +644,8 @@ draw_decimated_series (Painter     *painter,
         {
           /* Columns with no rows in between: the straight line from the
            * last value before to the first value here. */
-          double from_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, previous_last)]);
-          double to_y = atlas_scale_map (chart->y_scale, values[atlas_chart_row_at (chart, first)]);
+          double from_y = atlas_scale_map (layout->y_scale, values[atlas_chart_row_at (chart, previous_last)]);
+          double to_y = atlas_scale_map (layout->y_scale, values[atlas_chart_row_at (chart, first)]);
           for (int j = previous_column + 1; j < x; j++)
             {
               double t0 = (double) (j - previous_column) / (x - previous_column);
@@ -663,8 +665,8 @@ draw_decimated_series (Painter     *painter,
         add_column_box (cr, x, top, bottom, half_line);
       open = last == end;
       previous_column = x;
-      previous_top = atlas_scale_map (chart->y_scale, max);
-      previous_bottom = atlas_scale_map (chart->y_scale, min);
+      previous_top = atlas_scale_map (layout->y_scale, max);
+      previous_bottom = atlas_scale_map (layout->y_scale, min);
       previous_last = last - 1;
     }
   atlas_painter_set_color_alpha (cr, &color, fill_area ? 0.25 : 1.0);
@@ -679,6 +681,7 @@ draw_line_with_estimates (Painter *painter,
                           guint    s)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
   AtlasColor color = atlas_theme_series_color (painter->theme, s);
   double dash[] = { painter->unit * 0.5, painter->unit * 0.35 };
@@ -699,7 +702,7 @@ draw_line_with_estimates (Painter *painter,
           gsize row = atlas_chart_row_at (chart, i);
           double px, py;
 
-          if (!atlas_chart_point_position (chart, s, row, &px, &py))
+          if (!atlas_chart_point_position (layout, s, row, &px, &py))
             {
               previous = G_MAXSIZE;
               continue;
@@ -731,11 +734,12 @@ draw_line_series (Painter     *painter,
                   int          n_columns)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
   AtlasColor color = atlas_theme_series_color (painter->theme, s);
   gboolean in_path = FALSE;
   double column = NAN, column_min = 0, column_max = 0, last_y = 0;
-  gboolean decimate = chart->n_ordered > chart->plot.width * 2;
+  gboolean decimate = chart->n_ordered > layout->plot.width * 2;
   GArray *bases;
   g_autoptr (GArray) lonely = g_array_new (FALSE, FALSE, sizeof (double) * 3);
   guint path_points = 0;
@@ -760,8 +764,8 @@ draw_line_series (Painter     *painter,
     {
       gsize row = i < chart->n_ordered ? atlas_chart_row_at (chart, i) : 0;
       double base = 0, top = i < chart->n_ordered ? atlas_chart_stack_value (chart, s, row, &base) : NAN;
-      double px = i < chart->n_ordered ? atlas_scale_map (chart->x_scale, chart->x_values[row]) : NAN;
-      double py = isnan (top) ? NAN : atlas_scale_map (chart->y_scale, top);
+      double px = i < chart->n_ordered ? atlas_scale_map (layout->x_scale, chart->x_values[row]) : NAN;
+      double py = isnan (top) ? NAN : atlas_scale_map (layout->y_scale, top);
 
       if (decimate && in_path && !isnan (py) && floor (px) == column)
         {
@@ -808,7 +812,7 @@ draw_line_series (Painter     *painter,
       path_points++;
       lonely_point[0] = px;
       lonely_point[1] = py;
-      lonely_point[2] = atlas_scale_map (chart->y_scale, chart->spec.log_y ? 1 : base);
+      lonely_point[2] = atlas_scale_map (layout->y_scale, chart->spec.log_y ? 1 : base);
       if (fill_area)
         {
           double point[2] = { px, lonely_point[2] };
@@ -846,11 +850,11 @@ draw_line_series (Painter     *painter,
       cairo_arc (cr, point[0], point[1], painter->unit * 0.3, 0, 2 * G_PI);
     }
 
-  if (chart->spec.markers && chart->n_ordered <= chart->plot.width / 6)
+  if (chart->spec.markers && chart->n_ordered <= layout->plot.width / 6)
     for (gsize i = 0; i < chart->n_ordered; i++)
       {
         double px, py;
-        if (atlas_chart_point_position (chart, s, atlas_chart_row_at (chart, i), &px, &py))
+        if (atlas_chart_point_position (layout, s, atlas_chart_row_at (chart, i), &px, &py))
           {
             cairo_new_sub_path (cr);
             cairo_arc (cr, px, py, painter->unit * 0.3, 0, 2 * G_PI);
@@ -867,9 +871,10 @@ draw_scatter_series (Painter *painter,
                      guint    s)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   AtlasColor color = atlas_theme_series_color (painter->theme, s);
   double radius = MAX (2, painter->unit * 0.3);
-  double largest = MIN (chart->plot.width, chart->plot.height) / 40;
+  double largest = MIN (layout->plot.width, layout->plot.height) / 40;
 
   if (atlas_chart_series_hidden (chart, s))
     return;
@@ -885,7 +890,7 @@ draw_scatter_series (Painter *painter,
           double px, py, r = radius;
 
           if ((chart->estimated && chart->estimated[row]) != hollow
-              || !atlas_chart_point_position (chart, s, row, &px, &py))
+              || !atlas_chart_point_position (layout, s, row, &px, &py))
             continue;
           if (chart->sizes)
             {
@@ -926,13 +931,14 @@ static void
 draw_bars (Painter *painter)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   gboolean horizontal = atlas_chart_is_horizontal (chart->spec.type);
   gboolean stacked = atlas_chart_type_stacks (chart->spec.type);
   guint n_series = chart->series->len;
-  double slot = bar_slot_width (chart, chart->x_scale);
+  double slot = bar_slot_width (chart, layout->x_scale);
   double bar = stacked ? slot : slot / n_series;
 
-  chart->bar_slot = slot;
+  layout->bar_slot = slot;
   /* Bars thinner than a pixel blur into a block that says nothing: the
    * chart says so instead, and how to see them. */
   if (bar < 1)
@@ -946,10 +952,10 @@ draw_bars (Painter *painter)
                      "%s bars are too many to tell apart at this size: zoom in to see them, or show them as a line",
                      n_bars),
         count);
-      double box_width = MIN (chart->plot.width * 0.8, painter->unit * 30);
+      double box_width = MIN (layout->plot.width * 0.8, painter->unit * 30);
 
-      atlas_painter_draw_text_block (painter, message, TEXT_BODY, chart->plot.x + (chart->plot.width - box_width) / 2,
-                                     chart->plot.y + chart->plot.height / 2 - painter->unit, box_width, 3,
+      atlas_painter_draw_text_block (painter, message, TEXT_BODY, layout->plot.x + (layout->plot.width - box_width) / 2,
+                                     layout->plot.y + layout->plot.height / 2 - painter->unit, box_width, 3,
                                      &painter->theme->muted_text);
       return;
     }
@@ -963,15 +969,15 @@ draw_bars (Painter *painter)
         {
           gsize row = atlas_chart_row_at (chart, i);
           double base, top = atlas_chart_stack_value (chart, s, row, &base);
-          double centre = atlas_scale_map (chart->x_scale, chart->x_values[row]);
+          double centre = atlas_scale_map (layout->x_scale, chart->x_values[row]);
           double from, to, offset;
           AtlasChartMark mark = { s, row, 0, 0, 0, 0, 0, 0 };
 
           if (isnan (top))
             continue;
           offset = stacked ? -slot / 2 : -slot / 2 + s * bar;
-          from = atlas_scale_map (chart->y_scale, chart->spec.log_y ? MAX (base, 1e-300) : base);
-          to = atlas_scale_map (chart->y_scale, top);
+          from = atlas_scale_map (layout->y_scale, chart->spec.log_y ? MAX (base, 1e-300) : base);
+          to = atlas_scale_map (layout->y_scale, top);
           if (horizontal)
             {
               mark.x = MIN (from, to);
@@ -997,7 +1003,7 @@ draw_bars (Painter *painter)
               cairo_pattern_destroy (hatch);
               atlas_painter_set_color (painter->cr, &color);
             }
-          g_array_append_val (chart->marks, mark);
+          g_array_append_val (layout->marks, mark);
         }
       cairo_fill (painter->cr);
     }
@@ -1009,8 +1015,9 @@ draw_grid_and_axes (Painter *painter,
                     gboolean value_axis_horizontal)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
-  const cairo_rectangle_t *plot = &chart->plot;
+  const cairo_rectangle_t *plot = &layout->plot;
   double zero = NAN;
 
   cairo_set_line_width (cr, 1);
@@ -1035,9 +1042,9 @@ draw_grid_and_axes (Painter *painter,
   if (!chart->spec.log_y)
     {
       double min, max;
-      atlas_scale_get_domain (chart->y_scale, &min, &max);
+      atlas_scale_get_domain (layout->y_scale, &min, &max);
       if (min <= 0 && max >= 0)
-        zero = round (atlas_scale_map (chart->y_scale, 0)) + 0.5;
+        zero = round (atlas_scale_map (layout->y_scale, 0)) + 0.5;
     }
   atlas_painter_set_color (cr, &painter->theme->baseline);
   if (value_axis_horizontal)
@@ -1149,6 +1156,7 @@ draw_donut (Painter                 *painter,
             const cairo_rectangle_t *area)
 {
   AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
   const AtlasChartSeries *series = &g_array_index (chart->series, AtlasChartSeries, 0);
   double total = 0, angle = 0;
   cairo_t *cr = painter->cr;
@@ -1156,10 +1164,10 @@ draw_donut (Painter                 *painter,
   for (gsize i = 0; i < chart->n_ordered; i++)
     if (series->values[atlas_chart_row_at (chart, i)] > 0)
       total += series->values[atlas_chart_row_at (chart, i)];
-  chart->donut_cx = area->x + area->width / 2;
-  chart->donut_cy = area->y + area->height / 2;
-  chart->donut_outer = MAX (MIN (area->width, area->height) / 2, 1);
-  chart->donut_inner = chart->donut_outer * 0.58;
+  layout->donut_cx = area->x + area->width / 2;
+  layout->donut_cy = area->y + area->height / 2;
+  layout->donut_outer = MAX (MIN (area->width, area->height) / 2, 1);
+  layout->donut_inner = layout->donut_outer * 0.58;
   if (total <= 0)
     return;
 
@@ -1175,12 +1183,12 @@ draw_donut (Painter                 *painter,
       mark.angle_start = angle;
       mark.angle_end = angle + v / total * 2 * G_PI;
       angle = mark.angle_end;
-      g_array_append_val (chart->marks, mark);
+      g_array_append_val (layout->marks, mark);
 
       cairo_new_path (cr);
-      cairo_arc (cr, chart->donut_cx, chart->donut_cy, chart->donut_outer, mark.angle_start - G_PI / 2,
+      cairo_arc (cr, layout->donut_cx, layout->donut_cy, layout->donut_outer, mark.angle_start - G_PI / 2,
                  mark.angle_end - G_PI / 2);
-      cairo_arc_negative (cr, chart->donut_cx, chart->donut_cy, chart->donut_inner, mark.angle_end - G_PI / 2,
+      cairo_arc_negative (cr, layout->donut_cx, layout->donut_cy, layout->donut_inner, mark.angle_end - G_PI / 2,
                           mark.angle_start - G_PI / 2);
       cairo_close_path (cr);
       if (chart->estimated && chart->estimated[row])
@@ -1214,7 +1222,7 @@ draw_axis_labels (Painter *painter,
       if (along_bottom)
         {
           /* Centred on the tick, but never past the canvas edges. */
-          x = CLAMP (tick->position - tick->width / 2, 0, painter->chart->width - tick->width);
+          x = CLAMP (tick->position - tick->width / 2, 0, painter->layout->width - tick->width);
           y = edge;
         }
       else
@@ -1226,33 +1234,81 @@ draw_axis_labels (Painter *painter,
     }
 }
 
-void
-atlas_chart_render (AtlasChart *chart,
-                    cairo_t    *cr,
-                    double      width,
-                    double      height)
+static AtlasChartLayout *
+layout_new (AtlasChart *chart,
+            double      width,
+            double      height)
 {
-  Painter painter = { chart, cr, NULL, atlas_theme_get (chart->spec.dark), { { 0 } }, 0 };
+  AtlasChartLayout *layout = g_new0 (AtlasChartLayout, 1);
+
+  g_atomic_ref_count_init (&layout->ref_count);
+  layout->chart = chart;
+  layout->width = width;
+  layout->height = height;
+  layout->text_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  layout->marks = g_array_new (FALSE, FALSE, sizeof (AtlasChartMark));
+  layout->legend_boxes = g_array_new (FALSE, FALSE, sizeof (AtlasLegendBox));
+  return layout;
+}
+
+AtlasChartLayout *
+atlas_chart_layout_ref (AtlasChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_atomic_ref_count_inc (&layout->ref_count);
+  return layout;
+}
+
+void
+atlas_chart_layout_unref (AtlasChartLayout *layout)
+{
+  if (!layout || !g_atomic_ref_count_dec (&layout->ref_count))
+    return;
+  g_clear_pointer (&layout->x_scale, atlas_scale_free);
+  g_clear_pointer (&layout->y_scale, atlas_scale_free);
+  g_array_unref (layout->text_boxes);
+  g_array_unref (layout->marks);
+  g_array_unref (layout->legend_boxes);
+  g_free (layout);
+}
+
+/* The chart a layout places. */
+AtlasChart *
+atlas_chart_layout_get_chart (const AtlasChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  return layout->chart;
+}
+
+/* Lays chart out at width x height, and draws it into cr unless only
+ * measuring: then everything drawn is clipped away, and the series,
+ * which place nothing, are not drawn at all. */
+static AtlasChartLayout *
+render (AtlasChart *chart,
+        cairo_t    *cr,
+        double      width,
+        double      height,
+        gboolean    draw)
+{
+  AtlasChartLayout *layout = layout_new (chart, width, height);
+  Painter painter = { chart, layout, cr, NULL, atlas_theme_get (chart->spec.dark), { { 0 } }, 0 };
   double margin, top, bottom, footer_height = 0;
   g_autofree char *footer = NULL;
   g_autoptr (GArray) legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   gboolean horizontal = atlas_chart_is_horizontal (chart->spec.type);
 
-  g_return_if_fail (chart != NULL && cr != NULL);
-
-  chart->width = width;
-  chart->height = height;
-  g_array_set_size (chart->text_boxes, 0);
-  g_array_set_size (chart->marks, 0);
-  g_array_set_size (chart->legend_boxes, 0);
-  chart->bar_slot = 0;
-  g_clear_pointer (&chart->x_scale, atlas_scale_free);
-  g_clear_pointer (&chart->y_scale, atlas_scale_free);
   g_array_set_clear_func (legend, legend_entry_clear);
+  cairo_save (cr);
+  if (!draw)
+    {
+      cairo_new_path (cr);
+      cairo_rectangle (cr, 0, 0, 0, 0);
+      cairo_clip (cr);
+    }
 
   atlas_number_style_from_locale (&painter.style);
   painter.unit = CLAMP (MIN (width, height) / 48.0, 9, 15);
-  painter.layout = pango_cairo_create_layout (cr);
+  painter.text = pango_cairo_create_layout (cr);
   margin = painter.unit * 1.2;
 
   cairo_save (cr);
@@ -1323,14 +1379,14 @@ atlas_chart_render (AtlasChart *chart,
 
       atlas_painter_prepare_text (&painter, "Ag", TEXT_SMALL, 0, 1);
       atlas_painter_measure (&painter, &w, &label_height);
-      chart->plot = (cairo_rectangle_t) { margin + painter.unit, top,
+      layout->plot = (cairo_rectangle_t) { margin + painter.unit, top,
                                           MAX (width - 2 * margin - painter.unit * 2.5, 1),
                                           MAX (bottom - top - label_height - painter.unit * 0.6, 1) };
-      chart->x_scale = make_category_scale (chart);
-      atlas_scale_set_range (chart->x_scale, chart->plot.x, chart->plot.x + chart->plot.width);
-      ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE, 0);
-      draw_axis_labels (&painter, ticks, TRUE, chart->plot.y + chart->plot.height + painter.unit * 0.5);
-      atlas_chart_draw_timeline (&painter, &chart->plot);
+      layout->x_scale = make_category_scale (chart);
+      atlas_scale_set_range (layout->x_scale, layout->plot.x, layout->plot.x + layout->plot.width);
+      ticks = place_axis_ticks (&painter, layout->x_scale, layout->plot.width, TRUE, 0);
+      draw_axis_labels (&painter, ticks, TRUE, layout->plot.y + layout->plot.height + painter.unit * 0.5);
+      atlas_chart_draw_timeline (&painter, &layout->plot);
     }
   else
     {
@@ -1360,7 +1416,7 @@ atlas_chart_render (AtlasChart *chart,
       plot_bottom = bottom - label_height * (chart->categories && !horizontal ? 2 : 1) - x_labels_top_gap
                     - (x_is_number ? label_height + painter.unit * 0.2 : 0);
 
-      chart->x_scale = make_category_scale (chart);
+      layout->x_scale = make_category_scale (chart);
       if (horizontal)
         {
           /* Categories down the left, ellipsized to a third of the width;
@@ -1378,20 +1434,20 @@ atlas_chart_render (AtlasChart *chart,
               g_autoptr (GArray) probe = NULL;
 
               if (atlas_chart_type_is_bar (chart->spec.type))
-                pad_for_bars (chart, chart->x_scale);
-              atlas_scale_set_range (chart->x_scale, plot_top, MAX (plot_bottom, plot_top + 1));
-              probe = place_axis_ticks (&painter, chart->x_scale, MAX (plot_bottom - plot_top, 1), FALSE, width / 3);
+                pad_for_bars (chart, layout->x_scale);
+              atlas_scale_set_range (layout->x_scale, plot_top, MAX (plot_bottom, plot_top + 1));
+              probe = place_axis_ticks (&painter, layout->x_scale, MAX (plot_bottom - plot_top, 1), FALSE, width / 3);
               for (guint i = 0; i < probe->len; i++)
                 widest = MAX (widest, g_array_index (probe, PlacedTick, i).width);
             }
           plot_left = margin + MIN (widest, width / 3) + painter.unit * 0.6;
-          chart->plot = (cairo_rectangle_t) { plot_left, plot_top, MAX (width - margin - plot_left, 1),
+          layout->plot = (cairo_rectangle_t) { plot_left, plot_top, MAX (width - margin - plot_left, 1),
                                               MAX (plot_bottom - plot_top, 1) };
-          chart->y_scale = make_value_scale (chart, (guint) CLAMP (chart->plot.width / (painter.unit * 6), 2, 10));
-          atlas_scale_set_range (chart->x_scale, chart->plot.y, chart->plot.y + chart->plot.height);
-          atlas_scale_set_range (chart->y_scale, chart->plot.x, chart->plot.x + chart->plot.width);
-          value_ticks = place_axis_ticks (&painter, chart->y_scale, chart->plot.width, TRUE, 0);
-          category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.height, FALSE,
+          layout->y_scale = make_value_scale (chart, (guint) CLAMP (layout->plot.width / (painter.unit * 6), 2, 10));
+          atlas_scale_set_range (layout->x_scale, layout->plot.y, layout->plot.y + layout->plot.height);
+          atlas_scale_set_range (layout->y_scale, layout->plot.x, layout->plot.x + layout->plot.width);
+          value_ticks = place_axis_ticks (&painter, layout->y_scale, layout->plot.width, TRUE, 0);
+          category_ticks = place_axis_ticks (&painter, layout->x_scale, layout->plot.height, FALSE,
                                              plot_left - margin - painter.unit * 0.6);
         }
       else
@@ -1399,19 +1455,19 @@ atlas_chart_render (AtlasChart *chart,
           double plot_height = MAX (plot_bottom - plot_top, 1);
           guint max_ticks = (guint) CLAMP (plot_height / (painter.unit * 2.6), 2, 10);
 
-          chart->y_scale = make_value_scale (chart, max_ticks);
-          atlas_scale_set_range (chart->y_scale, plot_bottom, plot_top);
-          value_ticks = place_axis_ticks (&painter, chart->y_scale, plot_height, FALSE, 0);
+          layout->y_scale = make_value_scale (chart, max_ticks);
+          atlas_scale_set_range (layout->y_scale, plot_bottom, plot_top);
+          value_ticks = place_axis_ticks (&painter, layout->y_scale, plot_height, FALSE, 0);
           for (guint i = 0; i < value_ticks->len; i++)
             value_label_width = MAX (value_label_width, g_array_index (value_ticks, PlacedTick, i).width);
           plot_left = margin + value_label_width + painter.unit * 0.6;
           /* Room on the right for half of a date or year label under the last point. */
-          chart->plot = (cairo_rectangle_t) { plot_left, plot_top,
+          layout->plot = (cairo_rectangle_t) { plot_left, plot_top,
                                               MAX (width - margin - painter.unit * 1.5 - plot_left, 1), plot_height };
           if (atlas_chart_type_is_bar (chart->spec.type) && !chart->categories)
-            pad_for_bars (chart, chart->x_scale);
-          atlas_scale_set_range (chart->x_scale, chart->plot.x, chart->plot.x + chart->plot.width);
-          category_ticks = place_axis_ticks (&painter, chart->x_scale, chart->plot.width, TRUE, 0);
+            pad_for_bars (chart, layout->x_scale);
+          atlas_scale_set_range (layout->x_scale, layout->plot.x, layout->plot.x + layout->plot.width);
+          category_ticks = place_axis_ticks (&painter, layout->x_scale, layout->plot.width, TRUE, 0);
         }
 
       draw_grid_and_axes (&painter, value_ticks, horizontal);
@@ -1420,19 +1476,19 @@ atlas_chart_render (AtlasChart *chart,
       /* Clipped to the plot, with room for half a line or marker at its
        * edges: the first and last points are drawn whole. */
       cairo_save (cr);
-      cairo_rectangle (cr, chart->plot.x - painter.unit * 0.4, chart->plot.y - painter.unit * 0.4,
-                       chart->plot.width + painter.unit * 0.8, chart->plot.height + painter.unit * 0.8);
+      cairo_rectangle (cr, layout->plot.x - painter.unit * 0.4, layout->plot.y - painter.unit * 0.4,
+                       layout->plot.width + painter.unit * 0.8, layout->plot.height + painter.unit * 0.8);
       cairo_clip (cr);
       /* Plain lines and areas with more points in view than two per pixel
        * column are drawn per column. */
-      first_column = (int) floor (chart->plot.x);
-      n_columns = (int) ceil (chart->plot.x + chart->plot.width) - first_column;
-      if ((chart->spec.type == ATLAS_CHART_LINE || chart->spec.type == ATLAS_CHART_AREA) && !chart->categories)
+      first_column = (int) floor (layout->plot.x);
+      n_columns = (int) ceil (layout->plot.x + layout->plot.width) - first_column;
+      if ((chart->spec.type == ATLAS_CHART_LINE || chart->spec.type == ATLAS_CHART_AREA) && !chart->categories && draw)
         {
-          gsize in_view = atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column + n_columns))
-                          - atlas_chart_lower_bound (chart, atlas_scale_unmap (chart->x_scale, first_column));
+          gsize in_view = atlas_chart_lower_bound (chart, atlas_scale_unmap (layout->x_scale, first_column + n_columns))
+                          - atlas_chart_lower_bound (chart, atlas_scale_unmap (layout->x_scale, first_column));
           if (in_view > (gsize) n_columns * 2)
-            bounds = column_bounds (chart, first_column, n_columns);
+            bounds = column_bounds (layout, first_column, n_columns);
         }
       switch (chart->spec.type)
         {
@@ -1443,22 +1499,22 @@ atlas_chart_render (AtlasChart *chart,
           draw_bars (&painter);
           break;
         case ATLAS_CHART_SCATTER:
-          for (guint s = 0; s < chart->series->len; s++)
+          for (guint s = 0; s < chart->series->len && draw; s++)
             draw_scatter_series (&painter, s);
           break;
         case ATLAS_CHART_AREA:
         case ATLAS_CHART_STACKED_AREA:
         case ATLAS_CHART_STACKED_AREA_PERCENT:
-          for (guint s = 0; s < chart->series->len; s++)
+          for (guint s = 0; s < chart->series->len && draw; s++)
             draw_line_series (&painter, s, TRUE, bounds, first_column, n_columns);
           if (chart->spec.type == ATLAS_CHART_AREA)
-            for (guint s = 0; s < chart->series->len; s++)
+            for (guint s = 0; s < chart->series->len && draw; s++)
               draw_line_series (&painter, s, FALSE, bounds, first_column, n_columns);
           break;
         case ATLAS_CHART_LINE:
         case ATLAS_CHART_DONUT:
         default:
-          for (guint s = 0; s < chart->series->len; s++)
+          for (guint s = 0; s < chart->series->len && draw; s++)
             draw_line_series (&painter, s, FALSE, bounds, first_column, n_columns);
           break;
         }
@@ -1466,21 +1522,21 @@ atlas_chart_render (AtlasChart *chart,
 
       if (horizontal)
         {
-          draw_axis_labels (&painter, value_ticks, TRUE, chart->plot.y + chart->plot.height + x_labels_top_gap);
-          draw_axis_labels (&painter, category_ticks, FALSE, chart->plot.x - painter.unit * 0.6);
+          draw_axis_labels (&painter, value_ticks, TRUE, layout->plot.y + layout->plot.height + x_labels_top_gap);
+          draw_axis_labels (&painter, category_ticks, FALSE, layout->plot.x - painter.unit * 0.6);
         }
       else
         {
-          draw_axis_labels (&painter, value_ticks, FALSE, chart->plot.x - painter.unit * 0.6);
-          draw_axis_labels (&painter, category_ticks, TRUE, chart->plot.y + chart->plot.height + x_labels_top_gap);
+          draw_axis_labels (&painter, value_ticks, FALSE, layout->plot.x - painter.unit * 0.6);
+          draw_axis_labels (&painter, category_ticks, TRUE, layout->plot.y + layout->plot.height + x_labels_top_gap);
           if (x_is_number)
             {
               double title_width, title_height;
               atlas_painter_prepare_text (&painter, atlas_column_get_name (chart->x_column), TEXT_SMALL,
-                                          chart->plot.width, 1);
+                                          layout->plot.width, 1);
               atlas_painter_measure (&painter, &title_width, &title_height);
-              atlas_painter_show (&painter, chart->plot.x + chart->plot.width - title_width,
-                                  chart->plot.y + chart->plot.height + x_labels_top_gap + label_height
+              atlas_painter_show (&painter, layout->plot.x + layout->plot.width - title_width,
+                                  layout->plot.y + layout->plot.height + x_labels_top_gap + label_height
                                     + painter.unit * 0.2,
                                   &painter.theme->muted_text);
             }
@@ -1489,5 +1545,48 @@ atlas_chart_render (AtlasChart *chart,
     }
 
   cairo_restore (cr);
-  g_object_unref (painter.layout);
+  cairo_restore (cr);
+  g_object_unref (painter.text);
+  return layout;
+}
+
+/* Draws chart into cr at width x height: the one entry point for the
+ * screen and every file. Returns where everything went, for pick, the
+ * summary and the audit at that size. */
+AtlasChartLayout *
+atlas_chart_render (AtlasChart *chart,
+                    cairo_t    *cr,
+                    double      width,
+                    double      height)
+{
+  g_return_val_if_fail (chart != NULL && cr != NULL, NULL);
+  return render (chart, cr, width, height, TRUE);
+}
+
+/* Where everything of chart goes at width x height, measured with cr's
+ * fonts (NULL: an image's) and nothing drawn: for pick, the summary and
+ * the audit without a render. */
+AtlasChartLayout *
+atlas_chart_layout_new (AtlasChart *chart,
+                        cairo_t    *cr,
+                        double      width,
+                        double      height)
+{
+  cairo_surface_t *surface = NULL;
+  AtlasChartLayout *layout;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  if (!cr)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cr = cairo_create (surface);
+    }
+  layout = render (chart, cr, width, height, FALSE);
+  if (surface)
+    {
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  return layout;
 }

@@ -494,9 +494,6 @@ atlas_chart_new (AtlasTable           *table,
   chart->table = atlas_table_ref (table);
   chart->n_rows = atlas_table_get_n_rows (table);
   chart->series = g_array_new (FALSE, TRUE, sizeof (AtlasChartSeries));
-  chart->text_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  chart->marks = g_array_new (FALSE, FALSE, sizeof (AtlasChartMark));
-  chart->legend_boxes = g_array_new (FALSE, FALSE, sizeof (AtlasLegendBox));
 
   chart->x_column = find_column (table, spec->x_column, error);
   if (!chart->x_column)
@@ -596,12 +593,7 @@ atlas_chart_free (AtlasChart *chart)
   g_clear_pointer (&chart->series, g_array_unref);
   g_clear_pointer (&chart->pyramids, g_ptr_array_unref);
   g_clear_pointer (&chart->categories, g_ptr_array_unref);
-  g_clear_pointer (&chart->text_boxes, g_array_unref);
-  g_clear_pointer (&chart->marks, g_array_unref);
-  g_clear_pointer (&chart->legend_boxes, g_array_unref);
   g_clear_pointer (&chart->hidden, g_free);
-  g_clear_pointer (&chart->x_scale, atlas_scale_free);
-  g_clear_pointer (&chart->y_scale, atlas_scale_free);
   g_clear_pointer (&chart->table, atlas_table_unref);
   g_free (chart->category_index);
   g_free (chart->order);
@@ -852,35 +844,36 @@ atlas_chart_stack_value (const AtlasChart *chart,
 /* Where the renderer drew a point's value; FALSE when it is missing or
  * outside the view. */
 gboolean
-atlas_chart_point_position (const AtlasChart *chart,
-                            guint             series,
-                            gsize             row,
-                            double           *out_x,
-                            double           *out_y)
+atlas_chart_point_position (const AtlasChartLayout *layout,
+                            guint                   series,
+                            gsize                   row,
+                            double                 *out_x,
+                            double                 *out_y)
 {
+  const AtlasChart *chart = layout->chart;
   double base, top, px, py, offset = 0;
 
-  if (!chart->x_scale || !chart->y_scale || series >= chart->series->len || row >= chart->n_rows)
+  if (!layout->x_scale || !layout->y_scale || series >= chart->series->len || row >= chart->n_rows)
     return FALSE;
   top = atlas_chart_stack_value (chart, series, row, &base);
   if (isnan (top) || isnan (chart->x_values[row]))
     return FALSE;
   /* Grouped bars stand side by side in their category's slot: the point
    * is the top of this series' bar, not the slot's middle. */
-  if (chart->bar_slot > 0 && !atlas_chart_type_stacks (chart->spec.type) && chart->series->len > 1)
-    offset = -chart->bar_slot / 2 + (series + 0.5) * chart->bar_slot / chart->series->len;
+  if (layout->bar_slot > 0 && !atlas_chart_type_stacks (chart->spec.type) && chart->series->len > 1)
+    offset = -layout->bar_slot / 2 + (series + 0.5) * layout->bar_slot / chart->series->len;
   if (atlas_chart_is_horizontal (chart->spec.type))
     {
-      px = atlas_scale_map (chart->y_scale, top);
-      py = atlas_scale_map (chart->x_scale, chart->x_values[row]) + offset;
+      px = atlas_scale_map (layout->y_scale, top);
+      py = atlas_scale_map (layout->x_scale, chart->x_values[row]) + offset;
     }
   else
     {
-      px = atlas_scale_map (chart->x_scale, chart->x_values[row]) + offset;
-      py = atlas_scale_map (chart->y_scale, top);
+      px = atlas_scale_map (layout->x_scale, chart->x_values[row]) + offset;
+      py = atlas_scale_map (layout->y_scale, top);
     }
-  if (px < chart->plot.x - 0.5 || px > chart->plot.x + chart->plot.width + 0.5 || py < chart->plot.y - 0.5
-      || py > chart->plot.y + chart->plot.height + 0.5)
+  if (px < layout->plot.x - 0.5 || px > layout->plot.x + layout->plot.width + 0.5 || py < layout->plot.y - 0.5
+      || py > layout->plot.y + layout->plot.height + 0.5)
     return FALSE;
   *out_x = px;
   *out_y = py;
@@ -888,25 +881,27 @@ atlas_chart_point_position (const AtlasChart *chart,
 }
 
 static gboolean
-pick_mark (const AtlasChart *chart,
-           double            x,
-           double            y,
-           AtlasChartPick   *out_pick)
+pick_mark (const AtlasChartLayout *layout,
+           double                  x,
+           double                  y,
+           AtlasChartPick         *out_pick)
 {
-  for (guint i = 0; i < chart->marks->len; i++)
+  const AtlasChart *chart = layout->chart;
+
+  for (guint i = 0; i < layout->marks->len; i++)
     {
-      const AtlasChartMark *mark = &g_array_index (chart->marks, AtlasChartMark, i);
+      const AtlasChartMark *mark = &g_array_index (layout->marks, AtlasChartMark, i);
       gboolean hit;
 
       if (chart->spec.type == ATLAS_CHART_DONUT)
         {
-          double dx = x - chart->donut_cx, dy = y - chart->donut_cy;
+          double dx = x - layout->donut_cx, dy = y - layout->donut_cy;
           double radius = hypot (dx, dy);
           /* Angles run clockwise from twelve o'clock, as the slices do. */
           double angle = atan2 (dy, dx) + G_PI / 2;
           if (angle < 0)
             angle += 2 * G_PI;
-          hit = radius >= chart->donut_inner && radius <= chart->donut_outer && angle >= mark->angle_start
+          hit = radius >= layout->donut_inner && radius <= layout->donut_outer && angle >= mark->angle_start
                 && angle < mark->angle_end;
         }
       else
@@ -923,30 +918,34 @@ pick_mark (const AtlasChart *chart,
   return FALSE;
 }
 
-/* What is under (x, y) in the last render: the bar or slice there, or the
+/* What is under (x, y) in layout: the bar or slice there, or the
  * nearest point within a few pixels, found through the same scales. */
 gboolean
-atlas_chart_pick (const AtlasChart *chart,
-                  double            x,
-                  double            y,
-                  AtlasChartPick   *out_pick)
+atlas_chart_pick (const AtlasChartLayout *layout,
+                  double                  x,
+                  double                  y,
+                  AtlasChartPick         *out_pick)
 {
+  const AtlasChart *chart;
   double best = PICK_RADIUS * PICK_RADIUS;
   gboolean found = FALSE;
-  gsize from = 0, to = chart->n_ordered;
+  gsize from = 0, to;
 
-  g_return_val_if_fail (chart != NULL && out_pick != NULL, FALSE);
+  g_return_val_if_fail (layout != NULL && out_pick != NULL, FALSE);
 
-  if (chart->marks->len > 0)
-    return pick_mark (chart, x, y, out_pick);
-  if (!chart->x_scale || x < chart->plot.x - PICK_RADIUS || x > chart->plot.x + chart->plot.width + PICK_RADIUS)
+  chart = layout->chart;
+  to = chart->n_ordered;
+
+  if (layout->marks->len > 0)
+    return pick_mark (layout, x, y, out_pick);
+  if (!layout->x_scale || x < layout->plot.x - PICK_RADIUS || x > layout->plot.x + layout->plot.width + PICK_RADIUS)
     return FALSE;
 
   /* Only rows whose x lies within the radius can be nearest. */
   if (!chart->categories)
     {
-      double a = atlas_scale_unmap (chart->x_scale, x - PICK_RADIUS);
-      double b = atlas_scale_unmap (chart->x_scale, x + PICK_RADIUS);
+      double a = atlas_scale_unmap (layout->x_scale, x - PICK_RADIUS);
+      double b = atlas_scale_unmap (layout->x_scale, x + PICK_RADIUS);
       from = atlas_chart_lower_bound (chart, MIN (a, b));
       to = atlas_chart_lower_bound (chart, nextafter (MAX (a, b), INFINITY));
     }
@@ -957,7 +956,7 @@ atlas_chart_pick (const AtlasChart *chart,
         gsize row = atlas_chart_row_at (chart, i);
         double px, py, distance;
 
-        if (!atlas_chart_point_position (chart, s, row, &px, &py))
+        if (!atlas_chart_point_position (layout, s, row, &px, &py))
           continue;
         distance = (px - x) * (px - x) + (py - y) * (py - y);
         if (distance <= best)
@@ -1007,33 +1006,36 @@ format_y (const AtlasChartSeries *series,
   return g_strconcat (number, " ", series->unit, NULL);
 }
 
-/* The rectangle the last render drew data in, in its pixels; FALSE before
- * a render, or for charts with no axes. */
+/* The rectangle layout draws data in, in its pixels; FALSE for charts
+ * with no axes. */
 gboolean
-atlas_chart_get_plot_area (const AtlasChart  *chart,
-                           cairo_rectangle_t *out_area)
+atlas_chart_get_plot_area (const AtlasChartLayout *layout,
+                           cairo_rectangle_t      *out_area)
 {
-  g_return_val_if_fail (chart != NULL && out_area != NULL, FALSE);
+  g_return_val_if_fail (layout != NULL && out_area != NULL, FALSE);
 
-  if (!chart->x_scale || !chart->y_scale)
+  if (!layout->x_scale || !layout->y_scale)
     return FALSE;
-  *out_area = chart->plot;
+  *out_area = layout->plot;
   return TRUE;
 }
 
-/* The x range the last render showed, for zooming and panning from; FALSE
- * where x is categories or there was no render yet, as neither pans. */
+/* The x range layout shows, for zooming and panning from; FALSE where x
+ * is categories, which do not pan. */
 gboolean
-atlas_chart_get_x_view (const AtlasChart *chart,
-                        double           *out_min,
-                        double           *out_max)
+atlas_chart_get_x_view (const AtlasChartLayout *layout,
+                        double                 *out_min,
+                        double                 *out_max)
 {
-  g_return_val_if_fail (chart != NULL && out_min != NULL && out_max != NULL, FALSE);
+  const AtlasChart *chart;
 
-  if (!chart->x_scale || chart->categories || atlas_chart_is_horizontal (chart->spec.type)
-      || atlas_scale_get_kind (chart->x_scale) == ATLAS_SCALE_BAND)
+  g_return_val_if_fail (layout != NULL && out_min != NULL && out_max != NULL, FALSE);
+
+  chart = layout->chart;
+  if (!layout->x_scale || chart->categories || atlas_chart_is_horizontal (chart->spec.type)
+      || atlas_scale_get_kind (layout->x_scale) == ATLAS_SCALE_BAND)
     return FALSE;
-  atlas_scale_get_domain (chart->x_scale, out_min, out_max);
+  atlas_scale_get_domain (layout->x_scale, out_min, out_max);
   return TRUE;
 }
 
@@ -1064,18 +1066,18 @@ atlas_chart_get_series_visible (const AtlasChart *chart,
   return !atlas_chart_series_hidden (chart, series);
 }
 
-/* The series whose legend entry the last render drew at (x, y). */
+/* The series whose legend entry layout put at (x, y). */
 gboolean
-atlas_chart_pick_legend (const AtlasChart *chart,
-                         double            x,
-                         double            y,
-                         guint            *out_series)
+atlas_chart_pick_legend (const AtlasChartLayout *layout,
+                         double                  x,
+                         double                  y,
+                         guint                  *out_series)
 {
-  g_return_val_if_fail (chart != NULL && out_series != NULL, FALSE);
+  g_return_val_if_fail (layout != NULL && out_series != NULL, FALSE);
 
-  for (guint i = 0; i < chart->legend_boxes->len; i++)
+  for (guint i = 0; i < layout->legend_boxes->len; i++)
     {
-      const AtlasLegendBox *entry = &g_array_index (chart->legend_boxes, AtlasLegendBox, i);
+      const AtlasLegendBox *entry = &g_array_index (layout->legend_boxes, AtlasLegendBox, i);
       if (x >= entry->box.x && x <= entry->box.x + entry->box.width && y >= entry->box.y
           && y <= entry->box.y + entry->box.height)
         {
@@ -1090,17 +1092,19 @@ atlas_chart_pick_legend (const AtlasChart *chart,
  * skipping rows with no point in view; FALSE when there is none that way.
  * For moving from point to point with the keyboard. */
 gboolean
-atlas_chart_step_point (const AtlasChart *chart,
-                        guint             series,
-                        gsize             row,
-                        int               step,
-                        gsize            *out_row)
+atlas_chart_step_point (const AtlasChartLayout *layout,
+                        guint                   series,
+                        gsize                   row,
+                        int                     step,
+                        gsize                  *out_row)
 {
+  const AtlasChart *chart;
   gssize i = -1, direction = step < 0 ? -1 : 1;
   double px, py;
 
-  g_return_val_if_fail (chart != NULL && out_row != NULL && step != 0, FALSE);
+  g_return_val_if_fail (layout != NULL && out_row != NULL && step != 0, FALSE);
 
+  chart = layout->chart;
   if (row != G_MAXSIZE)
     {
       for (gsize k = 0; k < chart->n_ordered && i < 0; k++)
@@ -1116,7 +1120,7 @@ atlas_chart_step_point (const AtlasChart *chart,
       i += direction;
       if (i < 0 || i >= (gssize) chart->n_ordered)
         return FALSE;
-      if (atlas_chart_point_position (chart, series, atlas_chart_row_at (chart, (gsize) i), &px, &py))
+      if (atlas_chart_point_position (layout, series, atlas_chart_row_at (chart, (gsize) i), &px, &py))
         remaining--;
     }
   *out_row = atlas_chart_row_at (chart, (gsize) i);
@@ -1232,8 +1236,9 @@ append_sentence (GString    *text,
  * and their ranges, and per series its highest, lowest and latest values
  * in view. */
 char *
-atlas_chart_summarize (const AtlasChart *chart)
+atlas_chart_summarize (const AtlasChartLayout *layout)
 {
+  const AtlasChart *chart = layout->chart;
   AtlasNumberStyle style;
   GString *text = g_string_new (NULL);
   g_autofree char *first_x = NULL;
@@ -1279,13 +1284,13 @@ atlas_chart_summarize (const AtlasChart *chart)
      * column along x, then the first and last x shown. */
     append_sentence (text, _("%s of %s by %s, from %s to %s."), chart_type_description (chart->spec.type),
                      series_list, atlas_column_get_name (chart->x_column), first_x, last_x);
-  if (chart->y_scale && chart->spec.type != ATLAS_CHART_DONUT && chart->spec.type != ATLAS_CHART_TIMELINE)
+  if (layout->y_scale && chart->spec.type != ATLAS_CHART_DONUT && chart->spec.type != ATLAS_CHART_TIMELINE)
     {
       double min, max;
       g_autofree char *from = NULL, *to = NULL;
       const AtlasChartSeries *first = &g_array_index (chart->series, AtlasChartSeries, 0);
 
-      atlas_scale_get_domain (chart->y_scale, &min, &max);
+      atlas_scale_get_domain (layout->y_scale, &min, &max);
       from = atlas_format_value (min, &style);
       to = format_y (first, max, &style);
       append_sentence (text,
@@ -1348,7 +1353,7 @@ atlas_chart_summarize (const AtlasChart *chart)
 }
 
 GArray *
-atlas_chart_get_text_boxes (const AtlasChart *chart)
+atlas_chart_get_text_boxes (const AtlasChartLayout *layout)
 {
-  return chart->text_boxes;
+  return layout->text_boxes;
 }

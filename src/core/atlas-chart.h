@@ -102,6 +102,7 @@ typedef struct
 } AtlasChartPick;
 
 typedef struct _AtlasChart AtlasChart;
+typedef struct _AtlasChartLayout AtlasChartLayout;
 
 GQuark          atlas_chart_error_quark     (void);
 
@@ -152,22 +153,29 @@ guint           atlas_chart_get_n_series    (const AtlasChart     *chart);
 const char     *atlas_chart_get_series_name (const AtlasChart     *chart,
                                              guint                 series);
 
-void            atlas_chart_render          (AtlasChart           *chart,
+AtlasChartLayout *atlas_chart_render        (AtlasChart           *chart,
+                                             cairo_t              *cr,
+                                             double                width,
+                                             double                height) G_GNUC_WARN_UNUSED_RESULT;
+AtlasChartLayout *atlas_chart_layout_new    (AtlasChart           *chart,
                                              cairo_t              *cr,
                                              double                width,
                                              double                height);
-gboolean        atlas_chart_pick            (const AtlasChart     *chart,
+AtlasChartLayout *atlas_chart_layout_ref    (AtlasChartLayout     *layout);
+void            atlas_chart_layout_unref    (AtlasChartLayout     *layout);
+AtlasChart     *atlas_chart_layout_get_chart (const AtlasChartLayout *layout);
+gboolean        atlas_chart_pick            (const AtlasChartLayout *layout,
                                              double                x,
                                              double                y,
                                              AtlasChartPick       *out_pick);
-gboolean        atlas_chart_point_position  (const AtlasChart     *chart,
+gboolean        atlas_chart_point_position  (const AtlasChartLayout *layout,
                                              guint                 series,
                                              gsize                 row,
                                              double               *out_x,
                                              double               *out_y);
-gboolean        atlas_chart_get_plot_area   (const AtlasChart     *chart,
+gboolean        atlas_chart_get_plot_area   (const AtlasChartLayout *layout,
                                              cairo_rectangle_t    *out_area);
-gboolean        atlas_chart_get_x_view      (const AtlasChart     *chart,
+gboolean        atlas_chart_get_x_view      (const AtlasChartLayout *layout,
                                              double               *out_min,
                                              double               *out_max);
 void            atlas_chart_set_series_visible (AtlasChart        *chart,
@@ -175,11 +183,11 @@ void            atlas_chart_set_series_visible (AtlasChart        *chart,
                                                 gboolean           visible);
 gboolean        atlas_chart_get_series_visible (const AtlasChart  *chart,
                                                 guint              series);
-gboolean        atlas_chart_pick_legend     (const AtlasChart     *chart,
+gboolean        atlas_chart_pick_legend     (const AtlasChartLayout *layout,
                                              double                x,
                                              double                y,
                                              guint                *out_series);
-gboolean        atlas_chart_step_point      (const AtlasChart     *chart,
+gboolean        atlas_chart_step_point      (const AtlasChartLayout *layout,
                                              guint                 series,
                                              gsize                 row,
                                              int                   step,
@@ -187,9 +195,10 @@ gboolean        atlas_chart_step_point      (const AtlasChart     *chart,
 char           *atlas_chart_describe_pick   (const AtlasChart     *chart,
                                              const AtlasChartPick *pick,
                                              GHashTable           *sources);
-GArray         *atlas_chart_get_text_boxes  (const AtlasChart     *chart);
-char           *atlas_chart_summarize       (const AtlasChart     *chart);
+GArray         *atlas_chart_get_text_boxes  (const AtlasChartLayout *layout);
+char           *atlas_chart_summarize       (const AtlasChartLayout *layout);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChart, atlas_chart_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChartLayout, atlas_chart_layout_unref)
 
 G_END_DECLS

@@ -93,7 +93,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
   cr = cairo_create (surface);
-  atlas_chart_render (chart, cr, 320, 240);
+  atlas_chart_layout_unref (atlas_chart_render (chart, cr, 320, 240));
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
 
