@@ -528,7 +528,7 @@ test_export_dialog (void)
   chart = atlas_export_dialog_get_chart (dialog);
   g_assert_null (atlas_chart_get_spec (chart)->title);
   g_assert_null (atlas_chart_get_spec (chart)->source);
-  g_assert_true (atlas_chart_get_spec (chart)->transparent);
+  g_assert_true (atlas_chart_get_view_state (chart)->transparent);
   wait_for_frames (GTK_WIDGET (dialog), 2);
   save_screenshot (GTK_WIDGET (dialog), "export-dialog-plain.png");
 

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "atlas-view-history.h"
+
 /* One wheel notch or key press zooms by this factor. */
 #define ZOOM_STEP 1.25
 /* Zooming stops at a millionth of the chart's own x range. */
@@ -35,14 +37,8 @@ struct _AtlasChartView
   double pinch_min, pinch_max; /* the x view when a pinch began */
   guint description_source;  /* pending update of the accessible description */
 
-  /* Earlier and later x views, as pairs of doubles, for back and forward;
-   * changes closer together than HISTORY_PAUSE are one step. */
-  GArray *back;
-  GArray *forward;
-  gint64 last_change;
+  AtlasViewHistory *history; /* earlier and later x views, for back and forward */
 };
-
-#define HISTORY_PAUSE (400 * G_TIME_SPAN_MILLISECOND)
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
 
@@ -230,37 +226,24 @@ apply_x_view (AtlasChartView *self,
               double          min,
               double          max)
 {
-  const AtlasChartSpec *spec = atlas_chart_get_spec (self->chart);
+  const AtlasViewState *view = atlas_chart_get_view_state (self->chart);
 
-  atlas_chart_set_view (self->chart, min, max, spec->view_y_min, spec->view_y_max);
+  atlas_chart_set_view (self->chart, min, max, view->y_min, view->y_max);
   self->has_pick = FALSE;
   queue_description_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void
-push_view (GArray                *stack,
-           const AtlasChartSpec  *spec)
-{
-  double view[2] = { spec->view_x_min, spec->view_x_max };
-
-  g_array_append_vals (stack, view, 2);
-}
-
 /* Shows x from min to max; the y axis follows what is then in view. The
- * view left behind goes on the back list, unless it was itself a moment
- * ago part of the same zoom or drag. */
+ * view left behind goes to the history. */
 static void
 set_x_view (AtlasChartView *self,
             double          min,
             double          max)
 {
-  gint64 now = g_get_monotonic_time ();
+  const AtlasViewState *view = atlas_chart_get_view_state (self->chart);
 
-  if (now - self->last_change > HISTORY_PAUSE)
-    push_view (self->back, atlas_chart_get_spec (self->chart));
-  self->last_change = now;
-  g_array_set_size (self->forward, 0);
+  atlas_view_history_leave (self->history, view->x_min, view->x_max, g_get_monotonic_time ());
   apply_x_view (self, min, max);
 }
 
@@ -269,20 +252,16 @@ gboolean
 atlas_chart_view_go_back (AtlasChartView *self,
                           gboolean        forward)
 {
-  GArray *from, *to;
+  const AtlasViewState *view;
   double min, max;
 
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
 
-  from = forward ? self->forward : self->back;
-  to = forward ? self->back : self->forward;
-  if (!self->chart || from->len < 2)
+  if (!self->chart)
     return FALSE;
-  min = g_array_index (from, double, from->len - 2);
-  max = g_array_index (from, double, from->len - 1);
-  g_array_set_size (from, from->len - 2);
-  push_view (to, atlas_chart_get_spec (self->chart));
-  self->last_change = 0;
+  view = atlas_chart_get_view_state (self->chart);
+  if (!atlas_view_history_step (self->history, forward, view->x_min, view->x_max, &min, &max))
+    return FALSE;
   apply_x_view (self, min, max);
   return TRUE;
 }
@@ -694,8 +673,7 @@ atlas_chart_view_dispose (GObject *object)
   AtlasChartView *self = ATLAS_CHART_VIEW (object);
 
   g_clear_handle_id (&self->description_source, g_source_remove);
-  g_clear_pointer (&self->back, g_array_unref);
-  g_clear_pointer (&self->forward, g_array_unref);
+  g_clear_pointer (&self->history, atlas_view_history_free);
   g_clear_pointer (&self->layout, atlas_chart_layout_unref);
   g_clear_pointer (&self->chart, atlas_chart_free);
   g_clear_pointer (&self->sources, g_hash_table_unref);
@@ -750,8 +728,7 @@ atlas_chart_view_init (AtlasChartView *self)
 
   self->home_min = self->home_max = self->full_min = self->full_max = NAN;
   self->pointer_x = self->pointer_y = NAN;
-  self->back = g_array_new (FALSE, FALSE, sizeof (double));
-  self->forward = g_array_new (FALSE, FALSE, sizeof (double));
+  self->history = atlas_view_history_new ();
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
@@ -798,9 +775,7 @@ atlas_chart_view_set_chart (AtlasChartView *self,
   self->home_min = chart ? atlas_chart_get_spec (chart)->view_x_min : NAN;
   self->home_max = chart ? atlas_chart_get_spec (chart)->view_x_max : NAN;
   self->full_min = self->full_max = NAN;
-  g_array_set_size (self->back, 0);
-  g_array_set_size (self->forward, 0);
-  self->last_change = 0;
+  atlas_view_history_clear (self->history);
   queue_description_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

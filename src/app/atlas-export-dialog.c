@@ -597,10 +597,10 @@ atlas_export_dialog_new (GtkWindow        *parent,
   g_return_val_if_fail (chart != NULL, NULL);
 
   self = g_object_new (ATLAS_TYPE_EXPORT_DIALOG, "transient-for", parent, "width", round (width), "height",
-                       round (height), "dark", atlas_chart_get_spec (chart)->dark, NULL);
+                       round (height), "dark", atlas_chart_get_view_state (chart)->dark, NULL);
   bind_settings (self);
   self->table = atlas_table_ref (atlas_chart_get_table (chart));
-  atlas_chart_spec_copy (atlas_chart_get_spec (chart), &self->base_spec, TRUE);
+  atlas_chart_copy_shown_spec (chart, &self->base_spec, TRUE);
   for (guint i = 0; i < atlas_chart_get_n_series (chart); i++)
     if (!atlas_chart_get_series_visible (chart, i))
       g_array_append_val (self->hidden_series, i);

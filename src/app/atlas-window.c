@@ -342,7 +342,7 @@ atlas_window_change_chart (AtlasWindow *self,
   if (!current)
     return FALSE;
   new_x = x_column && g_strcmp0 (x_column, atlas_chart_get_spec (current)->x_column) != 0;
-  atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, !new_x);
+  atlas_chart_copy_shown_spec (current, &spec, !new_x);
   if (type_name && !atlas_chart_type_from_string (type_name, &spec.type))
     {
       atlas_chart_spec_clear (&spec);
@@ -374,7 +374,7 @@ atlas_window_set_filter_value (AtlasWindow *self,
   current = atlas_chart_view_get_chart (self->chart_view);
   if (!current || !atlas_chart_get_spec (current)->filter_column)
     return FALSE;
-  atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, TRUE);
+  atlas_chart_copy_shown_spec (current, &spec, TRUE);
   g_free (spec.filter_value);
   spec.filter_value = value && *value ? g_strdup (value) : NULL;
   /* Another series is another range: the view starts over. */
@@ -412,7 +412,7 @@ atlas_window_set_y_columns (AtlasWindow        *self,
       update_chart_options (self);
       return FALSE;
     }
-  atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, TRUE);
+  atlas_chart_copy_shown_spec (current, &spec, TRUE);
   atlas_chart_spec_set_y_columns (&spec, y_columns);
   return show_chart_of_spec (self, atlas_chart_get_table (current), &spec);
 }
@@ -1613,7 +1613,7 @@ chart_again (AtlasWindow *self,
 
   if (!current)
     return NULL;
-  atlas_chart_spec_copy (atlas_chart_get_spec (current), &spec, TRUE);
+  atlas_chart_copy_shown_spec (current, &spec, TRUE);
   chart = atlas_chart_new (table, &spec, NULL);
   atlas_chart_spec_clear (&spec);
   for (guint i = 0; chart && i < atlas_chart_get_n_series (current); i++)

@@ -1585,12 +1585,14 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
                                    const AtlasChart     *chart)
 {
   const AtlasChartSpec *spec;
+  const AtlasViewState *view;
   AtlasTable *table;
   const char *first_series;
 
   g_return_if_fail (definition != NULL && chart != NULL);
 
   spec = atlas_chart_get_spec (chart);
+  view = atlas_chart_get_view_state (chart);
   table = atlas_chart_get_table (chart);
   first_series = definition->y_columns ? definition->y_columns[0] : spec->y_columns ? spec->y_columns[0] : NULL;
   for (guint i = definition->annotations->len; i-- > 0;)
@@ -1637,17 +1639,17 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   definition->notes = g_strdup (spec->notes);
 
   g_clear_pointer (&definition->x_range, g_free);
-  if (isfinite (spec->view_x_min) && isfinite (spec->view_x_max))
+  if (isfinite (view->x_min) && isfinite (view->x_max))
     {
-      g_autofree char *from = atlas_chart_format_x (table, spec->x_column, spec->view_x_min);
-      g_autofree char *to = atlas_chart_format_x (table, spec->x_column, spec->view_x_max);
+      g_autofree char *from = atlas_chart_format_x (table, spec->x_column, view->x_min);
+      g_autofree char *to = atlas_chart_format_x (table, spec->x_column, view->x_max);
       definition->x_range = g_strdup_printf ("%s..%s", from, to);
     }
   g_clear_pointer (&definition->y_range, g_free);
-  if (isfinite (spec->view_y_min) && isfinite (spec->view_y_max))
+  if (isfinite (view->y_min) && isfinite (view->y_max))
     {
-      g_autofree char *from = format_number (spec->view_y_min);
-      g_autofree char *to = format_number (spec->view_y_max);
+      g_autofree char *from = format_number (view->y_min);
+      g_autofree char *to = format_number (view->y_max);
       definition->y_range = g_strdup_printf ("%s..%s", from, to);
     }
 }

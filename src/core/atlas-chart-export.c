@@ -203,7 +203,7 @@ render_to_stream (AtlasChart        *chart,
     case ATLAS_EXPORT_PNG:
     default:
       /* Opaque charts need no alpha channel: a quarter less to compress. */
-      surface = cairo_image_surface_create (atlas_chart_get_spec (chart)->transparent ? CAIRO_FORMAT_ARGB32
+      surface = cairo_image_surface_create (atlas_chart_get_view_state (chart)->transparent ? CAIRO_FORMAT_ARGB32
                                                                                     : CAIRO_FORMAT_RGB24,
                                             (int) ceil (width * scale),
                                             (int) ceil (height * scale));
@@ -216,7 +216,7 @@ render_to_stream (AtlasChart        *chart,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == ATLAS_EXPORT_PNG)
-    status = write_png (surface, atlas_chart_get_spec (chart)->transparent, scale, writer);
+    status = write_png (surface, atlas_chart_get_view_state (chart)->transparent, scale, writer);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

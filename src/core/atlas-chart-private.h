@@ -34,6 +34,7 @@ typedef struct
 struct _AtlasChart
 {
   AtlasChartSpec spec;
+  AtlasViewState view;   /* what the reader changes; the spec stays as made */
   AtlasTable *table;
   const AtlasColumn *x_column;
   gsize n_rows;

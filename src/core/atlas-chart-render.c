@@ -249,7 +249,7 @@ value_domain (AtlasChart *chart,
 {
   AtlasChartType type = chart->spec.type;
   double min = INFINITY, max = -INFINITY;
-  double x_min = chart->spec.view_x_min, x_max = chart->spec.view_x_max;
+  double x_min = chart->view.x_min, x_max = chart->view.x_max;
   gsize from = 0, to = chart->n_ordered;
 
   if (!chart->categories)
@@ -316,8 +316,8 @@ value_domain (AtlasChart *chart,
       if (!isfinite (min))
         min = 1;
     }
-  *out_min = !isnan (chart->spec.view_y_min) ? chart->spec.view_y_min : min;
-  *out_max = !isnan (chart->spec.view_y_max) ? chart->spec.view_y_max : max;
+  *out_min = !isnan (chart->view.y_min) ? chart->view.y_min : min;
+  *out_max = !isnan (chart->view.y_max) ? chart->view.y_max : max;
 }
 
 static AtlasScale *
@@ -326,7 +326,7 @@ make_value_scale (AtlasChart *chart,
 {
   double min, max;
   AtlasScale *scale;
-  gboolean fixed = !isnan (chart->spec.view_y_min) && !isnan (chart->spec.view_y_max);
+  gboolean fixed = !isnan (chart->view.y_min) && !isnan (chart->view.y_max);
 
   value_domain (chart, &min, &max);
   if (chart->spec.log_y)
@@ -349,10 +349,10 @@ make_category_scale (const AtlasChart *chart)
     {
       AtlasScale *band = atlas_scale_new_band (chart->categories->len, bars ? 0.25 : 0);
       /* A view over categories is a run of them, by index. */
-      if (!isnan (chart->spec.view_x_min) || !isnan (chart->spec.view_x_max))
+      if (!isnan (chart->view.x_min) || !isnan (chart->view.x_max))
         {
-          double first = !isnan (chart->spec.view_x_min) ? MAX (chart->spec.view_x_min, 0) : 0;
-          double last = !isnan (chart->spec.view_x_max) ? MIN (chart->spec.view_x_max, chart->categories->len - 1)
+          double first = !isnan (chart->view.x_min) ? MAX (chart->view.x_min, 0) : 0;
+          double last = !isnan (chart->view.x_max) ? MIN (chart->view.x_max, chart->categories->len - 1)
                                                          : chart->categories->len - 1;
           if (last >= first)
             atlas_scale_set_domain (band, first, last + 1);
@@ -362,17 +362,17 @@ make_category_scale (const AtlasChart *chart)
 
   min = chart->x_values[atlas_chart_row_at (chart, 0)];
   max = chart->x_values[atlas_chart_row_at (chart, chart->n_ordered - 1)];
-  if (!isnan (chart->spec.view_x_min))
-    min = chart->spec.view_x_min;
-  if (!isnan (chart->spec.view_x_max))
-    max = chart->spec.view_x_max;
+  if (!isnan (chart->view.x_min))
+    min = chart->view.x_min;
+  if (!isnan (chart->view.x_max))
+    max = chart->view.x_max;
   if (atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_DATE)
     return atlas_scale_new_time (min, max, atlas_column_get_date_unit (chart->x_column));
   {
     AtlasScale *scale;
     /* Points of a scatter plot sit inside the axis, with room for their
      * circles, not on its ends. */
-    if (chart->spec.type == ATLAS_CHART_SCATTER && isnan (chart->spec.view_x_min) && isnan (chart->spec.view_x_max))
+    if (chart->spec.type == ATLAS_CHART_SCATTER && isnan (chart->view.x_min) && isnan (chart->view.x_max))
       {
         double pad = (max - min) * 0.05;
         /* Padding never takes an axis of positive values below zero. */
@@ -1086,7 +1086,7 @@ value_unit (const AtlasChart *chart)
 static gboolean
 chart_has_estimates (const AtlasChart *chart)
 {
-  double from = chart->spec.view_x_min, to = chart->spec.view_x_max;
+  double from = chart->view.x_min, to = chart->view.x_max;
 
   if (!chart->estimated)
     return FALSE;
@@ -1291,7 +1291,7 @@ render (AtlasChart *chart,
         gboolean    draw)
 {
   AtlasChartLayout *layout = layout_new (chart, width, height);
-  Painter painter = { chart, layout, cr, NULL, atlas_theme_get (chart->spec.dark), { { 0 } }, 0 };
+  Painter painter = { chart, layout, cr, NULL, atlas_theme_get (chart->view.dark), { { 0 } }, 0 };
   double margin, top, bottom, footer_height = 0;
   g_autofree char *footer = NULL;
   g_autoptr (GArray) legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
@@ -1312,7 +1312,7 @@ render (AtlasChart *chart,
   margin = painter.unit * 1.2;
 
   cairo_save (cr);
-  if (!chart->spec.transparent)
+  if (!chart->view.transparent)
     {
       atlas_painter_set_color (cr, &painter.theme->background);
       cairo_paint (cr);

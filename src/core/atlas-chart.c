@@ -491,6 +491,8 @@ atlas_chart_new (AtlasTable           *table,
   g_return_val_if_fail (spec != NULL && spec->x_column != NULL, NULL);
 
   spec_copy (&chart->spec, spec);
+  chart->view = (AtlasViewState) { spec->view_x_min, spec->view_x_max, spec->view_y_min, spec->view_y_max, spec->dark,
+                                   spec->transparent };
   chart->table = atlas_table_ref (table);
   chart->n_rows = atlas_table_get_n_rows (table);
   chart->series = g_array_new (FALSE, TRUE, sizeof (AtlasChartSeries));
@@ -696,8 +698,8 @@ atlas_chart_set_look (AtlasChart *chart,
                       gboolean    dark,
                       gboolean    transparent)
 {
-  chart->spec.dark = dark;
-  chart->spec.transparent = transparent;
+  chart->view.dark = dark;
+  chart->view.transparent = transparent;
 }
 
 /* What the window changes as people zoom and pan; NAN: the data's range. */
@@ -708,10 +710,18 @@ atlas_chart_set_view (AtlasChart *chart,
                       double      y_min,
                       double      y_max)
 {
-  chart->spec.view_x_min = x_min;
-  chart->spec.view_x_max = x_max;
-  chart->spec.view_y_min = y_min;
-  chart->spec.view_y_max = y_max;
+  chart->view.x_min = x_min;
+  chart->view.x_max = x_max;
+  chart->view.y_min = y_min;
+  chart->view.y_max = y_max;
+}
+
+/* The range in view and the look, as they are now. */
+const AtlasViewState *
+atlas_chart_get_view_state (const AtlasChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return &chart->view;
 }
 
 const AtlasChartSpec *
@@ -763,6 +773,27 @@ atlas_chart_spec_copy (const AtlasChartSpec *spec,
     }
   for (guint i = 0; spec->highlights && i < spec->highlights->len; i++)
     atlas_chart_spec_add_highlight (out_copy, g_array_index (spec->highlights, double, i));
+}
+
+/* A copy of chart's spec as the chart shows now: the look and, when
+ * keep_notes, the range in view taken into it, for another chart of the
+ * same table that must look as this one does. */
+void
+atlas_chart_copy_shown_spec (const AtlasChart *chart,
+                             AtlasChartSpec   *out_copy,
+                             gboolean          keep_notes)
+{
+  g_return_if_fail (chart != NULL && out_copy != NULL);
+
+  atlas_chart_spec_copy (&chart->spec, out_copy, keep_notes);
+  out_copy->dark = chart->view.dark;
+  out_copy->transparent = chart->view.transparent;
+  if (!keep_notes)
+    return;
+  out_copy->view_x_min = chart->view.x_min;
+  out_copy->view_x_max = chart->view.x_max;
+  out_copy->view_y_min = chart->view.y_min;
+  out_copy->view_y_max = chart->view.y_max;
 }
 
 /* The table the chart draws, owned by the chart. */
@@ -1254,7 +1285,7 @@ atlas_chart_summarize (const AtlasChartLayout *layout)
       double x = chart->x_values[row];
       gboolean has_value = chart->series->len == 0;
 
-      if (x < chart->spec.view_x_min || x > chart->spec.view_x_max)
+      if (x < chart->view.x_min || x > chart->view.x_max)
         continue;
       for (guint s = 0; s < chart->series->len && !has_value; s++)
         has_value = !isnan (g_array_index (chart->series, AtlasChartSeries, s).values[row]);
@@ -1316,7 +1347,7 @@ atlas_chart_summarize (const AtlasChartLayout *layout)
         {
           gsize row = atlas_chart_row_at (chart, i);
           double v = series->values[row];
-          if (isnan (v) || chart->x_values[row] < chart->spec.view_x_min || chart->x_values[row] > chart->spec.view_x_max)
+          if (isnan (v) || chart->x_values[row] < chart->view.x_min || chart->x_values[row] > chart->view.x_max)
             continue;
           if (highest == G_MAXSIZE || v > series->values[highest])
             highest = row;

@@ -75,10 +75,10 @@ typedef struct
   char *notes;
   gboolean log_y;
   gboolean markers;
-  gboolean dark;
+  gboolean dark;        /* the look the chart opens in */
   gboolean transparent;
   gboolean hide_header; /* no title, subtitle, source or notes: the window shows them itself */
-  double view_x_min;    /* NAN: the data's own range */
+  double view_x_min;    /* the range the chart opens on; NAN: the data's own */
   double view_x_max;
   double view_y_min;
   double view_y_max;
@@ -91,6 +91,19 @@ typedef struct
   GArray *events;      /* AtlasChartEvent, owned; NULL when none */
   GArray *highlights;  /* double: x values whose points are ringed; NULL when none */
 } AtlasChartSpec;
+
+/* How a chart is looked at now, beside what its spec says it shows: the
+ * range in view (NAN: the data's own) and the look, which start as the
+ * spec's and change as people zoom, pan and switch themes. */
+typedef struct
+{
+  double x_min;
+  double x_max;
+  double y_min;
+  double y_max;
+  gboolean dark;
+  gboolean transparent;
+} AtlasViewState;
 
 /* What is under a point of the chart. */
 typedef struct
@@ -140,6 +153,10 @@ AtlasChart     *atlas_chart_new             (AtlasTable           *table,
                                              GError              **error);
 void            atlas_chart_free            (AtlasChart           *chart);
 const AtlasChartSpec *atlas_chart_get_spec  (const AtlasChart     *chart);
+const AtlasViewState *atlas_chart_get_view_state (const AtlasChart *chart);
+void            atlas_chart_copy_shown_spec (const AtlasChart     *chart,
+                                             AtlasChartSpec       *out_copy,
+                                             gboolean              keep_notes);
 void            atlas_chart_set_look        (AtlasChart           *chart,
                                              gboolean              dark,
                                              gboolean              transparent);
