@@ -5,33 +5,6 @@
 #include <math.h>
 #include <string.h>
 
-static gboolean
-boxes_intersect (double                   x,
-                 double                   y,
-                 double                   width,
-                 double                   height,
-                 const cairo_rectangle_t *box)
-{
-  return x < box->x + box->width && box->x < x + width && y < box->y + box->height && box->y < y + height;
-}
-
-/* Whether a box of text at (x, y) would touch none drawn before and stay
- * on the canvas. */
-gboolean
-atlas_chart_text_box_free (const AtlasChartLayout *layout,
-                           double                  x,
-                           double                  y,
-                           double                  width,
-                           double                  height)
-{
-  if (x < 0 || y < 0 || x + width > layout->width || y + height > layout->height)
-    return FALSE;
-  for (guint i = 0; i < layout->text_boxes->len; i++)
-    if (boxes_intersect (x, y, width, height, &g_array_index (layout->text_boxes, cairo_rectangle_t, i)))
-      return FALSE;
-  return TRUE;
-}
-
 static double
 x_to_pixel (const AtlasChartLayout *layout,
             double                  x)
@@ -154,7 +127,7 @@ box_covers_mark (const AtlasChartLayout *layout,
     {
       const AtlasChartMark *mark = &g_array_index (layout->marks, AtlasChartMark, i);
       if (chart->spec.type != ATLAS_CHART_DONUT
-          && boxes_intersect (x, y, width, height,
+          && atlas_rectangles_intersect (x, y, width, height,
                               &(cairo_rectangle_t) { mark->x, mark->y, mark->width, mark->height }))
         return TRUE;
     }
@@ -236,7 +209,7 @@ ring_in_box (const AtlasChartLayout  *layout,
   double px, py;
 
   return row != G_MAXSIZE && atlas_chart_point_position (layout, series, row, &px, &py)
-         && boxes_intersect (px - radius, py - radius, 2 * radius, 2 * radius, box);
+         && atlas_rectangles_intersect (px - radius, py - radius, 2 * radius, 2 * radius, box);
 }
 
 /* Whether a label in box would cover a point that a callout or a

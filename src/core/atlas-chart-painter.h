@@ -56,6 +56,11 @@ void   atlas_chart_record_text_box   (AtlasChartLayout *layout,
                                       double            y,
                                       double            width,
                                       double            height);
+gboolean atlas_rectangles_intersect  (double            x,
+                                      double            y,
+                                      double            width,
+                                      double            height,
+                                      const cairo_rectangle_t *box);
 gboolean atlas_chart_text_box_free   (const AtlasChartLayout *layout,
                                       double            x,
                                       double            y,
