@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "atlas-chart-definition.h"
+#include "atlas-chart-context.h"
 #include "atlas-dataset.h"
 #include "atlas-story.h"
 #include "atlas-table.h"
@@ -53,9 +53,9 @@ assert_reopens_identical (const char           *name,
   g_assert_no_error (error);
   again = atlas_chart_definition_load (path, &error);
   g_assert_no_error (error);
-  table = atlas_chart_definition_read_table (again, context, &error);
+  table = atlas_chart_context_read_table (context, again, &error);
   g_assert_no_error (error);
-  reopened = atlas_chart_definition_build (again, table, context, &error);
+  reopened = atlas_chart_context_build (context, again, table, &error);
   g_assert_no_error (error);
   for (int dark = 0; dark <= 1; dark++)
     {
@@ -135,9 +135,9 @@ test_dataset_charts_reopen (void)
       g_autoptr (AtlasChart) chart = NULL;
 
       definition->dataset = g_strdup (info->id);
-      table = atlas_chart_definition_read_table (definition, context, &error);
+      table = atlas_chart_context_read_table (context, definition, &error);
       g_assert_no_error (error);
-      chart = atlas_chart_definition_build (definition, table, context, &error);
+      chart = atlas_chart_context_build (context, definition, table, &error);
       g_assert_no_error (error);
       assert_reopens_identical_zoomed (info->id, definition, chart, context);
     }
@@ -158,11 +158,11 @@ test_file_charts_reopen (void)
       g_autoptr (AtlasChart) chart = NULL;
       g_autoptr (GError) error = NULL;
 
-      atlas_chart_definition_set_data (definition, paths[i], NULL);
+      atlas_chart_definition_set_data (definition, paths[i]);
       definition->title = g_strdup ("Opened");
-      table = atlas_chart_definition_read_table (definition, NULL, &error);
+      table = atlas_chart_context_read_table (NULL, definition, &error);
       g_assert_no_error (error);
-      chart = atlas_chart_definition_build (definition, table, NULL, &error);
+      chart = atlas_chart_context_build (NULL, definition, table, &error);
       g_assert_no_error (error);
       assert_reopens_identical_zoomed (i == 0 ? "sample" : "fixture", definition, chart, NULL);
     }
@@ -189,7 +189,7 @@ test_moved_and_missing_data (void)
 
   g_assert_cmpint (g_mkdir_with_parents (data, 0700), ==, 0);
   g_assert_true (g_file_set_contents (csv, "year,value\n2020,1\n2021,3\n2022,2\n", -1, NULL));
-  atlas_chart_definition_set_data (definition, csv, NULL);
+  atlas_chart_definition_set_data (definition, csv);
   atlas_chart_definition_save (definition, chart_path, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (chart_path, &text, NULL, NULL));
@@ -198,13 +198,13 @@ test_moved_and_missing_data (void)
   g_assert_cmpint (g_rename (folder, moved), ==, 0);
   again = atlas_chart_definition_load (moved_chart, &error);
   g_assert_no_error (error);
-  table = atlas_chart_definition_read_table (again, NULL, &error);
+  table = atlas_chart_context_read_table (NULL, again, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (atlas_table_get_n_rows (table), ==, 3);
   g_clear_pointer (&table, atlas_table_unref);
 
   g_assert_cmpint (g_unlink (moved_csv), ==, 0);
-  table = atlas_chart_definition_read_table (again, NULL, &error);
+  table = atlas_chart_context_read_table (NULL, again, &error);
   g_assert_null (table);
   g_assert_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_MISSING_DATA);
   prefix = g_strdup_printf ("%s:5:1: ", moved_chart);
@@ -274,7 +274,6 @@ test_errors_say_where (void)
     { "[Chart]\nData=a.csv\nNote1=callout|2020\n", 3, ATLAS_CHART_FILE_ERROR_INVALID, "a note is kind|where|text" },
     { "[Chart]\nData=a.csv\nNote1=arrow|2020|Hi\n", 3, ATLAS_CHART_FILE_ERROR_INVALID, "not “arrow”" },
     { "[Chart]\nData=a.csv\nNote1=callout|2020|H\\i\n", 3, ATLAS_CHART_FILE_ERROR_INVALID, "escapes nothing" },
-    { "[Chart]\nData=a.csv\nDelimiter=::\n", 3, ATLAS_CHART_FILE_ERROR_INVALID, "cannot take Delimiter=::" },
     { "[Chart]\nDataset=a\nDelimiter=;\n", 1, ATLAS_CHART_FILE_ERROR_INVALID, "without reader settings" },
     { "[Chart]\nData=a.csv\nTitle=Chips \xff\n", 3, ATLAS_CHART_FILE_ERROR_INVALID, "[Chart] Title: " },
   };
@@ -295,8 +294,8 @@ test_errors_say_where (void)
   g_unlink (path);
 }
 
-/* Values that need the data are checked against it when the chart is
- * built, at the key that holds them. */
+/* Values that need the data, and the reader's settings, are checked when
+ * the data is read and the chart built, at the key that holds them. */
 static void
 test_build_errors_say_where (void)
 {
@@ -316,6 +315,7 @@ test_build_errors_say_where (void)
     { "Note1=callout|2021|Hi||other\n", 4, "names series “other”" },
     { "Note1=reference|high|Hi\n", 4, "a reference line needs a number" },
     { "EventsData=none.csv\n", 4, "events “none.csv”" },
+    { "DecimalMark=;\n", 4, "the reader cannot take DecimalMark=;" },
   };
 
   g_assert_true (g_file_set_contents (csv, "year,value\n2020,1\n2021,3\n2022,2\n", -1, NULL));
@@ -331,9 +331,8 @@ test_build_errors_say_where (void)
       g_assert_true (g_file_set_contents (path, text, -1, NULL));
       definition = atlas_chart_definition_load (path, &error);
       g_assert_no_error (error);
-      table = atlas_chart_definition_read_table (definition, NULL, &error);
-      g_assert_no_error (error);
-      chart = atlas_chart_definition_build (definition, table, NULL, &error);
+      table = atlas_chart_context_read_table (NULL, definition, &error);
+      chart = table ? atlas_chart_context_build (NULL, definition, table, &error) : NULL;
       if (chart)
         g_error ("%s builds a chart", cases[i].keys);
       if (!g_str_has_prefix (error->message, prefix) || !strstr (error->message, cases[i].expected))
@@ -371,6 +370,13 @@ test_format_x_round_trips (void)
     }
 }
 
+/* The chart language names the reader's settings as the reader does. */
+static void
+test_reader_keys_agree (void)
+{
+  g_assert_cmpstrv (atlas_chart_reader_keys, atlas_import_settings_keys);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/chart-file/errors-say-where", test_errors_say_where);
   g_test_add_func ("/chart-file/build-errors-say-where", test_build_errors_say_where);
   g_test_add_func ("/chart-file/format-x-round-trips", test_format_x_round_trips);
+  g_test_add_func ("/chart-file/reader-keys-agree", test_reader_keys_agree);
   status = g_test_run ();
   g_assert_true (test_remove_dir (test_dir));
   test_release_font_caches ();

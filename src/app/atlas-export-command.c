@@ -247,13 +247,13 @@ atlas_export_command_run (const AtlasExportOptions *options,
       definition->dark |= options->dark;
       definition->transparent |= options->transparent;
     }
-  table = atlas_chart_definition_read_table (definition, context, &error);
+  table = atlas_chart_context_read_table (context, definition, &error);
   if (!table)
     {
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  chart = atlas_chart_definition_build (definition, table, context, &error);
+  chart = atlas_chart_context_build (context, definition, table, &error);
   if (!chart)
     {
       fprintf (stderr, "%s\n", error->message);

@@ -880,7 +880,9 @@ definition_for_opened_file (const char                *path,
   g_autofree char *name = g_filename_display_basename (path);
   const char *dot = strrchr (name, '.');
 
-  atlas_chart_definition_set_data (definition, path, settings);
+  atlas_chart_definition_set_data (definition, path);
+  if (settings)
+    atlas_chart_import_settings_write (definition, settings);
   definition->title = dot && dot != name ? g_strndup (name, (gsize) (dot - name)) : g_strdup (name);
   return definition;
 }
@@ -1063,7 +1065,7 @@ on_file_read (GObject      *source,
   reloaded = g_object_get_data (G_OBJECT (task), "reload") ? chart_again (self, result->table) : NULL;
   if (!reloaded)
     definition = asked ? atlas_chart_definition_copy (asked) : definition_for_opened_file (path, settings);
-  chart = reloaded ? reloaded : atlas_chart_definition_build (definition, result->table, get_chart_context (self), &error);
+  chart = reloaded ? reloaded : atlas_chart_context_build (get_chart_context (self), definition, result->table, &error);
   if (!chart)
     {
       message = g_strdup_printf ("%s: %s", path, error->message);
@@ -1251,12 +1253,14 @@ open_chart_definition (AtlasWindow          *self,
   g_autoptr (AtlasChartDefinition) owned = definition;
   g_autofree char *name = g_file_get_basename (chart_file);
   g_autofree char *data_path = NULL;
+  g_autoptr (AtlasImportSettings) settings = NULL;
+  g_autoptr (GFile) data = NULL;
   g_autoptr (GError) error = NULL;
 
   if (owned->dataset)
     {
-      g_autoptr (AtlasTable) table = atlas_chart_definition_read_table (owned, get_chart_context (self), &error);
-      AtlasChart *chart = table ? atlas_chart_definition_build (owned, table, get_chart_context (self), &error) : NULL;
+      g_autoptr (AtlasTable) table = atlas_chart_context_read_table (get_chart_context (self), owned, &error);
+      AtlasChart *chart = table ? atlas_chart_context_build (get_chart_context (self), owned, table, &error) : NULL;
       g_autofree char *uri = g_file_get_uri (chart_file);
 
       if (!chart)
@@ -1270,16 +1274,20 @@ open_chart_definition (AtlasWindow          *self,
       gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
       return;
     }
-  data_path = atlas_chart_definition_get_data_path (owned, NULL);
+  data_path = atlas_chart_context_get_data_path (NULL, owned);
   if (!g_file_test (data_path, G_FILE_TEST_IS_REGULAR))
     {
       ask_to_locate_data (self, chart_file, g_steal_pointer (&owned));
       return;
     }
-  {
-    g_autoptr (GFile) data = g_file_new_for_path (data_path);
-    read_file (self, data, owned->import, FALSE, owned, chart_file);
-  }
+  settings = atlas_chart_import_settings_read (owned, &error);
+  if (!settings)
+    {
+      show_status (self, error->message);
+      return;
+    }
+  data = g_file_new_for_path (data_path);
+  read_file (self, data, settings, FALSE, owned, chart_file);
 }
 
 /* Opens a .atlaschart file: its chart, over its data. */
@@ -1324,7 +1332,7 @@ atlas_window_locate_chart_data (AtlasWindow *self,
     return;
   definition = g_steal_pointer (&self->unlocated);
   chart_file = g_steal_pointer (&self->unlocated_chart_file);
-  atlas_chart_definition_set_data (definition, path, definition->import);
+  atlas_chart_definition_set_data (definition, path);
   open_chart_definition (self, chart_file, definition);
 }
 
@@ -1369,7 +1377,7 @@ ask_to_locate_data (AtlasWindow          *self,
                     AtlasChartDefinition *definition)
 {
   g_autofree char *chart_name = g_file_get_basename (chart_file);
-  g_autofree char *data_path = atlas_chart_definition_get_data_path (definition, NULL);
+  g_autofree char *data_path = atlas_chart_context_get_data_path (NULL, definition);
   AdwMessageDialog *dialog;
 
   g_clear_pointer (&self->unlocated, atlas_chart_definition_free);

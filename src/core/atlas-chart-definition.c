@@ -8,220 +8,25 @@
 #include <string.h>
 
 #include "atlas-chart-suggest.h"
-#include "atlas-csv-reader.h"
-#include "atlas-dataset.h"
 #include "atlas-located-error.h"
 #include "atlas-table.h"
 
 G_DEFINE_QUARK (atlas-chart-file-error-quark, atlas_chart_file_error)
 
 /* Every key of the language but the notes (Note1, Note2, ...) and the
- * reader's own (atlas_import_settings_keys). */
+ * reader's settings. */
+/* How to read the data, as the reader's own settings name it (the import
+ * settings read them); kept as written, in this order. */
+const char *const atlas_chart_reader_keys[] = {
+  "TextEncoding", "Delimiter", "Quote", "Header", "SkipLines", "DecimalMark", "ThousandsSeparator", "DateOrder",
+  "Columns", NULL,
+};
+
 static const char *const chart_keys[] = {
   "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Log", "Markers",
   "Dark", "Transparent", "XRange", "YRange", "Highlight", "Title", "Subtitle", "Source", "Notes", "Events",
   "EventsData", "EventsCategory", NULL,
 };
-
-/* Context */
-
-struct _AtlasChartContext
-{
-  gatomicrefcount ref_count;
-  char *datasets_dir; /* NULL: no built-in datasets */
-  GHashTable *sources; /* source id -> "publisher, title, date"; NULL until read */
-  GHashTable *tables;  /* "dataset:ID" or "file:PATH" -> AtlasTable */
-  GMutex lock;         /* the tables: a window reads in a worker thread */
-};
-
-AtlasChartContext *
-atlas_chart_context_new (const char *datasets_dir)
-{
-  AtlasChartContext *context = g_new0 (AtlasChartContext, 1);
-
-  g_atomic_ref_count_init (&context->ref_count);
-  context->datasets_dir = g_strdup (datasets_dir);
-  context->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) atlas_table_unref);
-  g_mutex_init (&context->lock);
-  return context;
-}
-
-AtlasChartContext *
-atlas_chart_context_ref (AtlasChartContext *context)
-{
-  g_return_val_if_fail (context != NULL, NULL);
-  g_atomic_ref_count_inc (&context->ref_count);
-  return context;
-}
-
-void
-atlas_chart_context_unref (AtlasChartContext *context)
-{
-  if (!context || !g_atomic_ref_count_dec (&context->ref_count))
-    return;
-  g_free (context->datasets_dir);
-  g_clear_pointer (&context->sources, g_hash_table_unref);
-  g_hash_table_unref (context->tables);
-  g_mutex_clear (&context->lock);
-  g_free (context);
-}
-
-const char *
-atlas_chart_context_get_datasets_dir (AtlasChartContext *context)
-{
-  g_return_val_if_fail (context != NULL, NULL);
-  return context->datasets_dir;
-}
-
-/* The sources the built-in datasets cite, read once from sources.csv. */
-GHashTable *
-atlas_chart_context_get_sources (AtlasChartContext *context,
-                                 GError           **error)
-{
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (context != NULL, NULL);
-
-  g_mutex_lock (&context->lock);
-  if (!context->sources && context->datasets_dir)
-    {
-      path = g_build_filename (context->datasets_dir, "sources.csv", NULL);
-      context->sources = atlas_sources_load (path, error);
-    }
-  else if (!context->sources)
-    g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                 _("there are no built-in datasets here"));
-  g_mutex_unlock (&context->lock);
-  return context->sources;
-}
-
-/* The table under key, read by read_table when it is not kept yet. */
-static AtlasTable *
-context_table (AtlasChartContext *context,
-               const char        *key,
-               const char        *path,
-               GError           **error)
-{
-  AtlasTable *table;
-  g_autoptr (AtlasCsvResult) result = NULL;
-
-  g_mutex_lock (&context->lock);
-  table = g_hash_table_lookup (context->tables, key);
-  g_mutex_unlock (&context->lock);
-  if (table)
-    return table;
-  result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, error);
-  if (!result)
-    return NULL;
-  g_mutex_lock (&context->lock);
-  table = g_hash_table_lookup (context->tables, key);
-  if (!table)
-    {
-      table = atlas_table_ref (result->table);
-      g_hash_table_insert (context->tables, g_strdup (key), table);
-    }
-  g_mutex_unlock (&context->lock);
-  return table;
-}
-
-/* A built-in dataset's table, read once and kept; the reader's error
- * names the file, line and column. */
-AtlasTable *
-atlas_chart_context_get_dataset (AtlasChartContext *context,
-                                 const char        *dataset,
-                                 GError           **error)
-{
-  g_autofree char *key = g_strconcat ("dataset:", dataset, NULL);
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (context != NULL && dataset != NULL, NULL);
-
-  if (!context->datasets_dir)
-    {
-      g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                   _("there are no built-in datasets here"));
-      return NULL;
-    }
-  path = g_strdup_printf ("%s%c%s.csv", context->datasets_dir, G_DIR_SEPARATOR, dataset);
-  return context_table (context, key, path, error);
-}
-
-/* A CSV file's table, read as detected, once. */
-static AtlasTable *
-context_get_file (AtlasChartContext *context,
-                  const char        *path,
-                  GError           **error)
-{
-  g_autofree char *key = g_strconcat ("file:", path, NULL);
-
-  return context_table (context, key, path, error);
-}
-
-static AtlasDatasetInfo *
-load_dataset_info (AtlasChartContext *context,
-                   const char        *dataset)
-{
-  g_autofree char *path = NULL;
-
-  if (!context || !context->datasets_dir)
-    return NULL;
-  path = g_strdup_printf ("%s%c%s.dataset", context->datasets_dir, G_DIR_SEPARATOR, dataset);
-  return atlas_dataset_info_load (path, NULL);
-}
-
-/* Adds the publisher of a source ("publisher, title, date"; NULL for
- * none) to publishers unless it is there already or unknown ("?"). */
-static void
-add_publisher (GPtrArray  *publishers,
-               const char *source)
-{
-  const char *comma = source ? strstr (source, ", ") : NULL;
-  g_autofree char *publisher = source ? g_strndup (source, comma ? (gsize) (comma - source) : strlen (source)) : NULL;
-
-  if (!publisher || !*publisher || g_str_equal (publisher, "?"))
-    return;
-  for (guint p = 0; p < publishers->len; p++)
-    if (g_str_equal (g_ptr_array_index (publishers, p), publisher))
-      return;
-  g_ptr_array_add (publishers, g_steal_pointer (&publisher));
-}
-
-/* The publishers a dataset's description cites, for a chart's source
- * line; NULL when the dataset has no description. */
-char *
-atlas_chart_context_describe_sources (AtlasChartContext *context,
-                                      const char        *dataset)
-{
-  g_autoptr (AtlasDatasetInfo) info = load_dataset_info (context, dataset);
-  g_autoptr (GPtrArray) publishers = g_ptr_array_new_with_free_func (g_free);
-  GHashTable *sources = info ? atlas_chart_context_get_sources (context, NULL) : NULL;
-  GString *line;
-
-  if (!info || !sources)
-    return NULL;
-  for (guint i = 0; info->sources[i]; i++)
-    add_publisher (publishers, g_hash_table_lookup (sources, info->sources[i]));
-  line = g_string_new (NULL);
-  for (guint p = 0; p < MIN (publishers->len, 4); p++)
-    g_string_append_printf (line, "%s%s", p ? ", " : "", (char *) g_ptr_array_index (publishers, p));
-  if (publishers->len > 4)
-    {
-      g_autofree char *first = g_string_free (line, FALSE);
-      /* Translators: the first publishers a chart cites, when there are more. */
-      return g_strdup_printf (_("%s and others"), first);
-    }
-  return g_string_free (line, FALSE);
-}
-
-/* A built-in dataset's title, from its description; NULL without one. */
-char *
-atlas_chart_context_get_dataset_title (AtlasChartContext *context,
-                                       const char        *dataset)
-{
-  g_autoptr (AtlasDatasetInfo) info = load_dataset_info (context, dataset);
-
-  return info ? g_strdup (info->title) : NULL;
-}
 
 /* Notes */
 
@@ -263,6 +68,7 @@ atlas_chart_definition_new (void)
 
   definition->annotations = g_ptr_array_new_with_free_func (note_free);
   definition->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  definition->reader_settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return definition;
 }
 
@@ -273,7 +79,7 @@ atlas_chart_definition_free (AtlasChartDefinition *definition)
     return;
   g_free (definition->data);
   g_free (definition->dataset);
-  g_clear_pointer (&definition->import, atlas_import_settings_free);
+  g_hash_table_unref (definition->reader_settings);
   g_free (definition->x_column);
   g_strfreev (definition->y_columns);
   g_free (definition->label_column);
@@ -303,13 +109,15 @@ atlas_chart_definition_copy (const AtlasChartDefinition *definition)
 {
   AtlasChartDefinition *copy = atlas_chart_definition_new ();
   GHashTableIter iter;
-  gpointer key, place;
+  gpointer key, value;
 
   g_return_val_if_fail (definition != NULL, copy);
 
   copy->data = g_strdup (definition->data);
   copy->dataset = g_strdup (definition->dataset);
-  copy->import = definition->import ? atlas_import_settings_copy (definition->import) : NULL;
+  g_hash_table_iter_init (&iter, definition->reader_settings);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->reader_settings, g_strdup (key), g_strdup (value));
   copy->has_type = definition->has_type;
   copy->type = definition->type;
   copy->x_column = g_strdup (definition->x_column);
@@ -337,8 +145,8 @@ atlas_chart_definition_copy (const AtlasChartDefinition *definition)
     g_ptr_array_add (copy->annotations, note_copy (g_ptr_array_index (definition->annotations, i)));
   copy->base_dir = g_strdup (definition->base_dir);
   g_hash_table_iter_init (&iter, definition->places);
-  while (g_hash_table_iter_next (&iter, &key, &place))
-    g_hash_table_insert (copy->places, g_strdup (key), g_strdup (place));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->places, g_strdup (key), g_strdup (value));
   copy->group_place = g_strdup (definition->group_place);
   return copy;
 }
@@ -353,13 +161,15 @@ place_of (const AtlasChartDefinition *definition,
   return place ? place : definition->group_place ? definition->group_place : "";
 }
 
-static void G_GNUC_PRINTF (5, 6)
-set_error_at (GError                    **error,
-              const AtlasChartDefinition *definition,
-              const char                 *key,
-              AtlasChartFileError         code,
-              const char                 *format,
-              ...)
+/* Sets error, with code, saying where key (NULL: the group) was written
+ * before the message. */
+void
+atlas_chart_definition_set_error (GError                    **error,
+                                  const AtlasChartDefinition *definition,
+                                  const char                 *key,
+                                  AtlasChartFileError         code,
+                                  const char                 *format,
+                                  ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -500,7 +310,7 @@ set_unreadable (GError           **error,
                 const char        *key,
                 const char        *why)
 {
-  set_error_at (error, reader->definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
+  atlas_chart_definition_set_error (error, reader->definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
                 /* Translators: a group and a key of a chart or story file, then why its value cannot be read. */
                 _("[%s] %s: %s"), reader->group, key, why);
 }
@@ -637,7 +447,7 @@ read_note (const GroupReader *reader,
   if (fields->len < 3 || fields->len > 5)
     {
       g_autofree char *value = g_key_file_get_value (reader->keys, reader->group, key, NULL);
-      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
+      atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
                     /* Translators: chart and story messages quote the file's own words
                      * (keys, groups, kinds of note), which stay in English. */
                     _("a note is kind|where|text[|sources[|series]], not “%s”"), value);
@@ -654,7 +464,7 @@ read_note (const GroupReader *reader,
       }
   if (!kind_found)
     {
-      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
+      atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
                     _("a note is a callout, a range or a reference, not “%s”"),
                     (char *) g_ptr_array_index (fields, 0));
       return FALSE;
@@ -690,10 +500,10 @@ check_keys (const GroupReader  *reader,
   g_auto (GStrv) names = g_key_file_get_keys (reader->keys, reader->group, NULL, NULL);
 
   for (guint i = 0; names && names[i]; i++)
-    if (!g_strv_contains (chart_keys, names[i]) && !g_strv_contains (atlas_import_settings_keys, names[i])
+    if (!g_strv_contains (chart_keys, names[i]) && !g_strv_contains (atlas_chart_reader_keys, names[i])
         && !is_note_key (names[i]) && !(other_keys && g_strv_contains (other_keys, names[i])))
       {
-        set_error_at (error, reader->definition, names[i], ATLAS_CHART_FILE_ERROR_INVALID,
+        atlas_chart_definition_set_error (error, reader->definition, names[i], ATLAS_CHART_FILE_ERROR_INVALID,
                       /* Translators: a key of a chart or story file, then its group. */
                       _("there is no key “%s” in a chart; [%s] cannot hold it"), names[i], reader->group);
         return FALSE;
@@ -711,8 +521,6 @@ read_group (GroupReader        *reader,
   g_autofree char *chart = NULL;
   g_auto (GStrv) names = NULL;
   g_autoptr (GPtrArray) note_keys = g_ptr_array_new ();
-  const char *unread = NULL;
-  gboolean has_import = FALSE;
 
   if (!check_keys (reader, other_keys, error))
     return FALSE;
@@ -751,7 +559,7 @@ read_group (GroupReader        *reader,
     }
   if (definition->events_dataset && definition->events_data)
     {
-      set_error_at (error, definition, "EventsData", ATLAS_CHART_FILE_ERROR_INVALID,
+      atlas_chart_definition_set_error (error, definition, "EventsData", ATLAS_CHART_FILE_ERROR_INVALID,
                     _("[%s] names both Events and EventsData: a chart takes its events from one table"),
                     reader->group);
       return FALSE;
@@ -760,7 +568,7 @@ read_group (GroupReader        *reader,
     {
       if (!atlas_chart_type_from_string (chart, &definition->type))
         {
-          set_error_at (error, definition, "Chart", ATLAS_CHART_FILE_ERROR_INVALID,
+          atlas_chart_definition_set_error (error, definition, "Chart", ATLAS_CHART_FILE_ERROR_INVALID,
                         /* Translators: the names after “use” are what a chart type is written as: they stay in English. */
                         _("no chart type is called “%s”; use line, area, stacked-area, stacked-area-percent, "
                           "bar, bar-horizontal, bar-stacked, bar-horizontal-stacked, scatter, donut or timeline"),
@@ -770,25 +578,19 @@ read_group (GroupReader        *reader,
       definition->has_type = TRUE;
     }
 
-  for (guint i = 0; atlas_import_settings_keys[i]; i++)
-    has_import |= g_key_file_has_key (reader->keys, reader->group, atlas_import_settings_keys[i], NULL);
-  if (has_import)
+  /* The reader's settings are kept as written: the reader reads them
+   * when it reads the data, and says there what it cannot take. */
+  for (guint i = 0; atlas_chart_reader_keys[i]; i++)
     {
-      definition->import = atlas_import_settings_read_group (reader->keys, reader->group, &unread);
-      if (unread)
-        {
-          g_autofree char *value = g_key_file_get_value (reader->keys, reader->group, unread, NULL);
-          set_error_at (error, definition, unread, ATLAS_CHART_FILE_ERROR_INVALID,
-                        /* Translators: a key of the reader's settings, then its value. */
-                        _("the reader cannot take %s=%s"), unread, value);
-          return FALSE;
-        }
-      if (definition->dataset)
-        {
-          set_read_error (error, reader, _("[%s]: a built-in dataset is read as it is, without reader settings"),
-                          reader->group);
-          return FALSE;
-        }
+      char *value = g_key_file_get_value (reader->keys, reader->group, atlas_chart_reader_keys[i], NULL);
+      if (value)
+        g_hash_table_insert (definition->reader_settings, g_strdup (atlas_chart_reader_keys[i]), value);
+    }
+  if (definition->dataset && g_hash_table_size (definition->reader_settings) > 0)
+    {
+      set_read_error (error, reader, _("[%s]: a built-in dataset is read as it is, without reader settings"),
+                      reader->group);
+      return FALSE;
     }
 
   names = g_key_file_get_keys (reader->keys, reader->group, NULL, NULL);
@@ -947,9 +749,9 @@ relative_path (const char *dir,
 }
 
 /* An absolute path for path as written in definition. */
-static char *
-resolve_path (const AtlasChartDefinition *definition,
-              const char                 *path)
+char *
+atlas_chart_definition_resolve_path (const AtlasChartDefinition *definition,
+                                     const char                 *path)
 {
   return g_canonicalize_filename (path, definition->base_dir);
 }
@@ -1022,13 +824,17 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
 
   if (definition->data)
     {
-      g_autofree char *path = resolve_path (definition, definition->data);
+      g_autofree char *path = atlas_chart_definition_resolve_path (definition, definition->data);
       g_autofree char *relative = relative_path (dir, path);
       write_string (keys, group, "Data", relative);
     }
   write_string (keys, group, "Dataset", definition->dataset);
-  if (definition->import)
-    atlas_import_settings_write_group (definition->import, keys, group, TRUE);
+  for (guint i = 0; atlas_chart_reader_keys[i]; i++)
+    {
+      const char *value = g_hash_table_lookup (definition->reader_settings, atlas_chart_reader_keys[i]);
+      if (value)
+        g_key_file_set_value (keys, group, atlas_chart_reader_keys[i], value);
+    }
   if (definition->has_type)
     write_string (keys, group, "Chart", atlas_chart_type_to_string (definition->type));
   write_string (keys, group, "X", definition->x_column);
@@ -1056,7 +862,7 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
   write_string (keys, group, "Events", definition->events_dataset);
   if (definition->events_data)
     {
-      g_autofree char *path = resolve_path (definition, definition->events_data);
+      g_autofree char *path = atlas_chart_definition_resolve_path (definition, definition->events_data);
       g_autofree char *relative = relative_path (dir, path);
       write_string (keys, group, "EventsData", relative);
     }
@@ -1097,76 +903,17 @@ atlas_chart_definition_save (const AtlasChartDefinition *definition,
   return TRUE;
 }
 
-/* Draws the CSV file at path (read with import's settings; NULL for what
- * is detected) instead of what the chart drew before. */
+/* Draws the CSV file at path instead of what the chart drew before,
+ * read with the reader settings it has. */
 void
-atlas_chart_definition_set_data (AtlasChartDefinition      *definition,
-                                 const char                *path,
-                                 const AtlasImportSettings *import)
+atlas_chart_definition_set_data (AtlasChartDefinition *definition,
+                                 const char           *path)
 {
   g_return_if_fail (definition != NULL && path != NULL);
 
   g_clear_pointer (&definition->dataset, g_free);
   g_free (definition->data);
-  definition->data = resolve_path (definition, path);
-  g_clear_pointer (&definition->import, atlas_import_settings_free);
-  definition->import = import ? atlas_import_settings_copy (import) : NULL;
-}
-
-/* The CSV file the chart draws, as an absolute path. */
-char *
-atlas_chart_definition_get_data_path (const AtlasChartDefinition *definition,
-                                      AtlasChartContext          *context)
-{
-  g_return_val_if_fail (definition != NULL, NULL);
-
-  if (definition->data)
-    return resolve_path (definition, definition->data);
-  if (context && context->datasets_dir)
-    return g_strdup_printf ("%s%c%s.csv", context->datasets_dir, G_DIR_SEPARATOR, definition->dataset);
-  return NULL;
-}
-
-/* The table the chart draws. A data file that is not there is named as
- * the chart file gives it and as it was looked for. */
-AtlasTable *
-atlas_chart_definition_read_table (const AtlasChartDefinition *definition,
-                                   AtlasChartContext          *context,
-                                   GError                    **error)
-{
-  g_autofree char *path = NULL;
-  g_autoptr (AtlasCsvResult) result = NULL;
-  g_autoptr (GError) local_error = NULL;
-  AtlasTable *table;
-
-  g_return_val_if_fail (definition != NULL, NULL);
-
-  if (definition->dataset)
-    {
-      table = context ? atlas_chart_context_get_dataset (context, definition->dataset, &local_error) : NULL;
-      if (!table)
-        set_error_at (error, definition, "Dataset", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                      /* Translators: a dataset's name, then what went wrong reading it. */
-                      _("dataset “%s”: %s"), definition->dataset,
-                      local_error ? local_error->message : _("there are no built-in datasets here"));
-      return table ? atlas_table_ref (table) : NULL;
-    }
-  path = resolve_path (definition, definition->data);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      set_error_at (error, definition, "Data", ATLAS_CHART_FILE_ERROR_MISSING_DATA,
-                    /* Translators: the data file as the chart names it, then where it was looked for. */
-                    _("the chart's data “%s” is not there: no file %s"), definition->data, path);
-      return NULL;
-    }
-  if (!definition->import && context)
-    {
-      table = context_get_file (context, path, error);
-      return table ? atlas_table_ref (table) : NULL;
-    }
-  result = atlas_csv_read_file (path, definition->import ? atlas_import_settings_get_options (definition->import) : NULL,
-                                NULL, NULL, NULL, error);
-  return result ? atlas_table_ref (result->table) : NULL;
+  definition->data = atlas_chart_definition_resolve_path (definition, path);
 }
 
 /* Every note cites sources that sources lists, and at least one when
@@ -1186,7 +933,7 @@ atlas_chart_definition_check_sources (const AtlasChartDefinition *definition,
       for (guint i = 0; note->sources[i]; i++)
         if (!sources || !g_hash_table_contains (sources, note->sources[i]))
           {
-            set_error_at (error, definition, note->key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+            atlas_chart_definition_set_error (error, definition, note->key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                           /* Translators: a note's text, then a source id. */
                           _("note “%s” cites source “%s”, which sources.csv does not list"), note->text,
                           note->sources[i]);
@@ -1194,7 +941,7 @@ atlas_chart_definition_check_sources (const AtlasChartDefinition *definition,
           }
       if (required && !note->sources[0])
         {
-          set_error_at (error, definition, note->key, ATLAS_CHART_FILE_ERROR_INVALID, _("note “%s” names no source"),
+          atlas_chart_definition_set_error (error, definition, note->key, ATLAS_CHART_FILE_ERROR_INVALID, _("note “%s” names no source"),
                         note->text);
           return FALSE;
         }
@@ -1215,7 +962,7 @@ parse_x_at (const AtlasChartDefinition *definition,
 {
   if (atlas_chart_parse_x (table, x_column, text, out))
     return TRUE;
-  set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+  atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                 /* Translators: a value written in a chart, then a column's name. */
                 _("“%s” is not a value of column “%s”"), text, x_column);
   return FALSE;
@@ -1237,7 +984,7 @@ parse_x_range (const AtlasChartDefinition *definition,
 
   if (!ends)
     {
-      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
+      atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
                     /* Translators: XRange or “a range”, then what it was given. */
                     _("%s takes FROM..TO, not “%s”"), what, text);
       return FALSE;
@@ -1272,7 +1019,7 @@ add_notes (const AtlasChartDefinition *definition,
         {
           if (!parse_number (note->where, &y))
             {
-              set_error_at (error, definition, note->key, ATLAS_CHART_FILE_ERROR_INVALID,
+              atlas_chart_definition_set_error (error, definition, note->key, ATLAS_CHART_FILE_ERROR_INVALID,
                             _("a reference line needs a number, not “%s”"), note->where);
               return FALSE;
             }
@@ -1298,7 +1045,7 @@ add_notes (const AtlasChartDefinition *definition,
               }
           if (!found)
             {
-              set_error_at (error, definition, note->key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+              atlas_chart_definition_set_error (error, definition, note->key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                             _("note “%s” names series “%s”, which the chart does not draw"), note->text,
                             note->series);
               return FALSE;
@@ -1325,40 +1072,22 @@ first_column_of_type (const AtlasTable *table,
  * category is one of the chart's when it names any. */
 static gboolean
 add_events (const AtlasChartDefinition *definition,
-            AtlasChartContext          *context,
+            const AtlasTable           *events,
             AtlasChartSpec             *spec,
             GError                    **error)
 {
   const char *key = definition->events_dataset ? "Events" : "EventsData";
   const char *name = definition->events_dataset ? definition->events_dataset : definition->events_data;
-  g_autoptr (GError) local_error = NULL;
-  g_autoptr (AtlasTable) events = NULL;
   const AtlasColumn *dates, *names, *category = NULL;
 
-  if (definition->events_dataset)
-    {
-      AtlasTable *table = context ? atlas_chart_context_get_dataset (context, name, &local_error) : NULL;
-      events = table ? atlas_table_ref (table) : NULL;
-    }
-  else
-    {
-      g_autofree char *path = resolve_path (definition, definition->events_data);
-      g_autoptr (AtlasCsvResult) result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &local_error);
-      events = result ? atlas_table_ref (result->table) : NULL;
-    }
-  if (!events)
-    {
-      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                    _("events “%s”: %s"), name,
-                    local_error ? local_error->message : _("there are no built-in datasets here"));
-      return FALSE;
-    }
+  g_return_val_if_fail (events != NULL, FALSE);
+
   dates = first_column_of_type (events, ATLAS_COLUMN_DATE);
   names = atlas_table_guess_label_column (events) ? atlas_table_find_column (events, atlas_table_guess_label_column (events))
                                                    : NULL;
   if (!dates || !names)
     {
-      set_error_at (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+      atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                     _("events “%s” need a column of dates and one of names"), name);
       return FALSE;
     }
@@ -1367,7 +1096,7 @@ add_events (const AtlasChartDefinition *definition,
       category = atlas_table_find_column (events, "category");
       if (!category || atlas_column_get_column_type (category) != ATLAS_COLUMN_TEXT)
         {
-          set_error_at (error, definition, "EventsCategory", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+          atlas_chart_definition_set_error (error, definition, "EventsCategory", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                         _("events “%s” have no category column to choose events by"), name);
           return FALSE;
         }
@@ -1407,34 +1136,33 @@ check_columns (const AtlasChartDefinition *definition,
   for (guint i = 0; i < G_N_ELEMENTS (named); i++)
     if (named[i].column && !atlas_table_find_column (table, named[i].column))
       {
-        set_error_at (error, definition, named[i].key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+        atlas_chart_definition_set_error (error, definition, named[i].key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                       _("the data has no column “%s”"), named[i].column);
         return FALSE;
       }
   for (guint i = 0; definition->y_columns && definition->y_columns[i]; i++)
     if (!atlas_table_find_column (table, definition->y_columns[i]))
       {
-        set_error_at (error, definition, "Y", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+        atlas_chart_definition_set_error (error, definition, "Y", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                       _("the data has no column “%s”"), definition->y_columns[i]);
         return FALSE;
       }
   return TRUE;
 }
 
-/* The chart definition says, of table, every reference resolved; what it
- * leaves open is suggested from the columns. context finds built-in
- * datasets (the chart's source line, events); NULL where there are none. */
+/* The chart definition says, of table, every reference resolved through
+ * references; what it leaves open is suggested from the columns. */
 AtlasChart *
-atlas_chart_definition_build (const AtlasChartDefinition *definition,
-                              AtlasTable                 *table,
-                              AtlasChartContext          *context,
-                              GError                    **error)
+atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
+                                    AtlasTable                 *table,
+                                    const AtlasChartReferences *references,
+                                    GError                    **error)
 {
   AtlasChartSpec spec;
   g_autoptr (GError) local_error = NULL;
   AtlasChart *chart = NULL;
 
-  g_return_val_if_fail (definition != NULL && table != NULL, NULL);
+  g_return_val_if_fail (definition != NULL && table != NULL && references != NULL, NULL);
 
   atlas_chart_spec_init (&spec);
   spec.type = definition->has_type ? definition->type : ATLAS_CHART_LINE;
@@ -1449,13 +1177,9 @@ atlas_chart_definition_build (const AtlasChartDefinition *definition,
   spec.markers = definition->markers;
   spec.dark = definition->dark;
   spec.transparent = definition->transparent;
-  spec.title = definition->title ? g_strdup (definition->title)
-               : definition->dataset ? atlas_chart_context_get_dataset_title (context, definition->dataset)
-                                     : NULL;
+  spec.title = g_strdup (definition->title ? definition->title : references->title);
   spec.subtitle = g_strdup (definition->subtitle);
-  spec.source = definition->source ? g_strdup (definition->source)
-                : definition->dataset ? atlas_chart_context_describe_sources (context, definition->dataset)
-                                      : NULL;
+  spec.source = g_strdup (definition->source ? definition->source : references->source);
   spec.notes = g_strdup (definition->notes);
 
   if (!check_columns (definition, table, error))
@@ -1463,7 +1187,7 @@ atlas_chart_definition_build (const AtlasChartDefinition *definition,
   atlas_chart_spec_suggest (table, &spec, !definition->has_type);
   if (!spec.x_column)
     {
-      set_error_at (error, definition, NULL, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
+      atlas_chart_definition_set_error (error, definition, NULL, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                     _("the data has no columns to chart"));
       goto out;
     }
@@ -1479,7 +1203,7 @@ atlas_chart_definition_build (const AtlasChartDefinition *definition,
       g_auto (GStrv) ends = atlas_chart_split_range (definition->y_range);
       if (!ends || !parse_number (ends[0], &spec.view_y_min) || !parse_number (ends[1], &spec.view_y_max))
         {
-          set_error_at (error, definition, "YRange", ATLAS_CHART_FILE_ERROR_INVALID,
+          atlas_chart_definition_set_error (error, definition, "YRange", ATLAS_CHART_FILE_ERROR_INVALID,
                         _("YRange takes FROM..TO in numbers, not “%s”"), definition->y_range);
           goto out;
         }
@@ -1493,12 +1217,12 @@ atlas_chart_definition_build (const AtlasChartDefinition *definition,
     }
   if (!add_notes (definition, table, &spec, error))
     goto out;
-  if ((definition->events_dataset || definition->events_data) && !add_events (definition, context, &spec, error))
+  if ((definition->events_dataset || definition->events_data) && !add_events (definition, references->events, &spec, error))
     goto out;
 
   chart = atlas_chart_new (table, &spec, &local_error);
   if (!chart)
-    set_error_at (error, definition, NULL, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE, "%s", local_error->message);
+    atlas_chart_definition_set_error (error, definition, NULL, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE, "%s", local_error->message);
 
 out:
   atlas_chart_spec_clear (&spec);

@@ -5,7 +5,6 @@
 #include <gio/gio.h>
 
 #include "atlas-chart.h"
-#include "atlas-import-settings.h"
 
 G_BEGIN_DECLS
 
@@ -43,7 +42,7 @@ typedef struct
 {
   char *data;                  /* Data: a CSV file, relative to base_dir */
   char *dataset;               /* Dataset: a built-in dataset's id */
-  AtlasImportSettings *import; /* how to read data; NULL: detect everything */
+  GHashTable *reader_settings; /* how to read data: reader key -> value as written; empty: detect everything */
   gboolean has_type;
   AtlasChartType type;         /* Chart */
   char *x_column;              /* X */
@@ -75,25 +74,17 @@ typedef struct
   char *group_place;     /* the same for the group as a whole */
 } AtlasChartDefinition;
 
-/* Where a chart's references lead: the built-in datasets, the sources
- * they cite, and the tables read so far (kept for the next chart). */
-typedef struct _AtlasChartContext AtlasChartContext;
+/* What a chart's references lead to, found by whoever reads its data. */
+typedef struct
+{
+  AtlasTable *events; /* the table Events or EventsData names; NULL when it names none */
+  const char *title;  /* the title when the chart gives none: its dataset's; NULL for none */
+  const char *source; /* the source line when the chart gives none; NULL for none */
+} AtlasChartReferences;
+
+extern const char *const atlas_chart_reader_keys[];
 
 GQuark                atlas_chart_file_error_quark      (void);
-
-AtlasChartContext    *atlas_chart_context_new           (const char                 *datasets_dir);
-AtlasChartContext    *atlas_chart_context_ref           (AtlasChartContext          *context);
-void                  atlas_chart_context_unref         (AtlasChartContext          *context);
-const char           *atlas_chart_context_get_datasets_dir (AtlasChartContext       *context);
-GHashTable           *atlas_chart_context_get_sources   (AtlasChartContext          *context,
-                                                         GError                    **error);
-AtlasTable           *atlas_chart_context_get_dataset   (AtlasChartContext          *context,
-                                                         const char                 *dataset,
-                                                         GError                    **error);
-char                 *atlas_chart_context_describe_sources (AtlasChartContext       *context,
-                                                            const char              *dataset);
-char                 *atlas_chart_context_get_dataset_title (AtlasChartContext      *context,
-                                                             const char             *dataset);
 
 AtlasChartDefinition *atlas_chart_definition_new        (void);
 void                  atlas_chart_definition_free       (AtlasChartDefinition       *definition);
@@ -118,21 +109,23 @@ gboolean              atlas_chart_definition_save       (const AtlasChartDefinit
                                                          const char                 *path,
                                                          GError                    **error);
 void                  atlas_chart_definition_set_data   (AtlasChartDefinition       *definition,
-                                                         const char                 *path,
-                                                         const AtlasImportSettings  *import);
-char                 *atlas_chart_definition_get_data_path (const AtlasChartDefinition *definition,
-                                                            AtlasChartContext       *context);
-AtlasTable           *atlas_chart_definition_read_table (const AtlasChartDefinition *definition,
-                                                         AtlasChartContext          *context,
-                                                         GError                    **error);
+                                                         const char                 *path);
+char                 *atlas_chart_definition_resolve_path (const AtlasChartDefinition *definition,
+                                                           const char               *path);
 gboolean              atlas_chart_definition_check_sources (const AtlasChartDefinition *definition,
                                                             GHashTable              *sources,
                                                             gboolean                 required,
                                                             GError                 **error);
-AtlasChart           *atlas_chart_definition_build      (const AtlasChartDefinition *definition,
-                                                         AtlasTable                 *table,
-                                                         AtlasChartContext          *context,
-                                                         GError                    **error);
+AtlasChart           *atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
+                                                          AtlasTable                 *table,
+                                                          const AtlasChartReferences *references,
+                                                          GError                    **error);
+void                  atlas_chart_definition_set_error  (GError                    **error,
+                                                         const AtlasChartDefinition *definition,
+                                                         const char                 *key,
+                                                         AtlasChartFileError         code,
+                                                         const char                 *format,
+                                                         ...) G_GNUC_PRINTF (5, 6);
 void                  atlas_chart_definition_take_chart (AtlasChartDefinition       *definition,
                                                          const AtlasChart           *chart);
 char                 *atlas_chart_note_format           (const AtlasChartNote       *note);
@@ -141,6 +134,5 @@ char                 *atlas_chart_format_x              (const AtlasTable       
                                                          double                      value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChartDefinition, atlas_chart_definition_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChartContext, atlas_chart_context_unref)
 
 G_END_DECLS

@@ -166,8 +166,8 @@ atlas_story_build_chart (AtlasStory  *story,
   g_return_val_if_fail (story != NULL && index < story->passages->len, NULL);
 
   passage = g_ptr_array_index (story->passages, index);
-  table = atlas_chart_definition_read_table (passage->chart, story->context, error);
-  return table ? atlas_chart_definition_build (passage->chart, table, story->context, error) : NULL;
+  table = atlas_chart_context_read_table (story->context, passage->chart, error);
+  return table ? atlas_chart_context_build (story->context, passage->chart, table, error) : NULL;
 }
 
 /* A built-in dataset's own chart, as the sidebar opens it: the chart the
@@ -184,8 +184,8 @@ atlas_story_build_dataset_chart (AtlasStory  *story,
   g_return_val_if_fail (story != NULL && dataset != NULL, NULL);
 
   definition->dataset = g_strdup (dataset);
-  table = atlas_chart_definition_read_table (definition, story->context, error);
-  return table ? atlas_chart_definition_build (definition, table, story->context, error) : NULL;
+  table = atlas_chart_context_read_table (story->context, definition, error);
+  return table ? atlas_chart_context_build (story->context, definition, table, error) : NULL;
 }
 
 /* Passage index's chart, to be written on its own: it keeps naming its
@@ -219,7 +219,7 @@ atlas_story_export_passage (AtlasStory *story,
         chart->title = atlas_chart_context_get_dataset_title (story->context, chart->dataset);
       if (!chart->source)
         chart->source = atlas_chart_context_describe_sources (story->context, chart->dataset);
-      atlas_chart_definition_set_data (chart, path, NULL);
+      atlas_chart_definition_set_data (chart, path);
     }
   if (chart->events_dataset)
     {

@@ -4,7 +4,7 @@
 
 #include <gio/gio.h>
 
-#include "atlas-chart-definition.h"
+#include "atlas-chart-context.h"
 
 G_BEGIN_DECLS
 

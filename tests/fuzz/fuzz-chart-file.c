@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "atlas-chart-definition.h"
+#include "atlas-chart-context.h"
 #include "atlas-table.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -46,7 +46,7 @@ make_folder (void)
 static gboolean
 data_is_ours (const AtlasChartDefinition *definition)
 {
-  g_autofree char *path = definition->data ? atlas_chart_definition_get_data_path (definition, context) : NULL;
+  g_autofree char *path = definition->data ? atlas_chart_context_get_data_path (context, definition) : NULL;
   g_autofree char *events = definition->events_data ? g_canonicalize_filename (definition->events_data,
                                                                                  definition->base_dir)
                                                      : NULL;
@@ -80,13 +80,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   if (!data_is_ours (definition))
     return 0;
-  table = atlas_chart_definition_read_table (definition, context, &error);
+  table = atlas_chart_context_read_table (context, definition, &error);
   if (!table)
     {
       g_assert_nonnull (error);
       return 0;
     }
-  chart = atlas_chart_definition_build (definition, table, context, &error);
+  chart = atlas_chart_context_build (context, definition, table, &error);
   if (!chart)
     {
       g_assert_nonnull (error);
