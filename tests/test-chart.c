@@ -934,7 +934,6 @@ test_summary (void)
 static void
 test_errors (void)
 {
-  g_autoptr (AtlasChartLayout) layout = NULL;
   g_autoptr (AtlasTable) table = load_table ("negative.csv", "year,balance,name\n2020,-5,a\n2021,10,b\n");
   AtlasChartSpec spec;
   g_autoptr (GError) error = NULL;

@@ -675,7 +675,7 @@ atlas_chart_view_dispose (GObject *object)
   g_clear_handle_id (&self->description_source, g_source_remove);
   g_clear_pointer (&self->history, atlas_view_history_free);
   g_clear_pointer (&self->layout, atlas_chart_layout_unref);
-  g_clear_pointer (&self->chart, atlas_chart_free);
+  g_clear_pointer (&self->chart, atlas_chart_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
 }
@@ -769,7 +769,7 @@ atlas_chart_view_set_chart (AtlasChartView *self,
   if (self->chart == chart)
     return;
   g_clear_pointer (&self->layout, atlas_chart_layout_unref);
-  g_clear_pointer (&self->chart, atlas_chart_free);
+  g_clear_pointer (&self->chart, atlas_chart_unref);
   self->chart = chart;
   self->has_pick = FALSE;
   self->home_min = chart ? atlas_chart_get_spec (chart)->view_x_min : NAN;

@@ -110,7 +110,7 @@ rebuild_chart (AtlasExportDialog *self)
   g_return_if_fail (chart != NULL);
   for (guint i = 0; i < self->hidden_series->len; i++)
     atlas_chart_set_series_visible (chart, g_array_index (self->hidden_series, guint, i), FALSE);
-  g_clear_pointer (&self->chart, atlas_chart_free);
+  g_clear_pointer (&self->chart, atlas_chart_unref);
   self->chart = chart;
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
@@ -488,7 +488,7 @@ atlas_export_dialog_finalize (GObject *object)
 {
   AtlasExportDialog *self = ATLAS_EXPORT_DIALOG (object);
 
-  g_clear_pointer (&self->chart, atlas_chart_free);
+  g_clear_pointer (&self->chart, atlas_chart_unref);
   g_clear_pointer (&self->table, atlas_table_unref);
   atlas_chart_spec_clear (&self->base_spec);
   g_clear_pointer (&self->hidden_series, g_array_unref);

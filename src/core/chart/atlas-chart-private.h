@@ -33,6 +33,7 @@ typedef struct
 
 struct _AtlasChart
 {
+  gatomicrefcount ref_count;
   AtlasChartSpec spec;
   AtlasViewState view;   /* what the reader changes; the spec stays as made */
   AtlasTable *table;
@@ -57,7 +58,7 @@ struct _AtlasChart
 struct _AtlasChartLayout
 {
   gatomicrefcount ref_count;
-  AtlasChart *chart;     /* not owned: a layout is let go before its chart */
+  AtlasChart *chart;     /* owned */
   double width;
   double height;
   cairo_rectangle_t plot;

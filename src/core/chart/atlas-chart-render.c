@@ -1135,7 +1135,7 @@ layout_new (AtlasChart *chart,
   AtlasChartLayout *layout = g_new0 (AtlasChartLayout, 1);
 
   g_atomic_ref_count_init (&layout->ref_count);
-  layout->chart = chart;
+  layout->chart = atlas_chart_ref (chart);
   layout->width = width;
   layout->height = height;
   layout->text_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
@@ -1162,6 +1162,7 @@ atlas_chart_layout_unref (AtlasChartLayout *layout)
   g_array_unref (layout->text_boxes);
   g_array_unref (layout->marks);
   g_array_unref (layout->legend_boxes);
+  atlas_chart_unref (layout->chart);
   g_free (layout);
 }
 

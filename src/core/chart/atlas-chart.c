@@ -490,6 +490,7 @@ atlas_chart_new (AtlasTable           *table,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (spec != NULL && spec->x_column != NULL, NULL);
 
+  g_atomic_ref_count_init (&chart->ref_count);
   spec_copy (&chart->spec, spec);
   chart->view = (AtlasViewState) { spec->view_x_min, spec->view_x_max, spec->view_y_min, spec->view_y_max, spec->dark,
                                    spec->transparent };
@@ -585,10 +586,18 @@ atlas_chart_new (AtlasTable           *table,
   return g_steal_pointer (&chart);
 }
 
-void
-atlas_chart_free (AtlasChart *chart)
+AtlasChart *
+atlas_chart_ref (AtlasChart *chart)
 {
-  if (!chart)
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_atomic_ref_count_inc (&chart->ref_count);
+  return chart;
+}
+
+void
+atlas_chart_unref (AtlasChart *chart)
+{
+  if (!chart || !g_atomic_ref_count_dec (&chart->ref_count))
     return;
   for (guint s = 0; chart->series && s < chart->series->len; s++)
     g_free (g_array_index (chart->series, AtlasChartSeries, s).name);

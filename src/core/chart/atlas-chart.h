@@ -151,7 +151,8 @@ const char     *atlas_chart_type_describe   (AtlasChartType        type);
 AtlasChart     *atlas_chart_new             (AtlasTable           *table,
                                              const AtlasChartSpec *spec,
                                              GError              **error);
-void            atlas_chart_free            (AtlasChart           *chart);
+AtlasChart     *atlas_chart_ref             (AtlasChart           *chart);
+void            atlas_chart_unref           (AtlasChart           *chart);
 const AtlasChartSpec *atlas_chart_get_spec  (const AtlasChart     *chart);
 const AtlasViewState *atlas_chart_get_view_state (const AtlasChart *chart);
 void            atlas_chart_copy_shown_spec (const AtlasChart     *chart,
@@ -215,7 +216,7 @@ char           *atlas_chart_describe_pick   (const AtlasChart     *chart,
 GArray         *atlas_chart_get_text_boxes  (const AtlasChartLayout *layout);
 char           *atlas_chart_summarize       (const AtlasChartLayout *layout);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChart, atlas_chart_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChart, atlas_chart_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChartLayout, atlas_chart_layout_unref)
 
 G_END_DECLS

@@ -325,7 +325,7 @@ atlas_story_load_reusing (const char       *path,
       AtlasChart *chart = atlas_story_build_chart (story, i, error);
       if (!chart)
         return NULL;
-      atlas_chart_free (chart);
+      atlas_chart_unref (chart);
     }
   return g_steal_pointer (&story);
 }
