@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "atlas-chart-view.h"
+#include "atlas-document.h"
 #include "atlas-export-dialog.h"
 #include "atlas-import-dialog.h"
 #include "atlas-table-view.h"
@@ -54,6 +55,7 @@ void            atlas_window_locate_chart_data (AtlasWindow  *self,
 gboolean        atlas_window_save_chart      (AtlasWindow    *self,
                                               GFile          *file);
 GFile          *atlas_window_get_chart_file  (AtlasWindow    *self);
+AtlasDocument  *atlas_window_get_document    (AtlasWindow    *self);
 gboolean        atlas_window_is_loading      (AtlasWindow    *self);
 const char     *atlas_window_get_status      (AtlasWindow    *self);
 gboolean        atlas_window_is_sidebar_folded (AtlasWindow  *self);

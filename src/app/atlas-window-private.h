@@ -1,0 +1,74 @@
+/* atlas-window-private.h: what the window's files share: its parts, and the helpers each concern gives the others. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "atlas-window.h"
+
+#include "atlas-document.h"
+#include "atlas-import-settings.h"
+#include "atlas-story.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* From the template. */
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *window_title;
+  AdwViewStack *view_stack;
+  AtlasTableView *table_view;
+  GtkListBox *passage_list;
+  GtkListBox *dataset_list;
+  AtlasChartView *chart_view;
+  AdwFlap *flap;
+  GtkMenuButton *options_button;
+  AdwSplitButton *open_button;
+  GtkRevealer *load_revealer;
+  GtkLabel *load_label;
+  GtkProgressBar *load_progress;
+  GtkInfoBar *problems_bar;
+  GtkLabel *problems_label;
+
+  AtlasDocument *document;           /* what the window shows: the chart, where it came from, its loading */
+  char *status;                      /* the last message shown in a toast or the problems bar */
+  GSettings *settings;               /* NULL where the schema is not installed */
+  AtlasImportMemory *import_memory;  /* import choices per file, and saved dialects */
+  AtlasChartContext *builtin_context; /* the built-in datasets, for chart files, when the story's are others */
+
+  /* The sidebar. */
+  AtlasStory *story;
+  GPtrArray *catalog;                /* AtlasDatasetInfo, in the order the sidebar lists them */
+  int passage;                       /* -1 when no passage is shown */
+  AdwAnimation *passage_fade;        /* the chart fading in on a new passage */
+
+  /* The chart options. */
+  GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.log-scale", ... */
+  GMenu *options_menu;               /* the header's chart options, rebuilt for each table */
+
+  /* The actions. */
+  GMenu *recent_menu;                /* files this app opened lately, newest first */
+};
+
+/* atlas-window.c */
+void               atlas_window_show_status          (AtlasWindow *self,
+                                                      const char  *message);
+char              *atlas_window_get_local_path       (AtlasWindow *self,
+                                                      GFile       *file);
+char              *atlas_window_builtin_datasets_dir (void);
+AtlasChartContext *atlas_window_get_chart_context    (AtlasWindow *self);
+
+/* atlas-window-sidebar.c */
+void               atlas_window_class_init_sidebar   (GtkWidgetClass *widget_class);
+
+/* atlas-window-chart-options.c */
+void               atlas_window_init_chart_options   (AtlasWindow *self);
+void               atlas_window_update_chart_options (AtlasWindow *self);
+
+/* atlas-window-actions.c */
+void               atlas_window_class_init_actions   (GtkWidgetClass *widget_class);
+void               atlas_window_init_actions         (AtlasWindow *self);
+void               atlas_window_ask_to_locate_data   (AtlasWindow *self);
+
+G_END_DECLS

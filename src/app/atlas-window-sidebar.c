@@ -1,0 +1,222 @@
+/* atlas-window-sidebar.c: the window's sidebar: the story's passages and the built-in datasets, each showing its chart. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "atlas-window-private.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-dataset.h"
+
+/* A wrapped, left-aligned label for a sidebar row, from Pango markup. */
+static GtkWidget *
+make_sidebar_label (const char *markup,
+                    int         vertical_margin)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, vertical_margin);
+  gtk_widget_set_margin_bottom (label, vertical_margin);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  return label;
+}
+
+/* A passage as the sidebar shows it: a heading that opens it in bold. */
+static GtkWidget *
+make_passage_row (const AtlasStoryPassage *passage)
+{
+  const char *text = passage->text;
+  const char *break_at = strstr (text, "\n\n");
+  g_autofree char *markup = NULL;
+
+  if (break_at && break_at - text < 100)
+    {
+      g_autofree char *heading = g_markup_escape_text (text, break_at - text);
+      g_autofree char *body = g_markup_escape_text (break_at + 2, -1);
+      markup = g_strdup_printf ("<b>%s</b>\n%s", heading, body);
+    }
+  else
+    markup = g_markup_escape_text (text, -1);
+  return make_sidebar_label (markup, 6);
+}
+
+/* A dataset as the sidebar lists it: its title, then its span and units. */
+static GtkWidget *
+make_dataset_row (const AtlasDatasetInfo *info)
+{
+  g_autofree char *title = g_markup_escape_text (info->title, -1);
+  g_autofree char *details = g_markup_printf_escaped ("%s · %s", info->time_span, info->units);
+  g_autofree char *markup = g_strdup_printf ("%s\n<small>%s</small>", title, details);
+
+  return make_sidebar_label (markup, 3);
+}
+
+/* Shows a built-in dataset's own chart; FALSE, with a toast saying why,
+ * when it cannot be charted. */
+gboolean
+atlas_window_show_dataset (AtlasWindow *self,
+                           const char  *dataset)
+{
+  g_autoptr (GError) error = NULL;
+  AtlasChartDefinition *definition;
+  AtlasChart *chart;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (dataset != NULL, FALSE);
+
+  chart = self->story ? atlas_story_build_dataset_chart (self->story, dataset, &error) : NULL;
+  if (!chart)
+    {
+      if (error)
+        atlas_window_show_status (self, error->message);
+      return FALSE;
+    }
+  definition = atlas_chart_definition_new ();
+  definition->dataset = g_strdup (dataset);
+  atlas_document_show (self->document, ATLAS_DOCUMENT_SOURCE_DATASET, definition, chart,
+                       atlas_story_get_title (self->story));
+  for (guint i = 0; self->catalog && i < self->catalog->len; i++)
+    if (g_str_equal (((AtlasDatasetInfo *) g_ptr_array_index (self->catalog, i))->id, dataset))
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->dataset_list, (int) i);
+        gtk_list_box_select_row (self->dataset_list, row);
+        /* Focus scrolls the sidebar to the row, wherever the choice came from. */
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+      }
+  return TRUE;
+}
+
+static void
+on_dataset_activated (AtlasWindow   *self,
+                      GtkListBoxRow *row)
+{
+  const AtlasDatasetInfo *info = g_ptr_array_index (self->catalog, (guint) gtk_list_box_row_get_index (row));
+
+  atlas_window_show_dataset (self, info->id);
+}
+
+static void
+show_dataset_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  atlas_window_show_dataset (ATLAS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+void
+atlas_window_show_passage (AtlasWindow *self,
+                           guint        index)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *builtin = NULL;
+  AtlasChart *chart;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (self->story && index < atlas_story_get_n_passages (self->story));
+
+  chart = atlas_story_build_chart (self->story, index, &error);
+  if (!chart)
+    {
+      atlas_window_show_status (self, error->message);
+      return;
+    }
+  builtin = atlas_window_builtin_datasets_dir ();
+  self->passage = (int) index;
+  /* A short fade marks the change of passage; AdwAnimation skips it when
+   * the system asks for reduced motion (animations off). */
+  adw_animation_reset (self->passage_fade);
+  adw_animation_play (self->passage_fade);
+  if (self->settings)
+    g_settings_set_int (self->settings, "passage", (int) index);
+  atlas_document_show (self->document, ATLAS_DOCUMENT_SOURCE_PASSAGE,
+                       atlas_story_export_passage (self->story, index, builtin), chart,
+                       atlas_story_get_title (self->story));
+  gtk_list_box_unselect_all (self->dataset_list);
+  gtk_list_box_select_row (self->passage_list, gtk_list_box_get_row_at_index (self->passage_list, (int) index));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage",
+                                 index + 1 < atlas_story_get_n_passages (self->story));
+}
+
+static void
+on_passage_activated (AtlasWindow   *self,
+                      GtkListBoxRow *row)
+{
+  atlas_window_show_passage (self, (guint) gtk_list_box_row_get_index (row));
+}
+
+static void
+step_passage (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  int next = self->passage + (g_str_equal (action_name, "win.next-passage") ? 1 : -1);
+
+  if (self->story && next >= 0 && next < (int) atlas_story_get_n_passages (self->story))
+    atlas_window_show_passage (self, (guint) next);
+}
+
+/* Fills the sidebar with the story's passages and shows the first. */
+gboolean
+atlas_window_load_story (AtlasWindow  *self,
+                         const char   *path,
+                         GError      **error)
+{
+  AtlasStory *story = atlas_story_load (path, error);
+  g_autoptr (GError) catalog_error = NULL;
+  GtkWidget *child;
+  int first;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  if (!story)
+    return FALSE;
+  g_clear_pointer (&self->story, atlas_story_free);
+  self->story = story;
+  g_clear_pointer (&self->builtin_context, atlas_chart_context_unref);
+  atlas_document_set_context (self->document, atlas_window_get_chart_context (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->passage_list))))
+    gtk_list_box_remove (self->passage_list, child);
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    gtk_list_box_append (self->passage_list, make_passage_row (atlas_story_get_passage (story, i)));
+  adw_view_switcher_title_set_subtitle (self->window_title, atlas_story_get_title (story));
+  atlas_chart_view_set_sources (self->chart_view, atlas_story_get_sources (story));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dataset_list))))
+    gtk_list_box_remove (self->dataset_list, child);
+  g_clear_pointer (&self->catalog, g_ptr_array_unref);
+  self->catalog = atlas_dataset_catalog_load (atlas_story_get_datasets_dir (story), &catalog_error);
+  if (!self->catalog)
+    atlas_window_show_status (self, catalog_error->message);
+  for (guint i = 0; self->catalog && i < self->catalog->len; i++)
+    gtk_list_box_append (self->dataset_list, make_dataset_row (g_ptr_array_index (self->catalog, i)));
+
+  /* Back where the reader left off, when that passage is still there. */
+  first = self->settings ? g_settings_get_int (self->settings, "passage") : 0;
+  atlas_window_show_passage (self, first >= 0 && first < (int) atlas_story_get_n_passages (story) ? (guint) first : 0);
+  return TRUE;
+}
+
+int
+atlas_window_get_passage (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), -1);
+  return self->passage;
+}
+
+/* The sidebar's actions, keys and callbacks. */
+void
+atlas_window_class_init_sidebar (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, on_passage_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_dataset_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-dataset", "s", show_dataset_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-passage", NULL, step_passage);
+  gtk_widget_class_install_action (widget_class, "win.previous-passage", NULL, step_passage);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next-passage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous-passage", NULL);
+}
