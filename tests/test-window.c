@@ -577,7 +577,7 @@ open_fixture (AtlasWindow *window,
   g_autoptr (GFile) file = g_file_new_for_path (path);
 
   atlas_window_open_file (window, file);
-  g_assert_true (atlas_window_is_loading (window));
+  g_assert_true (atlas_document_get_busy (atlas_window_get_document (window)));
   wait_for_loading (window);
 }
 
@@ -826,11 +826,11 @@ assert_saves_and_reopens (AtlasWindow *window,
 
   g_assert_true (atlas_window_save_chart (window, file));
   g_assert_true (g_str_has_prefix (atlas_window_get_status (window), "Saved “"));
-  g_assert_true (g_file_equal (atlas_window_get_chart_file (window), file));
+  g_assert_true (g_file_equal (atlas_document_get_chart_file (atlas_window_get_document (window)), file));
   g_assert_null (atlas_window_import_file (window, file));
-  if (atlas_window_is_loading (window))
+  if (atlas_document_get_busy (atlas_window_get_document (window)))
     wait_for_loading (window);
-  g_assert_true (g_file_equal (atlas_window_get_chart_file (window), file));
+  g_assert_true (g_file_equal (atlas_document_get_chart_file (atlas_window_get_document (window)), file));
   after = chart_pixels_hash (atlas_chart_view_get_chart (view));
   g_assert_cmpstr (after, ==, before);
 }
@@ -931,7 +931,8 @@ test_save_and_reopen (void)
             save_screenshot (GTK_WIDGET (toplevel), "window-chart-data-missing.png");
           }
       }
-    atlas_window_locate_chart_data (window, found);
+    g_assert_cmpstr (atlas_document_get_missing_data (atlas_window_get_document (window)), ==, moved_csv);
+    atlas_document_locate_data (atlas_window_get_document (window), found);
     wait_for_loading (window);
     g_assert_cmpint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->type, ==, ATLAS_CHART_BAR);
     for (guint i = g_list_model_get_n_items (toplevels); i-- > 0;)

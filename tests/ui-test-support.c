@@ -89,7 +89,7 @@ wait_for_loading (AtlasWindow *window)
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
 
-  while (atlas_window_is_loading (window) && g_get_monotonic_time () < deadline)
+  while (atlas_document_get_busy (atlas_window_get_document (window)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (atlas_window_is_loading (window));
+  g_assert_false (atlas_document_get_busy (atlas_window_get_document (window)));
 }

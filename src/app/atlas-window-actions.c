@@ -170,7 +170,8 @@ atlas_window_import_file (AtlasWindow *self,
     return NULL;
   if (g_str_has_suffix (path, ".atlaschart"))
     {
-      atlas_window_open_chart_file (self, file);
+      /* What went wrong reading it is said by the document. */
+      atlas_document_open_chart_file (self->document, file);
       return NULL;
     }
   uri = g_file_get_uri (file);
@@ -212,29 +213,7 @@ open_activated (GtkWidget  *widget,
                            on_file_to_open_chosen, g_object_ref (widget), g_object_unref);
 }
 
-/* Opens a .atlaschart file: its chart, over its data; what went wrong
- * shows in a toast. */
-void
-atlas_window_open_chart_file (AtlasWindow *self,
-                              GFile       *file)
-{
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  atlas_document_open_chart_file (self->document, file);
-}
-
-/* Draws the chart file whose data was not found over data instead. */
-void
-atlas_window_locate_chart_data (AtlasWindow *self,
-                                GFile       *data)
-{
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (data));
-
-  atlas_document_locate_data (self->document, data);
-}
-
+/* The file chosen in place of a chart file's missing data, or none. */
 static void
 on_data_located (GFile   *file,
                  gpointer data)
@@ -242,7 +221,7 @@ on_data_located (GFile   *file,
   AtlasWindow *self = data;
 
   if (file)
-    atlas_window_locate_chart_data (self, file);
+    atlas_document_locate_data (self->document, file);
   else
     atlas_document_forget_missing_data (self->document);
 }
@@ -319,14 +298,6 @@ atlas_window_save_chart (AtlasWindow *self,
   message = g_strdup_printf (_("Saved “%s”"), name);
   atlas_window_show_status (self, message);
   return TRUE;
-}
-
-/* The chart file the chart shown was opened from or saved to, or NULL. */
-GFile *
-atlas_window_get_chart_file (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
-  return atlas_document_get_chart_file (self->document);
 }
 
 static void

@@ -250,14 +250,6 @@ atlas_window_get_document (AtlasWindow *self)
   return self->document;
 }
 
-/* Whether a file is being read. */
-gboolean
-atlas_window_is_loading (AtlasWindow *self)
-{
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
-  return atlas_document_get_busy (self->document);
-}
-
 /* The last message the window showed in a toast or its problems bar, or NULL. */
 const char *
 atlas_window_get_status (AtlasWindow *self)

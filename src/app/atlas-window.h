@@ -48,15 +48,9 @@ gboolean        atlas_window_change_chart    (AtlasWindow    *self,
                                               int             log_y);
 void            atlas_window_open_file       (AtlasWindow    *self,
                                               GFile          *file);
-void            atlas_window_open_chart_file (AtlasWindow    *self,
-                                              GFile          *file);
-void            atlas_window_locate_chart_data (AtlasWindow  *self,
-                                                GFile        *data);
 gboolean        atlas_window_save_chart      (AtlasWindow    *self,
                                               GFile          *file);
-GFile          *atlas_window_get_chart_file  (AtlasWindow    *self);
 AtlasDocument  *atlas_window_get_document    (AtlasWindow    *self);
-gboolean        atlas_window_is_loading      (AtlasWindow    *self);
 const char     *atlas_window_get_status      (AtlasWindow    *self);
 gboolean        atlas_window_is_sidebar_folded (AtlasWindow  *self);
 int             atlas_window_get_passage     (AtlasWindow    *self);
