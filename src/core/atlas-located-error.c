@@ -89,3 +89,25 @@ atlas_key_file_key_line (const char *contents,
     }
   return group_line;
 }
+
+/* key of [group] into *value, NULL when the key is not there. A value
+ * that is there but cannot be read (not UTF-8, a broken escape) is not
+ * taken for an absent one: FALSE, with why in *out_why. */
+gboolean
+atlas_key_file_read_string (GKeyFile    *keys,
+                            const char  *group,
+                            const char  *key,
+                            char       **value,
+                            char       **out_why)
+{
+  g_autoptr (GError) error = NULL;
+
+  *value = g_key_file_get_string (keys, group, key, &error);
+  /* A broken escape gives both an error and what was read up to it. */
+  if (!error || g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND)
+      || g_error_matches (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+    return TRUE;
+  g_clear_pointer (value, g_free);
+  *out_why = g_strdup (error->message);
+  return FALSE;
+}

@@ -21,4 +21,10 @@ guint atlas_key_file_key_line   (const char *contents,
                                  const char *group,
                                  const char *key);
 
+gboolean atlas_key_file_read_string (GKeyFile    *keys,
+                                     const char  *group,
+                                     const char  *key,
+                                     char       **value,
+                                     char       **out_why);
+
 G_END_DECLS

@@ -170,8 +170,8 @@ atlas_chart_definition_set_error (GError                    **error,
                                   AtlasChartFileError         code,
                                   const char                 *format,
                                   ...)
-{
-  g_autofree char *message = NULL;
+                                  {
+                                  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
@@ -311,8 +311,8 @@ set_unreadable (GError           **error,
                 const char        *why)
 {
   atlas_chart_definition_set_error (error, reader->definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
-                /* Translators: a group and a key of a chart or story file, then why its value cannot be read. */
-                _("[%s] %s: %s"), reader->group, key, why);
+                                    /* Translators: a group and a key of a chart or story file, then why its value cannot be read. */
+                                    _("[%s] %s: %s"), reader->group, key, why);
 }
 
 /* key's value into *value (NULL when the key is absent). */
@@ -322,15 +322,11 @@ read_string (const GroupReader *reader,
              char             **value,
              GError           **error)
 {
-  g_autoptr (GError) local_error = NULL;
+  g_autofree char *why = NULL;
 
-  *value = g_key_file_get_string (reader->keys, reader->group, key, &local_error);
-  /* A broken escape gives both an error and what was read up to it. */
-  if (!local_error || g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND)
-      || g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+  if (atlas_key_file_read_string (reader->keys, reader->group, key, value, &why))
     return TRUE;
-  g_clear_pointer (value, g_free);
-  set_unreadable (error, reader, key, local_error->message);
+  set_unreadable (error, reader, key, why);
   return FALSE;
 }
 
@@ -448,9 +444,9 @@ read_note (const GroupReader *reader,
     {
       g_autofree char *value = g_key_file_get_value (reader->keys, reader->group, key, NULL);
       atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
-                    /* Translators: chart and story messages quote the file's own words
-                     * (keys, groups, kinds of note), which stay in English. */
-                    _("a note is kind|where|text[|sources[|series]], not “%s”"), value);
+                                        /* Translators: chart and story messages quote the file's own words
+                                        * (keys, groups, kinds of note), which stay in English. */
+                                        _("a note is kind|where|text[|sources[|series]], not “%s”"), value);
       return FALSE;
     }
   note = g_new0 (AtlasChartNote, 1);
@@ -465,8 +461,8 @@ read_note (const GroupReader *reader,
   if (!kind_found)
     {
       atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
-                    _("a note is a callout, a range or a reference, not “%s”"),
-                    (char *) g_ptr_array_index (fields, 0));
+                                        _("a note is a callout, a range or a reference, not “%s”"),
+                                        (char *) g_ptr_array_index (fields, 0));
       return FALSE;
     }
   note->where = g_strdup (g_ptr_array_index (fields, 1));
@@ -504,8 +500,8 @@ check_keys (const GroupReader  *reader,
         && !is_note_key (names[i]) && !(other_keys && g_strv_contains (other_keys, names[i])))
       {
         atlas_chart_definition_set_error (error, reader->definition, names[i], ATLAS_CHART_FILE_ERROR_INVALID,
-                      /* Translators: a key of a chart or story file, then its group. */
-                      _("there is no key “%s” in a chart; [%s] cannot hold it"), names[i], reader->group);
+                                          /* Translators: a key of a chart or story file, then its group. */
+                                          _("there is no key “%s” in a chart; [%s] cannot hold it"), names[i], reader->group);
         return FALSE;
       }
   return TRUE;
@@ -560,8 +556,8 @@ read_group (GroupReader        *reader,
   if (definition->events_dataset && definition->events_data)
     {
       atlas_chart_definition_set_error (error, definition, "EventsData", ATLAS_CHART_FILE_ERROR_INVALID,
-                    _("[%s] names both Events and EventsData: a chart takes its events from one table"),
-                    reader->group);
+                                        _("[%s] names both Events and EventsData: a chart takes its events from one table"),
+                                        reader->group);
       return FALSE;
     }
   if (chart)
@@ -569,10 +565,10 @@ read_group (GroupReader        *reader,
       if (!atlas_chart_type_from_string (chart, &definition->type))
         {
           atlas_chart_definition_set_error (error, definition, "Chart", ATLAS_CHART_FILE_ERROR_INVALID,
-                        /* Translators: the names after “use” are what a chart type is written as: they stay in English. */
-                        _("no chart type is called “%s”; use line, area, stacked-area, stacked-area-percent, "
-                          "bar, bar-horizontal, bar-stacked, bar-horizontal-stacked, scatter, donut or timeline"),
-                        chart);
+                                            /* Translators: the names after “use” are what a chart type is written as: they stay in English. */
+                                            _("no chart type is called “%s”; use line, area, stacked-area, stacked-area-percent, "
+                                            "bar, bar-horizontal, bar-stacked, bar-horizontal-stacked, scatter, donut or timeline"),
+                                            chart);
           return FALSE;
         }
       definition->has_type = TRUE;
@@ -934,15 +930,15 @@ atlas_chart_definition_check_sources (const AtlasChartDefinition *definition,
         if (!sources || !g_hash_table_contains (sources, note->sources[i]))
           {
             atlas_chart_definition_set_error (error, definition, note->key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                          /* Translators: a note's text, then a source id. */
-                          _("note “%s” cites source “%s”, which sources.csv does not list"), note->text,
-                          note->sources[i]);
+                                              /* Translators: a note's text, then a source id. */
+                                              _("note “%s” cites source “%s”, which sources.csv does not list"), note->text,
+                                              note->sources[i]);
             return FALSE;
           }
       if (required && !note->sources[0])
         {
           atlas_chart_definition_set_error (error, definition, note->key, ATLAS_CHART_FILE_ERROR_INVALID, _("note “%s” names no source"),
-                        note->text);
+                                            note->text);
           return FALSE;
         }
     }
@@ -963,8 +959,8 @@ parse_x_at (const AtlasChartDefinition *definition,
   if (atlas_chart_parse_x (table, x_column, text, out))
     return TRUE;
   atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                /* Translators: a value written in a chart, then a column's name. */
-                _("“%s” is not a value of column “%s”"), text, x_column);
+                                    /* Translators: a value written in a chart, then a column's name. */
+                                    _("“%s” is not a value of column “%s”"), text, x_column);
   return FALSE;
 }
 
@@ -985,8 +981,8 @@ parse_x_range (const AtlasChartDefinition *definition,
   if (!ends)
     {
       atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_INVALID,
-                    /* Translators: XRange or “a range”, then what it was given. */
-                    _("%s takes FROM..TO, not “%s”"), what, text);
+                                        /* Translators: XRange or “a range”, then what it was given. */
+                                        _("%s takes FROM..TO, not “%s”"), what, text);
       return FALSE;
     }
   return parse_x_at (definition, key, table, x_column, ends[0], out_from, error)
@@ -1020,7 +1016,7 @@ add_notes (const AtlasChartDefinition *definition,
           if (!parse_number (note->where, &y))
             {
               atlas_chart_definition_set_error (error, definition, note->key, ATLAS_CHART_FILE_ERROR_INVALID,
-                            _("a reference line needs a number, not “%s”"), note->where);
+                                                _("a reference line needs a number, not “%s”"), note->where);
               return FALSE;
             }
         }
@@ -1046,8 +1042,8 @@ add_notes (const AtlasChartDefinition *definition,
           if (!found)
             {
               atlas_chart_definition_set_error (error, definition, note->key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                            _("note “%s” names series “%s”, which the chart does not draw"), note->text,
-                            note->series);
+                                                _("note “%s” names series “%s”, which the chart does not draw"), note->text,
+                                                note->series);
               return FALSE;
             }
         }
@@ -1088,7 +1084,7 @@ add_events (const AtlasChartDefinition *definition,
   if (!dates || !names)
     {
       atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                    _("events “%s” need a column of dates and one of names"), name);
+                                        _("events “%s” need a column of dates and one of names"), name);
       return FALSE;
     }
   if (definition->events_categories)
@@ -1097,7 +1093,7 @@ add_events (const AtlasChartDefinition *definition,
       if (!category || atlas_column_get_column_type (category) != ATLAS_COLUMN_TEXT)
         {
           atlas_chart_definition_set_error (error, definition, "EventsCategory", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                        _("events “%s” have no category column to choose events by"), name);
+                                            _("events “%s” have no category column to choose events by"), name);
           return FALSE;
         }
     }
@@ -1137,14 +1133,14 @@ check_columns (const AtlasChartDefinition *definition,
     if (named[i].column && !atlas_table_find_column (table, named[i].column))
       {
         atlas_chart_definition_set_error (error, definition, named[i].key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                      _("the data has no column “%s”"), named[i].column);
+                                          _("the data has no column “%s”"), named[i].column);
         return FALSE;
       }
   for (guint i = 0; definition->y_columns && definition->y_columns[i]; i++)
     if (!atlas_table_find_column (table, definition->y_columns[i]))
       {
         atlas_chart_definition_set_error (error, definition, "Y", ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                      _("the data has no column “%s”"), definition->y_columns[i]);
+                                          _("the data has no column “%s”"), definition->y_columns[i]);
         return FALSE;
       }
   return TRUE;
@@ -1188,7 +1184,7 @@ atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
   if (!spec.x_column)
     {
       atlas_chart_definition_set_error (error, definition, NULL, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                    _("the data has no columns to chart"));
+                                        _("the data has no columns to chart"));
       goto out;
     }
   /* Status= names no column: none is guessed either. */
@@ -1204,7 +1200,7 @@ atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
       if (!ends || !parse_number (ends[0], &spec.view_y_min) || !parse_number (ends[1], &spec.view_y_max))
         {
           atlas_chart_definition_set_error (error, definition, "YRange", ATLAS_CHART_FILE_ERROR_INVALID,
-                        _("YRange takes FROM..TO in numbers, not “%s”"), definition->y_range);
+                                            _("YRange takes FROM..TO in numbers, not “%s”"), definition->y_range);
           goto out;
         }
     }

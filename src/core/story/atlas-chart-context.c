@@ -170,6 +170,35 @@ add_publisher (GPtrArray  *publishers,
   g_ptr_array_add (publishers, g_steal_pointer (&publisher));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Every publisher the built-in datasets cite, once each, in the locale's
+ * order. */
+GPtrArray *
+atlas_chart_context_list_publishers (AtlasChartContext *context)
+{
+  GPtrArray *publishers = g_ptr_array_new_with_free_func (g_free);
+  GHashTable *sources;
+  GHashTableIter iter;
+  gpointer source;
+
+  g_return_val_if_fail (context != NULL, publishers);
+
+  sources = atlas_chart_context_get_sources (context, NULL);
+  if (!sources)
+    return publishers;
+  g_hash_table_iter_init (&iter, sources);
+  while (g_hash_table_iter_next (&iter, NULL, &source))
+    add_publisher (publishers, source);
+  g_ptr_array_sort (publishers, compare_names);
+  return publishers;
+}
+
 /* The publishers a dataset's description cites, for a chart's source
  * line; NULL when the dataset has no description. */
 char *

@@ -20,6 +20,7 @@ GHashTable          *atlas_chart_context_get_sources     (AtlasChartContext     
 AtlasTable          *atlas_chart_context_get_dataset     (AtlasChartContext          *context,
                                                           const char                 *dataset,
                                                           GError                    **error);
+GPtrArray           *atlas_chart_context_list_publishers (AtlasChartContext          *context);
 char                *atlas_chart_context_describe_sources (AtlasChartContext         *context,
                                                            const char                *dataset);
 char                *atlas_chart_context_get_dataset_title (AtlasChartContext        *context,

@@ -59,16 +59,13 @@ read_story_key (AtlasStory  *story,
                 char       **value,
                 GError     **error)
 {
-  g_autoptr (GError) local_error = NULL;
+  g_autofree char *why = NULL;
 
-  *value = g_key_file_get_string (keys, "Story", key, &local_error);
-  if (!local_error || g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND)
-      || g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+  if (atlas_key_file_read_string (keys, "Story", key, value, &why))
     return TRUE;
-  g_clear_pointer (value, g_free);
   set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_key_line (story->contents, "Story", key),
                    /* Translators: a key of the .story file, then why its value cannot be read. */
-                   _("[Story] %s: %s"), key, local_error->message);
+                   _("[Story] %s: %s"), key, why);
   return FALSE;
 }
 
@@ -112,46 +109,13 @@ parse_passage (AtlasStory  *story,
   return passage;
 }
 
-/* Adds the publisher of a source ("publisher, title, date"; NULL for
- * none) to publishers unless it is there already or unknown ("?"). */
-static void
-add_publisher (GPtrArray  *publishers,
-               const char *source)
-{
-  const char *comma = source ? strstr (source, ", ") : NULL;
-  g_autofree char *publisher = source ? g_strndup (source, comma ? (gsize) (comma - source) : strlen (source)) : NULL;
-
-  if (!publisher || !*publisher || g_str_equal (publisher, "?"))
-    return;
-  for (guint p = 0; p < publishers->len; p++)
-    if (g_str_equal (g_ptr_array_index (publishers, p), publisher))
-      return;
-  g_ptr_array_add (publishers, g_steal_pointer (&publisher));
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
-}
-
 /* Every publisher the story's datasets cite, once each, in the locale's
  * order: for crediting them. */
 GPtrArray *
 atlas_story_list_publishers (const AtlasStory *story)
 {
-  GPtrArray *publishers = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer source;
-
-  g_return_val_if_fail (story != NULL, publishers);
-
-  g_hash_table_iter_init (&iter, atlas_chart_context_get_sources (story->context, NULL));
-  while (g_hash_table_iter_next (&iter, NULL, &source))
-    add_publisher (publishers, source);
-  g_ptr_array_sort (publishers, compare_names);
-  return publishers;
+  g_return_val_if_fail (story != NULL, NULL);
+  return atlas_chart_context_list_publishers (story->context);
 }
 
 /* The chart of passage index (0-based), every reference resolved. */
