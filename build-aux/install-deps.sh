@@ -12,9 +12,11 @@ packages="meson ninja-build pkg-config gcc gettext
 case "${1:-}" in
   --tests)
     # clang and its runtime for the fuzz harness; Xvfb and a session bus
-    # for tests that open real windows; CJK fonts so Chinese text is drawn.
+    # for tests that open real windows; CJK fonts so Chinese text is drawn;
+    # clang-format (with git-clang-format) and Python for the format check.
     packages="$packages clang libclang-rt-dev xvfb xauth dbus
-      desktop-file-utils appstream shared-mime-info valgrind fonts-noto-cjk fonts-cantarell"
+      desktop-file-utils appstream shared-mime-info valgrind fonts-noto-cjk fonts-cantarell
+      clang-format python3"
     ;;
   --bench)
     # The peers the chart-export benchmark measures Silicon Atlas against.
