@@ -170,8 +170,8 @@ atlas_chart_definition_set_error (GError                    **error,
                                   AtlasChartFileError         code,
                                   const char                 *format,
                                   ...)
-                                  {
-                                  g_autofree char *message = NULL;
+{
+  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
