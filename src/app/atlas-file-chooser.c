@@ -63,6 +63,9 @@ atlas_file_filters_add (GListStore         *filters,
 }
 
 #if GTK_CHECK_VERSION(4, 10, 0)
+/* GtkFileDialog is newer than the GTK the build pins as its most
+ * (GDK_VERSION_MAX_ALLOWED, 4.8): this branch is the one that may use it. */
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
 static void
 on_dialog_answered (GObject      *source,
@@ -133,6 +136,8 @@ atlas_file_chooser_save (GtkWindow           *parent,
   gtk_file_dialog_save (dialog, parent, NULL, on_dialog_answered,
                         chooser_reply_new (callback, data, destroy_data));
 }
+
+G_GNUC_END_IGNORE_DEPRECATIONS
 
 #else /* GTK 4.8: GtkFileChooserNative */
 
