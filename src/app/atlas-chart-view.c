@@ -17,6 +17,7 @@ struct _AtlasChartView
 {
   GtkWidget parent_instance;
 
+  AtlasDocument *document; /* whose chart shows; NULL: the chart set by hand */
   AtlasChart *chart;   /* owned */
   AtlasChartLayout *layout; /* the chart as the last frame placed it: hover, zoom and keys read it */
   GHashTable *sources; /* source id -> description, or NULL */
@@ -41,6 +42,15 @@ struct _AtlasChartView
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The layout of the frame on screen; before the first frame, one
  * measured at the widget's size (or a window's, while it has none).
@@ -672,6 +682,9 @@ atlas_chart_view_dispose (GObject *object)
 {
   AtlasChartView *self = ATLAS_CHART_VIEW (object);
 
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   g_clear_handle_id (&self->description_source, g_source_remove);
   g_clear_pointer (&self->history, atlas_view_history_free);
   g_clear_pointer (&self->layout, atlas_chart_layout_unref);
@@ -681,13 +694,56 @@ atlas_chart_view_dispose (GObject *object)
 }
 
 static void
+atlas_chart_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_chart_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      atlas_chart_view_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 atlas_chart_view_class_init (AtlasChartViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_chart_view_dispose;
+  object_class->get_property = atlas_chart_view_get_property;
+  object_class->set_property = atlas_chart_view_set_property;
   widget_class->snapshot = atlas_chart_view_snapshot;
+
+  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, ATLAS_TYPE_DOCUMENT,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");
 
@@ -778,6 +834,33 @@ atlas_chart_view_set_chart (AtlasChartView *self,
   atlas_view_history_clear (self->history);
   queue_description_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+show_document_chart (AtlasChartView *self)
+{
+  AtlasChart *chart = self->document ? atlas_document_get_chart (self->document) : NULL;
+
+  atlas_chart_view_set_chart (self, chart ? atlas_chart_ref (chart) : NULL);
+}
+
+/* Shows document's chart, and each chart it shows after (NULL: none). */
+void
+atlas_chart_view_set_document (AtlasChartView *self,
+                               AtlasDocument  *document)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+  g_return_if_fail (document == NULL || ATLAS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document)
+    g_signal_connect_object (document, "chart-changed", G_CALLBACK (show_document_chart), self, G_CONNECT_SWAPPED);
+  show_document_chart (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 /* Where the chart shown is placed on screen, as the last frame drew it:

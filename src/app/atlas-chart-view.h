@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-chart.h"
+#include "atlas-document.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,8 @@ G_DECLARE_FINAL_TYPE (AtlasChartView, atlas_chart_view, ATLAS, CHART_VIEW, GtkWi
 GtkWidget  *atlas_chart_view_new       (void);
 void        atlas_chart_view_set_chart (AtlasChartView *self,
                                         AtlasChart     *chart);
+void        atlas_chart_view_set_document (AtlasChartView *self,
+                                           AtlasDocument  *document);
 const AtlasChartLayout *atlas_chart_view_get_layout (AtlasChartView *self);
 AtlasChart *atlas_chart_view_get_chart (AtlasChartView *self);
 void        atlas_chart_view_set_sources (AtlasChartView *self,

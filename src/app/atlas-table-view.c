@@ -92,9 +92,19 @@ struct _AtlasTableView
   GtkColumnView *column_view;
   GtkSortListModel *sorted; /* the rows in the order the column headers ask */
   AtlasTable *table;        /* owned */
+  AtlasDocument *document;  /* whose chart's table shows; NULL: the table set by hand */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasTableView, atlas_table_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Sorting by a column: numbers and dates by value, text by the locale's
  * collation, missing cells after every value (last when ascending; the
@@ -259,11 +269,88 @@ atlas_table_view_get_column_view (AtlasTableView *self)
   return self->column_view;
 }
 
+/* The document's table, filled in only while the view shows: building
+ * its columns for every chart shown would slow each one. */
+static void
+show_document_table (AtlasTableView *self)
+{
+  AtlasChart *chart = self->document ? atlas_document_get_chart (self->document) : NULL;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    atlas_table_view_set_table (self, chart ? atlas_chart_get_table (chart) : NULL);
+}
+
+/* Shows the table of document's chart, and of each chart it shows after
+ * (NULL: none). */
+void
+atlas_table_view_set_document (AtlasTableView *self,
+                               AtlasDocument  *document)
+{
+  g_return_if_fail (ATLAS_IS_TABLE_VIEW (self));
+  g_return_if_fail (document == NULL || ATLAS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document)
+    g_signal_connect_object (document, "chart-changed", G_CALLBACK (show_document_table), self, G_CONNECT_SWAPPED);
+  show_document_table (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+atlas_table_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (atlas_table_view_parent_class)->map (widget);
+  show_document_table (ATLAS_TABLE_VIEW (widget));
+}
+
+static void
+atlas_table_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasTableView *self = ATLAS_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_table_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasTableView *self = ATLAS_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      atlas_table_view_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 atlas_table_view_dispose (GObject *object)
 {
   AtlasTableView *self = ATLAS_TABLE_VIEW (object);
 
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   g_clear_pointer ((GtkWidget **) &self->scroller, gtk_widget_unparent);
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->table, atlas_table_unref);
@@ -273,8 +360,18 @@ atlas_table_view_dispose (GObject *object)
 static void
 atlas_table_view_class_init (AtlasTableViewClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = atlas_table_view_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = atlas_table_view_dispose;
+  object_class->get_property = atlas_table_view_get_property;
+  object_class->set_property = atlas_table_view_set_property;
+  GTK_WIDGET_CLASS (klass)->map = atlas_table_view_map;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+
+  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, ATLAS_TYPE_DOCUMENT,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                     | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

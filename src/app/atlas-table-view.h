@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-document.h"
 #include "atlas-table.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,8 @@ G_DECLARE_FINAL_TYPE (AtlasTableView, atlas_table_view, ATLAS, TABLE_VIEW, GtkWi
 
 void        atlas_table_view_set_table  (AtlasTableView *self,
                                          AtlasTable     *table);
+void        atlas_table_view_set_document (AtlasTableView *self,
+                                           AtlasDocument  *document);
 GListModel *atlas_table_view_get_rows   (AtlasTableView *self);
 char       *atlas_table_view_get_cell   (AtlasTableView *self,
                                          guint           position,

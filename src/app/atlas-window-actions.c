@@ -33,7 +33,7 @@ atlas_window_export_to (AtlasWindow  *self,
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  chart = atlas_chart_view_get_chart (self->chart_view);
+  chart = atlas_document_get_chart (self->document);
   if (!chart)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no chart to export"));
@@ -71,7 +71,7 @@ atlas_window_present_export_dialog (AtlasWindow *self)
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  chart = atlas_chart_view_get_chart (self->chart_view);
+  chart = atlas_document_get_chart (self->document);
   if (!chart)
     return NULL;
   get_export_size (self, &width, &height);

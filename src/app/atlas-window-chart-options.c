@@ -17,7 +17,7 @@ static void
 update_y_column_options (AtlasWindow *self,
                          GMenu       *values)
 {
-  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+  AtlasChart *chart = atlas_document_get_chart (self->document);
   const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
   AtlasTable *table = chart ? atlas_chart_get_table (chart) : NULL;
   g_auto (GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->chart_options));
@@ -82,7 +82,7 @@ make_filter_menu (AtlasTable *table,
 void
 atlas_window_update_chart_options (AtlasWindow *self)
 {
-  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+  AtlasChart *chart = atlas_document_get_chart (self->document);
   const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
   AtlasTable *table = chart ? atlas_chart_get_table (chart) : NULL;
   g_autoptr (GMenu) types = g_menu_new ();
@@ -178,7 +178,7 @@ atlas_window_change_chart (AtlasWindow *self,
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
-  current = atlas_chart_view_get_chart (self->chart_view);
+  current = atlas_document_get_chart (self->document);
   if (!current)
     return FALSE;
   new_x = x_column && g_strcmp0 (x_column, atlas_chart_get_spec (current)->x_column) != 0;
@@ -211,7 +211,7 @@ atlas_window_set_filter_value (AtlasWindow *self,
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
-  current = atlas_chart_view_get_chart (self->chart_view);
+  current = atlas_document_get_chart (self->document);
   if (!current || !atlas_chart_get_spec (current)->filter_column)
     return FALSE;
   atlas_chart_copy_shown_spec (current, &spec, TRUE);
@@ -243,7 +243,7 @@ atlas_window_set_y_columns (AtlasWindow        *self,
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
 
-  current = atlas_chart_view_get_chart (self->chart_view);
+  current = atlas_document_get_chart (self->document);
   if (!current)
     return FALSE;
   if (!y_columns || !y_columns[0])
@@ -266,7 +266,7 @@ on_y_column_toggled (GSimpleAction *action,
 {
   AtlasWindow *self = ATLAS_WINDOW (data);
   const char *column = g_object_get_data (G_OBJECT (action), "column");
-  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
+  AtlasChart *chart = atlas_document_get_chart (self->document);
   char **drawn = chart ? atlas_chart_get_spec (chart)->y_columns : NULL;
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_auto (GStrv) chosen = NULL;

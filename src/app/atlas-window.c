@@ -11,17 +11,6 @@
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The data view is filled when it is shown: building its columns for
- * every passage would slow the first frame and each step. */
-static void
-on_visible_view_changed (AtlasWindow *self)
-{
-  AtlasChart *chart = atlas_chart_view_get_chart (self->chart_view);
-
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "table") == 0)
-    atlas_table_view_set_table (self->table_view, chart ? atlas_chart_get_table (chart) : NULL);
-}
-
 /* Says something in a toast, and keeps it for atlas_window_get_status(). */
 void
 atlas_window_show_status (AtlasWindow *self,
@@ -75,9 +64,9 @@ atlas_window_get_chart_context (AtlasWindow *self)
   return self->builtin_context;
 }
 
-/* The document's chart shows in the chart view, its table in the data
- * view and its options in the menu; a chart of a file or a dataset is no
- * passage of the story, and Page Down goes to the story's first. */
+/* The document's chart shows its options in the menu (the chart and data
+ * views follow the document themselves); a chart of a file or a dataset
+ * is no passage of the story, and Page Down goes to the story's first. */
 static void
 on_chart_changed (AtlasWindow   *self,
                   AtlasDocument *document)
@@ -85,9 +74,7 @@ on_chart_changed (AtlasWindow   *self,
   AtlasChart *chart = atlas_document_get_chart (document);
   AtlasDocumentSource source = atlas_document_get_source (document);
 
-  atlas_chart_view_set_chart (self->chart_view, chart ? atlas_chart_ref (chart) : NULL);
   atlas_window_update_chart_options (self);
-  on_visible_view_changed (self);
   adw_view_switcher_title_set_subtitle (self->window_title, atlas_document_get_title (document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", chart != NULL);
@@ -382,8 +369,8 @@ atlas_window_init (AtlasWindow *self)
     = adw_timed_animation_new (GTK_WIDGET (self->chart_view), 0.25, 1, 220,
                                adw_property_animation_target_new (G_OBJECT (self->chart_view), "opacity"));
   adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->passage_fade), ADW_EASE_OUT_CUBIC);
-  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_view_changed),
-                            self);
+  atlas_chart_view_set_document (self->chart_view, self->document);
+  atlas_table_view_set_document (self->table_view, self->document);
   restore_window_state (self);
   {
     g_autofree char *imports = g_build_filename (g_get_user_data_dir (), "silicon-atlas", "imports.ini", NULL);
