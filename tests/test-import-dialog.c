@@ -437,7 +437,7 @@ test_reload (void)
   gtk_window_present (GTK_WINDOW (window));
   atlas_window_open_file_with (window, file, settings);
   wait_for_loading (window);
-  g_assert_true (atlas_window_change_chart (window, "bar", NULL, -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.chart-type", "s", "bar"));
   wait_for_frames (GTK_WIDGET (window), 2);
   atlas_chart_view_zoom (view, 1.5, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0);
   wait_for_frames (GTK_WIDGET (window), 2);

@@ -874,7 +874,7 @@ test_save_and_reopen (void)
   {
     g_autofree char *path = g_build_filename (dir, "funds.atlaschart", NULL);
 
-    g_assert_true (atlas_window_show_dataset (window, "china-chip-funds"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-dataset", "s", "china-chip-funds"));
     assert_saves_and_reopens (window, path);
     g_unlink (path);
   }
@@ -888,7 +888,7 @@ test_save_and_reopen (void)
     atlas_window_open_file (window, file);
     wait_for_loading (window);
   }
-  g_assert_true (atlas_window_change_chart (window, "bar", NULL, -1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.chart-type", "s", "bar"));
   wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (atlas_chart_view_zoom (view, 1.6, 400));
   wait_for_frames (GTK_WIDGET (window), 2);
