@@ -611,6 +611,11 @@ test_export_formats (void)
   /* Fonts travel with the file, the CJK face for the title's Chinese too. */
   g_assert_nonnull (memmem (pdf_text, len, "/FontFile", 9));
   g_assert_nonnull (memmem (pdf_text, len, "NotoSansCJK", 11));
+  /* The title and subtitle are the document's own, as UTF-16 for the
+   * Chinese in them; the program that made it is named. */
+  g_assert_nonnull (memmem (pdf_text, len, "/Title <FEFF", 12));
+  g_assert_nonnull (memmem (pdf_text, len, "/Subject (Value of integrated circuits imported, by year)", 56));
+  g_assert_nonnull (memmem (pdf_text, len, "/Creator (Silicon Atlas)", 24));
 }
 
 static void

@@ -199,6 +199,12 @@ render_to_stream (AtlasChart        *chart,
       break;
     case ATLAS_EXPORT_PDF:
       surface = cairo_pdf_surface_create_for_stream (write_to_stream, writer, width, height);
+      /* A reader's window, its search and a library list a PDF by these. */
+      if (atlas_chart_get_spec (chart)->title)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, atlas_chart_get_spec (chart)->title);
+      if (atlas_chart_get_spec (chart)->subtitle)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, atlas_chart_get_spec (chart)->subtitle);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Silicon Atlas");
       break;
     case ATLAS_EXPORT_PNG:
     default:
