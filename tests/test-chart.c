@@ -721,6 +721,62 @@ test_annotation_out_of_view (void)
   cairo_surface_destroy (surface);
 }
 
+/* In a table with a status column, as every built-in dataset has, a value
+ * with no neighbour is a dot, and a zoomed line runs to the plot's edge
+ * rather than stopping at the last point in view. */
+static void
+test_status_lines_hide_nothing (void)
+{
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  g_autoptr (AtlasTable) table = load_table ("lonely.csv", "year,value,status\n2014,5,final\n2015,,final\n"
+                                                             "2016,8,final\n2017,7,final\n2018,,final\n"
+                                                             "2019,8,final\n2020,,final\n2021,9,final\n");
+  AtlasColor color = atlas_theme_series_color (atlas_theme_get (FALSE), 0);
+  AtlasChartSpec spec;
+  g_autoptr (AtlasChart) chart = NULL;
+  cairo_surface_t *surface;
+  cairo_rectangle_t plot;
+  double x, y, t2016, t2019, x2016, y2016, x2017, y2017;
+
+
+  atlas_chart_spec_init (&spec);
+  spec.x_column = g_strdup ("year");
+  spec.y_columns = g_strsplit ("value", ",", -1);
+  spec.status_column = g_strdup ("status");
+  chart = atlas_chart_new (table, &spec, NULL);
+  atlas_chart_spec_clear (&spec);
+  surface = render (chart, 800, 500, &layout);
+  /* 2014, 2019 and 2021 stand alone: each is drawn where hover finds it. */
+  for (gsize row = 0; row < 8; row++)
+    if (row == 0 || row == 5 || row == 7)
+      {
+        g_assert_true (atlas_chart_point_position (layout, 0, row, &x, &y));
+        g_assert_true (pixel_is (surface, (int) x, (int) y, &color, 40));
+      }
+  cairo_surface_destroy (surface);
+
+  /* Zoomed from mid-2016 to mid-2019: the line from 2016 to 2017 enters
+   * at the plot's left edge. */
+  g_assert_true (atlas_chart_parse_x (table, "year", "2016", &t2016));
+  g_assert_true (atlas_chart_parse_x (table, "year", "2019", &t2019));
+  atlas_chart_set_view (chart, t2016 + 0.5 * 365 * 86400, t2019 + 0.5 * 365 * 86400, NAN, NAN);
+  surface = render (chart, 800, 500, &layout);
+  g_assert_true (atlas_chart_get_plot_area (layout, &plot));
+  g_assert_false (atlas_chart_point_position (layout, 0, 2, &x2016, &y2016));
+  g_assert_true (atlas_chart_point_position (layout, 0, 3, &x2017, &y2017));
+  /* The series colour is somewhere in the plot's first columns: before,
+   * the line began at 2017, well inside. */
+  {
+    gboolean found = FALSE;
+
+    g_assert_cmpfloat (x2017, >, plot.x + 20);
+    for (int py = (int) plot.y; py < (int) (plot.y + plot.height) && !found; py++)
+      found = pixel_is (surface, (int) plot.x + 2, py, &color, 60);
+    g_assert_true (found);
+  }
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_estimates_dashed (void)
 {
@@ -990,6 +1046,7 @@ main (int   argc,
   g_test_add_func ("/chart/export-disk-full", test_export_disk_full);
   g_test_add_func ("/chart/annotation-out-of-view", test_annotation_out_of_view);
   g_test_add_func ("/chart/estimates-dashed", test_estimates_dashed);
+  g_test_add_func ("/chart/status-lines-hide-nothing", test_status_lines_hide_nothing);
   g_test_add_func ("/chart/scatter-sizes", test_scatter_sizes);
   g_test_add_func ("/chart/suggested-charts", test_suggested_charts);
   g_test_add_func ("/chart/summary", test_summary);

@@ -568,7 +568,9 @@ draw_decimated_series (Painter     *painter,
 }
 
 /* A line whose rows include estimates or forecasts: every segment that
- * touches one is dashed, the rest solid, gaps left by missing values. */
+ * touches one is dashed, the rest solid, gaps left by missing values. As
+ * a plain line, it runs on past the view to be cut by the clip, and a
+ * value with gaps on both sides is a dot. */
 static void
 draw_line_with_estimates (Painter *painter,
                           guint    s)
@@ -593,13 +595,16 @@ draw_line_with_estimates (Painter *painter,
       for (gsize i = 0; i < chart->n_ordered; i++)
         {
           gsize row = atlas_chart_row_at (chart, i);
+          double base, top = atlas_chart_stack_value (chart, s, row, &base);
           double px, py;
 
-          if (!atlas_chart_point_position (layout, s, row, &px, &py))
+          if (isnan (top))
             {
               previous = G_MAXSIZE;
               continue;
             }
+          px = atlas_scale_map (layout->x_scale, chart->x_values[row]);
+          py = atlas_scale_map (layout->y_scale, top);
           if (previous != G_MAXSIZE && (chart->estimated[previous] || chart->estimated[row]) == dashed)
             {
               cairo_move_to (cr, px_previous, py_previous);
@@ -611,6 +616,24 @@ draw_line_with_estimates (Painter *painter,
         }
       cairo_stroke (cr);
     }
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (gsize i = 0; i < chart->n_ordered; i++)
+    {
+      gsize row = atlas_chart_row_at (chart, i);
+      double base;
+      gboolean alone = !isnan (atlas_chart_stack_value (chart, s, row, &base))
+                       && (i == 0 || isnan (atlas_chart_stack_value (chart, s, atlas_chart_row_at (chart, i - 1), &base)))
+                       && (i + 1 == chart->n_ordered
+                           || isnan (atlas_chart_stack_value (chart, s, atlas_chart_row_at (chart, i + 1), &base)));
+      double px, py;
+
+      if (alone && atlas_chart_point_position (layout, s, row, &px, &py))
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, px, py, painter->unit * 0.3, 0, 2 * G_PI);
+        }
+    }
+  cairo_fill (cr);
   cairo_restore (cr);
 }
 
@@ -1368,10 +1391,25 @@ render (AtlasChart *chart,
       atlas_chart_draw_ranges (&painter);
 
       /* Clipped to the plot, with room for half a line or marker at its
-       * edges: the first and last points are drawn whole. */
+       * edges, so that the first and last points are drawn whole; but
+       * where the data runs on past the view, lines are cut at the edge
+       * itself, not short of it nor beyond it. */
       cairo_save (cr);
-      cairo_rectangle (cr, layout->plot.x - painter.unit * 0.4, layout->plot.y - painter.unit * 0.4,
-                       layout->plot.width + painter.unit * 0.8, layout->plot.height + painter.unit * 0.8);
+      {
+        double left = layout->plot.x - painter.unit * 0.4, right = layout->plot.x + layout->plot.width + painter.unit * 0.4;
+        double view_min, view_max;
+
+        if (!chart->categories && !horizontal && chart->n_ordered > 0 && atlas_scale_get_kind (layout->x_scale) != ATLAS_SCALE_BAND)
+          {
+            atlas_scale_get_domain (layout->x_scale, &view_min, &view_max);
+            if (chart->x_values[atlas_chart_row_at (chart, 0)] < view_min)
+              left = layout->plot.x;
+            if (chart->x_values[atlas_chart_row_at (chart, chart->n_ordered - 1)] > view_max)
+              right = layout->plot.x + layout->plot.width;
+          }
+        cairo_rectangle (cr, left, layout->plot.y - painter.unit * 0.4, right - left,
+                         layout->plot.height + painter.unit * 0.8);
+      }
       cairo_clip (cr);
       /* Plain lines and areas with more points in view than two per pixel
        * column are drawn per column. */
