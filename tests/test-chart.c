@@ -738,7 +738,6 @@ test_status_lines_hide_nothing (void)
   cairo_rectangle_t plot;
   double x, y, t2016, t2019, x2016, y2016, x2017, y2017;
 
-
   atlas_chart_spec_init (&spec);
   spec.x_column = g_strdup ("year");
   spec.y_columns = g_strsplit ("value", ",", -1);
@@ -986,10 +985,73 @@ test_summary (void)
   g_autofree char *summary = atlas_chart_summarize (layout);
 
   g_assert_cmpstr (summary, ==,
-                   "Line chart of imports (USD bn) by year, from 2017 to 2024. The value axis runs from 260 to "
-                   "440 USD bn. imports (USD bn): highest 432 USD bn (2021), lowest 260.14 USD bn (2017), latest "
+                   "Line chart of imports (USD bn) by year, from 2017 to 2024. The value axis runs from 0 to "
+                   "450 USD bn. imports (USD bn): highest 432 USD bn (2021), lowest 260.14 USD bn (2017), latest "
                    "385 USD bn (2024).");
   cairo_surface_destroy (surface);
+}
+
+/* Axes that tell no lies: a line of positive values starts at zero
+ * unless the chart asks to fit it; bars, areas and stacks refuse a log
+ * scale, which has no zero; a log axis over a few decades ticks at the
+ * 1-2-5 values that fit the data. */
+static void
+test_honest_axes (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("imports.csv", imports_csv);
+  g_autoptr (AtlasTable) spread = load_table ("spread.csv", "year,value\n2020,4\n2021,15\n2022,60\n2023,120\n");
+  const AtlasChartType refused[] = { ATLAS_CHART_BAR, ATLAS_CHART_BAR_HORIZONTAL, ATLAS_CHART_BAR_STACKED,
+                                     ATLAS_CHART_AREA, ATLAS_CHART_STACKED_AREA, ATLAS_CHART_STACKED_AREA_PERCENT };
+
+  {
+    AtlasChartSpec spec;
+    g_autoptr (AtlasChart) fitted = NULL;
+    g_autoptr (AtlasChartLayout) layout = NULL;
+    g_autofree char *summary = NULL;
+
+    atlas_chart_spec_init (&spec);
+    spec.x_column = g_strdup ("year");
+    spec.y_columns = g_strsplit ("imports (USD bn)", ",", -1);
+    spec.fit_values = TRUE;
+    fitted = atlas_chart_new (table, &spec, NULL);
+    atlas_chart_spec_clear (&spec);
+    layout = atlas_chart_layout_new (fitted, NULL, 600, 400);
+    summary = atlas_chart_summarize (layout);
+    g_assert_nonnull (strstr (summary, "The value axis runs from 260 to 440 USD bn."));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      AtlasChartSpec spec;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasChart) chart = NULL;
+
+      atlas_chart_spec_init (&spec);
+      spec.type = refused[i];
+      spec.x_column = g_strdup ("year");
+      spec.y_columns = g_strsplit ("imports (USD bn)", ",", -1);
+      spec.log_y = TRUE;
+      chart = atlas_chart_new (table, &spec, &error);
+      atlas_chart_spec_clear (&spec);
+      g_assert_null (chart);
+      g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_LOG_UNSUITED);
+    }
+  {
+    AtlasChartSpec spec;
+    g_autoptr (AtlasChart) chart = NULL;
+    g_autoptr (AtlasChartLayout) layout = NULL;
+    g_autofree char *summary = NULL;
+
+    atlas_chart_spec_init (&spec);
+    spec.x_column = g_strdup ("year");
+    spec.y_columns = g_strsplit ("value", ",", -1);
+    spec.log_y = TRUE;
+    chart = atlas_chart_new (spread, &spec, NULL);
+    atlas_chart_spec_clear (&spec);
+    layout = atlas_chart_layout_new (chart, NULL, 800, 500);
+    summary = atlas_chart_summarize (layout);
+    /* 4 to 120 fits between 2 and 200, not 1 and 1000. */
+    g_assert_nonnull (strstr (summary, "The value axis runs from 2 to 200 on a log scale."));
+  }
 }
 
 static void
@@ -1050,6 +1112,7 @@ main (int   argc,
   g_test_add_func ("/chart/scatter-sizes", test_scatter_sizes);
   g_test_add_func ("/chart/suggested-charts", test_suggested_charts);
   g_test_add_func ("/chart/summary", test_summary);
+  g_test_add_func ("/chart/honest-axes", test_honest_axes);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);

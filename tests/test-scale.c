@@ -191,6 +191,29 @@ test_log (void)
   /* Between 2 and 40: 2, 5, 10 and 20. */
   g_assert_cmpuint (ticks->len, ==, 4);
   assert_labels_distinct (ticks);
+  g_clear_pointer (&ticks, g_array_unref);
+
+  /* Values from 4 to 120 end on 1-2-5 values around them, not on whole
+   * decades (1 to 1000, four ticks), and tick at each. */
+  {
+    g_autoptr (AtlasScale) few = atlas_scale_new_log (4, 120, &error);
+    static const double expected[] = { 2, 5, 10, 20, 50, 100, 200 };
+    double min, max;
+
+    atlas_scale_nice (few, 10);
+    atlas_scale_get_domain (few, &min, &max);
+    g_assert_cmpfloat (min, ==, 2);
+    g_assert_cmpfloat (max, ==, 200);
+    ticks = atlas_scale_ticks (few, 10, &c_style);
+    g_assert_cmpuint (ticks->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < ticks->len; i++)
+      g_assert_cmpfloat_with_epsilon (g_array_index (ticks, AtlasTick, i).value, expected[i], 1e-9);
+    g_clear_pointer (&ticks, g_array_unref);
+    /* Too many for a small axis: 1-3 steps. */
+    ticks = atlas_scale_ticks (few, 4, &c_style);
+    g_assert_cmpuint (ticks->len, <=, 4);
+    g_assert_cmpuint (ticks->len, >=, 2);
+  }
 }
 
 static void

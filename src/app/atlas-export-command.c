@@ -115,6 +115,7 @@ static gboolean
 has_chart_options (const AtlasExportOptions *o)
 {
   return o->chart_type || o->x_column || o->y_columns || o->title || o->subtitle || o->source || o->notes || o->log_y
+         || o->fit_values
          || o->markers || o->label_column || o->x_range || o->size_column || o->status_column || o->events_file
          || o->callouts || o->ranges || o->references;
 }
@@ -160,6 +161,7 @@ definition_from_options (const AtlasExportOptions *options,
   set_option (keys, option_names, "XRange", "--x-range", options->x_range);
   set_option (keys, option_names, "EventsData", "--events", options->events_file);
   set_flag (keys, option_names, "Log", "--log", options->log_y);
+  set_flag (keys, option_names, "FitValues", "--fit-values", options->fit_values);
   set_flag (keys, option_names, "Markers", "--markers", options->markers);
   set_flag (keys, option_names, "Dark", "--dark", options->dark);
   set_flag (keys, option_names, "Transparent", "--transparent", options->transparent);

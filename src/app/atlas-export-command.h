@@ -24,6 +24,7 @@ typedef struct
   gboolean transparent;
   gboolean summary;
   gboolean log_y;
+  gboolean fit_values;
   gboolean markers;
   char *label_column;
   char *x_range;

@@ -112,6 +112,8 @@ atlas_window_update_chart_options (AtlasWindow *self)
       g_menu_append_item (columns, item);
     }
   g_menu_append (scale, _("Log Scale"), "options.log-scale");
+  /* Translators: a line chart's value axis fits its data, rather than starting at zero. */
+  g_menu_append (scale, _("Fit Values to Data"), "options.fit-values");
   g_menu_append_section (self->options_menu, _("Chart Type"), G_MENU_MODEL (types));
   /* Translators: the menu section choosing the column along the x axis. */
   g_menu_append_section (self->options_menu, _("Along x"), G_MENU_MODEL (columns));
@@ -136,6 +138,9 @@ atlas_window_update_chart_options (AtlasWindow *self)
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
                                                                           "log-scale")),
                              g_variant_new_boolean (spec->log_y));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
+                                                                          "fit-values")),
+                             g_variant_new_boolean (spec->fit_values));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
                                                                           "filter-value")),
                              g_variant_new_string (spec->filter_value ? spec->filter_value : ""));
@@ -296,6 +301,23 @@ on_x_column_changed (GSimpleAction *action,
   atlas_window_change_chart (ATLAS_WINDOW (data), NULL, g_variant_get_string (value, NULL), -1);
 }
 
+/* Fits a line chart's value axis to its data, or starts it at zero again. */
+static void
+on_fit_values_changed (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (data);
+  AtlasChart *current = atlas_document_get_chart (self->document);
+  AtlasChartSpec spec;
+
+  if (!current)
+    return;
+  atlas_chart_copy_shown_spec (current, &spec, TRUE);
+  spec.fit_values = g_variant_get_boolean (value);
+  show_chart_of_spec (self, atlas_chart_get_table (current), &spec);
+}
+
 static void
 on_log_scale_changed (GSimpleAction *action,
                       GVariant      *value,
@@ -311,6 +333,7 @@ atlas_window_init_chart_options (AtlasWindow *self)
     { "chart-type", NULL, "s", "'line'", on_chart_type_changed, { 0 } },
     { "x-column", NULL, "s", "''", on_x_column_changed, { 0 } },
     { "log-scale", NULL, NULL, "false", on_log_scale_changed, { 0 } },
+    { "fit-values", NULL, NULL, "false", on_fit_values_changed, { 0 } },
     { "filter-value", NULL, "s", "''", on_filter_value_changed, { 0 } },
   };
 

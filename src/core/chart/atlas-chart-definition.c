@@ -23,8 +23,8 @@ const char *const atlas_chart_reader_keys[] = {
 };
 
 static const char *const chart_keys[] = {
-  "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Log", "Markers",
-  "Dark", "Transparent", "XRange", "YRange", "Highlight", "Title", "Subtitle", "Source", "Notes", "Events",
+  "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Log", "FitValues",
+  "Markers", "Dark", "Transparent", "XRange", "YRange", "Highlight", "Title", "Subtitle", "Source", "Notes", "Events",
   "EventsData", "EventsCategory", NULL,
 };
 
@@ -128,6 +128,7 @@ atlas_chart_definition_copy (const AtlasChartDefinition *definition)
   copy->filter_column = g_strdup (definition->filter_column);
   copy->filter_value = g_strdup (definition->filter_value);
   copy->log_y = definition->log_y;
+  copy->fit_values = definition->fit_values;
   copy->markers = definition->markers;
   copy->dark = definition->dark;
   copy->transparent = definition->transparent;
@@ -531,6 +532,7 @@ read_group (GroupReader        *reader,
       || !read_string (reader, "FilterColumn", &definition->filter_column, error)
       || !read_string (reader, "FilterValue", &definition->filter_value, error)
       || !read_boolean (reader, "Log", &definition->log_y, error)
+      || !read_boolean (reader, "FitValues", &definition->fit_values, error)
       || !read_boolean (reader, "Markers", &definition->markers, error)
       || !read_boolean (reader, "Dark", &definition->dark, error)
       || !read_boolean (reader, "Transparent", &definition->transparent, error)
@@ -842,6 +844,8 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
   write_string (keys, group, "FilterValue", definition->filter_value);
   if (definition->log_y)
     g_key_file_set_boolean (keys, group, "Log", TRUE);
+  if (definition->fit_values)
+    g_key_file_set_boolean (keys, group, "FitValues", TRUE);
   if (definition->markers)
     g_key_file_set_boolean (keys, group, "Markers", TRUE);
   if (definition->dark)
@@ -1170,6 +1174,7 @@ atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
   spec.filter_column = g_strdup (definition->filter_column);
   spec.filter_value = g_strdup (definition->filter_value);
   spec.log_y = definition->log_y;
+  spec.fit_values = definition->fit_values;
   spec.markers = definition->markers;
   spec.dark = definition->dark;
   spec.transparent = definition->transparent;
@@ -1348,6 +1353,7 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   g_free (definition->filter_value);
   definition->filter_value = g_strdup (spec->filter_value);
   definition->log_y = spec->log_y;
+  definition->fit_values = spec->fit_values;
   definition->markers = spec->markers;
   g_free (definition->title);
   definition->title = g_strdup (spec->title);

@@ -53,6 +53,7 @@ typedef struct
   char *filter_column;         /* FilterColumn */
   char *filter_value;          /* FilterValue */
   gboolean log_y;              /* Log */
+  gboolean fit_values;         /* FitValues: lines' value axis fits the data, not from zero */
   gboolean markers;            /* Markers */
   gboolean dark;               /* Dark */
   gboolean transparent;        /* Transparent */

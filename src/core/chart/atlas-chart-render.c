@@ -184,7 +184,10 @@ value_domain (AtlasChart *chart,
       min = min >= 0 ? MAX (min - pad, 0) : min - pad;
       max += pad;
     }
-  if (type != ATLAS_CHART_LINE && type != ATLAS_CHART_SCATTER && !chart->spec.log_y)
+  /* Bars and areas stand on zero; so do lines of values all on one side
+   * of it, unless the chart asks to fit them (OWID's rule): a cut axis
+   * makes a modest change look dramatic. */
+  if (type != ATLAS_CHART_SCATTER && !chart->spec.log_y && (type != ATLAS_CHART_LINE || !chart->spec.fit_values))
     {
       min = MIN (min, 0);
       max = MAX (max, 0);

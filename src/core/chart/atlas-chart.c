@@ -569,6 +569,19 @@ atlas_chart_new (AtlasTable           *table,
   if (!chart_load_filter (chart, error) || !chart_load_x (chart, error))
     return NULL;
 
+  /* A bar's length and an area's depth from zero are their values, and a
+   * log axis has no zero: drawn on one, they would say nothing true. */
+  if (spec->log_y && (atlas_chart_type_is_bar (spec->type) || atlas_chart_type_stacks (spec->type)
+                      || spec->type == ATLAS_CHART_AREA))
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_LOG_UNSUITED,
+                   atlas_chart_type_is_bar (spec->type)
+                     ? _("A log scale does not suit bars: a bar's length from zero is its value, and a log axis "
+                         "has no zero")
+                     : _("A log scale does not suit areas: an area's depth from zero is its value, and a log axis "
+                         "has no zero"));
+      return NULL;
+    }
   if (spec->log_y)
     for (guint s = 0; s < chart->series->len; s++)
       {
@@ -755,6 +768,7 @@ atlas_chart_spec_copy (const AtlasChartSpec *spec,
   out_copy->source = g_strdup (spec->source);
   out_copy->notes = g_strdup (spec->notes);
   out_copy->log_y = spec->log_y;
+  out_copy->fit_values = spec->fit_values;
   out_copy->markers = spec->markers;
   out_copy->dark = spec->dark;
   out_copy->transparent = spec->transparent;

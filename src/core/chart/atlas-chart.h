@@ -20,6 +20,7 @@ typedef enum
   ATLAS_CHART_ERROR_NO_DATA,
   ATLAS_CHART_ERROR_NOT_POSITIVE,
   ATLAS_CHART_ERROR_EXPORT,
+  ATLAS_CHART_ERROR_LOG_UNSUITED, /* a log scale asked of bars, areas or stacks */
 } AtlasChartError;
 
 typedef enum
@@ -74,6 +75,7 @@ typedef struct
   char *source;
   char *notes;
   gboolean log_y;
+  gboolean fit_values;  /* lines: the value axis fits the data rather than starting at zero */
   gboolean markers;
   gboolean dark;        /* the look the chart opens in */
   gboolean transparent;

@@ -330,14 +330,74 @@ log_inverse (const AtlasScale *scale,
   return pow (10, log10 (scale->min) + fraction * (log10 (scale->max) - log10 (scale->min)));
 }
 
+/* Spans of this many decades or more are told in powers of ten; shorter
+ * ones in the 1-2-5 values inside them, so that the axis fits the data. */
+#define LOG_DECADES_SPAN 3
+
+/* The nearest 1-2-5 value (1, 2, 5, 10, 20, ...) at or below value, or at
+ * or above it when up. */
+static double
+log_round_125 (double   value,
+               gboolean up)
+{
+  static const double steps[] = { 1, 2, 5, 10 };
+  double power = pow (10, floor (log10 (value) + 1e-9));
+
+  if (up)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        if (steps[i] * power >= value * (1 - 1e-9))
+          return steps[i] * power;
+      return 10 * power;
+    }
+  for (guint i = G_N_ELEMENTS (steps); i-- > 0;)
+    if (steps[i] * power <= value * (1 + 1e-9))
+      return steps[i] * power;
+  return power;
+}
+
 static void
 log_nice (AtlasScale *scale,
           guint       max_ticks)
 {
-  scale->min = pow (10, floor (log10 (scale->min) + 1e-9));
-  scale->max = pow (10, ceil (log10 (scale->max) - 1e-9));
+  if (log10 (scale->max / scale->min) >= LOG_DECADES_SPAN)
+    {
+      scale->min = pow (10, floor (log10 (scale->min) + 1e-9));
+      scale->max = pow (10, ceil (log10 (scale->max) - 1e-9));
+    }
+  else
+    {
+      scale->min = log_round_125 (scale->min, FALSE);
+      scale->max = log_round_125 (scale->max, TRUE);
+    }
   if (scale->max <= scale->min)
-    scale->max = scale->min * 10;
+    scale->max = log_round_125 (scale->min * 1.5, TRUE);
+}
+
+/* The values m x 10^e inside the scale for each m of multipliers, in
+ * order, into ticks (NULL: only counted); how many there are. */
+static guint
+log_multiples (const AtlasScale       *scale,
+               const int              *multipliers,
+               guint                   n_multipliers,
+               const AtlasNumberStyle *style,
+               GArray                 *ticks)
+{
+  int first = (int) floor (log10 (scale->min) + 1e-9);
+  int last = (int) ceil (log10 (scale->max) - 1e-9);
+  guint n = 0;
+
+  for (int e = first; e <= last; e++)
+    for (guint i = 0; i < n_multipliers; i++)
+      {
+        double value = multipliers[i] * pow (10, e);
+        if (value < scale->min * (1 - 1e-9) || value > scale->max * (1 + 1e-9))
+          continue;
+        n++;
+        if (ticks)
+          tick_array_add (ticks, value, atlas_format_number (value, pow (10, e), scale->max, style));
+      }
+  return n;
 }
 
 static GArray *
@@ -345,30 +405,33 @@ log_ticks (const AtlasScale       *scale,
            guint                   max_ticks,
            const AtlasNumberStyle *style)
 {
+  static const int one_two_five[] = { 1, 2, 5 };
+  static const int one_three[] = { 1, 3 };
   GArray *ticks = tick_array_new ();
   int first = (int) ceil (log10 (scale->min) - 1e-9);
   int last = (int) floor (log10 (scale->max) + 1e-9);
   int decades = last - first + 1;
   int every = MAX (1, (decades + (int) max_ticks - 1) / (int) MAX (max_ticks, 1));
 
-  if (decades >= 2)
+  /* Within a few decades, the finest of 1-2-5 and 1-3 steps that fits. */
+  if (log10 (scale->max / scale->min) < LOG_DECADES_SPAN)
     {
-      for (int e = first; e <= last; e += every)
+      if (log_multiples (scale, one_two_five, G_N_ELEMENTS (one_two_five), style, NULL) <= MAX (max_ticks, 2))
         {
-          double value = pow (10, e);
-          tick_array_add (ticks, value, atlas_format_number (value, value, value, style));
+          log_multiples (scale, one_two_five, G_N_ELEMENTS (one_two_five), style, ticks);
+          return ticks;
         }
-      return ticks;
+      if (log_multiples (scale, one_three, G_N_ELEMENTS (one_three), style, NULL) <= MAX (max_ticks, 2))
+        {
+          log_multiples (scale, one_three, G_N_ELEMENTS (one_three), style, ticks);
+          return ticks;
+        }
     }
-
-  /* Less than two decades: 1, 2 and 5 times the powers of ten inside. */
-  for (int e = first - 1; e <= last; e++)
-    for (int m = 1; m <= 5; m += (m == 1 ? 1 : 3))
-      {
-        double value = m * pow (10, e);
-        if (value >= scale->min * (1 - 1e-9) && value <= scale->max * (1 + 1e-9))
-          tick_array_add (ticks, value, atlas_format_number (value, pow (10, e), scale->max, style));
-      }
+  for (int e = first; e <= last; e += every)
+    {
+      double value = pow (10, e);
+      tick_array_add (ticks, value, atlas_format_number (value, value, value, style));
+    }
   return ticks;
 }
 
