@@ -991,6 +991,42 @@ test_summary (void)
   cairo_surface_destroy (surface);
 }
 
+/* A bar with no value is marked as no data, where a zero is a hairline:
+ * hover says so, and the legend says what the mark means. */
+static void
+test_missing_bar_is_no_data (void)
+{
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  g_autoptr (AtlasTable) table = load_table ("funds.csv", "fund,raised,registered\nPhase I,138.72,98.72\n"
+                                                          "Phase II,204.15,204.15\nPhase III,,344\n");
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_BAR, "fund", "raised,registered", FALSE);
+  cairo_surface_t *surface = render (chart, 800, 500, &layout);
+  const AtlasTheme *theme = atlas_theme_get (FALSE);
+  cairo_rectangle_t plot;
+  AtlasChartPick pick = { 0 };
+  g_autofree char *said = NULL;
+  double x_registered, y_registered;
+  gboolean outlined = FALSE;
+
+  g_assert_true (atlas_chart_get_plot_area (layout, &plot));
+  /* Phase III's raised bar stands left of its registered bar, on the baseline. */
+  g_assert_true (atlas_chart_point_position (layout, 1, 2, &x_registered, &y_registered));
+  for (int dx = 1; dx < 120; dx++)
+    if (atlas_chart_pick (layout, x_registered - dx, plot.y + plot.height - 3, &pick) && pick.series == 0)
+      break;
+  g_assert_cmpuint (pick.series, ==, 0);
+  g_assert_cmpuint (pick.row, ==, 2);
+  g_assert_true (isnan (pick.y));
+  said = atlas_chart_describe_pick (chart, &pick, NULL);
+  g_assert_nonnull (strstr (said, "Phase III: no data"));
+  /* The outline is drawn in the muted colour along the baseline. */
+  for (int dx = 1; dx < 120 && !outlined; dx++)
+    for (int dy = 1; dy < 20 && !outlined; dy++)
+      outlined = pixel_is (surface, (int) x_registered - dx, (int) (plot.y + plot.height) - dy, &theme->muted_text, 60);
+  g_assert_true (outlined);
+  cairo_surface_destroy (surface);
+}
+
 /* Axes that tell no lies: a line of positive values starts at zero
  * unless the chart asks to fit it; bars, areas and stacks refuse a log
  * scale, which has no zero; a log axis over a few decades ticks at the
@@ -1113,6 +1149,7 @@ main (int   argc,
   g_test_add_func ("/chart/suggested-charts", test_suggested_charts);
   g_test_add_func ("/chart/summary", test_summary);
   g_test_add_func ("/chart/honest-axes", test_honest_axes);
+  g_test_add_func ("/chart/missing-bar-is-no-data", test_missing_bar_is_no_data);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);

@@ -28,6 +28,7 @@ typedef struct
   guint series;
   gsize row;
   double x, y, width, height; /* bars: the rectangle */
+  gboolean missing;           /* bars: the row has no value, and this marks it as no data */
   double angle_start, angle_end; /* donuts */
 } AtlasChartMark;
 

@@ -44,6 +44,7 @@ typedef struct
   gboolean dashed;  /* the note on estimates over lines: a dashed swatch */
   gboolean hatched; /* the note on estimates over bars: a hatched swatch */
   gboolean hollow;  /* the note on estimates over points: a ring */
+  gboolean no_data; /* the note on missing bars: a dashed outline */
   int series;       /* the series the entry toggles; -1 for none */
   gboolean off;     /* that series is switched off: an outlined swatch, muted text */
 } LegendEntry;
@@ -105,6 +106,16 @@ draw_legend (Painter *painter,
           cairo_rectangle (painter->cr, cx, cy + (text_height - swatch) / 2, swatch, swatch);
           cairo_set_source (painter->cr, hatch);
           cairo_pattern_destroy (hatch);
+        }
+      else if (entry->no_data)
+        {
+          double dash[] = { 2, 2 };
+          cairo_new_path (painter->cr);
+          cairo_rectangle (painter->cr, cx + 0.75, cy + (text_height - swatch) / 2 + 0.75, swatch - 1.5, swatch - 1.5);
+          cairo_set_line_width (painter->cr, 1);
+          cairo_set_dash (painter->cr, dash, 2, 0);
+          cairo_stroke (painter->cr);
+          cairo_set_dash (painter->cr, NULL, 0, 0);
         }
       else if (entry->off)
         {
@@ -882,6 +893,7 @@ draw_bars (Painter *painter)
   for (guint s = 0; s < n_series; s++)
     {
       AtlasColor color = atlas_theme_series_color (painter->theme, s);
+      g_autoptr (GArray) missing = g_array_new (FALSE, FALSE, sizeof (AtlasChartMark));
 
       atlas_painter_set_color (painter->cr, &color);
       for (gsize i = 0; i < chart->n_ordered; i++)
@@ -890,8 +902,24 @@ draw_bars (Painter *painter)
           double base, top = atlas_chart_stack_value (chart, s, row, &base);
           double centre = atlas_scale_map (layout->x_scale, chart->x_values[row]);
           double from, to, offset;
-          AtlasChartMark mark = { s, row, 0, 0, 0, 0, 0, 0 };
+          AtlasChartMark mark = { s, row, 0, 0, 0, 0, 0, 0, FALSE };
 
+          if (isnan (top) && !stacked && !atlas_chart_series_hidden (chart, s))
+            {
+              /* No value is not zero: a short dashed outline on the
+               * baseline says there is no data, where a zero is a line. */
+              double length = MIN (painter->unit * 1.2, (horizontal ? layout->plot.width : layout->plot.height) * 0.15);
+              double zero = atlas_scale_map (layout->y_scale, 0);
+
+              offset = -slot / 2 + s * bar;
+              if (horizontal)
+                mark = (AtlasChartMark) { s, row, zero, centre + offset, length, bar, 0, 0, TRUE };
+              else
+                mark = (AtlasChartMark) { s, row, centre + offset, zero - length, bar, length, 0, 0, TRUE };
+              g_array_append_val (missing, mark);
+              g_array_append_val (layout->marks, mark);
+              continue;
+            }
           if (isnan (top))
             continue;
           offset = stacked ? -slot / 2 : -slot / 2 + s * bar;
@@ -925,6 +953,22 @@ draw_bars (Painter *painter)
           g_array_append_val (layout->marks, mark);
         }
       cairo_fill (painter->cr);
+      if (missing->len > 0)
+        {
+          double dash[] = { 2, 2 };
+
+          cairo_save (painter->cr);
+          atlas_painter_set_color (painter->cr, &painter->theme->muted_text);
+          cairo_set_line_width (painter->cr, 1);
+          cairo_set_dash (painter->cr, dash, 2, 0);
+          for (guint m = 0; m < missing->len; m++)
+            {
+              const AtlasChartMark *gap = &g_array_index (missing, AtlasChartMark, m);
+              cairo_rectangle (painter->cr, gap->x + 1, gap->y + 0.5, MAX (gap->width - 2, 1), MAX (gap->height - 1, 1));
+            }
+          cairo_stroke (painter->cr);
+          cairo_restore (painter->cr);
+        }
     }
 }
 
@@ -1016,6 +1060,29 @@ chart_has_estimates (const AtlasChart *chart)
   return FALSE;
 }
 
+/* Whether side-by-side bars leave a slot empty for a row in view that
+ * has no value: it is marked as no data, and the legend says how. A
+ * stack with a missing layer leaves its whole row out instead. */
+static gboolean
+chart_has_missing_bars (const AtlasChart *chart)
+{
+  if (!atlas_chart_type_is_bar (chart->spec.type) || atlas_chart_type_stacks (chart->spec.type))
+    return FALSE;
+  for (guint s = 0; s < chart->series->len; s++)
+    for (gsize i = 0; i < chart->n_ordered && !atlas_chart_series_hidden (chart, s); i++)
+      {
+        gsize row = atlas_chart_row_at (chart, i);
+        double x = chart->x_values[row];
+
+        if (!chart->categories && ((!isnan (chart->view.x_min) && x < chart->view.x_min)
+                                   || (!isnan (chart->view.x_max) && x > chart->view.x_max)))
+          continue;
+        if (isnan (g_array_index (chart->series, AtlasChartSeries, s).values[row]))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 collect_legend (Painter *painter,
                 GArray  *entries)
@@ -1054,7 +1121,7 @@ collect_legend (Painter *painter,
   for (guint s = 0; s < chart->series->len && chart->series->len > 1 && chart->spec.type != ATLAS_CHART_DONUT; s++)
     {
       LegendEntry entry = { g_strdup (g_array_index (chart->series, AtlasChartSeries, s).name),
-                            atlas_theme_series_color (painter->theme, s), FALSE, FALSE, FALSE, (int) s,
+                            atlas_theme_series_color (painter->theme, s), FALSE, FALSE, FALSE, FALSE, (int) s,
                             atlas_chart_series_hidden (chart, s) };
       g_array_append_val (entries, entry);
     }
@@ -1065,7 +1132,13 @@ collect_legend (Painter *painter,
       LegendEntry entry = { g_strdup (bars     ? _("Hatched: estimate or forecast")
                                       : points ? _("Ring: estimate or forecast")
                                                : _("Dashed: estimate or forecast")),
-                            painter->theme->muted_text, !bars && !points, bars, points, -1, FALSE };
+                            painter->theme->muted_text, !bars && !points, bars, points, FALSE, -1, FALSE };
+      g_array_append_val (entries, entry);
+    }
+  if (chart_has_missing_bars (chart))
+    {
+      LegendEntry entry = { g_strdup (_("Dashed outline: no data")), painter->theme->muted_text, FALSE, FALSE, FALSE,
+                            TRUE, -1, FALSE };
       g_array_append_val (entries, entry);
     }
 }

@@ -1202,7 +1202,8 @@ atlas_chart_describe_pick (const AtlasChart     *chart,
   atlas_number_style_from_locale (&style);
   series = &g_array_index (chart->series, AtlasChartSeries, pick->series);
   x = format_x (chart, pick->row, &style);
-  y = format_y (series, series->values[pick->row], &style);
+  /* Translators: in a tooltip, for a bar whose row has no value. */
+  y = isnan (series->values[pick->row]) ? g_strdup (_("no data")) : format_y (series, series->values[pick->row], &style);
   text = g_string_new (series->name);
   g_string_append_c (text, '\n');
   if (chart->estimated && chart->estimated[pick->row])
