@@ -1027,6 +1027,34 @@ test_missing_bar_is_no_data (void)
   cairo_surface_destroy (surface);
 }
 
+/* Bars of categories outside the view are not drawn, not even as a
+ * sliver in the clip's margin at a small size. */
+static void
+test_bars_out_of_view_hidden (void)
+{
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  g_autoptr (GString) csv = g_string_new ("fund,amount\n");
+  g_autoptr (AtlasTable) table = NULL;
+  AtlasColor color = atlas_theme_series_color (atlas_theme_get (FALSE), 0);
+  g_autoptr (AtlasChart) chart = NULL;
+  cairo_surface_t *surface;
+  cairo_rectangle_t plot;
+
+  for (int i = 0; i < 20; i++)
+    g_string_append_printf (csv, "Fund %d,%d\n", i, 10 + i);
+  table = load_table ("twenty.csv", csv->str);
+  chart = make_chart (table, ATLAS_CHART_BAR_HORIZONTAL, "fund", "amount", FALSE);
+  atlas_chart_set_view (chart, 5, 15, NAN, NAN);
+  /* Short: the bars' slots are narrower than the clip's margin is deep. */
+  surface = render (chart, 480, 200, &layout);
+  g_assert_true (atlas_chart_get_plot_area (layout, &plot));
+  for (int y = 0; y < (int) plot.y; y++)
+    for (int x = (int) plot.x; x < (int) (plot.x + plot.width); x++)
+      if (pixel_is (surface, x, y, &color, 30))
+        g_error ("a bar out of view shows above the plot at %d,%d", x, y);
+  cairo_surface_destroy (surface);
+}
+
 /* Axes that tell no lies: a line of positive values starts at zero
  * unless the chart asks to fit it; bars, areas and stacks refuse a log
  * scale, which has no zero; a log axis over a few decades ticks at the
@@ -1150,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/chart/summary", test_summary);
   g_test_add_func ("/chart/honest-axes", test_honest_axes);
   g_test_add_func ("/chart/missing-bar-is-no-data", test_missing_bar_is_no_data);
+  g_test_add_func ("/chart/bars-out-of-view-hidden", test_bars_out_of_view_hidden);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);

@@ -904,6 +904,11 @@ draw_bars (Painter *painter)
           double from, to, offset;
           AtlasChartMark mark = { s, row, 0, 0, 0, 0, 0, 0, FALSE };
 
+          /* A bar whose slot lies outside the view is not drawn: the
+           * clip's margin would show a sliver of a value not in view. */
+          if (centre < (horizontal ? layout->plot.y : layout->plot.x) - 0.5
+              || centre > (horizontal ? layout->plot.y + layout->plot.height : layout->plot.x + layout->plot.width) + 0.5)
+            continue;
           if (isnan (top) && !stacked && !atlas_chart_series_hidden (chart, s))
             {
               /* No value is not zero: a short dashed outline on the
@@ -1074,8 +1079,8 @@ chart_has_missing_bars (const AtlasChart *chart)
         gsize row = atlas_chart_row_at (chart, i);
         double x = chart->x_values[row];
 
-        if (!chart->categories && ((!isnan (chart->view.x_min) && x < chart->view.x_min)
-                                   || (!isnan (chart->view.x_max) && x > chart->view.x_max)))
+        /* Category positions are in the view's units too. */
+        if ((!isnan (chart->view.x_min) && x < chart->view.x_min) || (!isnan (chart->view.x_max) && x > chart->view.x_max))
           continue;
         if (isnan (g_array_index (chart->series, AtlasChartSeries, s).values[row]))
           return TRUE;
