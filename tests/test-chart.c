@@ -1055,6 +1055,50 @@ test_bars_out_of_view_hidden (void)
   cairo_surface_destroy (surface);
 }
 
+/* Lines of a few series are named at their ends, in their colours, and a
+ * name is clicked as a legend entry is; seven series keep the legend. */
+static void
+test_direct_labels (void)
+{
+  g_autoptr (GString) csv = g_string_new ("year,a,b,c,d,e,f,g\n");
+  g_autoptr (AtlasTable) table = NULL;
+
+  for (int year = 2015; year <= 2024; year++)
+    g_string_append_printf (csv, "%d,%d,%d,%d,%d,%d,%d,%d\n", year, year - 2000, 30 - (year - 2015), 12, 40, 5, 22,
+                            33);
+  table = load_table ("seven.csv", csv->str);
+  for (int n = 3; n <= 7; n += 4)
+    {
+      g_autoptr (AtlasChartLayout) layout = NULL;
+      g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_LINE, "year", n == 3 ? "a,b,c" : "a,b,c,d,e,f,g",
+                                                 FALSE);
+      cairo_surface_t *surface = render (chart, 900, 600, &layout);
+      cairo_rectangle_t plot;
+      double x, y;
+      guint series = G_MAXUINT;
+
+      g_assert_true (atlas_chart_get_plot_area (layout, &plot));
+      g_assert_true (atlas_chart_point_position (layout, 1, 9, &x, &y));
+      if (n == 3)
+        {
+          /* Beside the plot, level with the line's last value. */
+          g_assert_true (atlas_chart_pick_legend (layout, plot.x + plot.width + 10, y, &series));
+          g_assert_cmpuint (series, ==, 1);
+          g_assert_false (atlas_chart_pick_legend (layout, plot.x + 20, plot.y - 10, &series));
+        }
+      else
+        {
+          g_assert_false (atlas_chart_pick_legend (layout, plot.x + plot.width + 10, y, &series));
+          /* The legend is above the plot. */
+          for (double lx = 0; lx < 900 && series == G_MAXUINT; lx += 2)
+            for (double ly = 0; ly < plot.y && series == G_MAXUINT; ly += 2)
+              atlas_chart_pick_legend (layout, lx, ly, &series);
+          g_assert_cmpuint (series, !=, G_MAXUINT);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* Axes that tell no lies: a line of positive values starts at zero
  * unless the chart asks to fit it; bars, areas and stacks refuse a log
  * scale, which has no zero; a log axis over a few decades ticks at the
@@ -1179,6 +1223,7 @@ main (int   argc,
   g_test_add_func ("/chart/honest-axes", test_honest_axes);
   g_test_add_func ("/chart/missing-bar-is-no-data", test_missing_bar_is_no_data);
   g_test_add_func ("/chart/bars-out-of-view-hidden", test_bars_out_of_view_hidden);
+  g_test_add_func ("/chart/direct-labels", test_direct_labels);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);

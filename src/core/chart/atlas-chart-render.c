@@ -1088,9 +1088,172 @@ chart_has_missing_bars (const AtlasChart *chart)
   return FALSE;
 }
 
+/* Lines and areas of a few series name each at its end, in its colour,
+ * as the FT and OWID do; more series, or names too long for the room
+ * beside the plot, keep the legend. Returns the width of the widest
+ * name, 0 when the chart keeps its legend. */
+#define MOST_DIRECT_LABELS 6
+
+/* The x of series' last value in view; NAN when it has none. */
+static double
+last_x_in_view (const AtlasChart *chart,
+                guint             series)
+{
+  gsize end = isnan (chart->view.x_max) ? chart->n_ordered
+                                        : atlas_chart_lower_bound (chart, nextafter (chart->view.x_max, INFINITY));
+
+  for (gsize i = end; i-- > 0;)
+    {
+      gsize row = atlas_chart_row_at (chart, i);
+      double base;
+
+      if (!isnan (chart->view.x_min) && chart->x_values[row] < chart->view.x_min)
+        break;
+      if (!isnan (atlas_chart_stack_value (chart, series, row, &base)))
+        return chart->x_values[row];
+    }
+  return NAN;
+}
+
+/* Whether every series' last value in view is at the same, last x: a
+ * name beside the plot then sits at its line's end. A series that ends
+ * earlier would be named far from its line, and keeps the legend. */
+static gboolean
+series_end_together (const AtlasChart *chart)
+{
+  double last = last_x_in_view (chart, 0);
+
+  for (guint s = 1; s < chart->series->len && !isnan (last); s++)
+    if (last_x_in_view (chart, s) != last)
+      return FALSE;
+  return !isnan (last);
+}
+
+static double
+direct_label_width (Painter *painter,
+                    double   width)
+{
+  AtlasChart *chart = painter->chart;
+  double widest = 0;
+
+  if ((chart->spec.type != ATLAS_CHART_LINE && chart->spec.type != ATLAS_CHART_AREA) || chart->categories
+      || chart->series->len < 2 || chart->series->len > MOST_DIRECT_LABELS || !series_end_together (chart))
+    return 0;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      double w, h;
+      atlas_painter_prepare_text (painter, g_array_index (chart->series, AtlasChartSeries, s).name, TEXT_SMALL, 0, 1);
+      atlas_painter_measure (painter, &w, &h);
+      widest = MAX (widest, w);
+    }
+  /* The plot keeps at least three quarters of the width. */
+  return widest <= width / 4 ? widest : 0;
+}
+
+/* Where each series' name goes beside the plot: at the height of its
+ * last value in view, moved apart just enough that no two touch. */
+typedef struct
+{
+  guint series;
+  double point_y; /* the last value's height; NAN when it ends before the plot's right edge */
+  double y;       /* the name's centre */
+} DirectLabel;
+
+static int
+compare_label_heights (gconstpointer a,
+                       gconstpointer b)
+{
+  double ya = ((const DirectLabel *) a)->y, yb = ((const DirectLabel *) b)->y;
+
+  return (ya > yb) - (ya < yb);
+}
+
+static void
+draw_direct_labels (Painter *painter,
+                    double   label_width)
+{
+  AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
+  g_autoptr (GArray) labels = g_array_new (FALSE, FALSE, sizeof (DirectLabel));
+  double view_min, view_max, line_height, w;
+  double left = layout->plot.x + layout->plot.width + painter->unit * 0.6;
+
+  atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
+  atlas_painter_measure (painter, &w, &line_height);
+  atlas_scale_get_domain (layout->x_scale, &view_min, &view_max);
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      gsize end = atlas_chart_lower_bound (chart, nextafter (view_max, INFINITY));
+
+      /* The last row in view that has a value. */
+      for (gsize i = end; i-- > 0;)
+        {
+          gsize row = atlas_chart_row_at (chart, i);
+          double base, top = atlas_chart_stack_value (chart, s, row, &base);
+          double x = chart->x_values[row];
+
+          if (x < view_min)
+            break;
+          if (isnan (top))
+            continue;
+          {
+            double y = CLAMP (atlas_scale_map (layout->y_scale, top), layout->plot.y,
+                              layout->plot.y + layout->plot.height);
+            gboolean at_edge = atlas_scale_map (layout->x_scale, x) >= layout->plot.x + layout->plot.width - 1;
+            DirectLabel label = { s, at_edge ? y : NAN, y };
+            g_array_append_val (labels, label);
+          }
+          break;
+        }
+    }
+  g_array_sort (labels, compare_label_heights);
+  /* Down from the top, then back up from the bottom: each keeps a line
+   * of its own, as near its value as the others allow. */
+  for (guint i = 0; i < labels->len; i++)
+    {
+      DirectLabel *label = &g_array_index (labels, DirectLabel, i);
+      double floor_y = i == 0 ? layout->plot.y + line_height / 2
+                              : g_array_index (labels, DirectLabel, i - 1).y + line_height;
+      label->y = MAX (label->y, floor_y);
+    }
+  for (guint i = labels->len; i-- > 0;)
+    {
+      DirectLabel *label = &g_array_index (labels, DirectLabel, i);
+      double ceiling_y = i + 1 == labels->len ? layout->plot.y + layout->plot.height - line_height / 2
+                                              : g_array_index (labels, DirectLabel, i + 1).y - line_height;
+      label->y = MIN (label->y, ceiling_y);
+    }
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const DirectLabel *label = &g_array_index (labels, DirectLabel, i);
+      gboolean off = atlas_chart_series_hidden (chart, label->series);
+      AtlasColor color = off ? painter->theme->muted_text : atlas_theme_series_color (painter->theme, label->series);
+      double text_width, text_height;
+      AtlasLegendBox box;
+
+      atlas_painter_prepare_text (painter, g_array_index (chart->series, AtlasChartSeries, label->series).name,
+                                  TEXT_SMALL, label_width + 1, 1);
+      atlas_painter_measure (painter, &text_width, &text_height);
+      /* A name moved off its line's end is joined to it. */
+      if (!isnan (label->point_y) && fabs (label->point_y - label->y) > text_height / 2 && !off)
+        {
+          atlas_painter_set_color (painter->cr, &color);
+          cairo_set_line_width (painter->cr, 1);
+          cairo_move_to (painter->cr, layout->plot.x + layout->plot.width + 1, label->point_y);
+          cairo_line_to (painter->cr, left - painter->unit * 0.2, label->y);
+          cairo_stroke (painter->cr);
+        }
+      atlas_painter_show (painter, left, label->y - text_height / 2, &color);
+      /* Clicking a name switches its series, as a legend entry does. */
+      box = (AtlasLegendBox) { { left, label->y - text_height / 2, text_width, text_height }, label->series };
+      g_array_append_val (layout->legend_boxes, box);
+    }
+}
+
 static void
 collect_legend (Painter *painter,
-                GArray  *entries)
+                GArray  *entries,
+                gboolean direct_labels)
 {
   AtlasChart *chart = painter->chart;
 
@@ -1123,7 +1286,9 @@ collect_legend (Painter *painter,
           g_array_append_val (entries, entry);
         }
     }
-  for (guint s = 0; s < chart->series->len && chart->series->len > 1 && chart->spec.type != ATLAS_CHART_DONUT; s++)
+  for (guint s = 0; s < chart->series->len && chart->series->len > 1 && chart->spec.type != ATLAS_CHART_DONUT
+                    && !direct_labels;
+       s++)
     {
       LegendEntry entry = { g_strdup (g_array_index (chart->series, AtlasChartSeries, s).name),
                             atlas_theme_series_color (painter->theme, s), FALSE, FALSE, FALSE, FALSE, (int) s,
@@ -1290,7 +1455,7 @@ render (AtlasChart *chart,
 {
   AtlasChartLayout *layout = layout_new (chart, width, height);
   Painter painter = { chart, layout, cr, NULL, atlas_theme_get (chart->view.dark), { { 0 } }, 0 };
-  double margin, top, bottom, footer_height = 0;
+  double margin, top, bottom, footer_height = 0, label_width = 0;
   g_autofree char *footer = NULL;
   g_autoptr (GArray) legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   gboolean horizontal = atlas_chart_is_horizontal (chart->spec.type);
@@ -1359,7 +1524,8 @@ render (AtlasChart *chart,
           footer_height += painter.unit * 0.6;
         }
     }
-  collect_legend (&painter, legend);
+  label_width = direct_label_width (&painter, width);
+  collect_legend (&painter, legend, label_width > 0);
   if (legend->len > 0)
     top += draw_legend (&painter, legend, margin, top, width - 2 * margin, chart->spec.type == ATLAS_CHART_LINE)
            + painter.unit * 0.6;
@@ -1459,9 +1625,14 @@ render (AtlasChart *chart,
           for (guint i = 0; i < value_ticks->len; i++)
             value_label_width = MAX (value_label_width, g_array_index (value_ticks, PlacedTick, i).width);
           plot_left = margin + value_label_width + painter.unit * 0.6;
-          /* Room on the right for half of a date or year label under the last point. */
+          /* Room on the right for half of a date or year label under the
+           * last point, or for the series' names there. */
           layout->plot = (cairo_rectangle_t) { plot_left, plot_top,
-                                              MAX (width - margin - painter.unit * 1.5 - plot_left, 1), plot_height };
+                                              MAX (width - margin - plot_left
+                                                     - (label_width > 0 ? label_width + painter.unit * 0.6
+                                                                        : painter.unit * 1.5),
+                                                   1),
+                                              plot_height };
           if (atlas_chart_type_is_bar (chart->spec.type) && !chart->categories)
             pad_for_bars (chart, layout->x_scale);
           atlas_scale_set_range (layout->x_scale, layout->plot.x, layout->plot.x + layout->plot.width);
@@ -1554,6 +1725,8 @@ render (AtlasChart *chart,
                                   &painter.theme->muted_text);
             }
         }
+      if (label_width > 0)
+        draw_direct_labels (&painter, label_width);
       atlas_chart_draw_overlays (&painter);
     }
 
