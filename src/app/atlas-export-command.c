@@ -132,8 +132,7 @@ definition_from_options (const AtlasExportOptions *options,
   g_autoptr (GKeyFile) keys = g_key_file_new ();
   g_autoptr (GHashTable) option_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *cwd = g_get_current_dir ();
-  g_autofree char *dataset_csv = g_strdup_printf ("%s%c%s.csv", atlas_chart_context_get_datasets_dir (context),
-                                                  G_DIR_SEPARATOR, input);
+  g_autofree char *dataset_csv = atlas_chart_context_get_dataset_path (context, input);
   guint n_notes = 0;
 
   /* A name that is no file but a built-in dataset's is that dataset. */

@@ -108,6 +108,18 @@ context_table (AtlasChartContext *context,
   return table;
 }
 
+/* Where the CSV of a built-in dataset is; NULL where there are none. */
+char *
+atlas_chart_context_get_dataset_path (AtlasChartContext *context,
+                                      const char        *dataset)
+{
+  g_return_val_if_fail (context != NULL && dataset != NULL, NULL);
+
+  if (!context->datasets_dir)
+    return NULL;
+  return g_strdup_printf ("%s%c%s.csv", context->datasets_dir, G_DIR_SEPARATOR, dataset);
+}
+
 /* A built-in dataset's table, read once and kept; the reader's error
  * names the file, line and column. */
 AtlasTable *
@@ -120,13 +132,13 @@ atlas_chart_context_get_dataset (AtlasChartContext *context,
 
   g_return_val_if_fail (context != NULL && dataset != NULL, NULL);
 
-  if (!context->datasets_dir)
+  path = atlas_chart_context_get_dataset_path (context, dataset);
+  if (!path)
     {
       g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                    _("there are no built-in datasets here"));
       return NULL;
     }
-  path = g_strdup_printf ("%s%c%s.csv", context->datasets_dir, G_DIR_SEPARATOR, dataset);
   return context_table (context, key, path, error);
 }
 
@@ -246,9 +258,7 @@ atlas_chart_context_get_data_path (AtlasChartContext          *context,
 
   if (definition->data)
     return atlas_chart_definition_resolve_path (definition, definition->data);
-  if (context && context->datasets_dir)
-    return g_strdup_printf ("%s%c%s.csv", context->datasets_dir, G_DIR_SEPARATOR, definition->dataset);
-  return NULL;
+  return context ? atlas_chart_context_get_dataset_path (context, definition->dataset) : NULL;
 }
 
 /* How definition's data is to be read, from its reader settings; NULL,

@@ -17,6 +17,8 @@ void                 atlas_chart_context_unref           (AtlasChartContext     
 const char          *atlas_chart_context_get_datasets_dir (AtlasChartContext         *context);
 GHashTable          *atlas_chart_context_get_sources     (AtlasChartContext          *context,
                                                           GError                    **error);
+char                *atlas_chart_context_get_dataset_path (AtlasChartContext         *context,
+                                                           const char                *dataset);
 AtlasTable          *atlas_chart_context_get_dataset     (AtlasChartContext          *context,
                                                           const char                 *dataset,
                                                           GError                    **error);

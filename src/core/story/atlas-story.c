@@ -78,20 +78,21 @@ parse_passage (AtlasStory  *story,
 {
   static const char *const passage_keys[] = { "Text", NULL };
   g_autoptr (AtlasChartDefinition) chart = NULL;
-  g_autoptr (GError) local_error = NULL;
+  g_autofree char *why = NULL;
   AtlasStoryPassage *passage;
-  char *text;
+  char *text = NULL;
 
-  text = g_key_file_get_string (keys, group, "Text", &local_error);
+  if (!atlas_key_file_read_string (keys, group, "Text", &text, &why))
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_key_line (story->contents, group, "Text"),
+                       /* Translators: a passage's group, then why its Text cannot be read. */
+                       _("[%s] Text: %s"), group, why);
+      return NULL;
+    }
   if (!text)
     {
-      guint line = g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND)
-                     ? atlas_key_file_group_line (story->contents, group)
-                     : atlas_key_file_key_line (story->contents, group, "Text");
-      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, line,
-                       g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND)
-                         ? _("[%s] needs the Text of its passage") : "[%s] Text: %s",
-                       group, local_error->message);
+      set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_group_line (story->contents, group),
+                       _("[%s] needs the Text of its passage"), group);
       return NULL;
     }
   chart = atlas_chart_definition_read (keys, story->contents, story->path, group, passage_keys, error);
@@ -163,7 +164,6 @@ atlas_story_export_passage (AtlasStory *story,
 {
   const AtlasStoryPassage *passage;
   AtlasChartDefinition *chart;
-  const char *datasets_dir;
   g_autofree char *ours = NULL;
   g_autofree char *builtin = NULL;
 
@@ -171,14 +171,13 @@ atlas_story_export_passage (AtlasStory *story,
 
   passage = g_ptr_array_index (story->passages, index);
   chart = atlas_chart_definition_copy (passage->chart);
-  datasets_dir = atlas_chart_context_get_datasets_dir (story->context);
-  ours = g_canonicalize_filename (datasets_dir, NULL);
+  ours = g_canonicalize_filename (atlas_chart_context_get_datasets_dir (story->context), NULL);
   builtin = builtin_datasets_dir ? g_canonicalize_filename (builtin_datasets_dir, NULL) : NULL;
   if (builtin && g_str_equal (ours, builtin))
     return chart;
   if (chart->dataset)
     {
-      g_autofree char *path = g_strdup_printf ("%s%c%s.csv", datasets_dir, G_DIR_SEPARATOR, chart->dataset);
+      g_autofree char *path = atlas_chart_context_get_dataset_path (story->context, chart->dataset);
       if (!chart->title)
         chart->title = atlas_chart_context_get_dataset_title (story->context, chart->dataset);
       if (!chart->source)
@@ -187,7 +186,7 @@ atlas_story_export_passage (AtlasStory *story,
     }
   if (chart->events_dataset)
     {
-      chart->events_data = g_strdup_printf ("%s%c%s.csv", datasets_dir, G_DIR_SEPARATOR, chart->events_dataset);
+      chart->events_data = atlas_chart_context_get_dataset_path (story->context, chart->events_dataset);
       g_clear_pointer (&chart->events_dataset, g_free);
     }
   return chart;
