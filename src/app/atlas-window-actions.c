@@ -103,6 +103,25 @@ export_to_activated (GtkWidget  *widget,
 
 /* Opening files */
 
+/* The file chooser's filters for CSV and text tables, and for charts. */
+static void
+add_table_filter (GListStore *filters)
+{
+  const char *types[] = { "text/csv", "text/tab-separated-values", NULL };
+  const char *patterns[] = { "*.csv", "*.tsv", "*.txt", NULL };
+
+  atlas_file_filters_add (filters, _("CSV and text tables"), types, patterns);
+}
+
+static void
+add_chart_filter (GListStore *filters)
+{
+  const char *types[] = { "application/x-silicon-atlas-chart", NULL };
+  const char *patterns[] = { "*.atlaschart", NULL };
+
+  atlas_file_filters_add (filters, _("Silicon Atlas charts"), types, patterns);
+}
+
 /* Reads file with the choices remembered for it, or as the reader
  * detects, without asking. */
 void
@@ -199,15 +218,11 @@ open_activated (GtkWidget  *widget,
   g_autoptr (GListStore) filters = atlas_file_filters_new ();
   const char *openable_types[] = { "text/csv", "text/tab-separated-values", "application/x-silicon-atlas-chart", NULL };
   const char *openable_patterns[] = { "*.csv", "*.tsv", "*.txt", "*.atlaschart", NULL };
-  const char *table_types[] = { "text/csv", "text/tab-separated-values", NULL };
-  const char *table_patterns[] = { "*.csv", "*.tsv", "*.txt", NULL };
-  const char *chart_types[] = { "application/x-silicon-atlas-chart", NULL };
-  const char *chart_patterns[] = { "*.atlaschart", NULL };
   const char *every_pattern[] = { "*", NULL };
 
   atlas_file_filters_add (filters, _("Tables and charts"), openable_types, openable_patterns);
-  atlas_file_filters_add (filters, _("CSV and text tables"), table_types, table_patterns);
-  atlas_file_filters_add (filters, _("Silicon Atlas charts"), chart_types, chart_patterns);
+  add_table_filter (filters);
+  add_chart_filter (filters);
   atlas_file_filters_add (filters, _("All files"), NULL, every_pattern);
   atlas_file_chooser_open (GTK_WINDOW (widget), _("Open a CSV File or Chart"), G_LIST_MODEL (filters),
                            on_file_to_open_chosen, g_object_ref (widget), g_object_unref);
@@ -232,15 +247,13 @@ on_locate_response (AdwMessageDialog *dialog,
                     AtlasWindow      *self)
 {
   g_autoptr (GListStore) filters = atlas_file_filters_new ();
-  const char *table_types[] = { "text/csv", "text/tab-separated-values", NULL };
-  const char *table_patterns[] = { "*.csv", "*.tsv", "*.txt", NULL };
 
   if (!g_str_equal (response, "locate"))
     {
       on_data_located (NULL, self);
       return;
     }
-  atlas_file_filters_add (filters, _("CSV and text tables"), table_types, table_patterns);
+  add_table_filter (filters);
   atlas_file_chooser_open (GTK_WINDOW (self), _("Locate the Chart’s Data"), G_LIST_MODEL (filters), on_data_located,
                            g_object_ref (self), g_object_unref);
 }
@@ -329,8 +342,6 @@ save_as_activated (GtkWidget  *widget,
   GFile *chart_file = atlas_document_get_chart_file (self->document);
   const char *title = chart ? atlas_chart_get_spec (chart)->title : NULL;
   g_autoptr (GListStore) filters = atlas_file_filters_new ();
-  const char *chart_types[] = { "application/x-silicon-atlas-chart", NULL };
-  const char *chart_patterns[] = { "*.atlaschart", NULL };
   g_autofree char *name = NULL;
 
   if (chart_file)
@@ -341,7 +352,7 @@ save_as_activated (GtkWidget  *widget,
       g_strdelimit (base, G_DIR_SEPARATOR_S, '-');
       name = g_strconcat (base, ".atlaschart", NULL);
     }
-  atlas_file_filters_add (filters, _("Silicon Atlas charts"), chart_types, chart_patterns);
+  add_chart_filter (filters);
   atlas_file_chooser_save (GTK_WINDOW (self), _("Save Chart"), _("_Save"), name, G_LIST_MODEL (filters),
                            on_save_file_chosen, g_object_ref (self), g_object_unref);
 }

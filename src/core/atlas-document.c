@@ -176,6 +176,23 @@ fail (AtlasDocument *self,
   g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
+/* The path of file, or NULL, failing with the reason, for a file that is
+ * not on this computer. */
+static char *
+get_local_path (AtlasDocument *self,
+                GFile         *file)
+{
+  char *path = g_file_get_path (file);
+
+  if (!path)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message = g_strdup_printf (_("%s: only files on this computer can be opened"), uri);
+      fail (self, message);
+    }
+  return path;
+}
+
 static void
 clear_problems (AtlasDocument *self)
 {
@@ -491,15 +508,10 @@ read_file (AtlasDocument              *self,
 {
   g_autoptr (GTask) task = NULL;
   Load *load;
-  char *path = g_file_get_path (file);
+  char *path = get_local_path (self, file);
 
   if (!path)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *message = g_strdup_printf (_("%s: only files on this computer can be opened"), uri);
-      fail (self, message);
-      return;
-    }
+    return;
   stop_reading (self);
   load = g_new0 (Load, 1);
   load->path = path;
@@ -657,14 +669,9 @@ atlas_document_open_chart_file (AtlasDocument *self,
   g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (chart_file), FALSE);
 
-  path = g_file_get_path (chart_file);
+  path = get_local_path (self, chart_file);
   if (!path)
-    {
-      g_autofree char *uri = g_file_get_uri (chart_file);
-      g_autofree char *message = g_strdup_printf (_("%s: only files on this computer can be opened"), uri);
-      fail (self, message);
-      return FALSE;
-    }
+    return FALSE;
   definition = atlas_chart_definition_load (path, &error);
   if (!definition)
     {
