@@ -1094,25 +1094,37 @@ chart_has_missing_bars (const AtlasChart *chart)
  * name, 0 when the chart keeps its legend. */
 #define MOST_DIRECT_LABELS 6
 
-/* The x of series' last value in view; NAN when it has none. */
-static double
-last_x_in_view (const AtlasChart *chart,
-                guint             series)
+/* The row of series' last value between view_min and view_max (NAN: no
+ * bound); G_MAXSIZE when it has none there. */
+static gsize
+last_row_in_view (const AtlasChart *chart,
+                  guint             series,
+                  double            view_min,
+                  double            view_max)
 {
-  gsize end = isnan (chart->view.x_max) ? chart->n_ordered
-                                        : atlas_chart_lower_bound (chart, nextafter (chart->view.x_max, INFINITY));
+  gsize end = isnan (view_max) ? chart->n_ordered : atlas_chart_lower_bound (chart, nextafter (view_max, INFINITY));
 
   for (gsize i = end; i-- > 0;)
     {
       gsize row = atlas_chart_row_at (chart, i);
       double base;
 
-      if (!isnan (chart->view.x_min) && chart->x_values[row] < chart->view.x_min)
+      if (!isnan (view_min) && chart->x_values[row] < view_min)
         break;
       if (!isnan (atlas_chart_stack_value (chart, series, row, &base)))
-        return chart->x_values[row];
+        return row;
     }
-  return NAN;
+  return G_MAXSIZE;
+}
+
+/* The x of series' last value in the chart's view; NAN when it has none. */
+static double
+last_x_in_view (const AtlasChart *chart,
+                guint             series)
+{
+  gsize row = last_row_in_view (chart, series, chart->view.x_min, chart->view.x_max);
+
+  return row == G_MAXSIZE ? NAN : chart->x_values[row];
 }
 
 /* Whether every series' last value in view is at the same, last x: a
@@ -1183,28 +1195,18 @@ draw_direct_labels (Painter *painter,
   atlas_scale_get_domain (layout->x_scale, &view_min, &view_max);
   for (guint s = 0; s < chart->series->len; s++)
     {
-      gsize end = atlas_chart_lower_bound (chart, nextafter (view_max, INFINITY));
+      gsize row = last_row_in_view (chart, s, view_min, view_max);
+      double base, y, x;
+      DirectLabel label;
 
-      /* The last row in view that has a value. */
-      for (gsize i = end; i-- > 0;)
-        {
-          gsize row = atlas_chart_row_at (chart, i);
-          double base, top = atlas_chart_stack_value (chart, s, row, &base);
-          double x = chart->x_values[row];
-
-          if (x < view_min)
-            break;
-          if (isnan (top))
-            continue;
-          {
-            double y = CLAMP (atlas_scale_map (layout->y_scale, top), layout->plot.y,
-                              layout->plot.y + layout->plot.height);
-            gboolean at_edge = atlas_scale_map (layout->x_scale, x) >= layout->plot.x + layout->plot.width - 1;
-            DirectLabel label = { s, at_edge ? y : NAN, y };
-            g_array_append_val (labels, label);
-          }
-          break;
-        }
+      if (row == G_MAXSIZE)
+        continue;
+      x = chart->x_values[row];
+      y = CLAMP (atlas_scale_map (layout->y_scale, atlas_chart_stack_value (chart, s, row, &base)), layout->plot.y,
+                 layout->plot.y + layout->plot.height);
+      label = (DirectLabel) { s, atlas_scale_map (layout->x_scale, x) >= layout->plot.x + layout->plot.width - 1 ? y : NAN,
+                              y };
+      g_array_append_val (labels, label);
     }
   g_array_sort (labels, compare_label_heights);
   /* Down from the top, then back up from the bottom: each keeps a line
