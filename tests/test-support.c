@@ -1,4 +1,4 @@
-/* test-support.c: what the engine's tests share: a table from CSV text, a temporary folder gone, caches let go. */
+/* test-support.c: what the engine's tests share: a table from CSV text, a render's pixels hashed, a temporary folder gone, caches let go. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-support.h"
 
@@ -23,6 +23,30 @@ test_load_table (const char *dir,
   result = atlas_csv_read_file (path, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return atlas_table_ref (result->table);
+}
+
+/* The SHA-256 of the pixels chart draws at width x height, in the look
+ * it has, row by row: two renders that hash alike are the same picture. */
+char *
+test_render_hash (AtlasChart *chart,
+                  int         width,
+                  int         height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  const guchar *pixels;
+  int stride;
+
+  atlas_chart_layout_unref (atlas_chart_render (chart, cr, width, height));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    g_checksum_update (checksum, pixels + (gsize) y * stride, (gssize) width * 4);
+  cairo_surface_destroy (surface);
+  return g_strdup (g_checksum_get_string (checksum));
 }
 
 /* Removes a test's temporary folder and all in it; FALSE when it could not. */

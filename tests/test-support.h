@@ -1,7 +1,8 @@
-/* test-support.h: what the engine's tests share: a table from CSV text, a temporary folder gone, caches let go. */
+/* test-support.h: what the engine's tests share: a table from CSV text, a render's pixels hashed, a temporary folder gone, caches let go. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "atlas-chart.h"
 #include "atlas-table.h"
 
 G_BEGIN_DECLS
@@ -9,6 +10,9 @@ G_BEGIN_DECLS
 AtlasTable *test_load_table          (const char *dir,
                                       const char *name,
                                       const char *text);
+char       *test_render_hash         (AtlasChart *chart,
+                                      int         width,
+                                      int         height);
 gboolean    test_remove_dir          (const char *dir);
 void        test_release_font_caches (void);
 

@@ -7,6 +7,7 @@
 
 #include "atlas-dataset.h"
 #include "atlas-window.h"
+#include "test-support.h"
 #include "ui-test-support.h"
 
 static int
@@ -800,23 +801,6 @@ test_broken_story (void)
   g_rmdir (dir);
 }
 
-/* The SHA-256 of the pixels chart draws at a fixed size, in its look. */
-static char *
-chart_pixels_hash (AtlasChart *chart)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
-  cairo_t *cr = cairo_create (surface);
-  char *hash;
-
-  atlas_chart_layout_unref (atlas_chart_render (chart, cr, 800, 500));
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * 500);
-  cairo_surface_destroy (surface);
-  return hash;
-}
-
 /* Saves the chart shown to path, opens that file, and checks the chart
  * it draws is the one saved. */
 static void
@@ -825,7 +809,7 @@ assert_saves_and_reopens (AtlasWindow *window,
 {
   AtlasChartView *view = atlas_window_get_chart_view (window);
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autofree char *before = chart_pixels_hash (atlas_chart_view_get_chart (view));
+  g_autofree char *before = test_render_hash (atlas_chart_view_get_chart (view), 800, 500);
   g_autofree char *after = NULL;
 
   g_assert_true (atlas_window_save_chart (window, file));
@@ -835,7 +819,7 @@ assert_saves_and_reopens (AtlasWindow *window,
   if (atlas_document_get_busy (atlas_window_get_document (window)))
     wait_for_loading (window);
   g_assert_true (g_file_equal (atlas_document_get_chart_file (atlas_window_get_document (window)), file));
-  after = chart_pixels_hash (atlas_chart_view_get_chart (view));
+  after = test_render_hash (atlas_chart_view_get_chart (view), 800, 500);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -904,13 +888,13 @@ test_save_and_reopen (void)
 
   g_assert_cmpint (g_rename (project, moved), ==, 0);
   {
-    g_autofree char *before = chart_pixels_hash (atlas_chart_view_get_chart (view));
+    g_autofree char *before = test_render_hash (atlas_chart_view_get_chart (view), 800, 500);
     g_autofree char *after = NULL;
     g_autoptr (GFile) file = g_file_new_for_path (moved_chart);
 
     atlas_window_import_file (window, file);
     wait_for_loading (window);
-    after = chart_pixels_hash (atlas_chart_view_get_chart (view));
+    after = test_render_hash (atlas_chart_view_get_chart (view), 800, 500);
     g_assert_cmpstr (after, ==, before);
     wait_for_frames (GTK_WIDGET (window), 2);
     save_screenshot (GTK_WIDGET (window), "window-reopened-chart.png");
