@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "atlas-cell-parse.h"
+#include "atlas-chart-audit.h"
 #include "atlas-chart-export.h"
 #include "atlas-chart-suggest.h"
 #include "atlas-chart-private.h"
@@ -456,8 +457,14 @@ test_layout_no_overlaps (void)
 
         g_assert_cmpuint (boxes->len, >, 2);
         /* Measured without drawing, a chart is placed as it is drawn. */
-        g_assert_cmpmem (measured_boxes->data, measured_boxes->len * sizeof (cairo_rectangle_t), boxes->data,
-                         boxes->len * sizeof (cairo_rectangle_t));
+        g_assert_cmpuint (measured_boxes->len, ==, boxes->len);
+        for (guint i = 0; i < boxes->len; i++)
+          {
+            const AtlasTextBox *drawn = &g_array_index (boxes, AtlasTextBox, i);
+            const AtlasTextBox *measured_box = &g_array_index (measured_boxes, AtlasTextBox, i);
+            g_assert_cmpmem (&drawn->box, sizeof drawn->box, &measured_box->box, sizeof measured_box->box);
+            g_assert_cmpstr (drawn->text, ==, measured_box->text);
+          }
         g_assert_cmpint (atlas_chart_get_plot_area (layout, &plot), ==,
                          atlas_chart_get_plot_area (measured, &measured_plot));
         if (atlas_chart_get_plot_area (layout, &plot))
@@ -472,15 +479,15 @@ test_layout_no_overlaps (void)
           }
         for (guint i = 0; i < boxes->len; i++)
           {
-            const cairo_rectangle_t *a = &g_array_index (boxes, cairo_rectangle_t, i);
+            const cairo_rectangle_t *a = &g_array_index (boxes, AtlasTextBox, i).box;
             if (a->x < -0.5 || a->y < -0.5 || a->x + a->width > sizes[s][0] + 0.5 || a->y + a->height > sizes[s][1] + 0.5)
               g_error ("%s at %dx%d: text box %u (%g,%g %gx%g) leaves the canvas",
                        atlas_chart_type_to_string (charts[c].type), sizes[s][0], sizes[s][1], i, a->x, a->y, a->width,
                        a->height);
             for (guint j = i + 1; j < boxes->len; j++)
-              if (boxes_overlap (a, &g_array_index (boxes, cairo_rectangle_t, j)))
+              if (boxes_overlap (a, &g_array_index (boxes, AtlasTextBox, j).box))
                 {
-                  const cairo_rectangle_t *b = &g_array_index (boxes, cairo_rectangle_t, j);
+                  const cairo_rectangle_t *b = &g_array_index (boxes, AtlasTextBox, j).box;
                   g_error ("%s at %dx%d: text boxes %u (%g,%g %gx%g) and %u (%g,%g %gx%g) overlap",
                            atlas_chart_type_to_string (charts[c].type), sizes[s][0], sizes[s][1], i, a->x, a->y,
                            a->width, a->height, j, b->x, b->y, b->width, b->height);
@@ -488,6 +495,93 @@ test_layout_no_overlaps (void)
           }
         cairo_surface_destroy (surface);
       }
+}
+
+/* Notes and event labels go where they cover no data and no text; every
+ * event line is labelled or grouped under a neighbour's "+N" label, and
+ * reads its event on hover; what cannot fit is named under the plot; no
+ * text is under 9 px. Each failed before the placer checked the data. */
+static void
+test_labels_cover_nothing (void)
+{
+  g_autoptr (AtlasTable) table = load_table (
+    "peak.csv", "year,imports (USD bn)\n2017,260\n2018,312\n2019,306\n2020,350\n2021,432\n2022,415\n2023,349\n"
+                "2024,385\n");
+  g_autoptr (AtlasChart) plain = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
+  AtlasChartSpec spec = *atlas_chart_get_spec (plain);
+  const char *events[] = { "Huawei added to Entity List", "46 more Huawei affiliates listed",
+                           "FDP rule amended to target Huawei", "Huawei FDP rule tightened", "SMIC added to Entity List",
+                           "EDA controls for GAAFET designs", "Advanced computing and chipmaking rule",
+                           "YMTC and Cambricon added to Entity List", "Update of the October 2022 rules" };
+  const double event_years[] = { 2019.37, 2019.63, 2020.37, 2020.63, 2020.97, 2022.62, 2022.77, 2022.96, 2023.8 };
+  static const double sizes[][2] = { { 320, 240 }, { 800, 500 }, { 1200, 800 } };
+  g_autoptr (AtlasChart) chart = NULL;
+
+  const AtlasColumn *years = atlas_table_find_column (table, "year");
+  double event_x[G_N_ELEMENTS (events)];
+
+  spec.annotations = NULL;
+  spec.events = NULL;
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT, atlas_column_get_number (years, 4), 0, NAN, 0,
+                                   "Imports peaked at USD 432 bn in 2021.");
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT, atlas_column_get_number (years, 6), 0, NAN, 0,
+                                   "USD 349.4 bn in 2023, 15.4% less than in 2022.");
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      /* Years may read as dates: the event's x lies between its year's and the next's. */
+      gsize row = (gsize) floor (event_years[i]) - 2017;
+      double from = atlas_column_get_number (years, row), to = atlas_column_get_number (years, row + 1);
+      event_x[i] = from + (event_years[i] - floor (event_years[i])) * (to - from);
+      atlas_chart_spec_add_event (&spec, event_x[i], events[i]);
+    }
+  chart = atlas_chart_new (table, &spec, NULL);
+  g_clear_pointer (&spec.annotations, g_array_unref);
+  g_clear_pointer (&spec.events, g_array_unref);
+  g_assert_nonnull (chart);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr (AtlasChartLayout) layout = atlas_chart_layout_new (chart, NULL, sizes[s][0], sizes[s][1]);
+      g_autoptr (AtlasChartAudit) audit = atlas_chart_audit (layout);
+      g_autofree char *findings = atlas_chart_audit_describe (audit);
+      GArray *boxes = atlas_chart_get_text_boxes (layout);
+      GArray *dropped = atlas_chart_get_dropped (layout);
+      cairo_rectangle_t plot;
+      gboolean says_left_out = FALSE;
+
+      if (!atlas_chart_audit_is_clean (audit))
+        g_error ("at %gx%g:\n%s", sizes[s][0], sizes[s][1], findings);
+      g_assert_cmpfloat (audit->smallest_text_px, >=, 9);
+      for (guint i = 0; i < boxes->len; i++)
+        says_left_out |= strstr (g_array_index (boxes, AtlasTextBox, i).text, "Left out at this size") != NULL;
+      /* Anything left out but grouped is named under the plot. */
+      for (guint i = 0; i < dropped->len; i++)
+        if (!strstr (g_array_index (dropped, AtlasDroppedItem, i).what, "grouped under") && !says_left_out)
+          g_error ("at %gx%g, “%s” is left out without a word", sizes[s][0], sizes[s][1],
+                   g_array_index (dropped, AtlasDroppedItem, i).what);
+      /* Each event's line reads its label under the pointer. */
+      g_assert_true (atlas_chart_get_plot_area (layout, &plot));
+      for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+        {
+          AtlasScale *x_scale = atlas_scale_new_linear (atlas_column_get_number (years, 0),
+                                                        atlas_column_get_number (years, 7));
+          const char *note;
+          AtlasChartPick pick;
+          double px;
+
+          atlas_scale_set_range (x_scale, plot.x, plot.x + plot.width);
+          px = atlas_scale_map (x_scale, event_x[i]);
+          atlas_scale_free (x_scale);
+          if (atlas_chart_pick (layout, px, plot.y + plot.height - 1, &pick))
+            continue; /* a value is nearer: it wins the pointer */
+          note = atlas_chart_hover_note_at (layout, px, plot.y + plot.height - 1);
+          g_assert_nonnull (note);
+          g_assert_nonnull (strstr (note, events[i]));
+        }
+      /* At 1200 x 800 both notes have their boxes. */
+      for (guint i = 0; s == 2 && i < dropped->len; i++)
+        g_assert_null (strstr (g_array_index (dropped, AtlasDroppedItem, i).what, "note"));
+    }
 }
 
 static void
@@ -1224,6 +1318,7 @@ main (int   argc,
   g_test_add_func ("/chart/missing-bar-is-no-data", test_missing_bar_is_no_data);
   g_test_add_func ("/chart/bars-out-of-view-hidden", test_bars_out_of_view_hidden);
   g_test_add_func ("/chart/direct-labels", test_direct_labels);
+  g_test_add_func ("/chart/labels-cover-nothing", test_labels_cover_nothing);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);

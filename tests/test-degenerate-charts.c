@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "atlas-chart-audit.h"
 #include "atlas-chart.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
@@ -54,6 +55,7 @@ chart_every_type (const char *case_name,
                   const char *y_columns,
                   void (*adjust) (AtlasChartSpec *spec))
 {
+  static const double sizes[][2] = { { 320, 240 }, { 1200, 800 }, { 1920, 1080 } };
   guint drawn = 0;
 
   for (guint t = 0; t < G_N_ELEMENTS (all_types); t++)
@@ -81,9 +83,9 @@ chart_every_type (const char *case_name,
                           error->message);
           continue;
         }
-      for (guint size = 0; size < 2; size++)
+      for (guint size = 0; size < G_N_ELEMENTS (sizes); size++)
         {
-          double width = size ? 1200 : 320, height = size ? 800 : 240;
+          double width = sizes[size][0], height = sizes[size][1];
           cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
           cairo_t *cr = cairo_create (surface);
           GArray *boxes; /* the layout's own */
@@ -95,13 +97,22 @@ chart_every_type (const char *case_name,
           boxes = atlas_chart_get_text_boxes (layout);
           for (guint b = 0; b < boxes->len; b++)
             {
-              const cairo_rectangle_t *box = &g_array_index (boxes, cairo_rectangle_t, b);
+              const cairo_rectangle_t *box = &g_array_index (boxes, AtlasTextBox, b).box;
               if (!(isfinite (box->x) && isfinite (box->y) && box->x >= -0.5 && box->y >= -0.5
                     && box->x + box->width <= width + 0.5 && box->y + box->height <= height + 0.5))
                 g_error ("%s, %s at %gx%g: text at %g,%g %gx%g runs off the surface", case_name,
                          atlas_chart_type_to_string (all_types[t]), width, height, box->x, box->y, box->width,
                          box->height);
             }
+          {
+            /* As a chart desk would check it: nothing covered, nothing
+             * hidden, nothing left out without saying so, no tiny text. */
+            g_autoptr (AtlasChartAudit) audit = atlas_chart_audit (layout);
+            g_autofree char *findings = atlas_chart_audit_describe (audit);
+            if (!atlas_chart_audit_is_clean (audit))
+              g_error ("%s, %s at %gx%g fails the audit:\n%s", case_name, atlas_chart_type_to_string (all_types[t]),
+                       width, height, findings);
+          }
           summary = atlas_chart_summarize (layout);
           g_assert_nonnull (summary);
           g_assert_null (strstr (summary, "nan"));

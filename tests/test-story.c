@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atlas-chart-audit.h"
 #include "atlas-dataset.h"
 #include "atlas-story.h"
 #include "test-support.h"
@@ -20,6 +21,26 @@ load_story (void)
   g_assert_no_error (error);
   g_assert_nonnull (story);
   return story;
+}
+
+/* Audits chart at a small, a medium and a large size, as a chart desk
+ * would: nothing covered, hidden or left out without a word, no tiny
+ * text; fails naming what it found. */
+static void
+assert_audit_clean (AtlasChart *chart,
+                    const char *name)
+{
+  static const double sizes[][2] = { { 320, 240 }, { 1200, 800 }, { 1920, 1080 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr (AtlasChartLayout) layout = atlas_chart_layout_new (chart, NULL, sizes[s][0], sizes[s][1]);
+      g_autoptr (AtlasChartAudit) audit = atlas_chart_audit (layout);
+      g_autofree char *findings = atlas_chart_audit_describe (audit);
+
+      if (!atlas_chart_audit_is_clean (audit))
+        g_error ("%s at %gx%g fails the audit:\n%s", name, sizes[s][0], sizes[s][1], findings);
+    }
 }
 
 /* Every passage names a chart state that builds and draws. */
@@ -45,6 +66,10 @@ test_every_step_draws (void)
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       g_assert_cmpuint (atlas_chart_get_text_boxes (layout)->len, >, 2);
       cairo_destroy (cr);
+      {
+        g_autofree char *name = g_strdup_printf ("passage %u", i + 1);
+        assert_audit_clean (chart, name);
+      }
     }
   cairo_surface_destroy (surface);
 }
@@ -74,6 +99,7 @@ test_every_dataset_charts (void)
       atlas_chart_layout_unref (atlas_chart_render (chart, cr, 640, 400));
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       cairo_destroy (cr);
+      assert_audit_clean (chart, info->id);
     }
   missing = atlas_story_build_dataset_chart (story, "no-such-dataset", &error);
   g_assert_null (missing);

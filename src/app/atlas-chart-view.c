@@ -355,8 +355,10 @@ atlas_chart_view_describe_at (AtlasChartView *self,
 
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
 
-  if (!self->chart || !atlas_chart_pick (get_layout (self), x, y, &pick))
+  if (!self->chart)
     return NULL;
+  if (!atlas_chart_pick (get_layout (self), x, y, &pick))
+    return g_strdup (atlas_chart_hover_note_at (get_layout (self), x, y));
   return atlas_chart_describe_pick (self->chart, &pick, self->sources);
 }
 

@@ -41,6 +41,10 @@ atlas_command_line_run (int       argc,
       N_("OUT.atlaschart") },
     { "summary", 0, 0, G_OPTION_ARG_NONE, &export.summary,
       N_("Print a plain-language description of the chart"), NULL },
+    { "audit", 0, 0, G_OPTION_ARG_NONE, &export.audit,
+      N_("Print, as JSON, what a chart desk would check: text over text or data, what was left out, "
+         "values not drawn, the smallest text and the value axis"),
+      NULL },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &export.chart_type,
       /* Translators: the chart types --chart takes, which stay in English. */
       N_("line, area, stacked-area, stacked-area-percent, bar, bar-horizontal, bar-stacked, "
@@ -116,9 +120,9 @@ atlas_command_line_run (int       argc,
   else if (story_step != 0)
     status = atlas_story_step_command_run (&export, story_path ? story_path : default_story, story_step,
                                            datasets_dir);
-  else if ((export.output || export.save_chart || export.summary) && inputs && inputs[0] && !inputs[1])
+  else if ((export.output || export.save_chart || export.summary || export.audit) && inputs && inputs[0] && !inputs[1])
     status = atlas_export_command_run (&export, inputs[0], datasets_dir);
-  else if (export.output || export.save_chart || export.summary)
+  else if (export.output || export.save_chart || export.summary || export.audit)
     fprintf (stderr, "silicon-atlas: %s\n",
              _("--export, --save-chart and --summary take one CSV file, built-in dataset or chart file"));
   else if (!allow_window)

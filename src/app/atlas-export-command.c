@@ -3,10 +3,12 @@
 #include "atlas-export-command.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "atlas-chart-audit.h"
 #include "atlas-chart-definition.h"
 #include "atlas-chart-export.h"
 #include "atlas-story.h"
@@ -188,8 +190,104 @@ print_summary (AtlasChart               *chart,
   printf ("%s\n", summary);
 }
 
+static void
+add_member_double (JsonBuilder *builder,
+                   const char  *name,
+                   double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+static void
+add_text_box (JsonBuilder        *builder,
+              const AtlasTextBox *box)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, box->text);
+  add_member_double (builder, "x", box->box.x);
+  add_member_double (builder, "y", box->box.y);
+  add_member_double (builder, "width", box->box.width);
+  add_member_double (builder, "height", box->box.height);
+  json_builder_end_object (builder);
+}
+
+/* Lays chart out at the options' size and prints its audit as one JSON
+ * object. */
+static void
+print_audit (AtlasChart               *chart,
+             const AtlasExportOptions *options)
+{
+  g_autoptr (AtlasChartLayout) layout = atlas_chart_layout_new (chart, NULL, options->width, options->height);
+  g_autoptr (AtlasChartAudit) audit = atlas_chart_audit (layout);
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  add_member_double (builder, "width", audit->width);
+  add_member_double (builder, "height", audit->height);
+  json_builder_set_member_name (builder, "text_overlaps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < audit->text_overlaps->len; i++)
+    {
+      const AtlasTextOverlap *overlap = &g_array_index (audit->text_overlaps, AtlasTextOverlap, i);
+      json_builder_begin_array (builder);
+      add_text_box (builder, &g_array_index (audit->text_boxes, AtlasTextBox, overlap->first));
+      add_text_box (builder, &g_array_index (audit->text_boxes, AtlasTextBox, overlap->second));
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "text_over_data");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < audit->text_over_data->len; i++)
+    add_text_box (builder,
+                  &g_array_index (audit->text_boxes, AtlasTextBox, g_array_index (audit->text_over_data, guint, i)));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "dropped");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < audit->dropped->len; i++)
+    {
+      const AtlasDroppedItem *item = &g_array_index (audit->dropped, AtlasDroppedItem, i);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "what");
+      json_builder_add_string_value (builder, item->what);
+      json_builder_set_member_name (builder, "announced");
+      json_builder_add_boolean_value (builder, item->announced);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "hidden_values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < audit->hidden_values->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (audit->hidden_values, i));
+  json_builder_end_array (builder);
+  add_member_double (builder, "smallest_text_px", audit->smallest_text_px);
+  json_builder_set_member_name (builder, "y_axis");
+  if (audit->has_value_axis)
+    {
+      json_builder_begin_object (builder);
+      add_member_double (builder, "min", audit->value_min);
+      add_member_double (builder, "max", audit->value_max);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "clean");
+  json_builder_add_boolean_value (builder, atlas_chart_audit_is_clean (audit));
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+  printf ("%s\n", json);
+}
+
 /* Writes what the options ask of chart, made from definition: the chart
- * file, the image, the summary. */
+ * file, the image, the summary, the audit. */
 static int
 write_chart (AtlasChart                 *chart,
              const AtlasChartDefinition *definition,
@@ -210,6 +308,8 @@ write_chart (AtlasChart                 *chart,
     }
   if (options->summary)
     print_summary (chart, options);
+  if (options->audit)
+    print_audit (chart, options);
   return 0;
 }
 

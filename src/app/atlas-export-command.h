@@ -23,6 +23,7 @@ typedef struct
   gboolean dark;
   gboolean transparent;
   gboolean summary;
+  gboolean audit;
   gboolean log_y;
   gboolean fit_values;
   gboolean markers;

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-chart-painter.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -48,9 +49,13 @@ atlas_chart_draw_ranges (Painter *painter)
       atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, MAX (right - left - painter->unit * 0.6, 1), 2);
       atlas_painter_measure (painter, &w, &h);
       if (right - left > painter->unit * 2
-          && atlas_chart_text_box_free (layout, left + painter->unit * 0.3, layout->plot.y + painter->unit * 0.3, w, h))
+          && atlas_chart_text_box_free (layout, left + painter->unit * 0.3, layout->plot.y + painter->unit * 0.3, w, h)
+          && !atlas_chart_box_covers_data (layout, left + painter->unit * 0.3, layout->plot.y + painter->unit * 0.3, w,
+                                           h))
         atlas_painter_show (painter, left + painter->unit * 0.3, layout->plot.y + painter->unit * 0.3,
                             &painter->theme->muted_text);
+      else
+        atlas_painter_drop (painter, LEFT_OUT_SPAN_LABEL, "range label “%s”", a->text);
     }
 }
 
@@ -77,19 +82,21 @@ draw_reference_line (Painter               *painter,
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  /* The label at the right end, above the line; below it if that is taken. */
+  /* The label at the right end, above the line; below it, or at the
+   * left end, where that covers text or data. */
   atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, layout->plot.width / 2, 1);
   atlas_painter_measure (painter, &w, &h);
-  for (int side = 0; side < 2; side++)
+  for (int place = 0; place < 4; place++)
     {
-      double ly = side == 0 ? y - h - 2 : y + 2;
-      double lx = layout->plot.x + layout->plot.width - w;
-      if (atlas_chart_text_box_free (layout, lx, ly, w, h))
+      double ly = place % 2 == 0 ? y - h - 2 : y + 2;
+      double lx = place < 2 ? layout->plot.x + layout->plot.width - w : layout->plot.x + 2;
+      if (atlas_chart_text_box_free (layout, lx, ly, w, h) && !atlas_chart_box_covers_data (layout, lx, ly, w, h))
         {
           atlas_painter_show (painter, lx, ly, &painter->theme->annotation);
           return;
         }
     }
+  atlas_painter_drop (painter, LEFT_OUT_LINE_LABEL, "reference line label “%s”", a->text);
 }
 
 /* The row at x: the category's first row over names, else the first row
@@ -111,91 +118,6 @@ row_at_x (const AtlasChart *chart,
     return G_MAXSIZE;
   row = atlas_chart_row_at (chart, row);
   return chart->x_values[row] == x ? row : G_MAXSIZE;
-}
-
-/* Whether a box would hide part of a bar drawn before it. */
-static gboolean
-box_covers_mark (const AtlasChartLayout *layout,
-                 double                  x,
-                 double                  y,
-                 double                  width,
-                 double                  height)
-{
-  const AtlasChart *chart = layout->chart;
-
-  for (guint i = 0; i < layout->marks->len; i++)
-    {
-      const AtlasChartMark *mark = &g_array_index (layout->marks, AtlasChartMark, i);
-      if (chart->spec.type != ATLAS_CHART_DONUT
-          && atlas_rectangles_intersect (x, y, width, height,
-                              &(cairo_rectangle_t) { mark->x, mark->y, mark->width, mark->height }))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* A note on one point: a ring on the point, a leader line, and the text
- * in a box put where it touches no other text and stays in the plot. */
-static void
-draw_callout (Painter               *painter,
-              const AtlasAnnotation *a)
-{
-  AtlasChart *chart = painter->chart;
-  AtlasChartLayout *layout = painter->layout;
-  cairo_t *cr = painter->cr;
-  double unit = painter->unit;
-  double px, py, w, h, pad = unit * 0.4;
-  gsize row;
-
-  if (a->series >= chart->series->len)
-    return;
-  row = row_at_x (chart, a->x);
-  if (row == G_MAXSIZE || !atlas_chart_point_position (layout, a->series, row, &px, &py))
-    return;
-
-  atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, unit * 14, 4);
-  atlas_painter_measure (painter, &w, &h);
-  /* First where the box hides no bar, then anywhere free of text. */
-  for (int pass = 0; pass < 2; pass++)
-    {
-      for (int distance = 1; distance <= 6; distance++)
-        for (int corner = 0; corner < 4; corner++)
-          {
-            double d = unit * 1.6 * distance;
-            double bx = corner % 2 == 0 ? px + d : px - d - w - 2 * pad;
-            double by = corner < 2 ? py - d - h - 2 * pad : py + d;
-            double bw = w + 2 * pad, bh = h + 2 * pad;
-
-            if (bx < layout->plot.x || by < layout->plot.y || bx + bw > layout->plot.x + layout->plot.width
-                || by + bh > layout->plot.y + layout->plot.height || !atlas_chart_text_box_free (layout, bx, by, bw, bh)
-                || (pass == 0 && box_covers_mark (layout, bx, by, bw, bh)))
-              continue;
-
-            /* Leader from the point to the box's nearest corner. */
-            atlas_painter_set_color (cr, &painter->theme->annotation);
-            cairo_set_line_width (cr, 1);
-            cairo_move_to (cr, px, py);
-            cairo_line_to (cr, corner % 2 == 0 ? bx : bx + bw, corner < 2 ? by + bh : by);
-            cairo_stroke (cr);
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, px, py, unit * 0.45, 0, 2 * G_PI);
-            cairo_set_line_width (cr, 1.5);
-            cairo_stroke (cr);
-
-            atlas_painter_set_color_alpha (cr, &painter->theme->background, 0.92);
-            cairo_rectangle (cr, bx, by, bw, bh);
-            cairo_fill_preserve (cr);
-            atlas_painter_set_color (cr, &painter->theme->annotation);
-            cairo_set_line_width (cr, 1);
-            cairo_stroke (cr);
-            /* The whole box, padding included, is what the text takes. */
-            cairo_move_to (cr, bx + pad, by + pad);
-            atlas_painter_set_color (cr, &painter->theme->text);
-            pango_cairo_show_layout (cr, painter->text);
-            atlas_chart_record_text_box (layout, bx, by, bw, bh);
-            return;
-          }
-    }
 }
 
 /* Whether the point of series at row, ringed to radius, falls in the box. */
@@ -239,6 +161,88 @@ box_covers_ringed_point (const AtlasChartLayout  *layout,
   return FALSE;
 }
 
+/* A note on one point: a ring on the point, a leader line, and the text
+ * in a box, put at the nearest place around the point where it covers no
+ * data, no other text and no ringed point, inside the plot. Where there
+ * is none, the note is left out and the layout says so. */
+static void
+draw_callout (Painter               *painter,
+              const AtlasAnnotation *a)
+{
+  AtlasChart *chart = painter->chart;
+  AtlasChartLayout *layout = painter->layout;
+  cairo_t *cr = painter->cr;
+  double unit = painter->unit;
+  double px, py, w, h, pad = unit * 0.4;
+  /* Right, left, above, below, then the corners between. */
+  static const double directions[][2] = { { 1, 0 },  { -1, 0 },  { 0, -1 }, { 0, 1 },
+                                          { 1, -1 }, { -1, -1 }, { 1, 1 },  { -1, 1 } };
+  gsize row;
+
+  if (a->series >= chart->series->len)
+    return;
+  row = row_at_x (chart, a->x);
+  if (row == G_MAXSIZE || isnan (g_array_index (chart->series, AtlasChartSeries, a->series).values[row]))
+    {
+      /* A note on a value the data do not hold would point at nothing. */
+      atlas_painter_drop (painter, LEFT_OUT_UNANCHORED, "note “%s”: no value at its x", a->text);
+      return;
+    }
+  if (!atlas_chart_point_position (layout, a->series, row, &px, &py))
+    return;
+
+  atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, MIN (unit * 14, layout->plot.width * 0.45), 4);
+  atlas_painter_measure (painter, &w, &h);
+  for (int distance = 1; distance <= 16; distance++)
+    for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+      {
+        double dx = directions[d][0], dy = directions[d][1];
+        double reach = unit * (0.6 + 0.9 * distance) * (dx != 0 && dy != 0 ? 0.7 : 1);
+        double bw = w + 2 * pad, bh = h + 2 * pad;
+        /* dx, dy of -1, 0, 1: the box left of, centred on, or right of the point. */
+        double bx = px + dx * reach - (1 - dx) / 2 * bw;
+        double by = py + dy * reach - (1 - dy) / 2 * bh;
+        cairo_rectangle_t box = { bx, by, bw, bh };
+        double lx, ly, length;
+
+        if (bx < layout->plot.x || by < layout->plot.y || bx + bw > layout->plot.x + layout->plot.width
+            || by + bh > layout->plot.y + layout->plot.height || !atlas_chart_text_box_free (layout, bx, by, bw, bh)
+            || atlas_chart_box_covers_data (layout, bx, by, bw, bh) || box_covers_ringed_point (layout, &box, unit * 0.7))
+          continue;
+
+        /* Leader from the ring to the nearest point of the box. */
+        lx = CLAMP (px, bx, bx + bw);
+        ly = CLAMP (py, by, by + bh);
+        length = hypot (lx - px, ly - py);
+        atlas_painter_set_color (cr, &painter->theme->annotation);
+        cairo_set_line_width (cr, 1);
+        if (length > unit * 0.45)
+          {
+            cairo_move_to (cr, px + (lx - px) * unit * 0.45 / length, py + (ly - py) * unit * 0.45 / length);
+            cairo_line_to (cr, lx, ly);
+            cairo_stroke (cr);
+          }
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, px, py, unit * 0.45, 0, 2 * G_PI);
+        cairo_set_line_width (cr, 1.5);
+        cairo_stroke (cr);
+
+        atlas_painter_set_color_alpha (cr, &painter->theme->background, 0.92);
+        cairo_rectangle (cr, bx, by, bw, bh);
+        cairo_fill_preserve (cr);
+        atlas_painter_set_color (cr, &painter->theme->annotation);
+        cairo_set_line_width (cr, 1);
+        cairo_stroke (cr);
+        /* The whole box, padding included, is what the text takes. */
+        cairo_move_to (cr, bx + pad, by + pad);
+        atlas_painter_set_color (cr, &painter->theme->text);
+        pango_cairo_show_layout (cr, painter->text);
+        atlas_painter_record_text_box (painter, bx, by, bw, bh);
+        return;
+      }
+  atlas_painter_drop (painter, LEFT_OUT_NOTE, "note “%s”", a->text);
+}
+
 typedef struct
 {
   double px;
@@ -253,124 +257,278 @@ compare_marks (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Where a stack of labels may go: rows from start, down the canvas or
+ * up it, each label's leader running from it to leader_to. */
+typedef struct
+{
+  double start;
+  gboolean upward;
+  int rows;
+  double leader_to;
+} LabelBand;
+
 typedef struct
 {
   double px;
-  double x;
-  double y;
-  double width;
-  int row;
+  cairo_rectangle_t box;
+  double leader_from, leader_to; /* the leader's ends, down the line at px */
   const char *label;
+  double wrap_width; /* the width its text was set to, and its lines */
+  int lines;
+  GPtrArray *joined; /* the labels of marks grouped under this one, or NULL */
 } PlacedLabel;
 
-/* Whether a label at row, spanning [left, right) with its leader at px,
- * would touch a label in that row, be crossed by another's leader, or
- * cross another label with its own. Leaders run from a label toward the
- * axis: through lower rows when leaders_down_rows, else through higher. */
-static gboolean
-row_is_clear (GArray   *placed,
-              int       row,
-              double    px,
-              double    left,
-              double    right,
-              gboolean  leaders_down_rows)
+static void
+placed_label_clear (gpointer data)
 {
+  g_clear_pointer (&((PlacedLabel *) data)->joined, g_ptr_array_unref);
+}
+
+/* Whether a vertical leader at px from y0 to y1 passes through box,
+ * grown by gap on each side. */
+static gboolean
+leader_crosses_box (double                   px,
+                    double                   y0,
+                    double                   y1,
+                    const cairo_rectangle_t *box,
+                    double                   gap)
+{
+  return px >= box->x - gap && px <= box->x + box->width + gap && MIN (y0, y1) < box->y + box->height
+         && MAX (y0, y1) > box->y;
+}
+
+/* Whether candidate would touch a label placed before it (gap apart
+ * along a row), cross one with its leader, or be crossed by one's. */
+static gboolean
+label_conflicts (GArray            *placed,
+                 const PlacedLabel *candidate,
+                 guint              skip,
+                 double             gap)
+{
+  const cairo_rectangle_t *box = &candidate->box;
+
   for (guint i = 0; i < placed->len; i++)
     {
       const PlacedLabel *other = &g_array_index (placed, PlacedLabel, i);
-      gboolean other_leader_passes = leaders_down_rows ? row < other->row : row > other->row;
-      gboolean own_leader_passes = leaders_down_rows ? other->row < row : other->row > row;
 
-      if (other->row == row && left < other->x + other->width && other->x < right)
-        return FALSE;
-      if (other_leader_passes && other->px >= left && other->px < right)
-        return FALSE;
-      if (own_leader_passes && px >= other->x && px < other->x + other->width)
-        return FALSE;
+      if (i == skip)
+        continue;
+      if (atlas_rectangles_intersect (box->x - gap, box->y - 1, box->width + 2 * gap, box->height + 2, &other->box)
+          || leader_crosses_box (other->px, other->leader_from, other->leader_to, box, gap / 2)
+          || leader_crosses_box (candidate->px, candidate->leader_from, candidate->leader_to, &other->box, gap / 2))
+        return TRUE;
     }
-  return TRUE;
+  return FALSE;
 }
 
-/* Places each label beside its mark (left of it near the right edge), in
- * the row nearest top where it touches no other label, no leader line
- * and no text drawn already; rows run down from top, or up when upward.
- * Leaders run from each label to leader_to, dashed when asked; a mark
- * whose label finds no row within max_rows keeps a plain line from top
- * when full_line_unplaced, else nothing. */
+/* Whether a label box is somewhere a label may go: on the canvas, clear
+ * of other text, of the points rings point at, and of the data. */
+static gboolean
+label_box_is_free (Painter                 *painter,
+                   const cairo_rectangle_t *box)
+{
+  AtlasChartLayout *layout = painter->layout;
+
+  return atlas_chart_text_box_free (layout, box->x, box->y, box->width, box->height)
+         && !box_covers_ringed_point (layout, box, painter->unit * 0.7)
+         && !atlas_chart_box_covers_data (layout, box->x, box->y, box->width, box->height);
+}
+
+/* Draws a vertical line at px from y0 to y1, broken where it would run
+ * through a placed label. */
 static void
-draw_stacked_labels (Painter  *painter,
-                     GArray   *marks,
-                     double    top,
-                     int       max_rows,
-                     gboolean  upward,
-                     double    leader_to,
-                     gboolean  dashed,
-                     gboolean  full_line_unplaced)
+add_line_around_labels (cairo_t *cr,
+                        GArray  *placed,
+                        double   px,
+                        double   y0,
+                        double   y1)
+{
+  double top = MIN (y0, y1), bottom = MAX (y0, y1), x = round (px) + 0.5;
+
+  while (top < bottom)
+    {
+      double stop = bottom, resume = bottom;
+
+      for (guint i = 0; i < placed->len; i++)
+        {
+          const cairo_rectangle_t *box = &g_array_index (placed, PlacedLabel, i).box;
+          if (px >= box->x - 2 && px <= box->x + box->width + 2 && box->y + box->height > top && box->y - 2 < stop)
+            {
+              stop = MAX (box->y - 2, top);
+              resume = box->y + box->height + 2;
+            }
+        }
+      if (stop > top)
+        {
+          cairo_move_to (cr, x, top);
+          cairo_line_to (cr, x, stop);
+        }
+      top = MAX (resume, stop + 1);
+    }
+}
+
+/* Shows a placed label: its text, and for a group " +N" after it, the
+ * text shortened where the two would not fit in the label's box. */
+static void
+show_placed_label (Painter           *painter,
+                   const PlacedLabel *label)
+{
+  AtlasChartLayout *layout = painter->layout;
+  g_autofree char *suffix = NULL;
+  double suffix_width, w, h;
+
+  if (!label->joined)
+    {
+      atlas_painter_prepare_text (painter, label->label, TEXT_SMALL, label->wrap_width, label->lines);
+      atlas_painter_show (painter, label->box.x, label->box.y, &painter->theme->text);
+      return;
+    }
+  /* Translators: after an event's label, how many more events its label stands for. */
+  suffix = g_strdup_printf (_(" +%u"), label->joined->len);
+  atlas_painter_prepare_text (painter, suffix, TEXT_SMALL, 0, 1);
+  atlas_painter_measure (painter, &suffix_width, &h);
+  atlas_painter_prepare_text (painter, label->label, TEXT_SMALL, MAX (label->box.width - suffix_width, 1), 1);
+  atlas_painter_measure (painter, &w, &h);
+  atlas_painter_show (painter, label->box.x, label->box.y, &painter->theme->text);
+  atlas_painter_prepare_text (painter, suffix, TEXT_SMALL, 0, 1);
+  atlas_painter_show (painter, label->box.x + w, label->box.y, &painter->theme->annotation);
+
+  {
+    GString *names = g_string_new (label->label);
+    AtlasHoverNote note = { { label->box.x, label->box.y, w + suffix_width, label->box.height }, NULL };
+
+    for (guint i = 0; i < label->joined->len; i++)
+      g_string_append_printf (names, "\n%s", (const char *) g_ptr_array_index (label->joined, i));
+    note.text = g_string_free (names, FALSE);
+    g_array_append_val (layout->hover_notes, note);
+  }
+}
+
+/* Places each mark's label just right of its line, in the first row of
+ * the first band where it touches no other label, leader, text, ringed
+ * point or data. A mark whose label finds no place joins the nearest
+ * placed label, which then reads "LABEL +N" and lists them on hover.
+ * Leaders are drawn dashed when asked; marks grouped away keep a line
+ * across the plot (broken around labels) when full_line_unplaced. */
+static void
+draw_stacked_labels (Painter         *painter,
+                     GArray          *marks,
+                     const LabelBand *bands,
+                     guint            n_bands,
+                     gboolean         dashed,
+                     gboolean         full_line_unplaced)
 {
   AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
   double gap = painter->unit * 0.6, row_height, dash[] = { 2, 3 };
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
-  g_autoptr (GArray) unplaced = g_array_new (FALSE, FALSE, sizeof (double));
-  int rows_used = 0;
+  g_autoptr (GArray) unplaced = g_array_new (FALSE, FALSE, sizeof (Mark));
+  g_autofree gboolean *done = NULL;
   double w, h;
 
+  g_array_set_clear_func (placed, placed_label_clear);
   atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
   atlas_painter_measure (painter, &w, &h);
   row_height = h + painter->unit * 0.35;
   g_array_sort (marks, compare_marks);
+
+  /* Band by band: labels sit right of their lines, so a stack that runs
+   * down from its start takes marks from the left, one that runs up from
+   * the right, and no leader then crosses a label. */
+  done = g_new0 (gboolean, marks->len);
+  for (guint b = 0; b < n_bands; b++)
+    for (guint k = 0; k < marks->len; k++)
+      {
+        guint i = bands[b].upward ? marks->len - 1 - k : k;
+        const Mark *mark = &g_array_index (marks, Mark, i);
+        double lx = mark->px + painter->unit * 0.3;
+        double max_width = MIN (painter->unit * 16, layout->width - 1 - lx);
+        int lines;
+
+        if (done[i] || !mark->label || max_width < painter->unit * 4)
+          continue;
+        /* One line where the label fits on it, else two. */
+        lines = 1;
+        atlas_painter_prepare_text (painter, mark->label, TEXT_SMALL, max_width, lines);
+        if (pango_layout_is_ellipsized (painter->text))
+          atlas_painter_prepare_text (painter, mark->label, TEXT_SMALL, max_width, ++lines);
+        atlas_painter_measure (painter, &w, &h);
+        for (int r = 0; r < bands[b].rows && !done[i]; r++)
+          {
+            double ly = bands[b].upward ? bands[b].start - (r + 1) * row_height : bands[b].start + r * row_height;
+            PlacedLabel label = { mark->px, { lx, ly, w, h }, 0, bands[b].leader_to, mark->label, max_width, lines, NULL };
+
+            if (bands[b].upward)
+              label.box.y = bands[b].start - r * row_height - h;
+            label.leader_from = bands[b].leader_to > label.box.y ? label.box.y + h : label.box.y;
+            if (label_conflicts (placed, &label, G_MAXUINT, gap) || !label_box_is_free (painter, &label.box))
+              continue;
+            g_array_append_val (placed, label);
+            done[i] = TRUE;
+          }
+      }
+  for (guint i = 0; i < marks->len; i++)
+    if (!done[i] && g_array_index (marks, Mark, i).label)
+      g_array_append_val (unplaced, g_array_index (marks, Mark, i));
+
+  /* What found no place joins the label nearest it. */
+  for (guint i = 0; i < unplaced->len; i++)
+    {
+      const Mark *mark = &g_array_index (unplaced, Mark, i);
+      PlacedLabel *nearest = NULL;
+
+      for (guint j = 0; j < placed->len; j++)
+        {
+          PlacedLabel *label = &g_array_index (placed, PlacedLabel, j);
+          if (!nearest || fabs (label->px - mark->px) < fabs (nearest->px - mark->px))
+            nearest = label;
+        }
+      if (!nearest)
+        {
+          atlas_painter_drop (painter, LEFT_OUT_EVENT_LABEL, "label “%s”", mark->label);
+          continue;
+        }
+      if (!nearest->joined)
+        nearest->joined = g_ptr_array_new ();
+      g_ptr_array_add (nearest->joined, (gpointer) mark->label);
+      atlas_painter_drop (painter, LEFT_OUT_GROUPED, "label “%s”, grouped under “%s”", mark->label, nearest->label);
+    }
+  /* A group's label grows to take its count where that stays clear. */
+  for (guint i = 0; i < placed->len; i++)
+    {
+      PlacedLabel *label = &g_array_index (placed, PlacedLabel, i);
+      PlacedLabel grown = *label;
+      g_autofree char *suffix = NULL;
+      double suffix_width;
+
+      if (!label->joined)
+        continue;
+      suffix = g_strdup_printf (_(" +%u"), label->joined->len);
+      atlas_painter_prepare_text (painter, suffix, TEXT_SMALL, 0, 1);
+      atlas_painter_measure (painter, &suffix_width, &h);
+      grown.box.width = MIN (label->box.width + suffix_width, layout->width - 1 - label->box.x);
+      if (!label_conflicts (placed, &grown, i, gap) && label_box_is_free (painter, &grown.box))
+        label->box.width = grown.box.width;
+    }
 
   cairo_save (cr);
   atlas_painter_set_color (cr, dashed ? &painter->theme->annotation : &painter->theme->muted_text);
   cairo_set_line_width (cr, 1);
   if (dashed)
     cairo_set_dash (cr, dash, 2, 0);
-  for (guint i = marks->len; i > 0; i--)
+  for (guint i = 0; i < placed->len; i++)
     {
-      const Mark *mark = &g_array_index (marks, Mark, i - 1);
-      double lx;
-      gboolean found = FALSE;
-
-      atlas_painter_prepare_text (painter, mark->label, TEXT_SMALL, painter->unit * 16, 1);
-      atlas_painter_measure (painter, &w, &h);
-      lx = mark->px + painter->unit * 0.3;
-      if (lx + w > layout->width - 1)
-        lx = MAX (mark->px - painter->unit * 0.3 - w, 0);
-      for (int r = 0; r < max_rows && !found; r++)
-        {
-          double ly = upward ? top - (r + 1) * row_height : top + r * row_height;
-          PlacedLabel label = { mark->px, lx, ly, w, r, mark->label };
-
-          if (!row_is_clear (placed, r, mark->px, lx - gap, lx + w + gap, upward)
-              || !atlas_chart_text_box_free (layout, lx, ly, w, h)
-              || box_covers_ringed_point (layout, &(cairo_rectangle_t) { lx, ly, w, h }, painter->unit * 0.7))
-            continue;
-          g_array_append_val (placed, label);
-          rows_used = MAX (rows_used, r + 1);
-          found = TRUE;
-          cairo_move_to (cr, round (mark->px) + 0.5, upward ? ly + h : ly);
-          cairo_line_to (cr, round (mark->px) + 0.5, leader_to);
-        }
-      if (!found && full_line_unplaced)
-        g_array_append_val (unplaced, mark->px);
+      const PlacedLabel *label = &g_array_index (placed, PlacedLabel, i);
+      add_line_around_labels (cr, placed, label->px, label->leader_from, label->leader_to);
     }
-  /* Lines without a label start under the rows of labels, so they cross none. */
-  for (guint i = 0; i < unplaced->len; i++)
-    {
-      double px = round (g_array_index (unplaced, double, i)) + 0.5;
-      cairo_move_to (cr, px, upward ? top - rows_used * row_height : top + rows_used * row_height);
-      cairo_line_to (cr, px, leader_to);
-    }
+  for (guint i = 0; i < unplaced->len && full_line_unplaced && n_bands > 0; i++)
+    add_line_around_labels (cr, placed, g_array_index (unplaced, Mark, i).px, layout->plot.y,
+                            layout->plot.y + layout->plot.height);
   cairo_stroke (cr);
   cairo_restore (cr);
 
   for (guint i = 0; i < placed->len; i++)
-    {
-      const PlacedLabel *label = &g_array_index (placed, PlacedLabel, i);
-
-      atlas_painter_prepare_text (painter, label->label, TEXT_SMALL, painter->unit * 16, 1);
-      atlas_painter_show (painter, label->x, label->y, &painter->theme->text);
-    }
+    show_placed_label (painter, &g_array_index (placed, PlacedLabel, i));
 }
 
 /* Dated events over a time axis: a dashed line each, from its label,
@@ -398,8 +556,20 @@ draw_events (Painter *painter)
   atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
   atlas_painter_measure (painter, &w, &h);
   max_rows = (int) CLAMP (layout->plot.height / 3 / (h + painter->unit * 0.35), 1, 8);
-  draw_stacked_labels (painter, marks, layout->plot.y + 2, max_rows, FALSE, layout->plot.y + layout->plot.height, TRUE,
-                       TRUE);
+  {
+    /* Labels stack down from the plot's top, or where the data fill the
+     * top, up from its bottom. */
+    double top = layout->plot.y + 2, bottom = layout->plot.y + layout->plot.height - 2;
+    LabelBand bands[] = { { top, FALSE, max_rows, bottom + 2 }, { bottom, TRUE, max_rows, top - 2 } };
+
+    draw_stacked_labels (painter, marks, bands, G_N_ELEMENTS (bands), TRUE, TRUE);
+  }
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (marks, Mark, i);
+      AtlasHoverNote note = { { mark->px - 3, layout->plot.y, 6, layout->plot.height }, g_strdup (mark->label) };
+      g_array_append_val (layout->hover_notes, note);
+    }
 }
 
 /* Highlighted points: a ring in the series' colour around each. */
@@ -495,7 +665,10 @@ atlas_chart_draw_timeline (Painter                 *painter,
     }
   atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
   atlas_painter_measure (painter, &w, &h);
-  draw_stacked_labels (painter, marks, axis_y - painter->unit * 0.8,
-                       (int) MAX ((axis_y - area->y - painter->unit) / (h + painter->unit * 0.35), 1), TRUE,
-                       axis_y - painter->unit * 0.35, FALSE, FALSE);
+  {
+    LabelBand band = { axis_y - painter->unit * 0.8, TRUE,
+                       (int) MAX ((axis_y - area->y - painter->unit) / (h + painter->unit * 0.35), 1),
+                       axis_y - painter->unit * 0.35 };
+    draw_stacked_labels (painter, marks, &band, 1, FALSE, FALSE);
+  }
 }

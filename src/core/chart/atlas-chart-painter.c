@@ -33,8 +33,11 @@ atlas_painter_prepare_text (Painter    *painter,
                             int         max_lines)
 {
   PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-  double size = painter->unit * (role == TEXT_TITLE ? 1.45 : role == TEXT_SMALL ? 0.85 : 1.0);
+  /* No text under 9 px: where room runs short, the layout leaves things
+   * out and says so rather than shrinking them past reading. */
+  double size = MAX (painter->unit * (role == TEXT_TITLE ? 1.45 : role == TEXT_SMALL ? 0.85 : 1.0), 9);
 
+  painter->text_size = size;
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (role == TEXT_TITLE)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
@@ -60,17 +63,45 @@ atlas_painter_measure (Painter *painter,
   *out_height = logical.height;
 }
 
+/* Keeps the box the prepared text takes at (x, y), padding included, so
+ * that later text keeps clear of it and the audit can check it. */
 void
-atlas_chart_record_text_box (AtlasChartLayout *layout,
-                             double            x,
-                             double            y,
-                             double            width,
-                             double            height)
+atlas_painter_record_text_box (Painter *painter,
+                               double   x,
+                               double   y,
+                               double   width,
+                               double   height)
 {
-  cairo_rectangle_t box = { x, y, width, height };
+  AtlasTextBox box = { { x, y, width, height }, painter->text_size, NULL };
 
-  if (width > 0 && height > 0)
-    g_array_append_val (layout->text_boxes, box);
+  if (width <= 0 || height <= 0)
+    return;
+  box.text = g_strdup (pango_layout_get_text (painter->text));
+  g_array_append_val (painter->layout->text_boxes, box);
+}
+
+/* Notes that something was left out: what (a person's words for it) and
+ * of which kind, which says whether the chart tells the reader. */
+void
+atlas_painter_drop (Painter     *painter,
+                    LeftOutKind  kind,
+                    const char  *format,
+                    ...)
+{
+  AtlasDroppedItem item = { NULL, FALSE };
+  va_list args;
+
+  va_start (args, format);
+  item.what = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (kind < LEFT_OUT_N_KINDS)
+    {
+      painter->layout->left_out_kinds |= 1u << kind;
+      item.announced = (painter->announced & (1u << kind)) != 0;
+    }
+  else
+    item.announced = kind == LEFT_OUT_GROUPED || kind == LEFT_OUT_SAID_IN_PLACE;
+  g_array_append_val (painter->layout->dropped, item);
 }
 
 /* Draws the prepared text with its top-left corner at (x, y). */
@@ -86,7 +117,7 @@ atlas_painter_show (Painter          *painter,
   cairo_move_to (painter->cr, x, y);
   atlas_painter_set_color (painter->cr, color);
   pango_cairo_show_layout (painter->cr, painter->text);
-  atlas_chart_record_text_box (painter->layout, x, y, width, height);
+  atlas_painter_record_text_box (painter, x, y, width, height);
 }
 
 /* A wrapped block of text at (x, y), at most width wide; returns its height. */
@@ -133,7 +164,7 @@ atlas_chart_text_box_free (const AtlasChartLayout *layout,
   if (x < 0 || y < 0 || x + width > layout->width || y + height > layout->height)
     return FALSE;
   for (guint i = 0; i < layout->text_boxes->len; i++)
-    if (atlas_rectangles_intersect (x, y, width, height, &g_array_index (layout->text_boxes, cairo_rectangle_t, i)))
+    if (atlas_rectangles_intersect (x, y, width, height, &g_array_index (layout->text_boxes, AtlasTextBox, i).box))
       return FALSE;
   return TRUE;
 }

@@ -17,7 +17,24 @@ typedef struct
   const AtlasTheme *theme;
   AtlasNumberStyle style;
   double unit; /* body text size in pixels; every space is measured in it */
+  double text_size; /* the size of the text last prepared, in pixels */
+  guint announced; /* the LeftOutKinds, as bits, that the chart says it leaves out */
 } Painter;
+
+/* What a layout leaves out for want of room, by kind: the chart names
+ * each kind it left out, under the plot. */
+typedef enum
+{
+  LEFT_OUT_NOTE,
+  LEFT_OUT_EVENT_LABEL,
+  LEFT_OUT_CATEGORY_NAMES,
+  LEFT_OUT_SPAN_LABEL,
+  LEFT_OUT_LINE_LABEL,
+  LEFT_OUT_UNANCHORED,                 /* a note on a value the data lack: the author's slip, not the room's */
+  LEFT_OUT_N_KINDS,
+  LEFT_OUT_GROUPED = LEFT_OUT_N_KINDS, /* said where it is grouped, as "+N" */
+  LEFT_OUT_SAID_IN_PLACE,              /* said where it would be drawn */
+} LeftOutKind;
 
 typedef enum
 {
@@ -51,7 +68,7 @@ double atlas_painter_draw_text_block (Painter          *painter,
                                       double            width,
                                       int               max_lines,
                                       const AtlasColor *color);
-void   atlas_chart_record_text_box   (AtlasChartLayout *layout,
+void   atlas_painter_record_text_box (Painter          *painter,
                                       double            x,
                                       double            y,
                                       double            width,
@@ -71,5 +88,9 @@ void   atlas_chart_draw_ranges       (Painter          *painter);
 void   atlas_chart_draw_overlays     (Painter          *painter);
 void   atlas_chart_draw_timeline     (Painter          *painter,
                                       const cairo_rectangle_t *area);
+void   atlas_painter_drop            (Painter          *painter,
+                                      LeftOutKind       kind,
+                                      const char       *format,
+                                      ...) G_GNUC_PRINTF (3, 4);
 
 G_END_DECLS

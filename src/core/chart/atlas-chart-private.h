@@ -22,6 +22,14 @@ typedef struct
   guint series;
 } AtlasLegendBox;
 
+/* What the pointer over part of a chart that is no value reads: an
+ * event's line, a label standing for several. */
+typedef struct
+{
+  cairo_rectangle_t area;
+  char *text;
+} AtlasHoverNote;
+
 /* Where one bar or slice was drawn, for pick. */
 typedef struct
 {
@@ -65,10 +73,15 @@ struct _AtlasChartLayout
   cairo_rectangle_t plot;
   AtlasScale *x_scale;
   AtlasScale *y_scale;
-  GArray *text_boxes;    /* cairo_rectangle_t */
+  GArray *text_boxes;    /* AtlasTextBox */
+  GArray *dropped;       /* AtlasDroppedItem */
+  guint left_out_kinds;  /* the kinds of what was dropped for want of room, as bits */
+  double unit;           /* the body text's size in pixels, by which every space is measured */
   GArray *marks;         /* AtlasChartMark */
   GArray *legend_boxes;  /* AtlasLegendBox */
+  GArray *hover_notes;   /* AtlasHoverNote */
   double bar_slot;       /* bars: the width of a category's slot; 0 for other charts */
+  gboolean bars_withheld; /* bars: too many to tell apart, and the plot says so instead */
   double donut_cx, donut_cy, donut_outer, donut_inner;
 };
 
@@ -112,5 +125,13 @@ double   atlas_chart_stack_value    (const AtlasChart *chart,
                                      guint             series,
                                      gsize             row,
                                      double           *out_base);
+
+double   atlas_chart_point_radius   (const AtlasChartLayout *layout,
+                                     gsize                   row);
+gboolean atlas_chart_box_covers_data (const AtlasChartLayout *layout,
+                                      double                  x,
+                                      double                  y,
+                                      double                  width,
+                                      double                  height);
 
 G_END_DECLS

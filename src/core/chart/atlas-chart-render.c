@@ -408,6 +408,8 @@ place_axis_ticks (Painter          *painter,
           atlas_painter_measure (painter, &p.width, &p.height);
           g_array_append_val (placed, p);
         }
+      if (band && stride > 1)
+        atlas_painter_drop (painter, LEFT_OUT_CATEGORY_NAMES, "%u of %u category names", ticks->len - placed->len, ticks->len);
 
       for (guint i = 1; i < placed->len && !band; i++)
         {
@@ -793,8 +795,24 @@ draw_line_series (Painter     *painter,
   cairo_fill (cr);
 }
 
-/* Points; with a size column, circles whose area is in proportion to
- * the size (the largest a twentieth of the plot's shorter side across),
+/* The radius of a scatter point at row: fixed; with a size column, its
+ * area in proportion to the size (the largest a twentieth of the plot's
+ * shorter side across); 0 when its size is missing or not positive. */
+double
+atlas_chart_point_radius (const AtlasChartLayout *layout,
+                          gsize                   row)
+{
+  const AtlasChart *chart = layout->chart;
+  double largest = MIN (layout->plot.width, layout->plot.height) / 40;
+
+  if (!chart->sizes)
+    return MAX (2, layout->unit * 0.3);
+  if (!(chart->sizes[row] > 0) || !(chart->max_size > 0))
+    return 0;
+  return MAX (1.5, largest * sqrt (chart->sizes[row] / chart->max_size));
+}
+
+/* Points, sized by atlas_chart_point_radius(): with a size column
  * translucent and outlined so that overlapping ones stay readable. */
 static void
 draw_scatter_series (Painter *painter,
@@ -803,8 +821,6 @@ draw_scatter_series (Painter *painter,
   AtlasChart *chart = painter->chart;
   AtlasChartLayout *layout = painter->layout;
   AtlasColor color = atlas_theme_series_color (painter->theme, s);
-  double radius = MAX (2, painter->unit * 0.3);
-  double largest = MIN (layout->plot.width, layout->plot.height) / 40;
 
   if (atlas_chart_series_hidden (chart, s))
     return;
@@ -817,17 +833,11 @@ draw_scatter_series (Painter *painter,
       for (gsize i = 0; i < chart->n_ordered; i++)
         {
           gsize row = atlas_chart_row_at (chart, i);
-          double px, py, r = radius;
+          double px, py, r = atlas_chart_point_radius (layout, row);
 
-          if ((chart->estimated && chart->estimated[row]) != hollow
+          if ((chart->estimated && chart->estimated[row]) != hollow || r <= 0
               || !atlas_chart_point_position (layout, s, row, &px, &py))
             continue;
-          if (chart->sizes)
-            {
-              if (!(chart->sizes[row] > 0) || !(chart->max_size > 0))
-                continue;
-              r = MAX (1.5, largest * sqrt (chart->sizes[row] / chart->max_size));
-            }
           cairo_new_sub_path (painter->cr);
           cairo_arc (painter->cr, px, py, r, 0, 2 * G_PI);
         }
@@ -887,6 +897,8 @@ draw_bars (Painter *painter)
       atlas_painter_draw_text_block (painter, message, TEXT_BODY, layout->plot.x + (layout->plot.width - box_width) / 2,
                                      layout->plot.y + layout->plot.height / 2 - painter->unit, box_width, 3,
                                      &painter->theme->muted_text);
+      layout->bars_withheld = TRUE;
+      atlas_painter_drop (painter, LEFT_OUT_SAID_IN_PLACE, "%s bars, too many to tell apart at this size", count);
       return;
     }
 
@@ -1398,6 +1410,24 @@ draw_axis_labels (Painter *painter,
     }
 }
 
+static void
+text_box_clear (gpointer data)
+{
+  g_free (((AtlasTextBox *) data)->text);
+}
+
+static void
+dropped_item_clear (gpointer data)
+{
+  g_free (((AtlasDroppedItem *) data)->what);
+}
+
+static void
+hover_note_clear (gpointer data)
+{
+  g_free (((AtlasHoverNote *) data)->text);
+}
+
 static AtlasChartLayout *
 layout_new (AtlasChart *chart,
             double      width,
@@ -1409,7 +1439,12 @@ layout_new (AtlasChart *chart,
   layout->chart = atlas_chart_ref (chart);
   layout->width = width;
   layout->height = height;
-  layout->text_boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  layout->text_boxes = g_array_new (FALSE, FALSE, sizeof (AtlasTextBox));
+  g_array_set_clear_func (layout->text_boxes, text_box_clear);
+  layout->dropped = g_array_new (FALSE, FALSE, sizeof (AtlasDroppedItem));
+  g_array_set_clear_func (layout->dropped, dropped_item_clear);
+  layout->hover_notes = g_array_new (FALSE, FALSE, sizeof (AtlasHoverNote));
+  g_array_set_clear_func (layout->hover_notes, hover_note_clear);
   layout->marks = g_array_new (FALSE, FALSE, sizeof (AtlasChartMark));
   layout->legend_boxes = g_array_new (FALSE, FALSE, sizeof (AtlasLegendBox));
   return layout;
@@ -1431,6 +1466,8 @@ atlas_chart_layout_unref (AtlasChartLayout *layout)
   g_clear_pointer (&layout->x_scale, atlas_scale_free);
   g_clear_pointer (&layout->y_scale, atlas_scale_free);
   g_array_unref (layout->text_boxes);
+  g_array_unref (layout->dropped);
+  g_array_unref (layout->hover_notes);
   g_array_unref (layout->marks);
   g_array_unref (layout->legend_boxes);
   atlas_chart_unref (layout->chart);
@@ -1448,15 +1485,48 @@ atlas_chart_layout_get_chart (const AtlasChartLayout *layout)
 /* Lays chart out at width x height, and draws it into cr unless only
  * measuring: then everything drawn is clipped away, and the series,
  * which place nothing, are not drawn at all. */
+/* The sentence that says which kinds of things (LeftOutKind bits) the
+ * chart leaves out for want of room; NULL for none. */
+static char *
+left_out_sentence (guint kinds)
+{
+  const char *names[LEFT_OUT_N_KINDS] = {
+    [LEFT_OUT_NOTE] = N_("notes"),
+    [LEFT_OUT_EVENT_LABEL] = N_("event labels"),
+    [LEFT_OUT_CATEGORY_NAMES] = N_("some category names"),
+    [LEFT_OUT_SPAN_LABEL] = N_("labels of shaded spans"),
+    [LEFT_OUT_LINE_LABEL] = N_("labels of reference lines"),
+  };
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *sentence = NULL;
+  const char *unanchored = (kinds & (1u << LEFT_OUT_UNANCHORED)) ? _("Notes on values the data lack are not shown.")
+                                                                  : NULL;
+
+  for (guint kind = 0; kind < LEFT_OUT_N_KINDS; kind++)
+    if (kind != LEFT_OUT_UNANCHORED && (kinds & (1u << kind)))
+      {
+        if (list->len > 0)
+          g_string_append (list, _(", "));
+        g_string_append (list, _(names[kind]));
+      }
+  if (list->len == 0)
+    return g_strdup (unanchored);
+  /* Translators: the list is of what is left out, such as “notes, event labels”. */
+  sentence = g_strdup_printf (_("Left out at this size: %s."), list->str);
+  return unanchored ? g_strconcat (sentence, " ", unanchored, NULL) : g_steal_pointer (&sentence);
+}
+
 static AtlasChartLayout *
-render (AtlasChart *chart,
+render_once (AtlasChart *chart,
         cairo_t    *cr,
         double      width,
         double      height,
-        gboolean    draw)
+        gboolean    draw,
+        guint       announced)
 {
   AtlasChartLayout *layout = layout_new (chart, width, height);
-  Painter painter = { chart, layout, cr, NULL, atlas_theme_get (chart->view.dark), { { 0 } }, 0 };
+  Painter painter = { chart, layout, cr, NULL, atlas_theme_get (chart->view.dark), { { 0 } }, 0, 0, announced };
+  g_autofree char *left_out = left_out_sentence (announced);
   double margin, top, bottom, footer_height = 0, label_width = 0;
   g_autofree char *footer = NULL;
   g_autoptr (GArray) legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
@@ -1473,6 +1543,7 @@ render (AtlasChart *chart,
 
   atlas_number_style_from_locale (&painter.style);
   painter.unit = CLAMP (MIN (width, height) / 48.0, 9, 15);
+  layout->unit = painter.unit;
   painter.text = pango_cairo_create_layout (cr);
   margin = painter.unit * 1.2;
 
@@ -1517,14 +1588,23 @@ render (AtlasChart *chart,
         footer = g_strdup_printf (_("Source: %s"), chart->spec.source);
       else
         footer = g_strdup (chart->spec.notes);
-      if (footer)
-        {
-          double w;
-          atlas_painter_prepare_text (&painter, footer, TEXT_SMALL, width - 2 * margin, 2);
-          atlas_painter_measure (&painter, &w, &footer_height);
-          atlas_painter_show (&painter, margin, height - margin - footer_height, &painter.theme->muted_text);
-          footer_height += painter.unit * 0.6;
-        }
+    }
+  /* What the chart leaves out for want of room, it says, header or not. */
+  if (left_out)
+    {
+      char *with_left_out = !footer                           ? g_strdup (left_out)
+                            : g_str_has_suffix (footer, ".") ? g_strdup_printf ("%s %s", footer, left_out)
+                                                             : g_strdup_printf ("%s. %s", footer, left_out);
+      g_free (footer);
+      footer = with_left_out;
+    }
+  if (footer)
+    {
+      double w;
+      atlas_painter_prepare_text (&painter, footer, TEXT_SMALL, width - 2 * margin, left_out ? 3 : 2);
+      atlas_painter_measure (&painter, &w, &footer_height);
+      atlas_painter_show (&painter, margin, height - margin - footer_height, &painter.theme->muted_text);
+      footer_height += painter.unit * 0.6;
     }
   label_width = direct_label_width (&painter, width);
   collect_legend (&painter, legend, label_width > 0);
@@ -1736,6 +1816,41 @@ render (AtlasChart *chart,
   cairo_restore (cr);
   g_object_unref (painter.text);
   return layout;
+}
+
+/* Whether chart has things that room may leave out: notes, events,
+ * category names, a timeline's labels. */
+static gboolean
+chart_may_leave_out (const AtlasChart *chart)
+{
+  return chart->spec.annotations || chart->spec.events || chart->categories
+         || chart->spec.type == ATLAS_CHART_TIMELINE;
+}
+
+/* Lays chart out, drawing it unless only measuring. What may not fit is
+ * measured first: the chart then says what it leaves out, which takes a
+ * line of room and may leave out more, so that is measured again, up to
+ * three times before the drawing. */
+static AtlasChartLayout *
+render (AtlasChart *chart,
+        cairo_t    *cr,
+        double      width,
+        double      height,
+        gboolean    draw)
+{
+  guint announced = 0;
+
+  for (int pass = 0; pass < 3 && chart_may_leave_out (chart); pass++)
+    {
+      AtlasChartLayout *measured = render_once (chart, cr, width, height, FALSE, announced);
+      guint kinds = measured->left_out_kinds | announced;
+
+      atlas_chart_layout_unref (measured);
+      if (kinds == announced)
+        break;
+      announced = kinds;
+    }
+  return render_once (chart, cr, width, height, draw, announced);
 }
 
 /* Draws chart into cr at width x height: the one entry point for the

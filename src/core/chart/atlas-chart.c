@@ -1412,3 +1412,32 @@ atlas_chart_get_text_boxes (const AtlasChartLayout *layout)
 {
   return layout->text_boxes;
 }
+
+/* What the pointer at (x, y) reads where it is over no value but over an
+ * event's line or a label that stands for several; NULL elsewhere. The
+ * last placed wins, as it is drawn on top. */
+const char *
+atlas_chart_hover_note_at (const AtlasChartLayout *layout,
+                           double                  x,
+                           double                  y)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  for (guint i = layout->hover_notes->len; i > 0; i--)
+    {
+      const AtlasHoverNote *note = &g_array_index (layout->hover_notes, AtlasHoverNote, i - 1);
+      if (x >= note->area.x && x <= note->area.x + note->area.width && y >= note->area.y
+          && y <= note->area.y + note->area.height)
+        return note->text;
+    }
+  return NULL;
+}
+
+/* What the layout left out for want of room (AtlasDroppedItem), each
+ * saying whether the chart tells the reader. */
+GArray *
+atlas_chart_get_dropped (const AtlasChartLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  return layout->dropped;
+}

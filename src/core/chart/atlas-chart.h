@@ -57,6 +57,22 @@ typedef struct
   char *text;
 } AtlasAnnotation;
 
+/* A piece of text a layout placed: where, at what size, saying what. */
+typedef struct
+{
+  cairo_rectangle_t box;
+  double size; /* the font's size in pixels */
+  char *text;
+} AtlasTextBox;
+
+/* Something a layout left out for want of room, and whether the chart
+ * says so where the reader sees it. */
+typedef struct
+{
+  char *what;
+  gboolean announced;
+} AtlasDroppedItem;
+
 /* A dated event drawn as a vertical line over a time axis. */
 typedef struct
 {
@@ -216,6 +232,10 @@ char           *atlas_chart_describe_pick   (const AtlasChart     *chart,
                                              const AtlasChartPick *pick,
                                              GHashTable           *sources);
 GArray         *atlas_chart_get_text_boxes  (const AtlasChartLayout *layout);
+GArray         *atlas_chart_get_dropped     (const AtlasChartLayout *layout);
+const char     *atlas_chart_hover_note_at   (const AtlasChartLayout *layout,
+                                             double                x,
+                                             double                y);
 char           *atlas_chart_summarize       (const AtlasChartLayout *layout);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasChart, atlas_chart_unref)
