@@ -161,6 +161,19 @@ box_covers_ringed_point (const AtlasChartLayout  *layout,
   return FALSE;
 }
 
+/* Whether a label box is somewhere a label may go: on the canvas, clear
+ * of other text, of the points rings point at, and of the data. */
+static gboolean
+label_box_is_free (Painter                 *painter,
+                   const cairo_rectangle_t *box)
+{
+  AtlasChartLayout *layout = painter->layout;
+
+  return atlas_chart_text_box_free (layout, box->x, box->y, box->width, box->height)
+         && !box_covers_ringed_point (layout, box, painter->unit * 0.7)
+         && !atlas_chart_box_covers_data (layout, box->x, box->y, box->width, box->height);
+}
+
 /* A note on one point: a ring on the point, a leader line, and the text
  * in a box, put at the nearest place around the point where it covers no
  * data, no other text and no ringed point, inside the plot. Where there
@@ -206,8 +219,7 @@ draw_callout (Painter               *painter,
         double lx, ly, length;
 
         if (bx < layout->plot.x || by < layout->plot.y || bx + bw > layout->plot.x + layout->plot.width
-            || by + bh > layout->plot.y + layout->plot.height || !atlas_chart_text_box_free (layout, bx, by, bw, bh)
-            || atlas_chart_box_covers_data (layout, bx, by, bw, bh) || box_covers_ringed_point (layout, &box, unit * 0.7))
+            || by + bh > layout->plot.y + layout->plot.height || !label_box_is_free (painter, &box))
           continue;
 
         /* Leader from the ring to the nearest point of the box. */
@@ -319,19 +331,6 @@ label_conflicts (GArray            *placed,
         return TRUE;
     }
   return FALSE;
-}
-
-/* Whether a label box is somewhere a label may go: on the canvas, clear
- * of other text, of the points rings point at, and of the data. */
-static gboolean
-label_box_is_free (Painter                 *painter,
-                   const cairo_rectangle_t *box)
-{
-  AtlasChartLayout *layout = painter->layout;
-
-  return atlas_chart_text_box_free (layout, box->x, box->y, box->width, box->height)
-         && !box_covers_ringed_point (layout, box, painter->unit * 0.7)
-         && !atlas_chart_box_covers_data (layout, box->x, box->y, box->width, box->height);
 }
 
 /* Draws a vertical line at px from y0 to y1, broken where it would run
