@@ -584,6 +584,117 @@ test_labels_cover_nothing (void)
     }
 }
 
+/* Bars over years stand side by side for the years present, with no
+ * empty slots for the years between (2012, then 2018): failed while bars
+ * stood on a linear axis. */
+static void
+test_bars_over_years_present (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("years.csv", "year,share (%)\n2012,42\n2018,34\n2019,33\n");
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_BAR, "year", "share (%)", FALSE);
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  cairo_surface_t *surface = render (chart, 800, 500, &layout);
+  GArray *boxes = atlas_chart_get_text_boxes (layout);
+  const char *years[] = { "2012", "2018", "2019" };
+  double first_gap, second_gap;
+
+  g_assert_cmpuint (layout->marks->len, ==, 3);
+  first_gap = g_array_index (layout->marks, AtlasChartMark, 1).x - g_array_index (layout->marks, AtlasChartMark, 0).x;
+  second_gap = g_array_index (layout->marks, AtlasChartMark, 2).x - g_array_index (layout->marks, AtlasChartMark, 1).x;
+  g_assert_cmpfloat (fabs (first_gap - second_gap), <, 1);
+  /* Each year present is named under its bar, and no other. */
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    {
+      gboolean named = FALSE;
+      for (guint i = 0; i < boxes->len; i++)
+        named |= g_strcmp0 (g_array_index (boxes, AtlasTextBox, i).text, years[y]) == 0;
+      g_assert_true (named);
+    }
+  for (guint i = 0; i < boxes->len; i++)
+    g_assert_cmpstr (g_array_index (boxes, AtlasTextBox, i).text, !=, "2015");
+  cairo_surface_destroy (surface);
+}
+
+/* Two names that differ only at their ends, cut short beside their bars,
+ * still read differently: failed while names were cut at the end. */
+static void
+test_names_keep_their_ends (void)
+{
+  g_autoptr (AtlasTable) table = load_table (
+    "funds.csv", "fund,amount (CNY bn)\n"
+                 "Guangdong Semiconductor and IC Equity Investment Fund phase I,10\n"
+                 "Guangdong Semiconductor and IC Equity Investment Fund phase II,11\n"
+                 "Shenzhen semiconductor and IC industry fund,5\n");
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_BAR_HORIZONTAL, "fund", "amount (CNY bn)", FALSE);
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  cairo_surface_t *surface = render (chart, 640, 400, &layout);
+  GArray *boxes = atlas_chart_get_text_boxes (layout);
+  const cairo_rectangle_t *names[2] = { NULL, NULL };
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  gboolean differ = FALSE;
+
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const AtlasTextBox *box = &g_array_index (boxes, AtlasTextBox, i);
+      if (g_str_has_suffix (box->text, "phase I"))
+        names[0] = &box->box;
+      else if (g_str_has_suffix (box->text, "phase II"))
+        names[1] = &box->box;
+    }
+  g_assert_nonnull (names[0]);
+  g_assert_nonnull (names[1]);
+  /* Cut short, or the test says nothing. */
+  g_assert_cmpfloat (names[0]->width, <, 640 / 2.5);
+  /* Right-aligned beside the plot: compare the pixels leftwards from their right ends. */
+  for (int dy = 0; dy < (int) MIN (names[0]->height, names[1]->height) && !differ; dy++)
+    for (int dx = 1; dx < (int) MIN (names[0]->width, names[1]->width) && !differ; dx++)
+      {
+        const guint32 *a = (const guint32 *) (data + ((int) names[0]->y + dy) * stride) + (int) (names[0]->x + names[0]->width) - dx;
+        const guint32 *b = (const guint32 *) (data + ((int) names[1]->y + dy) * stride) + (int) (names[1]->x + names[1]->width) - dx;
+        differ = *a != *b;
+      }
+  g_assert_true (differ);
+  cairo_surface_destroy (surface);
+}
+
+/* A note with no room by its point (bars fill the plot) is told under
+ * the plot, numbered, on a chart tall enough; on a small one it is left
+ * out and the chart says so. */
+static void
+test_notes_without_room (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("shares.csv", "year,design (%),making (%)\n2012,35,65\n2018,38,62\n");
+  g_autoptr (AtlasChart) plain = make_chart (table, ATLAS_CHART_BAR_STACKED, "year", "design (%),making (%)", FALSE);
+  AtlasChartSpec spec = *atlas_chart_get_spec (plain);
+  g_autoptr (AtlasChart) chart = NULL;
+  static const double sizes[][2] = { { 320, 240 }, { 800, 500 } };
+
+  spec.annotations = NULL;
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT,
+                                   atlas_column_get_number (atlas_table_find_column (table, "year"), 0), 0, NAN, 1,
+                                   "Making earned 65% of the revenue in 2012.");
+  chart = atlas_chart_new (table, &spec, NULL);
+  g_clear_pointer (&spec.annotations, g_array_unref);
+  g_assert_nonnull (chart);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr (AtlasChartLayout) layout = atlas_chart_layout_new (chart, NULL, sizes[s][0], sizes[s][1]);
+      g_autoptr (AtlasChartAudit) audit = atlas_chart_audit (layout);
+      GArray *boxes = atlas_chart_get_text_boxes (layout);
+      gboolean told = FALSE, said_left_out = FALSE;
+
+      g_assert_true (atlas_chart_audit_is_clean (audit));
+      for (guint i = 0; i < boxes->len; i++)
+        {
+          const char *text = g_array_index (boxes, AtlasTextBox, i).text;
+          told |= strstr (text, "1. Making earned 65%") != NULL;
+          said_left_out |= strstr (text, "Left out at this size: notes") != NULL;
+        }
+      g_assert_true (s == 0 ? said_left_out && !told : told && !said_left_out);
+    }
+}
+
 static void
 test_million_point_spike (void)
 {
@@ -1319,6 +1430,9 @@ main (int   argc,
   g_test_add_func ("/chart/bars-out-of-view-hidden", test_bars_out_of_view_hidden);
   g_test_add_func ("/chart/direct-labels", test_direct_labels);
   g_test_add_func ("/chart/labels-cover-nothing", test_labels_cover_nothing);
+  g_test_add_func ("/chart/bars-over-years-present", test_bars_over_years_present);
+  g_test_add_func ("/chart/names-keep-their-ends", test_names_keep_their_ends);
+  g_test_add_func ("/chart/notes-without-room", test_notes_without_room);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);

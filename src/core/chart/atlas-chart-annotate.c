@@ -174,22 +174,70 @@ label_box_is_free (Painter                 *painter,
          && !atlas_chart_box_covers_data (layout, box->x, box->y, box->width, box->height);
 }
 
+/* A ring around the point a note is on. */
+static void
+ring_point (Painter *painter,
+            double   px,
+            double   py)
+{
+  atlas_painter_set_color (painter->cr, &painter->theme->annotation);
+  cairo_new_sub_path (painter->cr);
+  cairo_arc (painter->cr, px, py, painter->unit * 0.45, 0, 2 * G_PI);
+  cairo_set_line_width (painter->cr, 1.5);
+  cairo_stroke (painter->cr);
+}
+
+/* Finds the nearest place around (px, py), within reach steps, for a box
+ * of width x height inside bounds where a label may go; FALSE if none. */
+static gboolean
+find_place_around (Painter                 *painter,
+                   double                   px,
+                   double                   py,
+                   double                   width,
+                   double                   height,
+                   int                      reach_steps,
+                   const cairo_rectangle_t *bounds,
+                   cairo_rectangle_t       *out_box)
+{
+  /* Right, left, above, below, then the corners between. */
+  static const double directions[][2] = { { 1, 0 },  { -1, 0 },  { 0, -1 }, { 0, 1 },
+                                          { 1, -1 }, { -1, -1 }, { 1, 1 },  { -1, 1 } };
+
+  for (int distance = 1; distance <= reach_steps; distance++)
+    for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+      {
+        double dx = directions[d][0], dy = directions[d][1];
+        double reach = painter->unit * (0.6 + 0.9 * distance) * (dx != 0 && dy != 0 ? 0.7 : 1);
+        /* dx, dy of -1, 0, 1: the box left of, centred on, or right of the point. */
+        cairo_rectangle_t box = { px + dx * reach - (1 - dx) / 2 * width, py + dy * reach - (1 - dy) / 2 * height,
+                                  width, height };
+
+        if (box.x < bounds->x || box.y < bounds->y || box.x + width > bounds->x + bounds->width
+            || box.y + height > bounds->y + bounds->height || !label_box_is_free (painter, &box))
+          continue;
+        *out_box = box;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* A note on one point: a ring on the point, a leader line, and the text
  * in a box, put at the nearest place around the point where it covers no
- * data, no other text and no ringed point, inside the plot. Where there
- * is none, the note is left out and the layout says so. */
+ * data, no other text and no ringed point, inside the plot; narrower and
+ * taller where a wide box finds no room. A note the layout moved under
+ * the plot (footnoted) gets its number beside the ring instead. Where
+ * neither fits, the note is left out and the layout says so. */
 static void
 draw_callout (Painter               *painter,
-              const AtlasAnnotation *a)
+              const AtlasAnnotation *a,
+              guint                  index)
 {
   AtlasChart *chart = painter->chart;
   AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
   double unit = painter->unit;
   double px, py, w, h, pad = unit * 0.4;
-  /* Right, left, above, below, then the corners between. */
-  static const double directions[][2] = { { 1, 0 },  { -1, 0 },  { 0, -1 }, { 0, 1 },
-                                          { 1, -1 }, { -1, -1 }, { 1, 1 },  { -1, 1 } };
+  const double widths[] = { 14, 10, 7 };
   gsize row;
 
   if (a->series >= chart->series->len)
@@ -204,54 +252,60 @@ draw_callout (Painter               *painter,
   if (!atlas_chart_point_position (layout, a->series, row, &px, &py))
     return;
 
-  atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, MIN (unit * 14, layout->plot.width * 0.45), 4);
-  atlas_painter_measure (painter, &w, &h);
-  for (int distance = 1; distance <= 16; distance++)
-    for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
-      {
-        double dx = directions[d][0], dy = directions[d][1];
-        double reach = unit * (0.6 + 0.9 * distance) * (dx != 0 && dy != 0 ? 0.7 : 1);
-        double bw = w + 2 * pad, bh = h + 2 * pad;
-        /* dx, dy of -1, 0, 1: the box left of, centred on, or right of the point. */
-        double bx = px + dx * reach - (1 - dx) / 2 * bw;
-        double by = py + dy * reach - (1 - dy) / 2 * bh;
-        cairo_rectangle_t box = { bx, by, bw, bh };
-        double lx, ly, length;
+  if (atlas_painter_note_is_footnoted (painter, index))
+    {
+      g_autofree char *number = g_strdup_printf ("%u", atlas_painter_footnote_number (painter, index));
+      cairo_rectangle_t box;
 
-        if (bx < layout->plot.x || by < layout->plot.y || bx + bw > layout->plot.x + layout->plot.width
-            || by + bh > layout->plot.y + layout->plot.height || !label_box_is_free (painter, &box))
-          continue;
+      ring_point (painter, px, py);
+      atlas_painter_prepare_text (painter, number, TEXT_SMALL, 0, 1);
+      atlas_painter_measure (painter, &w, &h);
+      /* The number may stand just outside the plot, where bars fill it. */
+      if (find_place_around (painter, px, py, w, h, 2, &(cairo_rectangle_t) { 0, 0, layout->width, layout->height },
+                             &box))
+        atlas_painter_show (painter, box.x, box.y, &painter->theme->annotation);
+      return;
+    }
 
-        /* Leader from the ring to the nearest point of the box. */
-        lx = CLAMP (px, bx, bx + bw);
-        ly = CLAMP (py, by, by + bh);
-        length = hypot (lx - px, ly - py);
-        atlas_painter_set_color (cr, &painter->theme->annotation);
-        cairo_set_line_width (cr, 1);
-        if (length > unit * 0.45)
-          {
-            cairo_move_to (cr, px + (lx - px) * unit * 0.45 / length, py + (ly - py) * unit * 0.45 / length);
-            cairo_line_to (cr, lx, ly);
-            cairo_stroke (cr);
-          }
-        cairo_new_sub_path (cr);
-        cairo_arc (cr, px, py, unit * 0.45, 0, 2 * G_PI);
-        cairo_set_line_width (cr, 1.5);
-        cairo_stroke (cr);
+  for (guint k = 0; k < G_N_ELEMENTS (widths); k++)
+    {
+      cairo_rectangle_t box;
+      double lx, ly, length;
 
-        atlas_painter_set_color_alpha (cr, &painter->theme->background, 0.92);
-        cairo_rectangle (cr, bx, by, bw, bh);
-        cairo_fill_preserve (cr);
-        atlas_painter_set_color (cr, &painter->theme->annotation);
-        cairo_set_line_width (cr, 1);
-        cairo_stroke (cr);
-        /* The whole box, padding included, is what the text takes. */
-        cairo_move_to (cr, bx + pad, by + pad);
-        atlas_painter_set_color (cr, &painter->theme->text);
-        pango_cairo_show_layout (cr, painter->text);
-        atlas_painter_record_text_box (painter, bx, by, bw, bh);
-        return;
-      }
+      atlas_painter_prepare_text (painter, a->text, TEXT_SMALL, MIN (unit * widths[k], layout->plot.width * 0.45), 8);
+      atlas_painter_measure (painter, &w, &h);
+      if (!find_place_around (painter, px, py, w + 2 * pad, h + 2 * pad, 16, &layout->plot, &box))
+        continue;
+
+      /* Leader from the ring to the nearest point of the box. */
+      lx = CLAMP (px, box.x, box.x + box.width);
+      ly = CLAMP (py, box.y, box.y + box.height);
+      length = hypot (lx - px, ly - py);
+      atlas_painter_set_color (cr, &painter->theme->annotation);
+      cairo_set_line_width (cr, 1);
+      if (length > unit * 0.45)
+        {
+          cairo_move_to (cr, px + (lx - px) * unit * 0.45 / length, py + (ly - py) * unit * 0.45 / length);
+          cairo_line_to (cr, lx, ly);
+          cairo_stroke (cr);
+        }
+      ring_point (painter, px, py);
+
+      atlas_painter_set_color_alpha (cr, &painter->theme->background, 0.92);
+      cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+      cairo_fill_preserve (cr);
+      atlas_painter_set_color (cr, &painter->theme->annotation);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      /* The whole box, padding included, is what the text takes. */
+      cairo_move_to (cr, box.x + pad, box.y + pad);
+      atlas_painter_set_color (cr, &painter->theme->text);
+      pango_cairo_show_layout (cr, painter->text);
+      atlas_painter_record_text_box (painter, box.x, box.y, box.width, box.height);
+      return;
+    }
+  if (index < 64)
+    layout->notes_left_out |= G_GUINT64_CONSTANT (1) << index;
   atlas_painter_drop (painter, LEFT_OUT_NOTE, "note “%s”", a->text);
 }
 
@@ -624,7 +678,7 @@ atlas_chart_draw_overlays (Painter *painter)
     {
       const AtlasAnnotation *a = &g_array_index (annotations, AtlasAnnotation, i);
       if (a->kind == ATLAS_ANNOTATION_CALLOUT)
-        draw_callout (painter, a);
+        draw_callout (painter, a, i);
     }
 }
 

@@ -203,8 +203,9 @@ value_in_view (const AtlasChartLayout *layout,
   atlas_scale_get_domain (layout->x_scale, &min, &max);
   if (atlas_scale_get_kind (layout->x_scale) == ATLAS_SCALE_BAND)
     {
-      /* A band's domain runs from its first category's index to one past its last. */
-      if (chart->x_values[row] < min || chart->x_values[row] >= max)
+      /* A band's domain runs from its first band's index to one past its last. */
+      double index = atlas_scale_value_index (layout->x_scale, chart->x_values[row]);
+      if (index < min || index >= max)
         return FALSE;
     }
   else if (chart->x_values[row] < MIN (min, max) || chart->x_values[row] > MAX (min, max))

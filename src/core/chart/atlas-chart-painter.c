@@ -80,6 +80,28 @@ atlas_painter_record_text_box (Painter *painter,
   g_array_append_val (painter->layout->text_boxes, box);
 }
 
+/* Whether the note at index is told under the plot, numbered, rather
+ * than in a box by its point. */
+gboolean
+atlas_painter_note_is_footnoted (const Painter *painter,
+                                 guint          index)
+{
+  return index < 64 && (painter->footnoted & (G_GUINT64_CONSTANT (1) << index));
+}
+
+/* The number, from 1, under which a footnoted note is told. */
+guint
+atlas_painter_footnote_number (const Painter *painter,
+                               guint          index)
+{
+  guint number = 1;
+
+  for (guint i = 0; i < index && i < 64; i++)
+    if (painter->footnoted & (G_GUINT64_CONSTANT (1) << i))
+      number++;
+  return number;
+}
+
 /* Notes that something was left out: what (a person's words for it) and
  * of which kind, which says whether the chart tells the reader. */
 void

@@ -19,6 +19,7 @@ typedef struct
   double unit; /* body text size in pixels; every space is measured in it */
   double text_size; /* the size of the text last prepared, in pixels */
   guint announced; /* the LeftOutKinds, as bits, that the chart says it leaves out */
+  guint64 footnoted; /* the notes (by index, as bits) moved under the plot, numbered there */
 } Painter;
 
 /* What a layout leaves out for want of room, by kind: the chart names
@@ -88,6 +89,10 @@ void   atlas_chart_draw_ranges       (Painter          *painter);
 void   atlas_chart_draw_overlays     (Painter          *painter);
 void   atlas_chart_draw_timeline     (Painter          *painter,
                                       const cairo_rectangle_t *area);
+gboolean atlas_painter_note_is_footnoted (const Painter *painter,
+                                          guint          index);
+guint  atlas_painter_footnote_number (const Painter    *painter,
+                                      guint             index);
 void   atlas_painter_drop            (Painter          *painter,
                                       LeftOutKind       kind,
                                       const char       *format,

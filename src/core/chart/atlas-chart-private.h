@@ -76,6 +76,7 @@ struct _AtlasChartLayout
   GArray *text_boxes;    /* AtlasTextBox */
   GArray *dropped;       /* AtlasDroppedItem */
   guint left_out_kinds;  /* the kinds of what was dropped for want of room, as bits */
+  guint64 notes_left_out; /* the notes (by index, as bits) that found no room by their point */
   double unit;           /* the body text's size in pixels, by which every space is measured */
   GArray *marks;         /* AtlasChartMark */
   GArray *legend_boxes;  /* AtlasLegendBox */

@@ -245,6 +245,47 @@ make_value_scale (AtlasChart *chart,
   return scale;
 }
 
+/* Bars over numbers or dates with gaps between them (years 2012 and
+ * 2018, none between) stand in a band each, side by side, rather than
+ * leave empty slots for values the data do not have; NULL where the
+ * values are evenly spaced, which a linear or time axis shows as well. */
+static AtlasScale *
+make_band_of_values (const AtlasChart *chart)
+{
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  double step = INFINITY;
+  gboolean dates = atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_DATE;
+  AtlasScale *band;
+
+  for (gsize i = 0; i < chart->n_ordered; i++)
+    {
+      double x = chart->x_values[atlas_chart_row_at (chart, i)];
+      if (values->len == 0 || x > g_array_index (values, double, values->len - 1))
+        g_array_append_val (values, x);
+    }
+  for (guint i = 1; i < values->len; i++)
+    step = MIN (step, g_array_index (values, double, i) - g_array_index (values, double, i - 1));
+  /* Dates a calendar unit apart differ by days in a month or a year:
+   * a gap is a step of more than one and a half units. */
+  if (values->len < 2
+      || g_array_index (values, double, values->len - 1) - g_array_index (values, double, 0)
+           <= step * (values->len - 1) * (dates ? 1.5 : 1.0001))
+    return NULL;
+  band = atlas_scale_new_band_of_values ((const double *) values->data, values->len, dates,
+                                         dates ? atlas_column_get_date_unit (chart->x_column) : ATLAS_DATE_UNIT_DAY, 0.25);
+  /* A view is a run of the values, by index. */
+  if (!isnan (chart->view.x_min) || !isnan (chart->view.x_max))
+    {
+      double first = !isnan (chart->view.x_min) ? MAX (ceil (atlas_scale_value_index (band, chart->view.x_min) - 1e-9), 0) : 0;
+      double last = !isnan (chart->view.x_max)
+                      ? MIN (floor (atlas_scale_value_index (band, chart->view.x_max) + 1e-9), values->len - 1)
+                      : values->len - 1;
+      if (last >= first)
+        atlas_scale_set_domain (band, first, last + 1);
+    }
+  return band;
+}
+
 static AtlasScale *
 make_category_scale (const AtlasChart *chart)
 {
@@ -267,6 +308,12 @@ make_category_scale (const AtlasChart *chart)
       return band;
     }
 
+  if (bars)
+    {
+      AtlasScale *band = make_band_of_values (chart);
+      if (band)
+        return band;
+    }
   min = chart->x_values[atlas_chart_row_at (chart, 0)];
   max = chart->x_values[atlas_chart_row_at (chart, chart->n_ordered - 1)];
   if (!isnan (chart->view.x_min))
@@ -335,6 +382,7 @@ typedef struct
   char *label;
   double max_width; /* the label is wrapped and ellipsized to this; 0: never */
   int max_lines;
+  gboolean ellipsize_middle; /* shortened in the middle: its end tells it from a name that starts alike */
   double width;
   double height;
 } PlacedTick;
@@ -343,6 +391,37 @@ static void
 placed_tick_clear (gpointer data)
 {
   g_free (((PlacedTick *) data)->label);
+}
+
+/* Whether name, cut short to about room pixels of text, would read like
+ * another category's name cut short: two funds whose names differ only
+ * in their last words would show the same words and an ellipsis. */
+static gboolean
+shortens_alike (Painter    *painter,
+                const char *name,
+                double      room)
+{
+  GPtrArray *categories = painter->chart->categories;
+  double natural, h;
+  gsize shown;
+
+  atlas_painter_prepare_text (painter, name, TEXT_SMALL, 0, 1);
+  atlas_painter_measure (painter, &natural, &h);
+  /* What stays of the name, less the ellipsis. */
+  shown = (gsize) MAX (strlen (name) * MIN (room / MAX (natural, 1), 1) - 3, 0);
+  for (guint i = 0; i < categories->len; i++)
+    {
+      const char *other = g_ptr_array_index (categories, i);
+      gsize common = 0;
+
+      if (other == name || g_strcmp0 (other, name) == 0)
+        continue;
+      while (name[common] && name[common] == other[common])
+        common++;
+      if (common >= shown)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Ticks for an axis of pixel length, as many as fit without labels
@@ -359,18 +438,39 @@ place_axis_ticks (Painter          *painter,
   double gap = painter->unit * (horizontal ? 1.2 : 0.6);
   guint max_ticks = (guint) CLAMP (length / (painter->unit * (horizontal ? 6 : 2.6)), 2, 10);
   GArray *placed = g_array_new (FALSE, TRUE, sizeof (PlacedTick));
+  double line_width, line_height;
 
   g_array_set_clear_func (placed, placed_tick_clear);
+  atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
+  atlas_painter_measure (painter, &line_width, &line_height);
   for (;;)
     {
       g_autoptr (GArray) ticks = atlas_scale_ticks (scale, max_ticks, &painter->style);
       gboolean band = atlas_scale_get_kind (scale) == ATLAS_SCALE_BAND;
+      gboolean values_band = band && !chart->categories;
       guint stride = 1;
       double slot = 0;
       gboolean fits = TRUE;
 
       g_array_set_size (placed, 0);
-      if (band && ticks->len > 0)
+      if (values_band && ticks->len > 0)
+        {
+          /* A band of values is labelled like an axis: every k-th band
+           * where the widest label needs more than one band's room. */
+          double widest = line_height;
+
+          slot = length / ticks->len;
+          for (guint i = 0; i < ticks->len && horizontal; i++)
+            {
+              double w, h;
+              atlas_painter_prepare_text (painter, g_array_index (ticks, AtlasTick, i).label, TEXT_SMALL, 0, 1);
+              atlas_painter_measure (painter, &w, &h);
+              widest = MAX (widest, w);
+            }
+          while (stride < ticks->len && slot * stride < widest + gap)
+            stride++;
+        }
+      else if (band && ticks->len > 0)
         {
           slot = length / ticks->len;
           if (horizontal)
@@ -383,10 +483,7 @@ place_axis_ticks (Painter          *painter,
             }
           else
             {
-              double w, h;
-              atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
-              atlas_painter_measure (painter, &w, &h);
-              while (stride < ticks->len && slot * stride < h + gap)
+              while (stride < ticks->len && slot * stride < line_height + gap)
                 stride++;
             }
         }
@@ -395,7 +492,8 @@ place_axis_ticks (Painter          *painter,
         {
           const AtlasTick *tick = &g_array_index (ticks, AtlasTick, i);
           PlacedTick p = { 0 };
-          const char *text = band ? g_ptr_array_index (chart->categories, (guint) tick->value) : tick->label;
+          const char *text = band && chart->categories ? g_ptr_array_index (chart->categories, (guint) tick->value)
+                                                       : tick->label;
           /* Names under the plot share its width; names beside it the
            * room left of it. */
           double max_width = band && horizontal ? slot * stride - gap : band ? side_width : 0;
@@ -403,8 +501,24 @@ place_axis_ticks (Painter          *painter,
           p.position = atlas_scale_map (scale, tick->value);
           p.label = g_strdup (text ? text : "");
           p.max_width = max_width;
-          p.max_lines = band && horizontal ? 2 : 1;
-          atlas_painter_prepare_text (painter, p.label, TEXT_SMALL, max_width, p.max_lines);
+          /* Names wrap onto two lines where their slot has room for two. */
+          p.max_lines = band && (horizontal || slot * stride >= 2 * line_height + gap / 2) ? 2 : 1;
+          if (values_band)
+            {
+              /* Numbers and dates are short: one line, never cut. */
+              p.max_width = 0;
+              p.max_lines = 1;
+            }
+          atlas_painter_prepare_text (painter, p.label, TEXT_SMALL, p.max_width, p.max_lines);
+          if (band && chart->categories && pango_layout_is_ellipsized (painter->text)
+              && shortens_alike (painter, p.label, max_width * p.max_lines))
+            {
+              p.max_lines = 1;
+              p.ellipsize_middle = TRUE;
+            }
+          atlas_painter_prepare_text (painter, p.label, TEXT_SMALL, p.max_width, p.max_lines);
+          if (p.ellipsize_middle)
+            pango_layout_set_ellipsize (painter->text, PANGO_ELLIPSIZE_MIDDLE);
           atlas_painter_measure (painter, &p.width, &p.height);
           g_array_append_val (placed, p);
         }
@@ -1395,6 +1509,8 @@ draw_axis_labels (Painter *painter,
       double x, y;
 
       atlas_painter_prepare_text (painter, tick->label, TEXT_SMALL, tick->max_width, tick->max_lines);
+      if (tick->ellipsize_middle)
+        pango_layout_set_ellipsize (painter->text, PANGO_ELLIPSIZE_MIDDLE);
       if (along_bottom)
         {
           /* Centred on the tick, but never past the canvas edges. */
@@ -1522,11 +1638,14 @@ render_once (AtlasChart *chart,
         double      width,
         double      height,
         gboolean    draw,
-        guint       announced)
+        guint       announced,
+        guint64     footnoted)
 {
   AtlasChartLayout *layout = layout_new (chart, width, height);
-  Painter painter = { chart, layout, cr, NULL, atlas_theme_get (chart->view.dark), { { 0 } }, 0, 0, announced };
+  Painter painter = { chart, layout, cr, NULL, atlas_theme_get (chart->view.dark), { { 0 } }, 0, 0, announced,
+                      footnoted };
   g_autofree char *left_out = left_out_sentence (announced);
+  int footer_lines = 2;
   double margin, top, bottom, footer_height = 0, label_width = 0;
   g_autofree char *footer = NULL;
   g_autoptr (GArray) legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
@@ -1589,6 +1708,17 @@ render_once (AtlasChart *chart,
       else
         footer = g_strdup (chart->spec.notes);
     }
+  /* Notes with no room by their points are told here, numbered. */
+  for (guint i = 0; footnoted && chart->spec.annotations && i < chart->spec.annotations->len; i++)
+    if (atlas_painter_note_is_footnoted (&painter, i))
+      {
+        const AtlasAnnotation *a = &g_array_index (chart->spec.annotations, AtlasAnnotation, i);
+        char *with_note = g_strdup_printf ("%s%s%u. %s", footer ? footer : "", footer ? "\n" : "",
+                                           atlas_painter_footnote_number (&painter, i), a->text);
+        g_free (footer);
+        footer = with_note;
+        footer_lines += 3;
+      }
   /* What the chart leaves out for want of room, it says, header or not. */
   if (left_out)
     {
@@ -1601,7 +1731,7 @@ render_once (AtlasChart *chart,
   if (footer)
     {
       double w;
-      atlas_painter_prepare_text (&painter, footer, TEXT_SMALL, width - 2 * margin, left_out ? 3 : 2);
+      atlas_painter_prepare_text (&painter, footer, TEXT_SMALL, width - 2 * margin, footer_lines + (left_out ? 1 : 0));
       atlas_painter_measure (&painter, &w, &footer_height);
       atlas_painter_show (&painter, margin, height - margin - footer_height, &painter.theme->muted_text);
       footer_height += painter.unit * 0.6;
@@ -1679,7 +1809,7 @@ render_once (AtlasChart *chart,
             {
               g_autoptr (GArray) probe = NULL;
 
-              if (atlas_chart_type_is_bar (chart->spec.type))
+              if (atlas_chart_type_is_bar (chart->spec.type) && atlas_scale_get_kind (layout->x_scale) != ATLAS_SCALE_BAND)
                 pad_for_bars (chart, layout->x_scale);
               atlas_scale_set_range (layout->x_scale, plot_top, MAX (plot_bottom, plot_top + 1));
               probe = place_axis_ticks (&painter, layout->x_scale, MAX (plot_bottom - plot_top, 1), FALSE, width / 3);
@@ -1715,7 +1845,7 @@ render_once (AtlasChart *chart,
                                                                         : painter.unit * 1.5),
                                                    1),
                                               plot_height };
-          if (atlas_chart_type_is_bar (chart->spec.type) && !chart->categories)
+          if (atlas_chart_type_is_bar (chart->spec.type) && atlas_scale_get_kind (layout->x_scale) != ATLAS_SCALE_BAND)
             pad_for_bars (chart, layout->x_scale);
           atlas_scale_set_range (layout->x_scale, layout->plot.x, layout->plot.x + layout->plot.width);
           category_ticks = place_axis_ticks (&painter, layout->x_scale, layout->plot.width, TRUE, 0);
@@ -1818,6 +1948,10 @@ render_once (AtlasChart *chart,
   return layout;
 }
 
+/* Below this height a footnote takes room the plot needs: notes with no
+ * room by their points are left out, and the chart says so. */
+#define FOOTNOTES_MIN_HEIGHT 400
+
 /* Whether chart has things that room may leave out: notes, events,
  * category names, a timeline's labels. */
 static gboolean
@@ -1839,18 +1973,29 @@ render (AtlasChart *chart,
         gboolean    draw)
 {
   guint announced = 0;
+  guint64 footnoted = 0;
 
   for (int pass = 0; pass < 3 && chart_may_leave_out (chart); pass++)
     {
-      AtlasChartLayout *measured = render_once (chart, cr, width, height, FALSE, announced);
+      AtlasChartLayout *measured = render_once (chart, cr, width, height, FALSE, announced, footnoted);
       guint kinds = measured->left_out_kinds | announced;
+      guint64 notes = footnoted;
 
+      /* A chart tall enough tells its notes under the plot, numbered,
+       * rather than leave them out. */
+      if (height >= FOOTNOTES_MIN_HEIGHT)
+        {
+          notes |= measured->notes_left_out;
+          if (notes == (measured->notes_left_out | footnoted))
+            kinds = (kinds & ~(1u << LEFT_OUT_NOTE)) | (announced & (1u << LEFT_OUT_NOTE));
+        }
       atlas_chart_layout_unref (measured);
-      if (kinds == announced)
+      if (kinds == announced && notes == footnoted)
         break;
       announced = kinds;
+      footnoted = notes;
     }
-  return render_once (chart, cr, width, height, draw, announced);
+  return render_once (chart, cr, width, height, draw, announced, footnoted);
 }
 
 /* Draws chart into cr at width x height: the one entry point for the

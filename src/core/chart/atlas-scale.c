@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atlas-cell-parse.h"
+#include "atlas-table.h"
 
 G_DEFINE_QUARK (atlas-scale-error-quark, atlas_scale_error)
 
@@ -32,6 +33,9 @@ struct _AtlasScale
   AtlasDateUnit date_unit;
   double padding;
   double nice_step; /* the step atlas_scale_nice() aligned the domain to; 0 once the domain changes */
+  double *values;   /* a band of values: the numbers or dates present, ascending, one band each; else NULL */
+  guint n_values;
+  gboolean values_are_dates;
 };
 
 #define MINUS_SIGN "\xe2\x88\x92"
@@ -674,13 +678,45 @@ time_ticks (const AtlasScale       *scale,
 
 static const AtlasScaleClass time_class = { linear_forward, linear_inverse, time_nice, time_ticks };
 
-/* Band: categories by index, each in the middle of its band. The domain
- * [min, max) is the run of categories in view: all of them, or those a
- * zoom or a story step shows. */
+/* Where value falls among a band of values' values, as an index: exact
+ * for a value present, in proportion between (or past) its neighbours
+ * for one that is not. */
+static double
+value_index (const AtlasScale *scale,
+             double            value)
+{
+  const double *values = scale->values;
+  guint n = scale->n_values, low = 0, high = n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      if (values[middle] < value)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low < n && values[low] == value)
+    return low;
+  if (n < 2)
+    return value - values[0];
+  if (low == 0)
+    return (value - values[0]) / (values[1] - values[0]);
+  if (low == n)
+    return n - 1 + (value - values[n - 1]) / (values[n - 1] - values[n - 2]);
+  return low - 1 + (value - values[low - 1]) / (values[low] - values[low - 1]);
+}
+
+/* Band: categories by index, each in the middle of its band; a band of
+ * values takes the values themselves. The domain [min, max) is the run
+ * of bands in view, by index: all of them, or those a zoom or a story
+ * step shows. */
 static double
 band_forward (const AtlasScale *scale,
-              double            index)
+              double            value)
 {
+  double index = scale->values ? value_index (scale, value) : value;
+
   return (index - scale->min + 0.5) / MAX (scale->max - scale->min, 1);
 }
 
@@ -688,7 +724,17 @@ static double
 band_inverse (const AtlasScale *scale,
               double            fraction)
 {
-  return floor (scale->min + fraction * MAX (scale->max - scale->min, 1));
+  double index = scale->min + fraction * MAX (scale->max - scale->min, 1);
+  guint i;
+
+  if (!scale->values)
+    return floor (index);
+  /* The value at a point between two bands' middles, in proportion. */
+  index -= 0.5;
+  if (scale->n_values < 2)
+    return scale->values[0] + index;
+  i = (guint) CLAMP (floor (index), 0, scale->n_values - 2);
+  return scale->values[i] + (index - i) * (scale->values[i + 1] - scale->values[i]);
 }
 
 static void
@@ -708,9 +754,23 @@ band_ticks (const AtlasScale       *scale,
 
   (void) max_ticks;
   (void) style;
-  /* Labels are the category names, which the chart knows. */
+  /* Labels are the category names, which the chart knows; a band of
+   * values is labelled with its values. */
   for (double i = ceil (scale->min); i < scale->max; i++)
-    tick_array_add (ticks, i, NULL);
+    {
+      double value;
+
+      if (!scale->values)
+        {
+          tick_array_add (ticks, i, NULL);
+          continue;
+        }
+      value = scale->values[(guint) CLAMP (i, 0, scale->n_values - 1)];
+      tick_array_add (ticks, value,
+                      scale->values_are_dates
+                        ? atlas_format_date (value, scale->date_unit)
+                        : atlas_format_value (value, style));
+    }
   return ticks;
 }
 
@@ -773,15 +833,51 @@ atlas_scale_new_band (guint  n_bands,
   return scale;
 }
 
+/* A band for each of values (n of them, ascending and distinct; dates
+ * in seconds at unit when dates), so that bars over years stand side by
+ * side with no empty slots for years the data do not have. */
+AtlasScale *
+atlas_scale_new_band_of_values (const double  *values,
+                                guint          n,
+                                gboolean       dates,
+                                AtlasDateUnit  unit,
+                                double         padding)
+{
+  AtlasScale *scale = atlas_scale_new_band (n, padding);
+
+  g_return_val_if_fail (values != NULL && n > 0, scale);
+  scale->values = g_memdup2 (values, n * sizeof *values);
+  scale->n_values = n;
+  scale->values_are_dates = dates;
+  scale->date_unit = unit;
+  return scale;
+}
+
+/* For a band of values, the index of value's band, in proportion
+ * between bands for a value not present; value itself for other scales. */
+double
+atlas_scale_value_index (const AtlasScale *scale,
+                         double            value)
+{
+  return scale->values ? value_index (scale, value) : value;
+}
+
 AtlasScale *
 atlas_scale_copy (const AtlasScale *scale)
 {
-  return g_memdup2 (scale, sizeof *scale);
+  AtlasScale *copy = g_memdup2 (scale, sizeof *scale);
+
+  if (scale->values)
+    copy->values = g_memdup2 (scale->values, scale->n_values * sizeof *scale->values);
+  return copy;
 }
 
 void
 atlas_scale_free (AtlasScale *scale)
 {
+  if (!scale)
+    return;
+  g_free (scale->values);
   g_free (scale);
 }
 

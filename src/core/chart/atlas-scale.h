@@ -51,6 +51,13 @@ AtlasScale *atlas_scale_new_time        (double      min_seconds,
                                          AtlasDateUnit unit);
 AtlasScale *atlas_scale_new_band        (guint       n_bands,
                                          double      padding);
+AtlasScale *atlas_scale_new_band_of_values (const double  *values,
+                                            guint          n,
+                                            gboolean       dates,
+                                            AtlasDateUnit  unit,
+                                            double         padding);
+double      atlas_scale_value_index     (const AtlasScale *scale,
+                                         double      value);
 AtlasScale *atlas_scale_copy            (const AtlasScale *scale);
 void        atlas_scale_free            (AtlasScale *scale);
 
