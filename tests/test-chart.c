@@ -695,6 +695,114 @@ test_notes_without_room (void)
     }
 }
 
+/* A long table, a row per year and company, grouped by company: a line
+ * per company, each with its own estimates; a year a company lacks is no
+ * gap in its line; two values for one company and year are refused for
+ * lines, naming both rows, and drawn as two points in a scatter. */
+static void
+test_group_by_column (void)
+{
+  g_autoptr (AtlasTable) table = load_table (
+    "companies.csv", "year,company,revenue (USD bn),status\n"
+                     "2021,SMIC,5.4,actual\n2021,Hua Hong,1.6,actual\n2022,SMIC,7.3,actual\n"
+                     "2023,SMIC,6.3,actual\n2023,Hua Hong,2.3,actual\n2024,SMIC,8.0,actual\n"
+                     "2024,Hua Hong,2.0,forecast\n");
+  g_autoptr (AtlasTable) twice = load_table ("twice.csv", "year,scope,share (%)\n2022,300mm,22\n2022,300mm,21\n"
+                                                          "2023,300mm,23\n2022,all,24\n");
+  g_autoptr (AtlasChart) chart = NULL;
+  g_autoptr (AtlasChart) points = NULL;
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  g_autoptr (GError) error = NULL;
+  AtlasChartSpec spec;
+  cairo_surface_t *surface;
+  double x, y;
+
+  atlas_chart_spec_init (&spec);
+  spec.type = ATLAS_CHART_LINE;
+  spec.x_column = g_strdup ("year");
+  spec.y_columns = g_strsplit ("revenue (USD bn)", ",", -1);
+  spec.group_column = g_strdup ("company");
+  spec.status_column = g_strdup ("status");
+  chart = atlas_chart_new (table, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_chart_get_n_series (chart), ==, 2);
+  g_assert_cmpstr (atlas_chart_get_series_name (chart, 0), ==, "SMIC");
+  g_assert_cmpstr (atlas_chart_get_series_name (chart, 1), ==, "Hua Hong");
+  /* The spec stays as asked: the value column, grouped. */
+  g_assert_cmpstr (atlas_chart_get_spec (chart)->group_column, ==, "company");
+  g_assert_cmpstr (atlas_chart_get_spec (chart)->y_columns[0], ==, "revenue (USD bn)");
+  /* Hua Hong's 2024 forecast makes SMIC's 2024 figure no estimate. */
+  for (gsize row = 0; row < chart->n_rows; row++)
+    if (chart->x_values[row] == atlas_column_get_number (atlas_table_find_column (chart->table, "year"), row)
+        && !isnan (g_array_index (chart->series, AtlasChartSeries, 0).values[row]))
+      g_assert_false (atlas_chart_value_estimated (chart, 0, row));
+  surface = render (chart, 800, 500, &layout);
+  /* Hua Hong has no 2022 row: its line runs on from 2021 to 2023. */
+  {
+    gsize row_2021 = G_MAXSIZE, row_2023 = G_MAXSIZE;
+    double x0, y0, x1, y1;
+    AtlasColor color = atlas_theme_series_color (atlas_theme_get (FALSE), 1);
+
+    for (gsize row = 0; row < chart->n_rows; row++)
+      {
+        double value = g_array_index (chart->series, AtlasChartSeries, 1).values[row];
+        if (value == 1.6)
+          row_2021 = row;
+        else if (value == 2.3)
+          row_2023 = row;
+      }
+    g_assert_true (atlas_chart_point_position (layout, 1, row_2021, &x0, &y0));
+    g_assert_true (atlas_chart_point_position (layout, 1, row_2023, &x1, &y1));
+    {
+      gboolean found = FALSE;
+      for (int dy = -2; dy <= 2 && !found; dy++)
+        found = pixel_is (surface, (int) ((x0 + x1) / 2), (int) round ((y0 + y1) / 2) + dy, &color, 80);
+      g_assert_true (found);
+    }
+  }
+  g_assert_true (atlas_chart_point_position (layout, 0, 0, &x, &y));
+  cairo_surface_destroy (surface);
+
+  /* Two 2022 values for 300mm: refused for a line, naming both rows. */
+  g_free (spec.group_column);
+  spec.group_column = g_strdup ("scope");
+  g_strfreev (spec.y_columns);
+  spec.y_columns = g_strsplit ("share (%)", ",", -1);
+  g_clear_pointer (&spec.status_column, g_free);
+  g_assert_null (atlas_chart_new (twice, &spec, &error));
+  g_assert_nonnull (strstr (error->message, "Rows 1 and 2 give “300mm” two values at 2022"));
+  g_clear_error (&error);
+  /* As points, both stand. */
+  spec.type = ATLAS_CHART_SCATTER;
+  points = atlas_chart_new (twice, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_chart_get_n_series (points), ==, 2);
+  g_clear_pointer (&layout, atlas_chart_layout_unref);
+  layout = atlas_chart_layout_new (points, NULL, 800, 500);
+  g_assert_true (atlas_chart_point_position (layout, 0, 0, &x, &y));
+  g_assert_true (atlas_chart_point_position (layout, 0, 1, &x, &y));
+  g_assert_false (atlas_chart_point_position (layout, 0, 3, &x, &y));
+  g_assert_true (atlas_chart_point_position (layout, 1, 3, &x, &y));
+  atlas_chart_spec_clear (&spec);
+
+  /* A column with more values than a chart can tell apart: why not. */
+  {
+    g_autoptr (GString) csv = g_string_new ("year,id,value\n");
+    g_autoptr (AtlasTable) many = NULL;
+
+    for (guint i = 0; i < 70; i++)
+      g_string_append_printf (csv, "2020,n%u,%u\n", i, i);
+    many = load_table ("ids.csv", csv->str);
+    atlas_chart_spec_init (&spec);
+    spec.x_column = g_strdup ("year");
+    spec.y_columns = g_strsplit ("value", ",", -1);
+    spec.group_column = g_strdup ("id");
+    g_assert_null (atlas_chart_new (many, &spec, &error));
+    g_assert_nonnull (strstr (error->message, "Column “id” makes 70 series: too many to tell apart (at most 60)"));
+    atlas_chart_spec_clear (&spec);
+  }
+}
+
 static void
 test_million_point_spike (void)
 {
@@ -1114,8 +1222,8 @@ test_suggested_charts (void)
       }
   }
 
-  /* A long table, one row per year and metric: the longest metric as a
-   * line, drawing only its rows and saying so. */
+  /* A long table, one row per year and metric: a line per metric, the
+   * rows grouped by the column that tells them apart. */
   {
     g_autoptr (AtlasTable) table = load_table ("long.csv",
                                                "year,metric,value (%),source_id\n"
@@ -1130,34 +1238,66 @@ test_suggested_charts (void)
     atlas_chart_spec_init (&spec);
     atlas_chart_spec_suggest (table, &spec, TRUE);
     g_assert_cmpint (spec.type, ==, ATLAS_CHART_LINE);
-    g_assert_cmpstr (spec.filter_column, ==, "metric");
-    g_assert_cmpstr (spec.filter_value, ==, "made in China");
+    g_assert_cmpstr (spec.group_column, ==, "metric");
+    g_assert_null (spec.filter_column);
+    chart = atlas_chart_new (table, &spec, NULL);
+    atlas_chart_spec_clear (&spec);
+    g_assert_nonnull (chart);
+    g_assert_cmpuint (atlas_chart_get_n_series (chart), ==, 2);
+    g_assert_cmpstr (atlas_chart_get_series_name (chart, 0), ==, "made in China");
+    g_assert_cmpstr (atlas_chart_get_series_name (chart, 1), ==, "made by Chinese firms");
+    surface = render (chart, 600, 400, &layout);
+    summary = atlas_chart_summarize (layout);
+    g_assert_nonnull (strstr (summary, "made in China: highest 17.8% (2022), lowest 15.7% (2019), latest 17.8% (2022)"));
+    g_assert_nonnull (strstr (summary, "made by Chinese firms: highest 6.6%"));
+    cairo_surface_destroy (surface);
+    g_clear_pointer (&layout, atlas_chart_layout_unref);
+  }
+
+  /* Too many groups to follow as lines: the longest alone, saying so. */
+  {
+    g_autoptr (GString) csv = g_string_new ("year,company,revenue (USD bn)\n");
+    g_autoptr (AtlasTable) table = NULL;
+    g_autoptr (AtlasChart) chart = NULL;
+    g_autofree char *summary = NULL;
+    cairo_surface_t *surface;
+    AtlasChartSpec spec;
+
+    for (guint c = 0; c < 12; c++)
+      for (guint year = 2019; year < 2022 + (c == 3); year++)
+        g_string_append_printf (csv, "%u,firm %02u,%u\n", year, c, c + year - 2000);
+    table = load_table ("many.csv", csv->str);
+    atlas_chart_spec_init (&spec);
+    atlas_chart_spec_suggest (table, &spec, TRUE);
+    g_assert_cmpint (spec.type, ==, ATLAS_CHART_LINE);
+    g_assert_null (spec.group_column);
+    g_assert_cmpstr (spec.filter_column, ==, "company");
+    g_assert_cmpstr (spec.filter_value, ==, "firm 03");
     chart = atlas_chart_new (table, &spec, NULL);
     atlas_chart_spec_clear (&spec);
     g_assert_nonnull (chart);
     surface = render (chart, 600, 400, &layout);
     summary = atlas_chart_summarize (layout);
-    g_assert_nonnull (strstr (summary, "for the rows where metric is “made in China”."));
-    g_assert_nonnull (strstr (summary, "lowest 15.7"));
-    g_assert_nonnull (strstr (summary, "latest 17.8"));
-    g_assert_null (strstr (summary, "6.6"));
+    g_assert_nonnull (strstr (summary, "for the rows where company is “firm 03”."));
     cairo_surface_destroy (surface);
 
     /* Rows chosen by a name no row has, or by a column of numbers: why. */
     {
       g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasTable) metrics = load_table ("metrics.csv", "year,metric,value (%)\n2019,made in China,15.7\n"
+                                                                  "2019,made by Chinese firms,6.6\n");
 
       atlas_chart_spec_init (&spec);
       spec.x_column = g_strdup ("year");
       spec.y_columns = g_strsplit ("value (%)", ",", -1);
       spec.filter_column = g_strdup ("metric");
       spec.filter_value = g_strdup ("made on the Moon");
-      g_assert_null (atlas_chart_new (table, &spec, &error));
+      g_assert_null (atlas_chart_new (metrics, &spec, &error));
       g_assert_cmpstr (error->message, ==, "No row has “made on the Moon” in column “metric”");
       g_clear_error (&error);
       g_free (spec.filter_column);
       spec.filter_column = g_strdup ("value (%)");
-      g_assert_null (atlas_chart_new (table, &spec, &error));
+      g_assert_null (atlas_chart_new (metrics, &spec, &error));
       g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_WRONG_COLUMN_TYPE);
       atlas_chart_spec_clear (&spec);
     }
@@ -1433,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/chart/bars-over-years-present", test_bars_over_years_present);
   g_test_add_func ("/chart/names-keep-their-ends", test_names_keep_their_ends);
   g_test_add_func ("/chart/notes-without-room", test_notes_without_room);
+  g_test_add_func ("/chart/group-by-column", test_group_by_column);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();
   status |= !test_remove_dir (test_dir);

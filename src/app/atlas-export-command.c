@@ -22,6 +22,7 @@ atlas_export_options_clear (AtlasExportOptions *options)
   g_free (options->chart_type);
   g_free (options->x_column);
   g_free (options->y_columns);
+  g_free (options->group_column);
   g_free (options->title);
   g_free (options->subtitle);
   g_free (options->source);
@@ -118,7 +119,8 @@ has_chart_options (const AtlasExportOptions *o)
 {
   return o->chart_type || o->x_column || o->y_columns || o->title || o->subtitle || o->source || o->notes || o->log_y
          || o->fit_values
-         || o->markers || o->label_column || o->x_range || o->size_column || o->status_column || o->events_file
+         || o->markers || o->label_column || o->x_range || o->size_column || o->status_column || o->group_column
+         || o->events_file
          || o->callouts || o->ranges || o->references;
 }
 
@@ -159,6 +161,7 @@ definition_from_options (const AtlasExportOptions *options,
   set_option (keys, option_names, "Label", "--label", options->label_column);
   set_option (keys, option_names, "Size", "--size", options->size_column);
   set_option (keys, option_names, "Status", "--status", options->status_column);
+  set_option (keys, option_names, "Group", "--group", options->group_column);
   set_option (keys, option_names, "XRange", "--x-range", options->x_range);
   set_option (keys, option_names, "EventsData", "--events", options->events_file);
   set_flag (keys, option_names, "Log", "--log", options->log_y);

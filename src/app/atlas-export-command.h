@@ -31,6 +31,7 @@ typedef struct
   char *x_range;
   char *size_column;
   char *status_column;
+  char *group_column;
   char *events_file;
   GStrv callouts;   /* "X=TEXT" */
   GStrv ranges;     /* "X1..X2=TEXT" */

@@ -104,7 +104,9 @@ box_covers_series (const AtlasChartLayout  *layout,
 
           if (!value_pixels (layout, s, row, &px, &py, &base_y))
             {
-              have_previous = FALSE;
+              /* A row of another group's is no gap in a grouped line. */
+              if (!atlas_chart_value_absent (chart, s, row))
+                have_previous = FALSE;
               continue;
             }
           if (radius > 0 && atlas_rectangles_intersect (px - radius, py - radius, 2 * radius, 2 * radius, &grown))

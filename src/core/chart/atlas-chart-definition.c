@@ -23,7 +23,7 @@ const char *const atlas_chart_reader_keys[] = {
 };
 
 static const char *const chart_keys[] = {
-  "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Log", "FitValues",
+  "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Group", "Log", "FitValues",
   "Markers", "Dark", "Transparent", "XRange", "YRange", "Highlight", "Title", "Subtitle", "Source", "Notes", "Events",
   "EventsData", "EventsCategory", NULL,
 };
@@ -87,6 +87,7 @@ atlas_chart_definition_free (AtlasChartDefinition *definition)
   g_free (definition->status_column);
   g_free (definition->filter_column);
   g_free (definition->filter_value);
+  g_free (definition->group_column);
   g_free (definition->x_range);
   g_free (definition->y_range);
   g_strfreev (definition->highlights);
@@ -127,6 +128,7 @@ atlas_chart_definition_copy (const AtlasChartDefinition *definition)
   copy->status_column = g_strdup (definition->status_column);
   copy->filter_column = g_strdup (definition->filter_column);
   copy->filter_value = g_strdup (definition->filter_value);
+  copy->group_column = g_strdup (definition->group_column);
   copy->log_y = definition->log_y;
   copy->fit_values = definition->fit_values;
   copy->markers = definition->markers;
@@ -531,6 +533,7 @@ read_group (GroupReader        *reader,
       || !read_string (reader, "Status", &definition->status_column, error)
       || !read_string (reader, "FilterColumn", &definition->filter_column, error)
       || !read_string (reader, "FilterValue", &definition->filter_value, error)
+      || !read_string (reader, "Group", &definition->group_column, error)
       || !read_boolean (reader, "Log", &definition->log_y, error)
       || !read_boolean (reader, "FitValues", &definition->fit_values, error)
       || !read_boolean (reader, "Markers", &definition->markers, error)
@@ -842,6 +845,7 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
   write_string (keys, group, "Status", definition->status_column);
   write_string (keys, group, "FilterColumn", definition->filter_column);
   write_string (keys, group, "FilterValue", definition->filter_value);
+  write_string (keys, group, "Group", definition->group_column);
   if (definition->log_y)
     g_key_file_set_boolean (keys, group, "Log", TRUE);
   if (definition->fit_values)
@@ -1009,6 +1013,10 @@ add_notes (const AtlasChartDefinition *definition,
            AtlasChartSpec             *spec,
            GError                    **error)
 {
+  /* A note names its series: a column, or in a grouped chart a group. */
+  g_auto (GStrv) groups_series = spec->group_column ? atlas_chart_list_group_series (table, spec, NULL) : NULL;
+  char **series_names = spec->group_column ? groups_series : spec->y_columns;
+
   for (guint i = 0; i < definition->annotations->len; i++)
     {
       const AtlasChartNote *note = g_ptr_array_index (definition->annotations, i);
@@ -1037,8 +1045,8 @@ add_notes (const AtlasChartDefinition *definition,
       if (note->series)
         {
           gboolean found = FALSE;
-          for (guint s = 0; spec->y_columns && spec->y_columns[s] && !found; s++)
-            if (g_str_equal (spec->y_columns[s], note->series))
+          for (guint s = 0; series_names && series_names[s] && !found; s++)
+            if (g_str_equal (series_names[s], note->series))
               {
                 series = s;
                 found = TRUE;
@@ -1131,6 +1139,7 @@ check_columns (const AtlasChartDefinition *definition,
     { "Size", definition->size_column },
     { "Status", definition->status_column && *definition->status_column ? definition->status_column : NULL },
     { "FilterColumn", definition->filter_column },
+    { "Group", definition->group_column },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (named); i++)
@@ -1173,6 +1182,7 @@ atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
   spec.status_column = g_strdup (definition->status_column);
   spec.filter_column = g_strdup (definition->filter_column);
   spec.filter_value = g_strdup (definition->filter_value);
+  spec.group_column = g_strdup (definition->group_column);
   spec.log_y = definition->log_y;
   spec.fit_values = definition->fit_values;
   spec.markers = definition->markers;
@@ -1302,6 +1312,17 @@ atlas_chart_format_x (const AtlasTable *table,
   return format_number (value);
 }
 
+/* Whether chart draws a series of that name. */
+static gboolean
+chart_draws_series (const AtlasChart *chart,
+                    const char       *name)
+{
+  for (guint s = 0; s < atlas_chart_get_n_series (chart); s++)
+    if (g_strcmp0 (atlas_chart_get_series_name (chart, s), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* definition as chart shows it now: its type, columns, rows, scale,
  * text and view. Notes on series the chart no longer draws leave, and
  * the others name their series. */
@@ -1319,18 +1340,20 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   spec = atlas_chart_get_spec (chart);
   view = atlas_chart_get_view_state (chart);
   table = atlas_chart_get_table (chart);
-  first_series = definition->y_columns ? definition->y_columns[0] : spec->y_columns ? spec->y_columns[0] : NULL;
+  first_series = atlas_chart_get_n_series (chart) == 0                ? NULL
+                 : spec->group_column || !definition->y_columns ? atlas_chart_get_series_name (chart, 0)
+                                                                : definition->y_columns[0];
   for (guint i = definition->annotations->len; i-- > 0;)
     {
       AtlasChartNote *note = g_ptr_array_index (definition->annotations, i);
-      const char *column = note->series ? note->series : first_series;
+      const char *series = note->series ? note->series : first_series;
 
       if (note->kind != ATLAS_ANNOTATION_CALLOUT)
         continue;
-      if (!column || !spec->y_columns || !g_strv_contains ((const char *const *) spec->y_columns, column))
+      if (!series || !chart_draws_series (chart, series))
         g_ptr_array_remove_index (definition->annotations, i);
-      else if (!note->series && g_strcmp0 (column, spec->y_columns[0]) != 0)
-        note->series = g_strdup (column);
+      else if (!note->series && g_strcmp0 (series, atlas_chart_get_series_name (chart, 0)) != 0)
+        note->series = g_strdup (series);
     }
 
   definition->has_type = TRUE;
@@ -1352,6 +1375,8 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   definition->filter_column = g_strdup (spec->filter_column);
   g_free (definition->filter_value);
   definition->filter_value = g_strdup (spec->filter_value);
+  g_free (definition->group_column);
+  definition->group_column = g_strdup (spec->group_column);
   definition->log_y = spec->log_y;
   definition->fit_values = spec->fit_values;
   definition->markers = spec->markers;

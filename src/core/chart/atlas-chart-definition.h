@@ -52,6 +52,7 @@ typedef struct
   char *status_column;         /* Status; "" for none */
   char *filter_column;         /* FilterColumn */
   char *filter_value;          /* FilterValue */
+  char *group_column;          /* Group: a series for each of its values */
   gboolean log_y;              /* Log */
   gboolean fit_values;         /* FitValues: lines' value axis fits the data, not from zero */
   gboolean markers;            /* Markers */

@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <math.h>
+
 #include "atlas-chart.h"
 #include "atlas-min-max-pyramid.h"
 #include "atlas-table.h"
@@ -13,6 +15,9 @@ typedef struct
   char *name;
   const double *values; /* the y column's numbers; NAN where missing */
   const char *unit;
+  gboolean *estimated;  /* per row, owned: the series' own estimates (a grouped chart's); NULL: the chart's */
+  double *owned_values; /* the values, where the series made them (a grouped scatter's); else NULL */
+  gboolean joins_gaps;  /* a grouped series: rows it has no value at belong to other groups, and its line runs on */
 } AtlasChartSeries;
 
 /* Where a series' legend entry was drawn, for clicks that toggle it. */
@@ -94,6 +99,30 @@ atlas_chart_row_excluded (const AtlasChart *chart,
   return chart->excluded && chart->excluded[row];
 }
 
+/* Whether series' value at row is an estimate or forecast, by the status
+ * column: its own row's, or in a grouped chart the row it came from. */
+static inline gboolean
+atlas_chart_value_estimated (const AtlasChart *chart,
+                             guint             series,
+                             gsize             row)
+{
+  const AtlasChartSeries *s = &g_array_index (chart->series, AtlasChartSeries, series);
+
+  return s->estimated ? s->estimated[row] : chart->estimated && chart->estimated[row];
+}
+
+/* Whether series has no value at row only because the row is another
+ * group's: its line passes over the row rather than break there. */
+static inline gboolean
+atlas_chart_value_absent (const AtlasChart *chart,
+                          guint             series,
+                          gsize             row)
+{
+  const AtlasChartSeries *s = &g_array_index (chart->series, AtlasChartSeries, series);
+
+  return s->joins_gaps && isnan (s->values[row]);
+}
+
 /* Whether the legend has switched series off. */
 static inline gboolean
 atlas_chart_series_hidden (const AtlasChart *chart,
@@ -127,6 +156,15 @@ double   atlas_chart_stack_value    (const AtlasChart *chart,
                                      gsize             row,
                                      double           *out_base);
 
+gboolean atlas_chart_status_is_estimate (const char *status);
+gboolean atlas_chart_split_series_by_group (AtlasChart           *chart,
+                                            const AtlasChartSpec *spec,
+                                            GError              **error);
+AtlasTable *atlas_chart_group_table (AtlasTable           *table,
+                                     const AtlasChartSpec *spec,
+                                     GStrv                *out_series,
+                                     GPtrArray           **out_estimated,
+                                     GError              **error);
 double   atlas_chart_point_radius   (const AtlasChartLayout *layout,
                                      gsize                   row);
 gboolean atlas_chart_box_covers_data (const AtlasChartLayout *layout,

@@ -697,6 +697,25 @@ draw_decimated_series (Painter     *painter,
   cairo_restore (cr);
 }
 
+/* The position in x order next to position i, before it (step -1) or
+ * after it (step 1), of a row that is series s's own: rows of other
+ * groups are passed over. G_MAXSIZE at either end. */
+static gsize
+neighbour_with_row (const AtlasChart *chart,
+                    guint             s,
+                    gsize             i,
+                    int               step)
+{
+  for (;;)
+    {
+      if ((step < 0 && i == 0) || (step > 0 && i + 1 >= chart->n_ordered))
+        return G_MAXSIZE;
+      i += step;
+      if (!atlas_chart_value_absent (chart, s, atlas_chart_row_at (chart, i)))
+        return i;
+    }
+}
+
 /* A line whose rows include estimates or forecasts: every segment that
  * touches one is dashed, the rest solid, gaps left by missing values. As
  * a plain line, it runs on past the view to be cut by the clip, and a
@@ -730,12 +749,15 @@ draw_line_with_estimates (Painter *painter,
 
           if (isnan (top))
             {
-              previous = G_MAXSIZE;
+              if (!atlas_chart_value_absent (chart, s, row))
+                previous = G_MAXSIZE;
               continue;
             }
           px = atlas_scale_map (layout->x_scale, chart->x_values[row]);
           py = atlas_scale_map (layout->y_scale, top);
-          if (previous != G_MAXSIZE && (chart->estimated[previous] || chart->estimated[row]) == dashed)
+          if (previous != G_MAXSIZE
+              && (atlas_chart_value_estimated (chart, s, previous) || atlas_chart_value_estimated (chart, s, row))
+                   == dashed)
             {
               cairo_move_to (cr, px_previous, py_previous);
               cairo_line_to (cr, px, py);
@@ -751,10 +773,12 @@ draw_line_with_estimates (Painter *painter,
     {
       gsize row = atlas_chart_row_at (chart, i);
       double base;
+      gsize before = neighbour_with_row (chart, s, i, -1), after = neighbour_with_row (chart, s, i, 1);
       gboolean alone = !isnan (atlas_chart_stack_value (chart, s, row, &base))
-                       && (i == 0 || isnan (atlas_chart_stack_value (chart, s, atlas_chart_row_at (chart, i - 1), &base)))
-                       && (i + 1 == chart->n_ordered
-                           || isnan (atlas_chart_stack_value (chart, s, atlas_chart_row_at (chart, i + 1), &base)));
+                       && (before == G_MAXSIZE
+                           || isnan (atlas_chart_stack_value (chart, s, atlas_chart_row_at (chart, before), &base)))
+                       && (after == G_MAXSIZE
+                           || isnan (atlas_chart_stack_value (chart, s, atlas_chart_row_at (chart, after), &base)));
       double px, py;
 
       if (alone && atlas_chart_point_position (layout, s, row, &px, &py))
@@ -809,9 +833,14 @@ draw_line_series (Painter     *painter,
   for (gsize i = 0; i <= chart->n_ordered; i++)
     {
       gsize row = i < chart->n_ordered ? atlas_chart_row_at (chart, i) : 0;
-      double base = 0, top = i < chart->n_ordered ? atlas_chart_stack_value (chart, s, row, &base) : NAN;
-      double px = i < chart->n_ordered ? atlas_scale_map (layout->x_scale, chart->x_values[row]) : NAN;
-      double py = isnan (top) ? NAN : atlas_scale_map (layout->y_scale, top);
+      double base = 0, top, px, py;
+
+      /* A row of another group is no gap in this one's line. */
+      if (i < chart->n_ordered && atlas_chart_value_absent (chart, s, row))
+        continue;
+      top = i < chart->n_ordered ? atlas_chart_stack_value (chart, s, row, &base) : NAN;
+      px = i < chart->n_ordered ? atlas_scale_map (layout->x_scale, chart->x_values[row]) : NAN;
+      py = isnan (top) ? NAN : atlas_scale_map (layout->y_scale, top);
 
       if (decimate && in_path && !isnan (py) && floor (px) == column)
         {
@@ -949,7 +978,7 @@ draw_scatter_series (Painter *painter,
           gsize row = atlas_chart_row_at (chart, i);
           double px, py, r = atlas_chart_point_radius (layout, row);
 
-          if ((chart->estimated && chart->estimated[row]) != hollow || r <= 0
+          if (atlas_chart_value_estimated (chart, s, row) != hollow || r <= 0
               || !atlas_chart_point_position (layout, s, row, &px, &py))
             continue;
           cairo_new_sub_path (painter->cr);
@@ -1073,7 +1102,7 @@ draw_bars (Painter *painter)
           /* A hairline gap between neighbours keeps grouped bars apart. */
           cairo_rectangle (painter->cr, mark.x + (horizontal ? 0 : 0.5), mark.y + (horizontal ? 0.5 : 0),
                            MAX (mark.width - (horizontal ? 0 : 1), 1), MAX (mark.height - (horizontal ? 1 : 0), 1));
-          if (chart->estimated && chart->estimated[row])
+          if (atlas_chart_value_estimated (chart, s, row))
             {
               cairo_pattern_t *hatch = make_hatch_pattern (painter->theme, &color);
               cairo_set_source (painter->cr, hatch);
@@ -1184,10 +1213,11 @@ chart_has_estimates (const AtlasChart *chart)
 
   if (!chart->estimated)
     return FALSE;
-  for (gsize row = 0; row < chart->n_rows; row++)
-    if (chart->estimated[row] && !atlas_chart_row_excluded (chart, row) && !(chart->x_values[row] < from)
-        && !(chart->x_values[row] > to))
-      return TRUE;
+  for (guint s = 0; s < chart->series->len; s++)
+    for (gsize row = 0; row < chart->n_rows; row++)
+      if (atlas_chart_value_estimated (chart, s, row) && !atlas_chart_row_excluded (chart, row)
+          && !(chart->x_values[row] < from) && !(chart->x_values[row] > to))
+        return TRUE;
   return FALSE;
 }
 
@@ -1481,7 +1511,7 @@ draw_donut (Painter                 *painter,
       cairo_arc_negative (cr, layout->donut_cx, layout->donut_cy, layout->donut_inner, mark.angle_end - G_PI / 2,
                           mark.angle_start - G_PI / 2);
       cairo_close_path (cr);
-      if (chart->estimated && chart->estimated[row])
+      if (atlas_chart_value_estimated (chart, 0, row))
         {
           cairo_pattern_t *hatch = make_hatch_pattern (painter->theme, &color);
           cairo_set_source (cr, hatch);

@@ -158,11 +158,17 @@ describes_provenance (const AtlasColumn *column)
   return FALSE;
 }
 
+/* More series than this from one column of groups are too many lines to
+ * follow: the suggestion then draws one. */
+#define MAX_GROUPED_SERIES 8
+
 /* In a long table, where x repeats because rows of several series are
  * stacked in one, the column of names that tells the series apart (no x
- * twice in a series, but for one row in ten at most) and the series with
- * the most values of the first y column: set as the spec's filter. FALSE
- * when no column of names gives a series of three or more values. */
+ * twice in a series with a value, but for one row in ten at most). With
+ * two to MAX_GROUPED_SERIES series of values it groups the rows, a series
+ * each; with more, the series with the most values of the first y column
+ * is drawn alone, set as the spec's filter. FALSE when no column of names
+ * gives a series of three or more values. */
 static gboolean
 choose_series_rows (const AtlasTable  *table,
                     const AtlasColumn *x,
@@ -173,6 +179,7 @@ choose_series_rows (const AtlasTable  *table,
   gsize n_rows = atlas_table_get_n_rows (table), best_count = 0;
   const AtlasColumn *best_column = NULL;
   const char *best_name = NULL;
+  guint best_n_series = 0;
 
   if (!y || n_rows > 100000)
     return FALSE;
@@ -195,7 +202,7 @@ choose_series_rows (const AtlasTable  *table,
           double value = atlas_column_get_number (x, row);
           GHashTable *xs;
 
-          if (!text || atlas_column_is_missing (x, row))
+          if (!text || atlas_column_is_missing (x, row) || atlas_column_is_missing (y, row))
             continue;
           xs = g_hash_table_lookup (xs_by_name, text);
           if (!xs)
@@ -219,17 +226,40 @@ choose_series_rows (const AtlasTable  *table,
        * of its series is an exception, not the rule. */
       if (repeats * 10 > n_rows)
         continue;
-      g_hash_table_iter_init (&iter, counts);
-      while (g_hash_table_iter_next (&iter, &name, &count))
-        if (GPOINTER_TO_SIZE (count) != G_MAXSIZE && GPOINTER_TO_SIZE (count) > best_count)
+      {
+        guint n_series = 0;
+        gsize column_best = 0;
+        const char *column_best_name = NULL;
+
+        g_hash_table_iter_init (&iter, counts);
+        while (g_hash_table_iter_next (&iter, &name, &count))
+          if (GPOINTER_TO_SIZE (count) != G_MAXSIZE && GPOINTER_TO_SIZE (count) > 0)
+            {
+              n_series++;
+              if (GPOINTER_TO_SIZE (count) > column_best
+                  || (GPOINTER_TO_SIZE (count) == column_best && g_strcmp0 (name, column_best_name) < 0))
+                {
+                  column_best = GPOINTER_TO_SIZE (count);
+                  column_best_name = name;
+                }
+            }
+        if (column_best > best_count)
           {
-            best_count = GPOINTER_TO_SIZE (count);
+            best_count = column_best;
             best_column = names;
-            best_name = name;
+            best_name = column_best_name;
+            /* Series that share an x would hide one value behind another. */
+            best_n_series = repeats == 0 ? n_series : 0;
           }
+      }
     }
   if (best_count < 3)
     return FALSE;
+  if (best_n_series >= 2 && best_n_series <= MAX_GROUPED_SERIES)
+    {
+      spec->group_column = g_strdup (atlas_column_get_name (best_column));
+      return TRUE;
+    }
   spec->filter_column = g_strdup (atlas_column_get_name (best_column));
   spec->filter_value = g_strdup (best_name);
   return TRUE;
@@ -354,6 +384,10 @@ atlas_chart_spec_suggest (const AtlasTable *table,
         spec->type = ATLAS_CHART_DONUT;
       else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT)
         spec->type = has_long_names (x, atlas_table_get_n_rows (table)) ? ATLAS_CHART_BAR_HORIZONTAL : ATLAS_CHART_BAR;
+      /* Series from a column of groups: lines over a time or a
+       * sequence, bars over names. */
+      else if (spec->group_column)
+        spec->type = atlas_column_get_column_type (x) == ATLAS_COLUMN_TEXT ? ATLAS_CHART_BAR : ATLAS_CHART_LINE;
       /* Numbers against numbers: a line only where x runs in order, as a
        * measurement over a sequence does; otherwise each row is a point. */
       else if (atlas_column_get_column_type (x) == ATLAS_COLUMN_NUMBER && !is_ascending (x, atlas_table_get_n_rows (table)))

@@ -191,6 +191,7 @@ atlas_chart_spec_clear (AtlasChartSpec *spec)
   g_free (spec->status_column);
   g_free (spec->filter_column);
   g_free (spec->filter_value);
+  g_free (spec->group_column);
   g_clear_pointer (&spec->annotations, g_array_unref);
   g_clear_pointer (&spec->events, g_array_unref);
   g_clear_pointer (&spec->highlights, g_array_unref);
@@ -213,6 +214,7 @@ spec_copy (AtlasChartSpec       *to,
   to->status_column = g_strdup (from->status_column);
   to->filter_column = g_strdup (from->filter_column);
   to->filter_value = g_strdup (from->filter_value);
+  to->group_column = g_strdup (from->group_column);
   to->annotations = NULL;
   to->events = NULL;
   to->highlights = from->highlights ? g_array_copy (from->highlights) : NULL;
@@ -440,8 +442,8 @@ chart_load_filter (AtlasChart  *chart,
 }
 
 /* Words that mark a row as not (yet) a measured value. */
-static gboolean
-status_is_estimate (const char *status)
+gboolean
+atlas_chart_status_is_estimate (const char *status)
 {
   static const char *const words[] = {
     "estimat", "forecast", "project", "prelimin", "provisional", "target", "expected", "plan",
@@ -475,9 +477,69 @@ chart_load_status (AtlasChart  *chart,
   for (gsize row = 0; row < chart->n_rows; row++)
     {
       const char *text = atlas_column_get_text (status, row);
-      chart->estimated[row] = text && status_is_estimate (text);
+      chart->estimated[row] = text && atlas_chart_status_is_estimate (text);
     }
   return TRUE;
+}
+
+/* A chart whose series are the groups of a column: drawn from the table
+ * made wide, a column per group, while its spec stays as asked. */
+static AtlasChart *
+new_grouped_chart (AtlasTable           *table,
+                   const AtlasChartSpec *spec,
+                   GError              **error)
+{
+  g_auto (GStrv) series = NULL;
+  g_autoptr (GPtrArray) estimated = NULL;
+  g_autoptr (AtlasTable) wide = NULL;
+  AtlasChartSpec wide_spec;
+  AtlasChart *chart;
+
+  /* Points need no table made wide: each row is a point of its group's
+   * series, and two at one x are two points. */
+  if (spec->type == ATLAS_CHART_SCATTER)
+    {
+      AtlasChartSpec plain_spec;
+
+      spec_copy (&plain_spec, spec);
+      g_clear_pointer (&plain_spec.group_column, g_free);
+      chart = atlas_chart_new (table, &plain_spec, error);
+      atlas_chart_spec_clear (&plain_spec);
+      if (chart && !atlas_chart_split_series_by_group (chart, spec, error))
+        g_clear_pointer (&chart, atlas_chart_unref);
+      if (chart)
+        {
+          atlas_chart_spec_clear (&chart->spec);
+          spec_copy (&chart->spec, spec);
+        }
+      return chart;
+    }
+  wide = atlas_chart_group_table (table, spec, &series, &estimated, error);
+  if (!wide)
+    return NULL;
+  spec_copy (&wide_spec, spec);
+  g_clear_pointer (&wide_spec.group_column, g_free);
+  g_clear_pointer (&wide_spec.status_column, g_free);
+  g_strfreev (wide_spec.y_columns);
+  wide_spec.y_columns = g_steal_pointer (&series);
+  chart = atlas_chart_new (wide, &wide_spec, error);
+  atlas_chart_spec_clear (&wide_spec);
+  if (!chart)
+    return NULL;
+  atlas_chart_spec_clear (&chart->spec);
+  spec_copy (&chart->spec, spec);
+  /* Each series' estimates are its own rows': one company's forecast
+   * says nothing of another's figure for the same year. */
+  if (estimated)
+    chart->estimated = g_new0 (gboolean, MAX (chart->n_rows, 1));
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      AtlasChartSeries *one = &g_array_index (chart->series, AtlasChartSeries, s);
+      one->joins_gaps = TRUE;
+      if (estimated)
+        one->estimated = g_steal_pointer (&g_ptr_array_index (estimated, s));
+    }
+  return chart;
 }
 
 AtlasChart *
@@ -485,11 +547,14 @@ atlas_chart_new (AtlasTable           *table,
                  const AtlasChartSpec *spec,
                  GError              **error)
 {
-  g_autoptr (AtlasChart) chart = g_new0 (AtlasChart, 1);
+  g_autoptr (AtlasChart) chart = NULL;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (spec != NULL && spec->x_column != NULL, NULL);
 
+  if (spec->group_column)
+    return new_grouped_chart (table, spec, error);
+  chart = g_new0 (AtlasChart, 1);
   g_atomic_ref_count_init (&chart->ref_count);
   spec_copy (&chart->spec, spec);
   chart->view = (AtlasViewState) { spec->view_x_min, spec->view_x_max, spec->view_y_min, spec->view_y_max, spec->dark,
@@ -613,7 +678,11 @@ atlas_chart_unref (AtlasChart *chart)
   if (!chart || !g_atomic_ref_count_dec (&chart->ref_count))
     return;
   for (guint s = 0; chart->series && s < chart->series->len; s++)
-    g_free (g_array_index (chart->series, AtlasChartSeries, s).name);
+    {
+      g_free (g_array_index (chart->series, AtlasChartSeries, s).name);
+      g_free (g_array_index (chart->series, AtlasChartSeries, s).estimated);
+      g_free (g_array_index (chart->series, AtlasChartSeries, s).owned_values);
+    }
   g_clear_pointer (&chart->series, g_array_unref);
   g_clear_pointer (&chart->pyramids, g_ptr_array_unref);
   g_clear_pointer (&chart->categories, g_ptr_array_unref);
@@ -778,6 +847,7 @@ atlas_chart_spec_copy (const AtlasChartSpec *spec,
   out_copy->status_column = g_strdup (spec->status_column);
   out_copy->filter_column = g_strdup (spec->filter_column);
   out_copy->filter_value = g_strdup (spec->filter_value);
+  out_copy->group_column = g_strdup (spec->group_column);
   if (!keep_notes)
     return;
   out_copy->view_x_min = spec->view_x_min;
@@ -1206,7 +1276,7 @@ atlas_chart_describe_pick (const AtlasChart     *chart,
   y = isnan (series->values[pick->row]) ? g_strdup (_("no data")) : format_y (series, series->values[pick->row], &style);
   text = g_string_new (series->name);
   g_string_append_c (text, '\n');
-  if (chart->estimated && chart->estimated[pick->row])
+  if (atlas_chart_value_estimated (chart, pick->series, pick->row))
     /* Translators: a point's x, then its value, which is not (yet) measured. */
     g_string_append_printf (text, _("%s: %s (estimate or forecast)"), x, y);
   else

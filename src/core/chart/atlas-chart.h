@@ -105,6 +105,7 @@ typedef struct
   char *status_column; /* rows whose status is an estimate or forecast draw dashed */
   char *filter_column; /* with filter_value: only rows whose text here is filter_value are drawn */
   char *filter_value;
+  char *group_column;  /* a series for each value of this column (a company, a scope), from rows in long form */
   GArray *annotations; /* AtlasAnnotation, owned; NULL when none */
   GArray *events;      /* AtlasChartEvent, owned; NULL when none */
   GArray *highlights;  /* double: x values whose points are ringed; NULL when none */
@@ -170,6 +171,9 @@ AtlasChart     *atlas_chart_new             (AtlasTable           *table,
                                              const AtlasChartSpec *spec,
                                              GError              **error);
 AtlasChart     *atlas_chart_ref             (AtlasChart           *chart);
+GStrv           atlas_chart_list_group_series (const AtlasTable   *table,
+                                               const AtlasChartSpec *spec,
+                                               GError            **error);
 void            atlas_chart_unref           (AtlasChart           *chart);
 const AtlasChartSpec *atlas_chart_get_spec  (const AtlasChart     *chart);
 const AtlasViewState *atlas_chart_get_view_state (const AtlasChart *chart);
