@@ -490,6 +490,42 @@ test_rows_of_a_long_table (void)
   g_assert_finalize_object (window);
 }
 
+/* A table of a row per year and company opens as a line per company;
+ * the options list the companies, and unchecking one takes its line off
+ * while checking it again brings it back. */
+static void
+test_groups_of_a_long_table (void)
+{
+  AtlasWindow *window = new_story_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  const AtlasChartSpec *spec;
+  guint n_series;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_window_show_dataset (window, "key-companies"));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_cmpstr (spec->group_column, ==, "company");
+  n_series = atlas_chart_get_n_series (atlas_chart_view_get_chart (view));
+  g_assert_cmpuint (n_series, >=, 2);
+  g_assert_cmpstr (atlas_chart_get_series_name (atlas_chart_view_get_chart (view), 0), ==, "SMIC");
+  wait_for_frames (GTK_WIDGET (window), 2);
+  save_screenshot (GTK_WIDGET (window), "window-grouped.png");
+
+  /* The first company listed is SMIC: off, then on again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.group-0", NULL));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_nonnull (spec->group_values);
+  g_assert_false (g_strv_contains ((const char *const *) spec->group_values, "SMIC"));
+  g_assert_cmpuint (atlas_chart_get_n_series (atlas_chart_view_get_chart (view)), ==, n_series - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.group-0", NULL));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_null (spec->group_values);
+  g_assert_cmpuint (atlas_chart_get_n_series (atlas_chart_view_get_chart (view)), ==, n_series);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* The export dialog: it opens on the chart as shown, its choices change
  * the preview and the file, a name without an extension takes the
  * format chosen, a failed write stays in the dialog with the reason, and
@@ -950,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/window/export-and-about", test_export_and_about);
   g_test_add_func ("/window/choose-values", test_choose_values);
   g_test_add_func ("/window/rows-of-a-long-table", test_rows_of_a_long_table);
+  g_test_add_func ("/window/groups-of-a-long-table", test_groups_of_a_long_table);
   g_test_add_func ("/window/survives-hostile-files", test_survives_hostile_files);
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/open-files", test_open_files);

@@ -9,6 +9,49 @@
 static void on_y_column_toggled (GSimpleAction *action,
                                  GVariant      *value,
                                  gpointer       data);
+static void on_group_toggled (GSimpleAction *action,
+                              GVariant      *value,
+                              gpointer       data);
+
+/* The most groups the options list: more are chosen in a chart file. */
+#define MAX_LISTED_GROUPS 40
+
+/* One checkable action per group of a grouped chart: "options.group-N"
+ * for the column's Nth group, checked while it is drawn, so that the
+ * groups a chart leaves out are a choice away. */
+static void
+update_group_options (AtlasWindow *self,
+                      GMenu       *groups)
+{
+  AtlasChart *chart = atlas_document_get_chart (self->document);
+  const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
+  g_auto (GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->chart_options));
+  g_auto (GStrv) all = NULL;
+
+  for (guint i = 0; names[i]; i++)
+    if (g_str_has_prefix (names[i], "group-"))
+      g_action_map_remove_action (G_ACTION_MAP (self->chart_options), names[i]);
+  if (!spec || !spec->group_column)
+    return;
+  all = atlas_table_list_groups (atlas_chart_get_table (chart), spec->group_column, MAX_LISTED_GROUPS);
+  for (guint g = 0; all[g]; g++)
+    {
+      g_autofree char *action_name = g_strdup_printf ("group-%u", g);
+      g_autofree char *detailed = g_strdup_printf ("options.%s", action_name);
+      gboolean drawn = !spec->group_values || g_strv_contains ((const char *const *) spec->group_values, all[g]);
+      g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (action_name, NULL,
+                                                                         g_variant_new_boolean (drawn));
+      g_autoptr (GMenuItem) item = g_menu_item_new (NULL, detailed);
+
+      g_signal_connect (action, "change-state", G_CALLBACK (on_group_toggled), self);
+      g_object_set_data_full (G_OBJECT (action), "group", g_strdup (all[g]), g_free);
+      g_action_map_add_action (G_ACTION_MAP (self->chart_options), G_ACTION (action));
+      /* Set as an attribute, the name is shown as it is: an underscore
+       * in it is no mnemonic. */
+      g_menu_item_set_attribute (item, G_MENU_ATTRIBUTE_LABEL, "s", all[g]);
+      g_menu_append_item (groups, item);
+    }
+}
 
 /* One checkable action per column of numbers that could be drawn, other
  * than the one along x: "options.y-column-N" for the table's column N,
@@ -128,6 +171,12 @@ atlas_window_update_chart_options (AtlasWindow *self)
       g_autoptr (GMenu) rows = make_filter_menu (table, spec->filter_column);
       g_menu_append_section (self->options_menu, spec->filter_column, G_MENU_MODEL (rows));
     }
+  {
+    g_autoptr (GMenu) groups = g_menu_new ();
+    update_group_options (self, groups);
+    if (g_menu_model_get_n_items (G_MENU_MODEL (groups)) > 0)
+      g_menu_append_section (self->options_menu, spec->group_column, G_MENU_MODEL (groups));
+  }
   g_menu_append_section (self->options_menu, NULL, G_MENU_MODEL (scale));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
                                                                           "chart-type")),
@@ -283,6 +332,68 @@ on_y_column_toggled (GSimpleAction *action,
     g_strv_builder_add (builder, column);
   chosen = g_strv_builder_end (builder);
   atlas_window_set_y_columns (self, (const char * const *) chosen);
+}
+
+/* Draws the groups named, of a grouped chart: all of them for NULL. */
+gboolean
+atlas_window_set_group_values (AtlasWindow        *self,
+                               const char * const *groups)
+{
+  AtlasChart *current;
+  AtlasChartSpec spec;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  current = atlas_document_get_chart (self->document);
+  if (!current || !atlas_chart_get_spec (current)->group_column)
+    return FALSE;
+  if (groups && !groups[0])
+    {
+      atlas_window_show_status (self, _("A chart needs at least one group to draw"));
+      atlas_window_update_chart_options (self);
+      return FALSE;
+    }
+  atlas_chart_copy_shown_spec (current, &spec, TRUE);
+  g_strfreev (spec.group_values);
+  spec.group_values = g_strdupv ((char **) groups);
+  /* Other groups are another range: the view starts over. */
+  spec.view_x_min = spec.view_x_max = spec.view_y_min = spec.view_y_max = NAN;
+  return show_chart_of_spec (self, atlas_chart_get_table (current), &spec);
+}
+
+/* A group checked joins those drawn; unchecked, it leaves them. All of
+ * them checked is every group, the ones listed or not. */
+static void
+on_group_toggled (GSimpleAction *action,
+                  GVariant      *value,
+                  gpointer       data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (data);
+  const char *group = g_object_get_data (G_OBJECT (action), "group");
+  AtlasChart *chart = atlas_document_get_chart (self->document);
+  const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
+  g_auto (GStrv) all = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) chosen = NULL;
+  guint n_chosen = 0, n_all;
+
+  if (!spec || !spec->group_column)
+    return;
+  all = atlas_table_list_groups (atlas_chart_get_table (chart), spec->group_column, G_MAXUINT);
+  n_all = g_strv_length (all);
+  for (guint g = 0; all[g]; g++)
+    {
+      gboolean drawn = !spec->group_values || g_strv_contains ((const char *const *) spec->group_values, all[g]);
+      if (g_str_equal (all[g], group))
+        drawn = g_variant_get_boolean (value);
+      if (drawn)
+        {
+          g_strv_builder_add (builder, all[g]);
+          n_chosen++;
+        }
+    }
+  chosen = g_strv_builder_end (builder);
+  atlas_window_set_group_values (self, n_chosen == n_all ? NULL : (const char * const *) chosen);
 }
 
 static void

@@ -40,6 +40,8 @@ gboolean        atlas_window_is_showing_problems (AtlasWindow *self);
 void            atlas_window_present_about   (AtlasWindow    *self);
 gboolean        atlas_window_set_filter_value (AtlasWindow       *self,
                                                const char        *value);
+gboolean        atlas_window_set_group_values (AtlasWindow       *self,
+                                              const char * const *groups);
 gboolean        atlas_window_set_y_columns   (AtlasWindow        *self,
                                               const char * const *y_columns);
 gboolean        atlas_window_change_chart    (AtlasWindow    *self,

@@ -23,7 +23,7 @@ const char *const atlas_chart_reader_keys[] = {
 };
 
 static const char *const chart_keys[] = {
-  "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Group", "Log", "FitValues",
+  "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Group", "GroupValues", "Log", "FitValues",
   "Markers", "Dark", "Transparent", "XRange", "YRange", "Highlight", "Title", "Subtitle", "Source", "Notes", "Events",
   "EventsData", "EventsCategory", NULL,
 };
@@ -88,6 +88,7 @@ atlas_chart_definition_free (AtlasChartDefinition *definition)
   g_free (definition->filter_column);
   g_free (definition->filter_value);
   g_free (definition->group_column);
+  g_strfreev (definition->group_values);
   g_free (definition->x_range);
   g_free (definition->y_range);
   g_strfreev (definition->highlights);
@@ -129,6 +130,7 @@ atlas_chart_definition_copy (const AtlasChartDefinition *definition)
   copy->filter_column = g_strdup (definition->filter_column);
   copy->filter_value = g_strdup (definition->filter_value);
   copy->group_column = g_strdup (definition->group_column);
+  copy->group_values = g_strdupv (definition->group_values);
   copy->log_y = definition->log_y;
   copy->fit_values = definition->fit_values;
   copy->markers = definition->markers;
@@ -534,6 +536,7 @@ read_group (GroupReader        *reader,
       || !read_string (reader, "FilterColumn", &definition->filter_column, error)
       || !read_string (reader, "FilterValue", &definition->filter_value, error)
       || !read_string (reader, "Group", &definition->group_column, error)
+      || !read_list (reader, "GroupValues", &definition->group_values, error)
       || !read_boolean (reader, "Log", &definition->log_y, error)
       || !read_boolean (reader, "FitValues", &definition->fit_values, error)
       || !read_boolean (reader, "Markers", &definition->markers, error)
@@ -846,6 +849,7 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
   write_string (keys, group, "FilterColumn", definition->filter_column);
   write_string (keys, group, "FilterValue", definition->filter_value);
   write_string (keys, group, "Group", definition->group_column);
+  write_list (keys, group, "GroupValues", (const char *const *) definition->group_values);
   if (definition->log_y)
     g_key_file_set_boolean (keys, group, "Log", TRUE);
   if (definition->fit_values)
@@ -1183,6 +1187,7 @@ atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
   spec.filter_column = g_strdup (definition->filter_column);
   spec.filter_value = g_strdup (definition->filter_value);
   spec.group_column = g_strdup (definition->group_column);
+  spec.group_values = g_strdupv (definition->group_values);
   spec.log_y = definition->log_y;
   spec.fit_values = definition->fit_values;
   spec.markers = definition->markers;
@@ -1377,6 +1382,8 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   definition->filter_value = g_strdup (spec->filter_value);
   g_free (definition->group_column);
   definition->group_column = g_strdup (spec->group_column);
+  g_strfreev (definition->group_values);
+  definition->group_values = g_strdupv (spec->group_values);
   definition->log_y = spec->log_y;
   definition->fit_values = spec->fit_values;
   definition->markers = spec->markers;

@@ -53,6 +53,7 @@ typedef struct
   char *filter_column;         /* FilterColumn */
   char *filter_value;          /* FilterValue */
   char *group_column;          /* Group: a series for each of its values */
+  GStrv group_values;          /* GroupValues: the groups drawn; NULL for all */
   gboolean log_y;              /* Log */
   gboolean fit_values;         /* FitValues: lines' value axis fits the data, not from zero */
   gboolean markers;            /* Markers */

@@ -56,14 +56,38 @@ find_named_column (const AtlasTable *table,
   return column;
 }
 
-/* Whether row is drawn at all: the filter keeps it and it has an x. */
+/* Whether row is drawn at all: the filter keeps it, it has an x, and
+ * its group is one the spec draws. */
 static gboolean
 row_in_chart (const Grouping       *grouping,
               const AtlasChartSpec *spec,
               gsize                 row)
 {
-  return (!grouping->filter || g_strcmp0 (atlas_column_get_text (grouping->filter, row), spec->filter_value) == 0)
-         && !atlas_column_is_missing (grouping->x, row);
+  g_autofree char *name = NULL;
+
+  if ((grouping->filter && g_strcmp0 (atlas_column_get_text (grouping->filter, row), spec->filter_value) != 0)
+      || atlas_column_is_missing (grouping->x, row))
+    return FALSE;
+  if (!spec->group_values)
+    return TRUE;
+  name = group_name (grouping->group, row);
+  return g_strv_contains ((const char *const *) spec->group_values, name);
+}
+
+static int
+compare_by_group_values (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      data)
+{
+  const char *const *order = data;
+  const char *name_a = *(const char *const *) a, *name_b = *(const char *const *) b;
+  guint index_a = 0, index_b = 0;
+
+  while (order[index_a] && g_strcmp0 (order[index_a], name_a) != 0)
+    index_a++;
+  while (order[index_b] && g_strcmp0 (order[index_b], name_b) != 0)
+    index_b++;
+  return (index_a > index_b) - (index_a < index_b);
 }
 
 /* Reads what spec draws of table in long form: its columns, and for each
@@ -125,6 +149,13 @@ grouping_read (Grouping             *grouping,
             }
           g_ptr_array_add (groups, name);
           g_hash_table_add (seen, name);
+        }
+      /* Groups the spec names come in its order: its first, first. */
+      if (spec->group_values)
+        g_ptr_array_sort_with_data (groups, compare_by_group_values, spec->group_values);
+      for (guint g = 0; g < groups->len; g++)
+        {
+          const char *name = g_ptr_array_index (groups, g);
           /* Translators: a series of a grouped chart: the group, then the column of values. */
           g_ptr_array_add (grouping->series, n_values > 1 ? g_strdup_printf (_("%s: %s"), name, spec->y_columns[v])
                                                           : g_strdup (name));
@@ -385,4 +416,30 @@ atlas_chart_split_series_by_group (AtlasChart           *chart,
   chart->series = g_steal_pointer (&series);
   g_clear_pointer (&chart->hidden, g_free);
   return TRUE;
+}
+
+/* The names of column's groups, in the order they first appear, the first
+ * max of them: what a grouped chart can draw. */
+GStrv
+atlas_table_list_groups (const AtlasTable *table,
+                         const char       *column_name,
+                         guint             max)
+{
+  const AtlasColumn *column = atlas_table_find_column (table, column_name);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (gsize row = 0; column && row < atlas_table_get_n_rows (table) && names->len < max; row++)
+    {
+      char *name = group_name (column, row);
+      if (g_hash_table_contains (seen, name))
+        {
+          g_free (name);
+          continue;
+        }
+      g_hash_table_add (seen, name);
+      g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
 }

@@ -50,7 +50,8 @@ struct _AtlasChart
   gatomicrefcount ref_count;
   AtlasChartSpec spec;
   AtlasViewState view;   /* what the reader changes; the spec stays as made */
-  AtlasTable *table;
+  AtlasTable *table;     /* what is drawn: for a grouped chart, the table made wide */
+  AtlasTable *source_table; /* a grouped chart's long table, as read; NULL when it is table */
   const AtlasColumn *x_column;
   gsize n_rows;
   gboolean *excluded;    /* per row: left out by the spec's filter; NULL when every row is in */

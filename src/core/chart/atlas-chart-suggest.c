@@ -122,6 +122,98 @@ column_values_distinct (const AtlasColumn *column,
     }
 }
 
+/* Whether the column's name holds one of words, as a whole word (split
+ * at anything not a letter or a digit), in any case. */
+static gboolean
+name_has_word (const AtlasColumn  *column,
+               const char *const *words)
+{
+  g_autofree char *name = g_utf8_strdown (atlas_column_get_name (column), -1);
+  g_auto (GStrv) parts = g_regex_split_simple ("[^\\p{L}\\p{N}#]+", name, 0, 0);
+
+  for (guint i = 0; parts[i]; i++)
+    if (*parts[i] && g_strv_contains (words, parts[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The smallest and largest of the first rows' values, and how many have one. */
+static gsize
+number_bounds (const AtlasColumn *column,
+               gsize              n_rows,
+               double            *out_min,
+               double            *out_max)
+{
+  gsize n_present = 0;
+
+  *out_min = INFINITY;
+  *out_max = -INFINITY;
+  for (gsize row = 0; row < MIN (n_rows, 10000); row++)
+    {
+      double value = atlas_column_get_number (column, row);
+      if (isnan (value))
+        continue;
+      *out_min = MIN (*out_min, value);
+      *out_max = MAX (*out_max, value);
+      n_present++;
+    }
+  return n_present;
+}
+
+/* Whether a column of numbers tells time, so that it belongs along x and
+ * never among the values: a year, a decimal year ("decimal date" 1958.21),
+ * or a month or a day of one, by its name and its values. */
+static gboolean
+is_time_of_numbers (const AtlasColumn *column,
+                    gsize              n_rows)
+{
+  static const char *const years[] = { "year", "years", "yr", "date", "time", "decimal", "fy", "period", NULL };
+  static const char *const parts[] = { "month", "quarter", "week", "day", "hour", "minute", NULL };
+  double min, max;
+  g_autofree char *name = NULL;
+
+  if (atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER || number_bounds (column, n_rows, &min, &max) == 0)
+    return FALSE;
+  if (name_has_word (column, years) && min >= 1000 && max <= 3000)
+    return TRUE;
+  /* A month or a day is the column's whole name: "wafers/month" is a unit. */
+  name = g_utf8_strdown (atlas_column_get_name (column), -1);
+  return g_strv_contains (parts, g_strstrip (name)) && min >= 0 && max <= 60 && min == floor (min)
+         && max == floor (max);
+}
+
+/* Whether a column of numbers names things rather than measures them:
+ * an id, a code, a postal or FIPS code, an index, or a coordinate. */
+static gboolean
+is_label_of_numbers (const AtlasColumn *column)
+{
+  static const char *const words[] = { "id", "code", "codes", "fips", "zip", "zipcode", "postcode", "postal",
+                                       "index", "idx", "key", "uid", "#", "lat", "latitude", "lon", "lng",
+                                       "long", "longitude", "easting", "northing", NULL };
+
+  return atlas_column_get_column_type (column) == ATLAS_COLUMN_NUMBER && name_has_word (column, words);
+}
+
+/* Whether two columns of values can share one axis: the same unit where
+ * both say one, else sizes within ten times of each other; one in
+ * billions beside one in single units would flatten the smaller. */
+static gboolean
+share_an_axis (const AtlasColumn *a,
+               const AtlasColumn *b,
+               gsize              n_rows)
+{
+  const char *unit_a = atlas_column_get_unit (a), *unit_b = atlas_column_get_unit (b);
+  double min_a, max_a, min_b, max_b, size_a, size_b;
+
+  if (unit_a || unit_b)
+    return g_strcmp0 (unit_a, unit_b) == 0;
+  if (number_bounds (a, n_rows, &min_a, &max_a) == 0 || number_bounds (b, n_rows, &min_b, &max_b) == 0)
+    return TRUE;
+  size_a = MAX (fabs (min_a), fabs (max_a));
+  size_b = MAX (fabs (min_b), fabs (max_b));
+  return size_a <= size_b * 10 && size_b <= size_a * 10;
+}
+
 /* Whether a column's amounts are each in their row's own currency. */
 static gboolean
 is_in_local_currency (const AtlasColumn *column)
@@ -158,8 +250,88 @@ describes_provenance (const AtlasColumn *column)
   return FALSE;
 }
 
+/* Whether a group's name stands for the whole of a panel: World, Total. */
+static gboolean
+is_aggregate (const char *name)
+{
+  static const char *const wholes[] = { "world", "total", "all", "global", "overall", NULL };
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  return g_strv_contains (wholes, folded) || g_str_has_prefix (folded, "world");
+}
+
+typedef struct
+{
+  const char *name;
+  double latest_x;
+  double latest_value;
+} GroupLatest;
+
+static int
+compare_latest_descending (gconstpointer a,
+                           gconstpointer b)
+{
+  double x = ((const GroupLatest *) a)->latest_value, y = ((const GroupLatest *) b)->latest_value;
+  return (x < y) - (x > y);
+}
+
+/* The handful of groups a panel (an entity for each row and year) draws
+ * first: its aggregate where it has one, then the largest by their latest
+ * value, five in all; the rest are a choice away. */
+static GStrv
+choose_handful (const AtlasTable  *table,
+                const AtlasColumn *x,
+                const AtlasColumn *y,
+                const AtlasColumn *groups)
+{
+  g_autoptr (GHashTable) latest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (GroupLatest));
+  GPtrArray *handful = g_ptr_array_new ();
+  const char *aggregate = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+    {
+      const char *name = atlas_column_get_text (groups, row);
+      GroupLatest *entry;
+
+      if (!name || atlas_column_is_missing (x, row) || atlas_column_is_missing (y, row))
+        continue;
+      entry = g_hash_table_lookup (latest, name);
+      if (!entry)
+        {
+          entry = g_new (GroupLatest, 1);
+          *entry = (GroupLatest) { name, -INFINITY, NAN };
+          g_hash_table_insert (latest, (gpointer) name, entry);
+        }
+      if (atlas_column_get_number (x, row) >= entry->latest_x)
+        {
+          entry->latest_x = atlas_column_get_number (x, row);
+          entry->latest_value = atlas_column_get_number (y, row);
+        }
+    }
+  g_hash_table_iter_init (&iter, latest);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const GroupLatest *entry = value;
+      if (is_aggregate (entry->name) && (!aggregate || strcmp (entry->name, aggregate) < 0))
+        aggregate = entry->name;
+      else if (!is_aggregate (entry->name))
+        g_array_append_vals (ranked, entry, 1);
+    }
+  g_array_sort (ranked, compare_latest_descending);
+  if (aggregate)
+    g_ptr_array_add (handful, g_strdup (aggregate));
+  for (guint i = 0; i < ranked->len && handful->len < 5; i++)
+    g_ptr_array_add (handful, g_strdup (g_array_index (ranked, GroupLatest, i).name));
+  g_ptr_array_add (handful, NULL);
+  return (GStrv) g_ptr_array_free (handful, FALSE);
+}
+
 /* More series than this from one column of groups are too many lines to
- * follow: the suggestion then draws one. */
+ * follow: the suggestion then draws a handful of a panel over time, or
+ * else one. */
 #define MAX_GROUPED_SERIES 8
 
 /* In a long table, where x repeats because rows of several series are
@@ -260,6 +432,14 @@ choose_series_rows (const AtlasTable  *table,
       spec->group_column = g_strdup (atlas_column_get_name (best_column));
       return TRUE;
     }
+  /* A panel, an entity for each row and date: a handful of entities. */
+  if (best_n_series > MAX_GROUPED_SERIES
+      && (atlas_column_get_column_type (x) == ATLAS_COLUMN_DATE || is_time_of_numbers (x, n_rows)))
+    {
+      spec->group_column = g_strdup (atlas_column_get_name (best_column));
+      spec->group_values = choose_handful (table, x, y, best_column);
+      return TRUE;
+    }
   spec->filter_column = g_strdup (atlas_column_get_name (best_column));
   spec->filter_value = g_strdup (best_name);
   return TRUE;
@@ -326,20 +506,23 @@ atlas_chart_spec_suggest (const AtlasTable *table,
                           gboolean          choose_type)
 {
   const AtlasColumn *x = spec->x_column ? atlas_table_find_column (table, spec->x_column) : NULL;
+  gsize n_rows = atlas_table_get_n_rows (table);
 
   /* A time series has one row per date; dates that repeat (the year of
    * each figure in a table of segments) describe rows rather than order
    * them, and the names beside them make the better axis. */
+  /* Numbers that tell time (a year, a decimal year) count as dates. */
   for (int pass = 0; !x && pass < 4; pass++)
     for (guint i = 0; !x && i < atlas_table_get_n_columns (table); i++)
       {
         const AtlasColumn *column = atlas_table_get_column (table, i);
         AtlasColumnType type = atlas_column_get_column_type (column);
+        gboolean time = type == ATLAS_COLUMN_DATE || is_time_of_numbers (column, n_rows);
 
         /* The distinct check sorts a sample: only for the passes that ask. */
-        if ((pass == 0 && type == ATLAS_COLUMN_DATE && column_values_distinct (column, atlas_table_get_n_rows (table)))
-            || (pass == 1 && type == ATLAS_COLUMN_TEXT && column_values_distinct (column, atlas_table_get_n_rows (table)))
-            || (pass == 2 && type == ATLAS_COLUMN_DATE) || (pass == 3 && type != ATLAS_COLUMN_NUMBER))
+        if ((pass == 0 && time && column_values_distinct (column, n_rows))
+            || (pass == 1 && type == ATLAS_COLUMN_TEXT && column_values_distinct (column, n_rows))
+            || (pass == 2 && time) || (pass == 3 && type != ATLAS_COLUMN_NUMBER))
           x = column;
       }
   for (guint i = 0; !x && i < atlas_table_get_n_columns (table); i++)
@@ -352,23 +535,26 @@ atlas_chart_spec_suggest (const AtlasTable *table,
   if (!spec->y_columns)
     {
       GPtrArray *names = g_ptr_array_new ();
-      const char *unit = NULL;
+      const AtlasColumn *first = NULL;
 
-      /* Series that share the first one's unit: one axis cannot honestly
-       * carry percentages and billions at once. Amounts in each row's own
-       * currency cannot be compared row to row: a column in one currency
-       * goes first when there is one. */
+      /* Series that share the first one's unit, or its size where the
+       * columns say no unit: one axis cannot honestly carry percentages
+       * and billions at once. Amounts in each row's own currency cannot
+       * be compared row to row: a column in one currency goes first when
+       * there is one. Numbers that tell time or name things (years, ids,
+       * codes, coordinates) are no values to draw. */
       for (guint i = 0; i < atlas_table_get_n_columns (table) && names->len < 7; i++)
         {
           const AtlasColumn *column = atlas_table_get_column (table, i);
-          if (column == x || atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER)
+          if (column == x || atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER
+              || is_time_of_numbers (column, n_rows) || is_label_of_numbers (column))
             continue;
           if (is_in_local_currency (column) && has_other_numbers (table, x, column))
             continue;
-          if (names->len > 0 && g_strcmp0 (atlas_column_get_unit (column), unit) != 0)
+          if (first && !share_an_axis (first, column, n_rows))
             continue;
-          if (names->len == 0)
-            unit = atlas_column_get_unit (column);
+          if (!first)
+            first = column;
           g_ptr_array_add (names, g_strdup (atlas_column_get_name (column)));
         }
       g_ptr_array_add (names, NULL);

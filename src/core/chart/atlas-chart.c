@@ -192,6 +192,7 @@ atlas_chart_spec_clear (AtlasChartSpec *spec)
   g_free (spec->filter_column);
   g_free (spec->filter_value);
   g_free (spec->group_column);
+  g_strfreev (spec->group_values);
   g_clear_pointer (&spec->annotations, g_array_unref);
   g_clear_pointer (&spec->events, g_array_unref);
   g_clear_pointer (&spec->highlights, g_array_unref);
@@ -215,6 +216,7 @@ spec_copy (AtlasChartSpec       *to,
   to->filter_column = g_strdup (from->filter_column);
   to->filter_value = g_strdup (from->filter_value);
   to->group_column = g_strdup (from->group_column);
+  to->group_values = g_strdupv (from->group_values);
   to->annotations = NULL;
   to->events = NULL;
   to->highlights = from->highlights ? g_array_copy (from->highlights) : NULL;
@@ -503,6 +505,7 @@ new_grouped_chart (AtlasTable           *table,
 
       spec_copy (&plain_spec, spec);
       g_clear_pointer (&plain_spec.group_column, g_free);
+      g_clear_pointer (&plain_spec.group_values, g_strfreev);
       chart = atlas_chart_new (table, &plain_spec, error);
       atlas_chart_spec_clear (&plain_spec);
       if (chart && !atlas_chart_split_series_by_group (chart, spec, error))
@@ -519,6 +522,7 @@ new_grouped_chart (AtlasTable           *table,
     return NULL;
   spec_copy (&wide_spec, spec);
   g_clear_pointer (&wide_spec.group_column, g_free);
+  g_clear_pointer (&wide_spec.group_values, g_strfreev);
   g_clear_pointer (&wide_spec.status_column, g_free);
   g_strfreev (wide_spec.y_columns);
   wide_spec.y_columns = g_steal_pointer (&series);
@@ -528,6 +532,7 @@ new_grouped_chart (AtlasTable           *table,
     return NULL;
   atlas_chart_spec_clear (&chart->spec);
   spec_copy (&chart->spec, spec);
+  chart->source_table = atlas_table_ref (table);
   /* Each series' estimates are its own rows': one company's forecast
    * says nothing of another's figure for the same year. */
   if (estimated)
@@ -688,6 +693,7 @@ atlas_chart_unref (AtlasChart *chart)
   g_clear_pointer (&chart->categories, g_ptr_array_unref);
   g_clear_pointer (&chart->hidden, g_free);
   g_clear_pointer (&chart->table, atlas_table_unref);
+  g_clear_pointer (&chart->source_table, atlas_table_unref);
   g_free (chart->category_index);
   g_free (chart->order);
   g_free (chart->excluded);
@@ -848,6 +854,7 @@ atlas_chart_spec_copy (const AtlasChartSpec *spec,
   out_copy->filter_column = g_strdup (spec->filter_column);
   out_copy->filter_value = g_strdup (spec->filter_value);
   out_copy->group_column = g_strdup (spec->group_column);
+  out_copy->group_values = g_strdupv (spec->group_values);
   if (!keep_notes)
     return;
   out_copy->view_x_min = spec->view_x_min;
@@ -889,12 +896,13 @@ atlas_chart_copy_shown_spec (const AtlasChart *chart,
   out_copy->view_y_max = chart->view.y_max;
 }
 
-/* The table the chart draws, owned by the chart. */
+/* The table the chart was made of, owned by the chart: for a grouped
+ * chart the long table as read, not the wide one it draws. */
 AtlasTable *
 atlas_chart_get_table (const AtlasChart *chart)
 {
   g_return_val_if_fail (chart != NULL, NULL);
-  return chart->table;
+  return chart->source_table ? chart->source_table : chart->table;
 }
 
 guint

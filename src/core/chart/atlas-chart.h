@@ -106,6 +106,7 @@ typedef struct
   char *filter_column; /* with filter_value: only rows whose text here is filter_value are drawn */
   char *filter_value;
   char *group_column;  /* a series for each value of this column (a company, a scope), from rows in long form */
+  GStrv group_values;  /* with group_column: the groups drawn, the rest a choice away; NULL: every group */
   GArray *annotations; /* AtlasAnnotation, owned; NULL when none */
   GArray *events;      /* AtlasChartEvent, owned; NULL when none */
   GArray *highlights;  /* double: x values whose points are ringed; NULL when none */
@@ -171,6 +172,9 @@ AtlasChart     *atlas_chart_new             (AtlasTable           *table,
                                              const AtlasChartSpec *spec,
                                              GError              **error);
 AtlasChart     *atlas_chart_ref             (AtlasChart           *chart);
+GStrv           atlas_table_list_groups     (const AtlasTable     *table,
+                                             const char           *column_name,
+                                             guint                 max);
 GStrv           atlas_chart_list_group_series (const AtlasTable   *table,
                                                const AtlasChartSpec *spec,
                                                GError            **error);
