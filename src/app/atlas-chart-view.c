@@ -39,9 +39,15 @@ struct _AtlasChartView
   guint description_source;  /* pending update of the accessible description */
 
   AtlasViewHistory *history; /* earlier and later x views, for back and forward */
+  int names_width;  /* the width names_height was measured at; 0: not yet */
+  int names_height; /* the height at which every bar is named */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
+
+/* The height a chart starts from when asked how tall it must be: the
+ * smallest chart the window shows. */
+#define MIN_HEIGHT 240
 
 enum
 {
@@ -731,6 +737,37 @@ atlas_chart_view_set_property (GObject      *object,
     }
 }
 
+/* Tall enough, at a width, to name every bar: where the window is
+ * shorter, the chart grows and the page scrolls rather than leave names
+ * out. */
+static GtkSizeRequestMode
+atlas_chart_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+atlas_chart_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  *minimum = *natural = 0;
+  if (orientation != GTK_ORIENTATION_VERTICAL || !self->chart || for_size <= 0)
+    return;
+  if (self->names_width != for_size)
+    {
+      self->names_width = for_size;
+      self->names_height = (int) ceil (atlas_chart_get_height_for_names (self->chart, for_size, MIN_HEIGHT));
+    }
+  *minimum = *natural = self->names_height > MIN_HEIGHT ? self->names_height : 0;
+}
+
 static void
 atlas_chart_view_class_init (AtlasChartViewClass *klass)
 {
@@ -741,6 +778,8 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   object_class->get_property = atlas_chart_view_get_property;
   object_class->set_property = atlas_chart_view_set_property;
   widget_class->snapshot = atlas_chart_view_snapshot;
+  widget_class->get_request_mode = atlas_chart_view_get_request_mode;
+  widget_class->measure = atlas_chart_view_measure;
 
   properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, ATLAS_TYPE_DOCUMENT,
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
@@ -833,8 +872,10 @@ atlas_chart_view_set_chart (AtlasChartView *self,
   self->home_min = chart ? atlas_chart_get_spec (chart)->view_x_min : NAN;
   self->home_max = chart ? atlas_chart_get_spec (chart)->view_x_max : NAN;
   self->full_min = self->full_max = NAN;
+  self->names_width = 0;
   atlas_view_history_clear (self->history);
   queue_description_update (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -2068,3 +2068,30 @@ atlas_chart_layout_new (AtlasChart *chart,
     }
   return layout;
 }
+
+/* The height at which a chart width wide names every category beside
+ * its horizontal bars, at least height: a chart that can grow (a window's,
+ * which then scrolls) grows rather than leave names out. Other charts
+ * need no more than height. */
+double
+atlas_chart_get_height_for_names (AtlasChart *chart,
+                                  double      width,
+                                  double      height)
+{
+  g_return_val_if_fail (chart != NULL, height);
+
+  if (!chart->categories || !atlas_chart_is_horizontal (chart->spec.type))
+    return height;
+  for (int attempt = 0; attempt < 8; attempt++)
+    {
+      g_autoptr (AtlasChartLayout) layout = atlas_chart_layout_new (chart, NULL, width, height);
+      double first, end, line = MAX (layout->unit * 0.85, 9) * 1.3 + layout->unit * 0.6;
+
+      if (!(layout->left_out_kinds & (1u << LEFT_OUT_CATEGORY_NAMES)) || !layout->x_scale)
+        return height;
+      /* Each name needs a line and a gap: grow by what the plot lacks. */
+      atlas_scale_get_domain (layout->x_scale, &first, &end);
+      height += MAX ((end - first) * line - layout->plot.height, layout->unit * 2);
+    }
+  return height;
+}

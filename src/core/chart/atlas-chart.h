@@ -206,6 +206,9 @@ AtlasChartLayout *atlas_chart_layout_new    (AtlasChart           *chart,
                                              double                width,
                                              double                height);
 AtlasChartLayout *atlas_chart_layout_ref    (AtlasChartLayout     *layout);
+double          atlas_chart_get_height_for_names (AtlasChart      *chart,
+                                                  double           width,
+                                                  double           height);
 void            atlas_chart_layout_unref    (AtlasChartLayout     *layout);
 AtlasChart     *atlas_chart_layout_get_chart (const AtlasChartLayout *layout);
 gboolean        atlas_chart_pick            (const AtlasChartLayout *layout,
