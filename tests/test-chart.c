@@ -394,7 +394,7 @@ make_annotated_chart (AtlasTable     *table,
       atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_REFERENCE_LINE, NAN, NAN, 300, 0, "USD 300 bn");
     }
   for (gsize row = 0; events && row < atlas_table_get_n_rows (events); row++)
-    atlas_chart_spec_add_event (&spec, atlas_column_get_number (atlas_table_find_column (events, "date"), row),
+    atlas_chart_spec_add_event (&spec, NULL, atlas_column_get_number (atlas_table_find_column (events, "date"), row),
                                 atlas_column_get_text (atlas_table_find_column (events, "event"), row));
   chart = atlas_chart_new (table, &spec, NULL);
   g_clear_pointer (&spec.annotations, g_array_unref);
@@ -532,7 +532,7 @@ test_labels_cover_nothing (void)
       gsize row = (gsize) floor (event_years[i]) - 2017;
       double from = atlas_column_get_number (years, row), to = atlas_column_get_number (years, row + 1);
       event_x[i] = from + (event_years[i] - floor (event_years[i])) * (to - from);
-      atlas_chart_spec_add_event (&spec, event_x[i], events[i]);
+      atlas_chart_spec_add_event (&spec, NULL, event_x[i], events[i]);
     }
   chart = atlas_chart_new (table, &spec, NULL);
   g_clear_pointer (&spec.annotations, g_array_unref);
@@ -884,6 +884,52 @@ test_suggestions_read_tables (void)
     g_assert_cmpstrv (spec.group_values, expected);
     atlas_chart_spec_clear (&spec);
   }
+}
+
+/* Event lines take the colour of the side that acted, in the order the
+ * events' table names the sides (so a side keeps its colour in every
+ * chart), and the key says which is whose. */
+static void
+test_events_by_side (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("trade.csv", "year,imports (USD bn)\n2017,260\n2018,312\n2019,306\n"
+                                                          "2020,350\n2021,432\n");
+  g_autoptr (AtlasChart) plain = make_chart (table, ATLAS_CHART_LINE, "year", "imports (USD bn)", FALSE);
+  AtlasChartSpec spec = *atlas_chart_get_spec (plain);
+  const AtlasColumn *years = atlas_table_find_column (table, "year");
+  const char *sides[] = { "China", "US", NULL };
+  double x = atlas_column_get_number (years, 2) + (atlas_column_get_number (years, 3) - atlas_column_get_number (years, 2)) / 2;
+  g_autoptr (AtlasChart) chart = NULL;
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  cairo_surface_t *surface;
+  AtlasColor us = atlas_theme_event_color (atlas_theme_get (FALSE), 1);
+  GArray *boxes;
+  gboolean keyed = FALSE, found = FALSE;
+  AtlasScale *x_scale;
+  double px;
+
+  spec.annotations = NULL;
+  spec.events = NULL;
+  spec.event_sides = (GStrv) sides;
+  atlas_chart_spec_add_event (&spec, "US", x, "Entity List rule");
+  chart = atlas_chart_new (table, &spec, NULL);
+  g_clear_pointer (&spec.events, g_array_unref);
+  g_assert_nonnull (chart);
+  surface = render (chart, 800, 500, &layout);
+  boxes = atlas_chart_get_text_boxes (layout);
+  for (guint i = 0; i < boxes->len; i++)
+    keyed |= g_strcmp0 (g_array_index (boxes, AtlasTextBox, i).text, "US events") == 0;
+  g_assert_true (keyed);
+  /* The line, under the plot's middle, is in the US's colour: the
+   * second side of the table, though the only one in this chart. */
+  x_scale = atlas_scale_new_linear (atlas_column_get_number (years, 0), atlas_column_get_number (years, 4));
+  atlas_scale_set_range (x_scale, layout->plot.x, layout->plot.x + layout->plot.width);
+  px = round (atlas_scale_map (x_scale, x)) + 0.5;
+  atlas_scale_free (x_scale);
+  for (int y = (int) (layout->plot.y + layout->plot.height * 0.6); y < layout->plot.y + layout->plot.height - 2 && !found; y++)
+    found = pixel_is (surface, (int) px, y, &us, 60);
+  g_assert_true (found);
+  cairo_surface_destroy (surface);
 }
 
 static void
@@ -1660,6 +1706,7 @@ main (int   argc,
   g_test_add_func ("/chart/names-keep-their-ends", test_names_keep_their_ends);
   g_test_add_func ("/chart/notes-without-room", test_notes_without_room);
   g_test_add_func ("/chart/group-by-column", test_group_by_column);
+  g_test_add_func ("/chart/events-by-side", test_events_by_side);
   g_test_add_func ("/chart/suggestions-read-tables", test_suggestions_read_tables);
   g_test_add_func ("/chart/errors", test_errors);
   status = g_test_run ();

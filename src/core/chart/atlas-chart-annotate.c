@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-chart-painter.h"
 
+#include "atlas-chart-suggest.h"
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
@@ -313,6 +315,7 @@ typedef struct
 {
   double px;
   const char *label;
+  AtlasColor color; /* the label's and its line's */
 } Mark;
 
 static int
@@ -341,6 +344,7 @@ typedef struct
   const char *label;
   double wrap_width; /* the width its text was set to, and its lines */
   int lines;
+  AtlasColor color;
   GPtrArray *joined; /* the labels of marks grouped under this one, or NULL */
 } PlacedLabel;
 
@@ -433,7 +437,7 @@ show_placed_label (Painter           *painter,
   if (!label->joined)
     {
       atlas_painter_prepare_text (painter, label->label, TEXT_SMALL, label->wrap_width, label->lines);
-      atlas_painter_show (painter, label->box.x, label->box.y, &painter->theme->text);
+      atlas_painter_show (painter, label->box.x, label->box.y, &label->color);
       return;
     }
   /* Translators: after an event's label, how many more events its label stands for. */
@@ -442,7 +446,7 @@ show_placed_label (Painter           *painter,
   atlas_painter_measure (painter, &suffix_width, &h);
   atlas_painter_prepare_text (painter, label->label, TEXT_SMALL, MAX (label->box.width - suffix_width, 1), 1);
   atlas_painter_measure (painter, &w, &h);
-  atlas_painter_show (painter, label->box.x, label->box.y, &painter->theme->text);
+  atlas_painter_show (painter, label->box.x, label->box.y, &label->color);
   atlas_painter_prepare_text (painter, suffix, TEXT_SMALL, 0, 1);
   atlas_painter_show (painter, label->box.x + w, label->box.y, &painter->theme->annotation);
 
@@ -509,7 +513,8 @@ draw_stacked_labels (Painter         *painter,
         for (int r = 0; r < bands[b].rows && !done[i]; r++)
           {
             double ly = bands[b].upward ? bands[b].start - (r + 1) * row_height : bands[b].start + r * row_height;
-            PlacedLabel label = { mark->px, { lx, ly, w, h }, 0, bands[b].leader_to, mark->label, max_width, lines, NULL };
+            PlacedLabel label = { mark->px, { lx, ly, w, h }, 0, bands[b].leader_to, mark->label, max_width, lines,
+                                  mark->color, NULL };
 
             if (bands[b].upward)
               label.box.y = bands[b].start - r * row_height - h;
@@ -565,7 +570,6 @@ draw_stacked_labels (Painter         *painter,
     }
 
   cairo_save (cr);
-  atlas_painter_set_color (cr, dashed ? &painter->theme->annotation : &painter->theme->muted_text);
   cairo_set_line_width (cr, 1);
   if (dashed)
     cairo_set_dash (cr, dash, 2, 0);
@@ -573,15 +577,76 @@ draw_stacked_labels (Painter         *painter,
     {
       const PlacedLabel *label = &g_array_index (placed, PlacedLabel, i);
       add_line_around_labels (cr, placed, label->px, label->leader_from, label->leader_to);
+      atlas_painter_set_color (cr, dashed ? &label->color : &painter->theme->muted_text);
+      cairo_stroke (cr);
     }
   for (guint i = 0; i < unplaced->len && full_line_unplaced && n_bands > 0; i++)
-    add_line_around_labels (cr, placed, g_array_index (unplaced, Mark, i).px, layout->plot.y,
-                            layout->plot.y + layout->plot.height);
-  cairo_stroke (cr);
+    {
+      const Mark *mark = &g_array_index (unplaced, Mark, i);
+      add_line_around_labels (cr, placed, mark->px, layout->plot.y, layout->plot.y + layout->plot.height);
+      atlas_painter_set_color (cr, &mark->color);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 
   for (guint i = 0; i < placed->len; i++)
     show_placed_label (painter, &g_array_index (placed, PlacedLabel, i));
+}
+
+/* The index of side's colour: its place among the sides of the events'
+ * table, or else among the chart's events, in the order they first act;
+ * a side keeps its colour however the chart is zoomed. */
+static guint
+event_side_index (const AtlasChart *chart,
+                  const char       *side)
+{
+  const GArray *events = chart->spec.events;
+  g_autoptr (GPtrArray) seen = g_ptr_array_new ();
+
+  for (guint i = 0; chart->spec.event_sides && chart->spec.event_sides[i]; i++)
+    if (g_str_equal (chart->spec.event_sides[i], side))
+      return i;
+  for (guint i = 0; events && i < events->len; i++)
+    {
+      const char *other = g_array_index (events, AtlasChartEvent, i).side;
+      if (!other || g_ptr_array_find_with_equal_func (seen, other, g_str_equal, NULL))
+        continue;
+      if (g_str_equal (other, side))
+        return seen->len;
+      g_ptr_array_add (seen, (gpointer) other);
+    }
+  return seen->len;
+}
+
+/* An event's colour: its side's, or the annotation colour when none is
+ * said. */
+AtlasColor
+atlas_chart_event_color (Painter               *painter,
+                         const AtlasChartEvent *event)
+{
+  if (!event->side)
+    return painter->theme->annotation;
+  return atlas_theme_event_color (painter->theme, event_side_index (painter->chart, event->side));
+}
+
+/* The sides whose events fall in the x range in view, for the key, in
+ * the order they first act. */
+void
+atlas_chart_collect_event_key (Painter   *painter,
+                               GPtrArray *out_sides)
+{
+  AtlasChart *chart = painter->chart;
+  const GArray *events = chart->spec.events;
+
+  if (chart->categories || atlas_chart_is_horizontal (chart->spec.type))
+    return;
+  for (guint i = 0; events && i < events->len; i++)
+    {
+      const AtlasChartEvent *event = &g_array_index (events, AtlasChartEvent, i);
+      if (event->side && !(event->x < chart->view.x_min) && !(event->x > chart->view.x_max)
+          && !g_ptr_array_find_with_equal_func (out_sides, event->side, g_str_equal, NULL))
+        g_ptr_array_add (out_sides, event->side);
+    }
 }
 
 /* Dated events over a time axis: a dashed line each, from its label,
@@ -601,7 +666,7 @@ draw_events (Painter *painter)
   for (guint i = 0; i < events->len; i++)
     {
       const AtlasChartEvent *event = &g_array_index (events, AtlasChartEvent, i);
-      Mark mark = { x_to_pixel (layout, event->x), event->label };
+      Mark mark = { x_to_pixel (layout, event->x), event->label, atlas_chart_event_color (painter, event) };
 
       if (pixel_in_plot_x (layout, mark.px))
         g_array_append_val (marks, mark);
@@ -682,8 +747,27 @@ atlas_chart_draw_overlays (Painter *painter)
     }
 }
 
+/* A timeline's sides (from its table's side column), in the order the
+ * table first names them, as events drawn over other charts take their
+ * colours; empty when the table says none. */
+GPtrArray *
+atlas_chart_timeline_sides (const AtlasChart *chart)
+{
+  const AtlasColumn *sides = atlas_table_guess_side_column (chart->table);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (gsize row = 0; sides && row < chart->n_rows; row++)
+    {
+      const char *side = atlas_column_get_text (sides, row);
+      if (side && !g_ptr_array_find_with_equal_func (names, side, g_str_equal, NULL))
+        g_ptr_array_add (names, (gpointer) side);
+    }
+  return names;
+}
+
 /* The event timeline: a time axis across the middle, a dot per event and
- * its label above, stacked in rows so that none overlap. */
+ * its label above, stacked in rows so that none overlap; dots and labels
+ * in the colour of the side that acted, where the table says. */
 void
 atlas_chart_draw_timeline (Painter                 *painter,
                            const cairo_rectangle_t *area)
@@ -692,7 +776,8 @@ atlas_chart_draw_timeline (Painter                 *painter,
   AtlasChartLayout *layout = painter->layout;
   const AtlasColumn *labels = atlas_table_find_column (chart->table, chart->spec.label_column);
   g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
-  AtlasColor dot = atlas_theme_series_color (painter->theme, 0);
+  g_autoptr (GPtrArray) side_names = atlas_chart_timeline_sides (chart);
+  const AtlasColumn *sides = atlas_table_guess_side_column (chart->table);
   double axis_y = round (area->y + area->height) - 0.5, w, h;
 
   atlas_painter_set_color (painter->cr, &painter->theme->baseline);
@@ -705,10 +790,16 @@ atlas_chart_draw_timeline (Painter                 *painter,
     {
       gsize row = atlas_chart_row_at (chart, i);
       double px = x_to_pixel (layout, chart->x_values[row]);
-      Mark mark = { px, labels ? atlas_column_get_text (labels, row) : NULL };
+      const char *side = sides ? atlas_column_get_text (sides, row) : NULL;
+      guint side_index = 0;
+      AtlasColor dot;
+      Mark mark = { px, labels ? atlas_column_get_text (labels, row) : NULL, painter->theme->text };
 
       if (!pixel_in_plot_x (layout, px))
         continue;
+      if (side && g_ptr_array_find_with_equal_func (side_names, side, g_str_equal, &side_index))
+        mark.color = atlas_theme_event_color (painter->theme, side_index);
+      dot = side ? mark.color : atlas_theme_series_color (painter->theme, 0);
       atlas_painter_set_color (painter->cr, &dot);
       cairo_new_sub_path (painter->cr);
       cairo_arc (painter->cr, px, axis_y, painter->unit * 0.35, 0, 2 * G_PI);

@@ -1090,10 +1090,15 @@ add_events (const AtlasChartDefinition *definition,
 {
   const char *key = definition->events_dataset ? "Events" : "EventsData";
   const char *name = definition->events_dataset ? definition->events_dataset : definition->events_data;
-  const AtlasColumn *dates, *names, *category = NULL;
+  const AtlasColumn *dates, *names, *category = NULL, *side;
 
   g_return_val_if_fail (events != NULL, FALSE);
 
+  side = atlas_table_guess_side_column (events);
+  /* Sides take colours in the order the whole table names them, so that
+   * a side keeps its colour in every chart of those events. */
+  g_clear_pointer (&spec->event_sides, g_strfreev);
+  spec->event_sides = side ? atlas_table_list_groups (events, atlas_column_get_name (side), G_MAXUINT) : NULL;
   dates = first_column_of_type (events, ATLAS_COLUMN_DATE);
   names = atlas_table_guess_label_column (events) ? atlas_table_find_column (events, atlas_table_guess_label_column (events))
                                                    : NULL;
@@ -1121,7 +1126,8 @@ add_events (const AtlasChartDefinition *definition,
         continue;
       if (category && !g_strv_contains ((const char *const *) definition->events_categories, row_category ? row_category : ""))
         continue;
-      atlas_chart_spec_add_event (spec, atlas_column_get_number (dates, row), atlas_column_get_text (names, row));
+      atlas_chart_spec_add_event (spec, side ? atlas_column_get_text (side, row) : NULL,
+                                  atlas_column_get_number (dates, row), atlas_column_get_text (names, row));
     }
   return TRUE;
 }

@@ -45,6 +45,7 @@ typedef struct
   gboolean hatched; /* the note on estimates over bars: a hatched swatch */
   gboolean hollow;  /* the note on estimates over points: a ring */
   gboolean no_data; /* the note on missing bars: a dashed outline */
+  gboolean event_line; /* the key of a side's events: a short dashed upright line */
   int series;       /* the series the entry toggles; -1 for none */
   gboolean off;     /* that series is switched off: an outlined swatch, muted text */
 } LegendEntry;
@@ -106,6 +107,17 @@ draw_legend (Painter *painter,
           cairo_rectangle (painter->cr, cx, cy + (text_height - swatch) / 2, swatch, swatch);
           cairo_set_source (painter->cr, hatch);
           cairo_pattern_destroy (hatch);
+        }
+      else if (entry->event_line)
+        {
+          double dash[] = { 2, 2 };
+          cairo_new_path (painter->cr);
+          cairo_move_to (painter->cr, round (cx + swatch / 2) + 0.5, cy + (text_height - swatch) / 2);
+          cairo_line_to (painter->cr, round (cx + swatch / 2) + 0.5, cy + (text_height + swatch) / 2);
+          cairo_set_line_width (painter->cr, 1.5);
+          cairo_set_dash (painter->cr, dash, 2, 0);
+          cairo_stroke (painter->cr);
+          cairo_set_dash (painter->cr, NULL, 0, 0);
         }
       else if (entry->no_data)
         {
@@ -1449,7 +1461,7 @@ collect_legend (Painter *painter,
        s++)
     {
       LegendEntry entry = { g_strdup (g_array_index (chart->series, AtlasChartSeries, s).name),
-                            atlas_theme_series_color (painter->theme, s), FALSE, FALSE, FALSE, FALSE, (int) s,
+                            atlas_theme_series_color (painter->theme, s), FALSE, FALSE, FALSE, FALSE, FALSE, (int) s,
                             atlas_chart_series_hidden (chart, s) };
       g_array_append_val (entries, entry);
     }
@@ -1460,15 +1472,43 @@ collect_legend (Painter *painter,
       LegendEntry entry = { g_strdup (bars     ? _("Hatched: estimate or forecast")
                                       : points ? _("Ring: estimate or forecast")
                                                : _("Dashed: estimate or forecast")),
-                            painter->theme->muted_text, !bars && !points, bars, points, FALSE, -1, FALSE };
+                            painter->theme->muted_text, !bars && !points, bars, points, FALSE, FALSE, -1, FALSE };
       g_array_append_val (entries, entry);
     }
   if (chart_has_missing_bars (chart))
     {
       LegendEntry entry = { g_strdup (_("Dashed outline: no data")), painter->theme->muted_text, FALSE, FALSE, FALSE,
-                            TRUE, -1, FALSE };
+                            TRUE, FALSE, -1, FALSE };
       g_array_append_val (entries, entry);
     }
+  /* A timeline's events, coloured by the side that acted. */
+  if (chart->spec.type == ATLAS_CHART_TIMELINE)
+    {
+      g_autoptr (GPtrArray) sides = atlas_chart_timeline_sides (chart);
+
+      for (guint i = 0; i < sides->len; i++)
+        {
+          LegendEntry entry = { g_strdup_printf (_("%s events"), (const char *) g_ptr_array_index (sides, i)),
+                                atlas_theme_event_color (painter->theme, i), FALSE, FALSE, FALSE, FALSE, FALSE, -1,
+                                FALSE };
+          g_array_append_val (entries, entry);
+        }
+    }
+  /* Event lines, coloured by the side that acted: which is whose. */
+  {
+    g_autoptr (GPtrArray) sides = g_ptr_array_new ();
+
+    atlas_chart_collect_event_key (painter, sides);
+    for (guint i = 0; i < sides->len; i++)
+      {
+        const char *side = g_ptr_array_index (sides, i);
+        AtlasChartEvent event = { 0, NULL, (char *) side };
+        /* Translators: the key of event lines by who acted, as in “US events”. */
+        LegendEntry entry = { g_strdup_printf (_("%s events"), side), atlas_chart_event_color (painter, &event), FALSE,
+                              FALSE, FALSE, FALSE, TRUE, -1, FALSE };
+        g_array_append_val (entries, entry);
+      }
+  }
 }
 
 static void

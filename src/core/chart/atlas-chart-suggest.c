@@ -23,6 +23,23 @@ atlas_table_guess_status_column (const AtlasTable *table)
   return NULL;
 }
 
+/* The text column that says which side acted in a table of events (a
+ * name that starts with "side", as "side (US|ally|China)"); NULL when
+ * there is none. */
+const AtlasColumn *
+atlas_table_guess_side_column (const AtlasTable *table)
+{
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    {
+      const AtlasColumn *column = atlas_table_get_column (table, i);
+      g_autofree char *name = g_utf8_strdown (atlas_column_get_name (column), -1);
+
+      if (atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT && g_str_has_prefix (name, "side"))
+        return column;
+    }
+  return NULL;
+}
+
 /* The text column that names things: one called event, title, label or
  * the like, else the one with the longest texts (a description says more
  * than an actor's name). */

@@ -52,6 +52,7 @@ static void
 event_clear (gpointer data)
 {
   g_free (((AtlasChartEvent *) data)->label);
+  g_free (((AtlasChartEvent *) data)->side);
 }
 
 void
@@ -114,10 +115,11 @@ atlas_chart_spec_add_highlight (AtlasChartSpec *spec,
 
 void
 atlas_chart_spec_add_event (AtlasChartSpec *spec,
+                            const char     *side,
                             double          x,
                             const char     *label)
 {
-  AtlasChartEvent event = { x, g_strdup (label ? label : "") };
+  AtlasChartEvent event = { x, g_strdup (label ? label : ""), g_strdup (side) };
 
   if (!spec->events)
     {
@@ -195,6 +197,7 @@ atlas_chart_spec_clear (AtlasChartSpec *spec)
   g_strfreev (spec->group_values);
   g_clear_pointer (&spec->annotations, g_array_unref);
   g_clear_pointer (&spec->events, g_array_unref);
+  g_clear_pointer (&spec->event_sides, g_strfreev);
   g_clear_pointer (&spec->highlights, g_array_unref);
   g_free (spec->x_column);
   g_strfreev (spec->y_columns);
@@ -219,6 +222,7 @@ spec_copy (AtlasChartSpec       *to,
   to->group_values = g_strdupv (from->group_values);
   to->annotations = NULL;
   to->events = NULL;
+  to->event_sides = g_strdupv (from->event_sides);
   to->highlights = from->highlights ? g_array_copy (from->highlights) : NULL;
   for (guint i = 0; from->annotations && i < from->annotations->len; i++)
     {
@@ -228,7 +232,7 @@ spec_copy (AtlasChartSpec       *to,
   for (guint i = 0; from->events && i < from->events->len; i++)
     {
       const AtlasChartEvent *e = &g_array_index (from->events, AtlasChartEvent, i);
-      atlas_chart_spec_add_event (to, e->x, e->label);
+      atlas_chart_spec_add_event (to, e->side, e->x, e->label);
     }
   to->x_column = g_strdup (from->x_column);
   to->y_columns = g_strdupv (from->y_columns);
@@ -869,8 +873,9 @@ atlas_chart_spec_copy (const AtlasChartSpec *spec,
   for (guint i = 0; spec->events && i < spec->events->len; i++)
     {
       const AtlasChartEvent *event = &g_array_index (spec->events, AtlasChartEvent, i);
-      atlas_chart_spec_add_event (out_copy, event->x, event->label);
+      atlas_chart_spec_add_event (out_copy, event->side, event->x, event->label);
     }
+  out_copy->event_sides = g_strdupv (spec->event_sides);
   for (guint i = 0; spec->highlights && i < spec->highlights->len; i++)
     atlas_chart_spec_add_highlight (out_copy, g_array_index (spec->highlights, double, i));
 }

@@ -73,11 +73,13 @@ typedef struct
   gboolean announced;
 } AtlasDroppedItem;
 
-/* A dated event drawn as a vertical line over a time axis. */
+/* A dated event drawn as a vertical line over a time axis, coloured by
+ * the side that acted (NULL: none said). */
 typedef struct
 {
   double x;
   char *label;
+  char *side;
 } AtlasChartEvent;
 
 /* What a chart shows. Strings are owned; NULL means "none" or "choose". */
@@ -109,6 +111,7 @@ typedef struct
   GStrv group_values;  /* with group_column: the groups drawn, the rest a choice away; NULL: every group */
   GArray *annotations; /* AtlasAnnotation, owned; NULL when none */
   GArray *events;      /* AtlasChartEvent, owned; NULL when none */
+  GStrv event_sides;   /* the sides events may name, in the order they take colours; NULL: as they come */
   GArray *highlights;  /* double: x values whose points are ringed; NULL when none */
 } AtlasChartSpec;
 
@@ -156,6 +159,7 @@ void            atlas_chart_spec_set_y_columns (AtlasChartSpec    *spec,
 void            atlas_chart_spec_add_highlight (AtlasChartSpec    *spec,
                                                 double             x);
 void            atlas_chart_spec_add_event  (AtlasChartSpec       *spec,
+                                             const char           *side,
                                              double                x,
                                              const char           *label);
 GStrv           atlas_chart_split_range     (const char           *text);

@@ -24,6 +24,21 @@ static const AtlasColor dark_series[] = {
   RGB (240, 175, 40),  RGB (130, 200, 240), RGB (170, 170, 170),
 };
 
+/* Events by the side that acted: deep hues kept apart from the series'
+ * so that an event line is never read as data, then the annotation
+ * colour for any side past the third. */
+static const AtlasColor light_events[] = {
+  RGB (168, 50, 45),  /* brick */
+  RGB (58, 78, 140),  /* slate blue */
+  RGB (122, 106, 31), /* olive */
+};
+
+static const AtlasColor dark_events[] = {
+  RGB (240, 130, 120),
+  RGB (150, 170, 235),
+  RGB (215, 195, 110),
+};
+
 static const AtlasTheme light_theme = {
   .background = RGB (255, 255, 255),
   .text = RGB (28, 28, 30),
@@ -54,6 +69,16 @@ guint
 atlas_theme_n_series_colors (void)
 {
   return G_N_ELEMENTS (light_series);
+}
+
+/* The colour of the events of the index-th side to act in a chart. */
+AtlasColor
+atlas_theme_event_color (const AtlasTheme *theme,
+                         guint             index)
+{
+  const AtlasColor *palette = theme == &dark_theme ? dark_events : light_events;
+
+  return index < G_N_ELEMENTS (light_events) ? palette[index] : theme->annotation;
 }
 
 AtlasColor

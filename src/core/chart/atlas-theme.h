@@ -29,5 +29,7 @@ const AtlasTheme *atlas_theme_get         (gboolean dark);
 AtlasColor        atlas_theme_series_color (const AtlasTheme *theme,
                                             guint             index);
 guint             atlas_theme_n_series_colors (void);
+AtlasColor        atlas_theme_event_color  (const AtlasTheme *theme,
+                                            guint             index);
 
 G_END_DECLS
