@@ -226,8 +226,8 @@ row_has_value (const Grouping *grouping,
 
 /* Fills the wide column of group's values in long_values: each long row's
  * value at its wide row, and whether its status makes it an estimate.
- * Two rows with different values for one x are an
- * error naming both: either would hide the other. */
+ * Two rows with different values for one x are an error naming both:
+ * either would hide the other. */
 static gboolean
 fill_series (const Grouping    *grouping,
              const AtlasColumn *long_values,
