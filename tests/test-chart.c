@@ -572,6 +572,14 @@ test_labels_cover_nothing (void)
           atlas_scale_set_range (x_scale, plot.x, plot.x + plot.width);
           px = atlas_scale_map (x_scale, event_x[i]);
           atlas_scale_free (x_scale);
+          /* A label of its own starts just right of its line, never ends at it. */
+          for (guint b = 0; b < boxes->len; b++)
+            if (g_strcmp0 (g_array_index (boxes, AtlasTextBox, b).text, events[i]) == 0)
+              {
+                double start = g_array_index (boxes, AtlasTextBox, b).box.x;
+                g_assert_cmpfloat (start, >, px);
+                g_assert_cmpfloat (start, <, px + 20);
+              }
           if (atlas_chart_pick (layout, px, plot.y + plot.height - 1, &pick))
             continue; /* a value is nearer: it wins the pointer */
           note = atlas_chart_hover_note_at (layout, px, plot.y + plot.height - 1);
