@@ -34,7 +34,7 @@ check_hover_and_zoom (AtlasChartView *view)
   g_test_message ("tooltip: %s", text);
   g_assert_nonnull (text);
   g_assert_true (g_str_has_prefix (text, "imports (USD bn)\n2020: 350.06 USD bn\nSource: chinanews.jp, "));
-  g_assert_nonnull (strstr (text, "\nand 1 more source"));
+  g_assert_nonnull (strstr (text, "\nand 3 more sources"));
   /* Far from every point, there is nothing to tell. */
   nothing = atlas_chart_view_describe_at (view, 2, 2);
   g_assert_null (nothing);

@@ -140,8 +140,15 @@ atlas_chart_box_covers_data (const AtlasChartLayout *layout,
                              double                  height)
 {
   const AtlasChart *chart = layout->chart;
-  cairo_rectangle_t box = { x, y, width, height };
+  double margin = layout->unit * 0.4;
+  double left = MAX (x, layout->plot.x - margin), right = MIN (x + width, layout->plot.x + layout->plot.width + margin);
+  double top = MAX (y, layout->plot.y - margin), bottom = MIN (y + height, layout->plot.y + layout->plot.height + margin);
+  /* Data are drawn clipped to the plot (and a margin for whole markers
+   * at its edges): what lies beyond is not there to cover. */
+  cairo_rectangle_t box = { left, top, right - left, bottom - top };
 
+  if (right <= left || bottom <= top)
+    return FALSE;
   if (!layout->x_scale || !layout->y_scale || chart->spec.type == ATLAS_CHART_DONUT
       || chart->spec.type == ATLAS_CHART_TIMELINE)
     return FALSE;
