@@ -524,6 +524,7 @@ atlas_chart_spec_suggest (const AtlasTable *table,
 {
   const AtlasColumn *x = spec->x_column ? atlas_table_find_column (table, spec->x_column) : NULL;
   gsize n_rows = atlas_table_get_n_rows (table);
+  gboolean values_suggested = spec->y_columns == NULL;
 
   /* A time series has one row per date; dates that repeat (the year of
    * each figure in a table of segments) describe rows rather than order
@@ -605,6 +606,13 @@ atlas_chart_spec_suggest (const AtlasTable *table,
         spec->type = choose_series_rows (table, x, spec) ? ATLAS_CHART_LINE : ATLAS_CHART_SCATTER;
       else
         spec->type = ATLAS_CHART_LINE;
+      /* Grouped, each value column makes a series per group: one measure
+       * (revenue, not revenue beside net income) is what a person charts. */
+      if (spec->group_column && values_suggested && spec->y_columns && spec->y_columns[0])
+        {
+          for (guint i = 1; spec->y_columns[i]; i++)
+            g_clear_pointer (&spec->y_columns[i], g_free);
+        }
     }
   if (!spec->status_column && atlas_table_guess_status_column (table))
     spec->status_column = g_strdup (atlas_table_guess_status_column (table));
