@@ -1,5 +1,6 @@
 /* test-datasets.c: the built-in datasets load cleanly, cite sources that exist, carry units and describe themselves. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -42,19 +43,55 @@ read_dataset (const AtlasDatasetInfo *info)
   return result;
 }
 
+/* Every dataset says what it is, where its figures come from, and how
+ * current it is: the years it spans and the day it was last brought up
+ * to date, which is no later than today. */
 static void
 test_catalog (void)
 {
   g_autoptr (GPtrArray) catalog = load_catalog ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) tomorrow = g_date_time_add_days (now, 1); /* a date is read as its noon */
 
   g_assert_cmpuint (catalog->len, >=, 8);
   for (guint i = 0; i < catalog->len; i++)
     {
       const AtlasDatasetInfo *info = g_ptr_array_index (catalog, i);
+      g_autofree char *currency = atlas_dataset_info_describe_currency (info);
+
       g_assert_true (g_utf8_validate (info->title, -1, NULL));
       g_assert_cmpuint (strlen (info->description), >, 20);
       g_assert_nonnull (info->sources[0]);
+      g_assert_nonnull (info->updated);
+      g_assert_cmpint (g_date_time_compare (info->updated, tomorrow), <, 0);
+      g_assert_true (g_str_has_prefix (currency, info->time_span));
+      g_assert_nonnull (strstr (currency, ", updated "));
     }
+}
+
+/* A description whose Updated is no date says so, naming its file. */
+static void
+test_updated_is_a_date (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("atlas-dataset-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "bad.dataset", NULL);
+  g_autofree char *csv = g_build_filename (folder, "bad.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasDatasetInfo) info = NULL;
+
+  g_assert_true (g_file_set_contents (csv, "year,value (%)\n2024,1\n", -1, NULL));
+  g_assert_true (g_file_set_contents (path,
+                                      "[Dataset]\nTitle=Bad\nDescription=A dataset whose date is no date.\n"
+                                      "Units=%\nTimeSpan=2024\nUpdated=last spring\nSources=S1\n",
+                                      -1, NULL));
+  info = atlas_dataset_info_load (path, &error);
+  g_assert_null (info);
+  g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "bad.dataset"));
+  g_assert_nonnull (strstr (error->message, "Updated is a date such as 2026-12-02, not “last spring”"));
+  g_unlink (csv);
+  g_unlink (path);
+  g_rmdir (folder);
 }
 
 /* Every dataset reads with no problem at all, and a number column says
@@ -251,6 +288,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   datasets_dir = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "datasets", NULL);
   g_test_add_func ("/datasets/catalog", test_catalog);
+  g_test_add_func ("/datasets/updated-is-a-date", test_updated_is_a_date);
   g_test_add_func ("/datasets/clean-and-with-units", test_clean_and_with_units);
   g_test_add_func ("/datasets/sources-resolve", test_sources_resolve);
   g_test_add_func ("/datasets/statuses", test_statuses);

@@ -186,6 +186,7 @@ atlas_list_datasets_command_run (const char *datasets_dir)
       g_autoptr (AtlasCsvResult) result = atlas_csv_read_file (info->csv_path, NULL, NULL, NULL, NULL, &error);
       g_autofree char *heading = NULL;
       g_autofree char *units = NULL;
+      g_autofree char *currency = NULL;
       gsize n_rows;
 
       if (!result)
@@ -199,7 +200,8 @@ atlas_list_datasets_command_run (const char *datasets_dir)
       heading = g_strdup_printf (ngettext ("%s (%s.csv, %zu row, %s)", "%s (%s.csv, %zu rows, %s)", n_rows),
                                  info->title, info->id, n_rows, info->time_span);
       units = g_strdup_printf (_("Units: %s"), info->units);
-      printf ("%s%s\n  %s\n  %s\n", i ? "\n" : "", heading, units, info->description);
+      currency = atlas_dataset_info_describe_currency (info);
+      printf ("%s%s\n  %s\n  %s\n  %s\n", i ? "\n" : "", heading, currency, units, info->description);
       if (info->caveats)
         {
           g_autofree char *caveats = g_strdup_printf (_("Caveats: %s"), info->caveats);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-chart-export.h"
+#include "atlas-dataset.h"
 #include "atlas-file-chooser.h"
 
 /* Export */
@@ -489,7 +490,8 @@ on_drop (GtkDropTarget *target,
   return TRUE;
 }
 
-/* The about window, crediting every publisher the datasets cite. */
+/* The about window, crediting every publisher the datasets cite, and
+ * saying how current each dataset is. */
 void
 atlas_window_present_about (AtlasWindow *self)
 {
@@ -518,6 +520,20 @@ atlas_window_present_about (AtlasWindow *self)
   if (publishers->len > 1)
     adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Data sources"),
                                          (const char **) publishers->pdata);
+  if (self->catalog && self->catalog->len > 0)
+    {
+      g_autoptr (GPtrArray) datasets = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < self->catalog->len; i++)
+        {
+          const AtlasDatasetInfo *info = g_ptr_array_index (self->catalog, i);
+          g_autofree char *currency = atlas_dataset_info_describe_currency (info);
+          /* Translators: a dataset's title, then the years it spans and when it was last brought up to date. */
+          g_ptr_array_add (datasets, g_strdup_printf (_("%s (%s)"), info->title, currency));
+        }
+      g_ptr_array_add (datasets, NULL);
+      adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Datasets"), (const char **) datasets->pdata);
+    }
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -43,12 +43,14 @@ make_passage_row (const AtlasStoryPassage *passage)
   return make_sidebar_label (markup, 6);
 }
 
-/* A dataset as the sidebar lists it: its title, then its span and units. */
+/* A dataset as the sidebar lists it: its title, then its span, when it
+ * was last brought up to date, and its units. */
 static GtkWidget *
 make_dataset_row (const AtlasDatasetInfo *info)
 {
   g_autofree char *title = g_markup_escape_text (info->title, -1);
-  g_autofree char *details = g_markup_printf_escaped ("%s · %s", info->time_span, info->units);
+  g_autofree char *currency = atlas_dataset_info_describe_currency (info);
+  g_autofree char *details = g_markup_printf_escaped ("%s · %s", currency, info->units);
   g_autofree char *markup = g_strdup_printf ("%s\n<small>%s</small>", title, details);
 
   return make_sidebar_label (markup, 3);

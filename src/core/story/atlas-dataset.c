@@ -24,6 +24,7 @@ atlas_dataset_info_free (AtlasDatasetInfo *info)
   g_free (info->description);
   g_free (info->units);
   g_free (info->time_span);
+  g_clear_pointer (&info->updated, g_date_time_unref);
   g_free (info->caveats);
   g_strfreev (info->sources);
   g_free (info);
@@ -62,6 +63,7 @@ atlas_dataset_info_load (const char  *dataset_path,
   g_autofree char *basename = g_path_get_basename (dataset_path);
   g_autofree char *folder = g_path_get_dirname (dataset_path);
   g_autofree char *sources = NULL;
+  g_autofree char *updated = NULL;
   gsize len;
 
   if (!g_file_get_contents (dataset_path, &text, &len, &local_error)
@@ -86,8 +88,22 @@ atlas_dataset_info_load (const char  *dataset_path,
       || !(info->description = required_string (keys, text, dataset_path, "Description", error))
       || !(info->units = required_string (keys, text, dataset_path, "Units", error))
       || !(info->time_span = required_string (keys, text, dataset_path, "TimeSpan", error))
-      || !(sources = required_string (keys, text, dataset_path, "Sources", error)))
+      || !(sources = required_string (keys, text, dataset_path, "Sources", error))
+      || !(updated = required_string (keys, text, dataset_path, "Updated", error)))
     return NULL;
+  /* A date, not a time: noon keeps it the same day in every time zone. */
+  {
+    g_autofree char *noon = g_strconcat (updated, "T12:00:00Z", NULL);
+    info->updated = g_date_time_new_from_iso8601 (noon, NULL);
+  }
+  if (!info->updated)
+    {
+      atlas_set_located_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID, dataset_path,
+                               atlas_key_file_group_line (text, DATASET_GROUP), 1,
+                               /* Translators: Updated is a key of a .dataset file, which stays in English. */
+                               _("Updated is a date such as 2026-12-02, not “%s”"), updated);
+      return NULL;
+    }
   info->caveats = g_key_file_get_locale_string (keys, DATASET_GROUP, "Caveats", NULL, NULL);
   info->sources = g_strsplit (sources, ";", -1);
   for (guint i = 0; info->sources[i]; i++)
@@ -100,6 +116,17 @@ atlas_dataset_info_load (const char  *dataset_path,
       return NULL;
     }
   return g_steal_pointer (&info);
+}
+
+/* How current a dataset is, as a person reads it: the years it spans
+ * and when its figures were last brought up to date. */
+char *
+atlas_dataset_info_describe_currency (const AtlasDatasetInfo *info)
+{
+  g_autofree char *date = g_date_time_format (info->updated, "%-d %B %Y");
+
+  /* Translators: the years a dataset spans, then the day its figures were last brought up to date. */
+  return g_strdup_printf (_("%s, updated %s"), info->time_span, date);
 }
 
 static int

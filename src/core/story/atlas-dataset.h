@@ -26,6 +26,7 @@ typedef struct
   char *description;
   char *units;
   char *time_span;
+  GDateTime *updated; /* when its figures were last brought up to date here: Updated=, an ISO date */
   char *caveats;     /* NULL when the figures have none */
   GStrv sources;
 } AtlasDatasetInfo;
@@ -35,6 +36,7 @@ GQuark            atlas_dataset_error_quark  (void);
 AtlasDatasetInfo *atlas_dataset_info_load    (const char        *dataset_path,
                                               GError           **error);
 void              atlas_dataset_info_free    (AtlasDatasetInfo  *info);
+char             *atlas_dataset_info_describe_currency (const AtlasDatasetInfo *info);
 GPtrArray        *atlas_dataset_catalog_load (const char        *folder,
                                               GError           **error);
 GHashTable       *atlas_sources_load         (const char        *sources_csv,
