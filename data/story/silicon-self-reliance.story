@@ -111,10 +111,10 @@ Dataset=ic-trade-and-output
 Chart=line
 X=year
 Y=imports (USD bn);exports (USD bn)
-XRange=2017..2024
+XRange=2017..2025
 Events=export-controls
 EventsCategory=entity_list
-Note1=callout|2024|Exports reached USD 159 bn in 2024, up 17.4%.|C39|exports (USD bn)
+Note1=callout|2025|Exports reached USD 201.9 bn in 2025, up 26.8%.|TR2|exports (USD bn)
 
 [Passage 11]
 Text=At the same time, China’s efforts are putting pressure on competitors by expanding capacity in lower-end and mid-range chips, potentially driving down prices and increasing global supply.
@@ -123,28 +123,27 @@ Dataset=ic-trade-and-output
 Chart=line
 X=year
 Y=output (bn units)
-XRange=2020..2024
-Highlight=2024
-Note1=callout|2024|451.4 bn chips made in China in 2024.|C25
+XRange=2020..2025
+Highlight=2025
+Note1=callout|2025|484.3 bn chips made in China in 2025, 10.9% more than in 2024.|TR18
 Note2=callout|2022|The first fall since 2009: 9.8% fewer chips in 2022.|C20
 
 [Passage 12]
 Text=Long-Term Stakes\n\nBeijing has made clear that semiconductor independence is a long-term goal, not a quick fix. The strategy prioritizes resilience over short-term efficiency, accepting higher costs today to avoid strategic vulnerability tomorrow.
-Title=China’s spending on chipmaking equipment
+Title=China’s share of the world’s chipmaking-equipment purchases
 Dataset=equipment-spending-by-region
-Chart=area
+Chart=line
 X=year
-Y=China (USD bn)
+Y=China share of world (%)
 XRange=2014..2024
-Note1=callout|2014|USD 4.4 bn in 2014; more than ten times that by 2024.|C40;C49
-Note2=range|2019..2024|Under Entity List listings, from Huawei (2019) to SMIC (2020) and beyond|D1;D4
+Note1=callout|2024|42.4% of the world’s chipmaking tools were bought for China in 2024, against 11.7% in 2014.|C40;C49
 
 [Passage 13]
 Text=Whether China can fully close the gap with global chip leaders remains uncertain. But one outcome is already clear: U.S. export controls have not halted China’s semiconductor ambitions. Instead, they have galvanized a determined, state-driven campaign to build a parallel chip ecosystem—one that could permanently alter the balance of power in global technology.
-Title=Where China stands, link by link
-Dataset=value-chain-shares
-Chart=bar-horizontal
-X=segment
-Y=China share (%);United States share (%)
-XRange=EDA software..Assembly, test & packaging capacity
-Note1=callout|Fabrication capacity (by site)|24% of the world’s fabrication capacity is in China (2022).|S1
+Title=China’s chipmaking-tool makers, growing under the controls
+Dataset=domestic-equipment-makers
+Chart=line
+X=year
+Y=revenue (CNY bn)
+Group=company
+Note1=callout|2024|NAURA’s revenue: CNY 29.8 bn in 2024, more than seven times 2019’s CNY 4.1 bn.|CO1;CO2|NAURA

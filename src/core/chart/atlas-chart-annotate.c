@@ -205,21 +205,29 @@ find_place_around (Painter                 *painter,
   static const double directions[][2] = { { 1, 0 },  { -1, 0 },  { 0, -1 }, { 0, 1 },
                                           { 1, -1 }, { -1, -1 }, { 1, 1 },  { -1, 1 } };
 
+  /* Beside the point, the box may be centred on it or slid to either
+   * side along the other axis: a box left of a point at the plot's top
+   * edge hangs below it. */
+  static const double slides[] = { 0.5, 0, 1 };
+
   for (int distance = 1; distance <= reach_steps; distance++)
     for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
-      {
-        double dx = directions[d][0], dy = directions[d][1];
-        double reach = painter->unit * (0.6 + 0.9 * distance) * (dx != 0 && dy != 0 ? 0.7 : 1);
-        /* dx, dy of -1, 0, 1: the box left of, centred on, or right of the point. */
-        cairo_rectangle_t box = { px + dx * reach - (1 - dx) / 2 * width, py + dy * reach - (1 - dy) / 2 * height,
-                                  width, height };
+      for (guint k = 0; k < G_N_ELEMENTS (slides); k++)
+        {
+          double dx = directions[d][0], dy = directions[d][1];
+          double reach = painter->unit * (0.6 + 0.9 * distance) * (dx != 0 && dy != 0 ? 0.7 : 1);
+          /* dx, dy of -1, 0, 1: the box left of, beside, or right of the point. */
+          double across_x = dx != 0 ? (1 - dx) / 2 : slides[k], across_y = dy != 0 ? (1 - dy) / 2 : slides[k];
+          cairo_rectangle_t box = { px + dx * reach - across_x * width, py + dy * reach - across_y * height, width,
+                                    height };
 
-        if (box.x < bounds->x || box.y < bounds->y || box.x + width > bounds->x + bounds->width
-            || box.y + height > bounds->y + bounds->height || !label_box_is_free (painter, &box))
-          continue;
-        *out_box = box;
-        return TRUE;
-      }
+          if ((dx != 0 && dy != 0 && k > 0) || box.x < bounds->x || box.y < bounds->y
+              || box.x + width > bounds->x + bounds->width || box.y + height > bounds->y + bounds->height
+              || !label_box_is_free (painter, &box))
+            continue;
+          *out_box = box;
+          return TRUE;
+        }
   return FALSE;
 }
 
