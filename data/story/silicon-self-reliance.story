@@ -76,13 +76,19 @@ Note1=callout|US CHIPS and Science Act: semiconductor funding|The 2022 CHIPS and
 
 [Passage 7]
 Text=Progress Despite Technological Gaps\n\nWhile China still trails global leaders in the most advanced chip nodes, it has made notable progress in mature and specialized chips used in automobiles, industrial equipment, and consumer devices. These segments are less restricted by export controls and provide immediate commercial and strategic value.
-Title=China’s share of each link in the chain
-Dataset=value-chain-shares
-Chart=bar-horizontal
-X=segment
-Y=China share (%);United States share (%)
-Note1=callout|Assembly, test & packaging capacity|China’s largest share: 30% of assembly, test and packaging capacity (2022).|S1
-Note2=callout|EDA software|1% of chip-design software, against 96% for the United States (2019).|S1|United States share (%)
+Title=China’s share of the world’s mature-node (28 nm and older) chipmaking capacity
+Subtitle=Measured and forecast, by who published the figure
+Dataset=china-wafer-capacity
+Chart=scatter
+X=year
+Y=share of world capacity (%)
+Group=publisher
+FilterColumn=scope
+FilterValue=28nm and older
+Status=status
+YRange=0..45
+Source=SIA/BCG, May 2024; TrendForce, October and December 2023
+Note1=callout|2022|33% of the world’s capacity at 28 nm and above was in China in 2022.|C12|SIA/BCG
 
 [Passage 8]
 Text=Companies are also finding creative ways to improve performance without relying on the latest manufacturing processes, using advanced packaging, chiplet designs, and software optimization to narrow the gap.
@@ -102,7 +108,7 @@ Chart=bar-horizontal
 X=segment
 Y=China share (%);leader share (%)
 XRange=Lithography tools..Packaging tools
-Note1=callout|Lithography tools|0.2% of lithography tools are made in China; the Netherlands makes 81.5%.|S1|leader share (%)
+Note1=callout|Lithography tools|0.2% of lithography tools are made by Chinese firms; Dutch firms make 81.5%.|S1|leader share (%)
 
 [Passage 10]
 Text=A New Global Chip Landscape\n\nChina’s push is reshaping the global semiconductor market. Supply chains are becoming more regionalized, with companies reassessing exposure to geopolitical risk. For multinational firms, the growing divide between U.S.-aligned and China-centered technology ecosystems is creating hard choices about investment, partnerships, and market access.
