@@ -62,7 +62,7 @@ Chart=bar-horizontal
 X=name
 Y=amount (CNY bn)
 XRange=Beijing IC industry fund (2014-2015)..Shenzhen semiconductor and IC industry fund
-Note1=callout|Guangzhou industry and innovation funds-of-funds|Guangzhou set aside CNY 200 bn of funds-of-funds in 2023.|F25
+Note1=callout|Guangzhou industry and innovation funds-of-funds|Guangzhou set aside CNY 200 bn of funds-of-funds in 2023, for chips, renewables and advanced manufacturing together.|F25
 
 [Passage 6]
 Text=“China is treating semiconductors the way it once treated energy security,” said an industry analyst. “It’s not just an economic issue—it’s a strategic one.”
