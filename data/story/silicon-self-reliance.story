@@ -17,7 +17,7 @@ XRange=2017..2024
 Highlight=2024
 Events=export-controls
 EventsCategory=entity_list;rule
-Note1=callout|2021|Imports peaked at USD 432 bn in 2021.|C35
+Note1=callout|2021|Imports peaked at USD 432 bn in 2021, the most in dollars through 2024.|C35
 Note2=callout|2023|USD 349.4 bn in 2023, 15.4% less than in 2022.|C38
 
 [Passage 2]
