@@ -26,14 +26,11 @@ char *
 atlas_window_get_local_path (AtlasWindow *self,
                              GFile       *file)
 {
-  char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  char *path = atlas_document_file_get_local_path (file, &error);
 
   if (!path)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *message = g_strdup_printf (_("%s: only files on this computer can be opened"), uri);
-      atlas_window_show_status (self, message);
-    }
+    atlas_window_show_status (self, error->message);
   return path;
 }
 

@@ -176,20 +176,33 @@ fail (AtlasDocument *self,
   g_signal_emit (self, signals[MESSAGE], 0, message);
 }
 
-/* The path of file, or NULL, failing with the reason, for a file that is
- * not on this computer. */
-static char *
-get_local_path (AtlasDocument *self,
-                GFile         *file)
+/* The path of file, or NULL with an error saying why for a file that is
+ * not on this computer: what the document and the window both ask. */
+char *
+atlas_document_file_get_local_path (GFile   *file,
+                                    GError **error)
 {
   char *path = g_file_get_path (file);
 
   if (!path)
     {
       g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *message = g_strdup_printf (_("%s: only files on this computer can be opened"), uri);
-      fail (self, message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("%s: only files on this computer can be opened"),
+                   uri);
     }
+  return path;
+}
+
+/* The path of file, or NULL, failing with the reason. */
+static char *
+get_local_path (AtlasDocument *self,
+                GFile         *file)
+{
+  g_autoptr (GError) error = NULL;
+  char *path = atlas_document_file_get_local_path (file, &error);
+
+  if (!path)
+    fail (self, error->message);
   return path;
 }
 

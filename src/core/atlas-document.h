@@ -26,6 +26,8 @@ G_DECLARE_FINAL_TYPE (AtlasDocument, atlas_document, ATLAS, DOCUMENT, GObject)
 
 GType                 atlas_document_source_get_type   (void) G_GNUC_CONST;
 
+char                 *atlas_document_file_get_local_path (GFile                   *file,
+                                                          GError                 **error);
 AtlasDocument        *atlas_document_new               (AtlasChartContext         *context);
 void                  atlas_document_set_context       (AtlasDocument             *self,
                                                         AtlasChartContext         *context);
