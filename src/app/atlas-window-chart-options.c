@@ -13,6 +13,19 @@ static void on_group_toggled (GSimpleAction *action,
                               GVariant      *value,
                               gpointer       data);
 
+/* Removes the options whose names start with prefix, made for the chart
+ * shown before. */
+static void
+remove_options_named (AtlasWindow *self,
+                      const char  *prefix)
+{
+  g_auto (GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->chart_options));
+
+  for (guint i = 0; names[i]; i++)
+    if (g_str_has_prefix (names[i], prefix))
+      g_action_map_remove_action (G_ACTION_MAP (self->chart_options), names[i]);
+}
+
 /* The most groups the options list: more are chosen in a chart file. */
 #define MAX_LISTED_GROUPS 40
 
@@ -25,12 +38,9 @@ update_group_options (AtlasWindow *self,
 {
   AtlasChart *chart = atlas_document_get_chart (self->document);
   const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
-  g_auto (GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->chart_options));
   g_auto (GStrv) all = NULL;
 
-  for (guint i = 0; names[i]; i++)
-    if (g_str_has_prefix (names[i], "group-"))
-      g_action_map_remove_action (G_ACTION_MAP (self->chart_options), names[i]);
+  remove_options_named (self, "group-");
   if (!spec || !spec->group_column)
     return;
   all = atlas_table_list_groups (atlas_chart_get_table (chart), spec->group_column, MAX_LISTED_GROUPS);
@@ -63,11 +73,8 @@ update_y_column_options (AtlasWindow *self,
   AtlasChart *chart = atlas_document_get_chart (self->document);
   const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
   AtlasTable *table = chart ? atlas_chart_get_table (chart) : NULL;
-  g_auto (GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->chart_options));
 
-  for (guint i = 0; names[i]; i++)
-    if (g_str_has_prefix (names[i], "y-column-"))
-      g_action_map_remove_action (G_ACTION_MAP (self->chart_options), names[i]);
+  remove_options_named (self, "y-column-");
   for (guint c = 0; table && c < atlas_table_get_n_columns (table); c++)
     {
       const AtlasColumn *column = atlas_table_get_column (table, c);
