@@ -2,11 +2,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-chart-painter.h"
 
-#include "atlas-chart-suggest.h"
-
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+
+#include "atlas-chart-suggest.h"
 
 static double
 x_to_pixel (const AtlasChartLayout *layout,
@@ -755,24 +755,6 @@ atlas_chart_draw_overlays (Painter *painter)
     }
 }
 
-/* A timeline's sides (from its table's side column), in the order the
- * table first names them, as events drawn over other charts take their
- * colours; empty when the table says none. */
-GPtrArray *
-atlas_chart_timeline_sides (const AtlasChart *chart)
-{
-  const AtlasColumn *sides = atlas_table_guess_side_column (chart->table);
-  GPtrArray *names = g_ptr_array_new ();
-
-  for (gsize row = 0; sides && row < chart->n_rows; row++)
-    {
-      const char *side = atlas_column_get_text (sides, row);
-      if (side && !g_ptr_array_find_with_equal_func (names, side, g_str_equal, NULL))
-        g_ptr_array_add (names, (gpointer) side);
-    }
-  return names;
-}
-
 /* The event timeline: a time axis across the middle, a dot per event and
  * its label above, stacked in rows so that none overlap; dots and labels
  * in the colour of the side that acted, where the table says. */
@@ -784,7 +766,7 @@ atlas_chart_draw_timeline (Painter                 *painter,
   AtlasChartLayout *layout = painter->layout;
   const AtlasColumn *labels = atlas_table_find_column (chart->table, chart->spec.label_column);
   g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
-  g_autoptr (GPtrArray) side_names = atlas_chart_timeline_sides (chart);
+  g_auto (GStrv) side_names = atlas_table_list_sides (chart->table);
   const AtlasColumn *sides = atlas_table_guess_side_column (chart->table);
   double axis_y = round (area->y + area->height) - 0.5, w, h;
 
@@ -799,14 +781,14 @@ atlas_chart_draw_timeline (Painter                 *painter,
       gsize row = atlas_chart_row_at (chart, i);
       double px = x_to_pixel (layout, chart->x_values[row]);
       const char *side = sides ? atlas_column_get_text (sides, row) : NULL;
-      guint side_index = 0;
       AtlasColor dot;
       Mark mark = { px, labels ? atlas_column_get_text (labels, row) : NULL, painter->theme->text };
 
       if (!pixel_in_plot_x (layout, px))
         continue;
-      if (side && g_ptr_array_find_with_equal_func (side_names, side, g_str_equal, &side_index))
-        mark.color = atlas_theme_event_color (painter->theme, side_index);
+      for (guint s = 0; side && side_names && side_names[s]; s++)
+        if (g_str_equal (side_names[s], side))
+          mark.color = atlas_theme_event_color (painter->theme, s);
       dot = side ? mark.color : atlas_theme_series_color (painter->theme, 0);
       atlas_painter_set_color (painter->cr, &dot);
       cairo_new_sub_path (painter->cr);

@@ -1098,7 +1098,7 @@ add_events (const AtlasChartDefinition *definition,
   /* Sides take colours in the order the whole table names them, so that
    * a side keeps its colour in every chart of those events. */
   g_clear_pointer (&spec->event_sides, g_strfreev);
-  spec->event_sides = side ? atlas_table_list_groups (events, atlas_column_get_name (side), G_MAXUINT) : NULL;
+  spec->event_sides = atlas_table_list_sides (events);
   dates = first_column_of_type (events, ATLAS_COLUMN_DATE);
   names = atlas_table_guess_label_column (events) ? atlas_table_find_column (events, atlas_table_guess_label_column (events))
                                                    : NULL;

@@ -90,7 +90,6 @@ AtlasColor atlas_chart_event_color   (Painter          *painter,
                                       const AtlasChartEvent *event);
 void   atlas_chart_collect_event_key (Painter          *painter,
                                       GPtrArray        *out_sides);
-GPtrArray *atlas_chart_timeline_sides (const AtlasChart *chart);
 void   atlas_chart_draw_overlays     (Painter          *painter);
 void   atlas_chart_draw_timeline     (Painter          *painter,
                                       const cairo_rectangle_t *area);

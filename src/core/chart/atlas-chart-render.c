@@ -7,6 +7,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "atlas-chart-suggest.h"
+
 /* Diagonal hatching in color over a pale tint of it, for estimated bars. */
 static cairo_pattern_t *
 make_hatch_pattern (const AtlasTheme *theme,
@@ -1484,11 +1486,11 @@ collect_legend (Painter *painter,
   /* A timeline's events, coloured by the side that acted. */
   if (chart->spec.type == ATLAS_CHART_TIMELINE)
     {
-      g_autoptr (GPtrArray) sides = atlas_chart_timeline_sides (chart);
+      g_auto (GStrv) sides = atlas_table_list_sides (chart->table);
 
-      for (guint i = 0; i < sides->len; i++)
+      for (guint i = 0; sides && sides[i]; i++)
         {
-          LegendEntry entry = { g_strdup_printf (_("%s events"), (const char *) g_ptr_array_index (sides, i)),
+          LegendEntry entry = { g_strdup_printf (_("%s events"), sides[i]),
                                 atlas_theme_event_color (painter->theme, i), FALSE, FALSE, FALSE, FALSE, FALSE, -1,
                                 FALSE };
           g_array_append_val (entries, entry);

@@ -40,6 +40,31 @@ atlas_table_guess_side_column (const AtlasTable *table)
   return NULL;
 }
 
+/* The sides a table of events names in its side column, each once, in
+ * the order its rows first name them: the order they take colours in,
+ * over a timeline of the table or as events over another chart. NULL
+ * when the table has no side column. */
+GStrv
+atlas_table_list_sides (const AtlasTable *table)
+{
+  const AtlasColumn *column = atlas_table_guess_side_column (table);
+  GPtrArray *sides;
+
+  if (!column)
+    return NULL;
+  sides = g_ptr_array_new ();
+  for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+    {
+      const char *side = atlas_column_get_text (column, row);
+      if (side && !g_ptr_array_find_with_equal_func (sides, side, g_str_equal, NULL))
+        g_ptr_array_add (sides, (gpointer) side);
+    }
+  for (guint i = 0; i < sides->len; i++)
+    g_ptr_array_index (sides, i) = g_strdup (g_ptr_array_index (sides, i));
+  g_ptr_array_add (sides, NULL);
+  return (GStrv) g_ptr_array_free (sides, FALSE);
+}
+
 /* The text column that names things: one called event, title, label or
  * the like, else the one with the longest texts (a description says more
  * than an actor's name). */

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 const char *atlas_table_guess_label_column  (const AtlasTable *table);
 const char *atlas_table_guess_status_column (const AtlasTable *table);
 const AtlasColumn *atlas_table_guess_side_column (const AtlasTable *table);
+GStrv       atlas_table_list_sides           (const AtlasTable *table);
 void        atlas_chart_spec_suggest        (const AtlasTable *table,
                                              AtlasChartSpec   *spec,
                                              gboolean          choose_type);
