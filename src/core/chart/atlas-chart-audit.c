@@ -199,7 +199,7 @@ value_in_view (const AtlasChartLayout *layout,
 {
   const AtlasChart *chart = layout->chart;
   double value = g_array_index (chart->series, AtlasChartSeries, series).values[row];
-  double min, max;
+  double min, max, base;
 
   if (isnan (value) || isnan (chart->x_values[row]) || atlas_chart_row_excluded (chart, row))
     return FALSE;
@@ -207,7 +207,7 @@ value_in_view (const AtlasChartLayout *layout,
     return TRUE;
   /* A stack with a part missing, or a share of a zero total, has no
    * honest height: the chart leaves the whole row a gap, by design. */
-  if (atlas_chart_type_stacks (chart->spec.type) && isnan (atlas_chart_stack_value (chart, series, row, &min)))
+  if (atlas_chart_type_stacks (chart->spec.type) && isnan (atlas_chart_stack_value (chart, series, row, &base)))
     return FALSE;
   atlas_scale_get_domain (layout->x_scale, &min, &max);
   if (atlas_scale_get_kind (layout->x_scale) == ATLAS_SCALE_BAND)

@@ -18,6 +18,7 @@ typedef struct
   const AtlasColumn *group;
   const AtlasColumn *filter;
   const AtlasColumn *status;
+  GPtrArray *row_groups; /* char *: each row's group, as group_name() gives it */
   GPtrArray *values;     /* const AtlasColumn *: the spec's value columns */
   GPtrArray *groups;     /* per value column, a GPtrArray of group names (char *) in first-seen order */
   GPtrArray *series;     /* char *: the series' names, value column by value column, group by group */
@@ -26,6 +27,7 @@ typedef struct
 static void
 grouping_clear (Grouping *grouping)
 {
+  g_clear_pointer (&grouping->row_groups, g_ptr_array_unref);
   g_clear_pointer (&grouping->values, g_ptr_array_unref);
   g_clear_pointer (&grouping->groups, g_ptr_array_unref);
   g_clear_pointer (&grouping->series, g_ptr_array_unref);
@@ -44,18 +46,6 @@ group_name (const AtlasColumn *group,
   return atlas_column_format_cell (group, row);
 }
 
-static const AtlasColumn *
-find_named_column (const AtlasTable *table,
-                   const char       *name,
-                   GError          **error)
-{
-  const AtlasColumn *column = atlas_table_find_column (table, name);
-
-  if (!column)
-    g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_SUCH_COLUMN, _("The data has no column “%s”"), name);
-  return column;
-}
-
 /* Whether row is drawn at all: the filter keeps it, it has an x, and
  * its group is one the spec draws. */
 static gboolean
@@ -63,15 +53,11 @@ row_in_chart (const Grouping       *grouping,
               const AtlasChartSpec *spec,
               gsize                 row)
 {
-  g_autofree char *name = NULL;
-
   if ((grouping->filter && g_strcmp0 (atlas_column_get_text (grouping->filter, row), spec->filter_value) != 0)
       || atlas_column_is_missing (grouping->x, row))
     return FALSE;
-  if (!spec->group_values)
-    return TRUE;
-  name = group_name (grouping->group, row);
-  return g_strv_contains ((const char *const *) spec->group_values, name);
+  return !spec->group_values
+         || g_strv_contains ((const char *const *) spec->group_values, g_ptr_array_index (grouping->row_groups, row));
 }
 
 static int
@@ -102,14 +88,18 @@ grouping_read (Grouping             *grouping,
   guint n_values = spec->y_columns ? g_strv_length (spec->y_columns) : 0;
 
   *grouping = (Grouping) { 0 };
-  if (!(grouping->x = find_named_column (table, spec->x_column, error))
-      || !(grouping->group = find_named_column (table, spec->group_column, error)))
+  if (!(grouping->x = atlas_chart_find_column (table, spec->x_column, error))
+      || !(grouping->group = atlas_chart_find_column (table, spec->group_column, error)))
     return FALSE;
   if (spec->filter_column && spec->filter_value
-      && !(grouping->filter = find_named_column (table, spec->filter_column, error)))
+      && !(grouping->filter = atlas_chart_find_column (table, spec->filter_column, error)))
     return FALSE;
-  if (spec->status_column && !(grouping->status = find_named_column (table, spec->status_column, error)))
+  if (spec->status_column && !(grouping->status = atlas_chart_find_column (table, spec->status_column, error)))
     return FALSE;
+  /* Each row's group, named once: every pass over the rows reads it. */
+  grouping->row_groups = g_ptr_array_new_full (atlas_table_get_n_rows (table), g_free);
+  for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+    g_ptr_array_add (grouping->row_groups, group_name (grouping->group, row));
   if (n_values == 0)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NO_DATA,
@@ -121,7 +111,7 @@ grouping_read (Grouping             *grouping,
   grouping->series = g_ptr_array_new_with_free_func (g_free);
   for (guint v = 0; v < n_values; v++)
     {
-      const AtlasColumn *column = find_named_column (table, spec->y_columns[v], error);
+      const AtlasColumn *column = atlas_chart_find_column (table, spec->y_columns[v], error);
       g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
       GPtrArray *groups = g_ptr_array_new_with_free_func (g_free);
 
@@ -137,17 +127,12 @@ grouping_read (Grouping             *grouping,
       g_ptr_array_add (grouping->values, (gpointer) column);
       for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
         {
-          char *name;
+          char *name = g_ptr_array_index (grouping->row_groups, row);
 
-          if (!row_in_chart (grouping, spec, row) || isnan (atlas_column_get_number (column, row)))
+          if (!row_in_chart (grouping, spec, row) || isnan (atlas_column_get_number (column, row))
+              || g_hash_table_contains (seen, name))
             continue;
-          name = group_name (grouping->group, row);
-          if (g_hash_table_contains (seen, name))
-            {
-              g_free (name);
-              continue;
-            }
-          g_ptr_array_add (groups, name);
+          g_ptr_array_add (groups, g_strdup (name));
           g_hash_table_add (seen, name);
         }
       /* Groups the spec names come in its order: its first, first. */
@@ -249,13 +234,9 @@ fill_series (const Grouping    *grouping,
   for (gsize row = 0; row < n_long_rows; row++)
     {
       double value = atlas_column_get_number (long_values, row);
-      g_autofree char *name = NULL;
       gsize r = wide_row[row];
 
-      if (r == G_MAXSIZE || isnan (value))
-        continue;
-      name = group_name (grouping->group, row);
-      if (g_strcmp0 (name, group) != 0)
+      if (r == G_MAXSIZE || isnan (value) || g_strcmp0 (g_ptr_array_index (grouping->row_groups, row), group) != 0)
         continue;
       if (from[r] != G_MAXSIZE && column->numbers[r] != value)
         {
@@ -401,7 +382,7 @@ atlas_chart_split_series_by_group (AtlasChart           *chart,
           one.owned_values = g_new (double, MAX (chart->n_rows, 1));
           for (gsize row = 0; row < chart->n_rows; row++)
             {
-              g_autofree char *name = group_name (grouping.group, row);
+              const char *name = g_ptr_array_index (grouping.row_groups, row);
               one.owned_values[row] = g_strcmp0 (name, g_ptr_array_index (groups, g)) == 0
                                         ? atlas_column_get_number (long_values, row)
                                         : NAN;

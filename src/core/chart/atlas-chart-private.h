@@ -158,6 +158,9 @@ double   atlas_chart_stack_value    (const AtlasChart *chart,
                                      double           *out_base);
 
 gboolean atlas_chart_status_is_estimate (const char *status);
+const AtlasColumn *atlas_chart_find_column (const AtlasTable *table,
+                                            const char       *name,
+                                            GError          **error);
 gboolean atlas_chart_split_series_by_group (AtlasChart           *chart,
                                             const AtlasChartSpec *spec,
                                             GError              **error);

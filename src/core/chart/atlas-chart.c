@@ -311,10 +311,12 @@ atlas_chart_x_is_band (const AtlasChart *chart)
   return chart->categories != NULL;
 }
 
-static const AtlasColumn *
-find_column (const AtlasTable *table,
-             const char       *name,
-             GError          **error)
+/* The column of table called name, or NULL with an error naming every
+ * column there is. */
+const AtlasColumn *
+atlas_chart_find_column (const AtlasTable *table,
+                         const char       *name,
+                         GError          **error)
 {
   const AtlasColumn *column = atlas_table_find_column (table, name);
 
@@ -429,7 +431,7 @@ chart_load_filter (AtlasChart  *chart,
 
   if (!chart->spec.filter_column || !chart->spec.filter_value)
     return TRUE;
-  column = find_column (chart->table, chart->spec.filter_column, error);
+  column = atlas_chart_find_column (chart->table, chart->spec.filter_column, error);
   if (!column)
     return FALSE;
   if (atlas_column_get_column_type (column) != ATLAS_COLUMN_TEXT)
@@ -466,7 +468,7 @@ static gboolean
 chart_load_status (AtlasChart  *chart,
                    GError     **error)
 {
-  const AtlasColumn *status = find_column (chart->table, chart->spec.status_column, error);
+  const AtlasColumn *status = atlas_chart_find_column (chart->table, chart->spec.status_column, error);
 
   if (!status)
     return FALSE;
@@ -572,13 +574,13 @@ atlas_chart_new (AtlasTable           *table,
   chart->n_rows = atlas_table_get_n_rows (table);
   chart->series = g_array_new (FALSE, TRUE, sizeof (AtlasChartSeries));
 
-  chart->x_column = find_column (table, spec->x_column, error);
+  chart->x_column = atlas_chart_find_column (table, spec->x_column, error);
   if (!chart->x_column)
     return NULL;
 
   for (guint i = 0; spec->y_columns && spec->y_columns[i]; i++)
     {
-      const AtlasColumn *column = find_column (table, spec->y_columns[i], error);
+      const AtlasColumn *column = atlas_chart_find_column (table, spec->y_columns[i], error);
       AtlasChartSeries series = { 0 };
 
       if (!column)
@@ -606,7 +608,7 @@ atlas_chart_new (AtlasTable           *table,
                        _("A timeline needs a column of event names"));
           return NULL;
         }
-      labels = find_column (table, spec->label_column, error);
+      labels = atlas_chart_find_column (table, spec->label_column, error);
       if (!labels)
         return NULL;
       if (atlas_column_get_column_type (labels) != ATLAS_COLUMN_TEXT)
@@ -626,7 +628,7 @@ atlas_chart_new (AtlasTable           *table,
     return NULL;
   if (spec->size_column)
     {
-      const AtlasColumn *sizes = find_column (table, spec->size_column, error);
+      const AtlasColumn *sizes = atlas_chart_find_column (table, spec->size_column, error);
       if (!sizes)
         return NULL;
       if (atlas_column_get_column_type (sizes) != ATLAS_COLUMN_NUMBER)
@@ -838,46 +840,14 @@ atlas_chart_spec_copy (const AtlasChartSpec *spec,
                        AtlasChartSpec       *out_copy,
                        gboolean              keep_notes)
 {
-  atlas_chart_spec_init (out_copy);
-  out_copy->type = spec->type;
-  out_copy->x_column = g_strdup (spec->x_column);
-  out_copy->y_columns = g_strdupv (spec->y_columns);
-  out_copy->title = g_strdup (spec->title);
-  out_copy->subtitle = g_strdup (spec->subtitle);
-  out_copy->source = g_strdup (spec->source);
-  out_copy->notes = g_strdup (spec->notes);
-  out_copy->log_y = spec->log_y;
-  out_copy->fit_values = spec->fit_values;
-  out_copy->markers = spec->markers;
-  out_copy->dark = spec->dark;
-  out_copy->transparent = spec->transparent;
-  out_copy->hide_header = spec->hide_header;
-  out_copy->label_column = g_strdup (spec->label_column);
-  out_copy->size_column = g_strdup (spec->size_column);
-  out_copy->status_column = g_strdup (spec->status_column);
-  out_copy->filter_column = g_strdup (spec->filter_column);
-  out_copy->filter_value = g_strdup (spec->filter_value);
-  out_copy->group_column = g_strdup (spec->group_column);
-  out_copy->group_values = g_strdupv (spec->group_values);
-  if (!keep_notes)
+  spec_copy (out_copy, spec);
+  if (keep_notes)
     return;
-  out_copy->view_x_min = spec->view_x_min;
-  out_copy->view_x_max = spec->view_x_max;
-  out_copy->view_y_min = spec->view_y_min;
-  out_copy->view_y_max = spec->view_y_max;
-  for (guint i = 0; spec->annotations && i < spec->annotations->len; i++)
-    {
-      const AtlasAnnotation *a = &g_array_index (spec->annotations, AtlasAnnotation, i);
-      atlas_chart_spec_add_annotation (out_copy, a->kind, a->x, a->x_end, a->y, a->series, a->text);
-    }
-  for (guint i = 0; spec->events && i < spec->events->len; i++)
-    {
-      const AtlasChartEvent *event = &g_array_index (spec->events, AtlasChartEvent, i);
-      atlas_chart_spec_add_event (out_copy, event->side, event->x, event->label);
-    }
-  out_copy->event_sides = g_strdupv (spec->event_sides);
-  for (guint i = 0; spec->highlights && i < spec->highlights->len; i++)
-    atlas_chart_spec_add_highlight (out_copy, g_array_index (spec->highlights, double, i));
+  out_copy->view_x_min = out_copy->view_x_max = out_copy->view_y_min = out_copy->view_y_max = NAN;
+  g_clear_pointer (&out_copy->annotations, g_array_unref);
+  g_clear_pointer (&out_copy->events, g_array_unref);
+  g_clear_pointer (&out_copy->event_sides, g_strfreev);
+  g_clear_pointer (&out_copy->highlights, g_array_unref);
 }
 
 /* A copy of chart's spec as the chart shows now: the look and, when
