@@ -1359,11 +1359,11 @@ test_suggested_charts (void)
       }
   }
 
-  /* A long table, one row per year and metric: a line per metric, the
+  /* A long table, one row per year and maker: a line per maker, the
    * rows grouped by the column that tells them apart. */
   {
     g_autoptr (AtlasTable) table = load_table ("long.csv",
-                                               "year,metric,value (%),source_id\n"
+                                               "year,maker,value (%),source_id\n"
                                                "2019,made in China,15.7,S1\n2019,made by Chinese firms,6.6,S2\n"
                                                "2020,made in China,15.9,S1\n2021,made in China,16.7,S1\n"
                                                "2021,made by Chinese firms,6.6,S3\n2022,made in China,17.8,S1\n");
@@ -1375,7 +1375,7 @@ test_suggested_charts (void)
     atlas_chart_spec_init (&spec);
     atlas_chart_spec_suggest (table, &spec, TRUE);
     g_assert_cmpint (spec.type, ==, ATLAS_CHART_LINE);
-    g_assert_cmpstr (spec.group_column, ==, "metric");
+    g_assert_cmpstr (spec.group_column, ==, "maker");
     g_assert_null (spec.filter_column);
     chart = atlas_chart_new (table, &spec, NULL);
     atlas_chart_spec_clear (&spec);
@@ -1647,6 +1647,150 @@ test_honest_axes (void)
   }
 }
 
+/* A stack with a part missing keeps the parts it has, each drawn where it
+ * stands, and the missing part is outlined as no data after them: failed
+ * while such a stack was left out whole. */
+static void
+test_stack_keeps_known_parts (void)
+{
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  g_autoptr (AtlasTable) table = load_table ("tools.csv", "tool,us (%),japan (%),china (%)\nLithography,0.6,15,0.2\n"
+                                                          "Packaging,,57.3,2\n");
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_BAR_STACKED, "tool", "us (%),japan (%),china (%)", FALSE);
+  cairo_surface_t *surface = render (chart, 800, 500, &layout);
+  g_autoptr (AtlasChartAudit) audit = atlas_chart_audit (layout);
+  double base, top;
+  guint outlined = 0;
+
+  top = atlas_chart_stack_value (chart, 2, 1, &base);
+  g_assert_cmpfloat (base, ==, 57.3);
+  g_assert_cmpfloat (top, ==, 59.3);
+  g_assert_true (isnan (atlas_chart_stack_value (chart, 0, 1, &base)));
+  g_assert_cmpuint (audit->hidden_values->len, ==, 0);
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const AtlasChartMark *mark = &g_array_index (layout->marks, AtlasChartMark, i);
+      if (mark->missing)
+        {
+          double x, y;
+          outlined++;
+          g_assert_cmpuint (mark->series, ==, 0);
+          g_assert_cmpuint (mark->row, ==, 1);
+          /* Above the parts the stack has, not on the baseline under them. */
+          g_assert_true (atlas_chart_point_position (layout, 2, 1, &x, &y));
+          g_assert_cmpfloat (mark->y + mark->height, <=, y + 1);
+        }
+    }
+  g_assert_cmpuint (outlined, ==, 1);
+  cairo_surface_destroy (surface);
+}
+
+/* Bars over years evenly more than one apart (2014, 2019, 2024) name
+ * each year under its bar, with no ticks between: failed while they
+ * stood on a linear axis ticked at 2012, 2016, 2020. */
+static void
+test_bars_over_spaced_years (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("phases.csv", "year,registered (CNY bn)\n2014,98.72\n2019,204.15\n"
+                                                           "2024,344\n");
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_BAR, "year", "registered (CNY bn)", FALSE);
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  cairo_surface_t *surface = render (chart, 800, 500, &layout);
+  GArray *boxes = atlas_chart_get_text_boxes (layout);
+
+  g_assert_cmpint (atlas_scale_get_kind (layout->x_scale), ==, ATLAS_SCALE_BAND);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const char *text = g_array_index (boxes, AtlasTextBox, i).text;
+      g_assert_cmpstr (text, !=, "2012");
+      g_assert_cmpstr (text, !=, "2016");
+    }
+  cairo_surface_destroy (surface);
+}
+
+/* Only an estimate's bar is hatched: failed while the hatch filled every
+ * bar of the series drawn before it. */
+static void
+test_only_estimates_hatched (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("raised.csv", "fund,raised (CNY bn),status\nPhase I,138.72,actual\n"
+                                                           "Phase II,200,estimate\n");
+  g_autoptr (AtlasChart) chart = make_chart (table, ATLAS_CHART_BAR, "fund", "raised (CNY bn)", FALSE);
+  g_autoptr (AtlasChartLayout) layout = NULL;
+  cairo_surface_t *surface = render (chart, 800, 500, &layout);
+  const AtlasTheme *theme = atlas_theme_get (FALSE);
+  AtlasColor color = atlas_theme_series_color (theme, 0);
+  const AtlasChartMark *actual = &g_array_index (layout->marks, AtlasChartMark, 0);
+  guint solid = 0, samples = 0;
+
+  g_assert_cmpuint (actual->row, ==, 0);
+  for (double t = 0.2; t < 0.8; t += 0.05, samples++)
+    solid += pixel_is (surface, (int) (actual->x + actual->width * t), (int) (actual->y + actual->height * t), &color, 20);
+  g_assert_cmpuint (solid, ==, samples);
+  cairo_surface_destroy (surface);
+}
+
+/* A name along x counts among the rows a filter keeps, as the chart
+ * counts its categories, so a note or a range on it finds its bar:
+ * failed while names were counted over every row. */
+static void
+test_filtered_names_parse (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("kinds.csv", "name,headline,amount (USD bn)\nA,yes,1\nB,no,2\nC,yes,3\n");
+  AtlasChartSpec spec;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasChart) chart = NULL;
+  double x;
+
+  atlas_chart_spec_init (&spec);
+  spec.type = ATLAS_CHART_BAR;
+  spec.x_column = g_strdup ("name");
+  spec.y_columns = g_strsplit ("amount (USD bn)", ",", -1);
+  spec.filter_column = g_strdup ("headline");
+  spec.filter_value = g_strdup ("yes");
+  chart = atlas_chart_new (table, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_true (atlas_chart_spec_parse_x (table, &spec, "C", &x));
+  g_assert_cmpstr (g_ptr_array_index (chart->categories, (guint) x), ==, "C");
+  g_assert_false (atlas_chart_spec_parse_x (table, &spec, "B", &x));
+  atlas_chart_spec_clear (&spec);
+}
+
+/* A table of events, two of them on one day, is drawn as a timeline of
+ * its dates: failed while a repeated date sent the axis to the names. */
+static void
+test_events_with_shared_days_suggest_timeline (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("events.csv", "date,title\n2025-01-15,Listing\n2025-01-15,Dutch rule\n"
+                                                           "2025-03-25,Another listing\n");
+  AtlasChartSpec spec;
+
+  atlas_chart_spec_init (&spec);
+  atlas_chart_spec_suggest (table, &spec, TRUE);
+  g_assert_cmpint (spec.type, ==, ATLAS_CHART_TIMELINE);
+  g_assert_cmpstr (spec.x_column, ==, "date");
+  atlas_chart_spec_clear (&spec);
+}
+
+/* A long table whose rows say what they measure is charted one measure
+ * at a time, not as series of different quantities on one axis: failed
+ * once a table's repeated row went and its metrics became groups. */
+static void
+test_metrics_are_filtered_not_grouped (void)
+{
+  g_autoptr (AtlasTable) table = load_table ("metrics.csv", "year,metric,value (%)\n2019,Made in China,15\n"
+                                                            "2020,Made in China,16\n2021,Made in China,17\n"
+                                                            "2020,Tool localisation,20\n2021,Tool localisation,25\n"
+                                                            "2022,Tool localisation,30\n");
+  AtlasChartSpec spec;
+
+  atlas_chart_spec_init (&spec);
+  atlas_chart_spec_suggest (table, &spec, TRUE);
+  g_assert_null (spec.group_column);
+  g_assert_cmpstr (spec.filter_column, ==, "metric");
+  atlas_chart_spec_clear (&spec);
+}
+
 static void
 test_errors (void)
 {
@@ -1688,6 +1832,12 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   test_dir = g_dir_make_tmp ("atlas-chart-XXXXXX", NULL);
   g_test_add_func ("/chart/line-pixels", test_line_pixels);
+  g_test_add_func ("/chart/stack-keeps-known-parts", test_stack_keeps_known_parts);
+  g_test_add_func ("/chart/bars-over-spaced-years", test_bars_over_spaced_years);
+  g_test_add_func ("/chart/only-estimates-hatched", test_only_estimates_hatched);
+  g_test_add_func ("/chart/filtered-names-parse", test_filtered_names_parse);
+  g_test_add_func ("/chart/events-with-shared-days-suggest-timeline", test_events_with_shared_days_suggest_timeline);
+  g_test_add_func ("/chart/metrics-are-filtered-not-grouped", test_metrics_are_filtered_not_grouped);
   g_test_add_func ("/chart/pick-inverts-render", test_pick_inverts_render);
   g_test_add_func ("/chart/pick-donut", test_pick_donut);
   g_test_add_func ("/chart/describe-pick", test_describe_pick);

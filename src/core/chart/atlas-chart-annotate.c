@@ -352,6 +352,7 @@ typedef struct
   const char *label;
   double wrap_width; /* the width its text was set to, and its lines */
   int lines;
+  gboolean leftward; /* set left of its line, text against the line, where the right lacks room */
   AtlasColor color;
   GPtrArray *joined; /* the labels of marks grouped under this one, or NULL */
 } PlacedLabel;
@@ -444,7 +445,11 @@ show_placed_label (Painter           *painter,
 
   if (!label->joined)
     {
-      atlas_painter_prepare_text (painter, label->label, TEXT_SMALL, label->wrap_width, label->lines);
+      /* Left of its line, each line of text ends against the line. */
+      atlas_painter_prepare_text (painter, label->label, TEXT_SMALL,
+                                  label->leftward ? label->box.width + 0.5 : label->wrap_width, label->lines);
+      if (label->leftward)
+        pango_layout_set_alignment (painter->text, PANGO_ALIGN_RIGHT);
       atlas_painter_show (painter, label->box.x, label->box.y, &label->color);
       return;
     }
@@ -469,12 +474,124 @@ show_placed_label (Painter           *painter,
   }
 }
 
-/* Places each mark's label just right of its line, in the first row of
+/* Where a mark's label sits beside its line, and how its text is set. */
+typedef struct
+{
+  double x, width, height;
+  double wrap_width;
+  int lines;
+  gboolean leftward;
+} LabelSide;
+
+/* Sets label's text in at most width, on as few lines as it fits on,
+ * up to three; returns the lines it was given. */
+static int
+set_label_text (Painter    *painter,
+                const char *label,
+                double      width)
+{
+  int lines = 1;
+
+  atlas_painter_prepare_text (painter, label, TEXT_SMALL, width, lines);
+  while (pango_layout_is_ellipsized (painter->text) && lines < 3)
+    atlas_painter_prepare_text (painter, label, TEXT_SMALL, width, ++lines);
+  return lines;
+}
+
+/* Where each mark's label goes beside its line: one line where it fits,
+ * else two; with allow_leftward, a label near the right edge that would
+ * be cut short there sits left of its line instead, where there is more
+ * room. */
+static LabelSide *
+choose_label_sides (Painter  *painter,
+                    GArray   *marks,
+                    gboolean  allow_leftward)
+{
+  AtlasChartLayout *layout = painter->layout;
+  LabelSide *sides = g_new0 (LabelSide, marks->len);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (marks, Mark, i);
+      LabelSide *side = &sides[i];
+      double room_left = mark->px - painter->unit * 0.3 - 1;
+
+      if (!mark->label)
+        continue;
+      side->x = mark->px + painter->unit * 0.3;
+      side->wrap_width = MIN (painter->unit * 16, layout->width - 1 - side->x);
+      side->lines = set_label_text (painter, mark->label, side->wrap_width);
+      if (allow_leftward && (side->wrap_width < painter->unit * 4 || pango_layout_is_ellipsized (painter->text))
+          && room_left > side->wrap_width)
+        {
+          side->leftward = TRUE;
+          side->wrap_width = MIN (painter->unit * 16, room_left);
+          side->lines = set_label_text (painter, mark->label, side->wrap_width);
+        }
+      atlas_painter_measure (painter, &side->width, &side->height);
+      if (side->leftward)
+        side->x = mark->px - painter->unit * 0.3 - side->width;
+    }
+  return sides;
+}
+
+/* Stacks the labels, band by band, into placed, marking done the marks
+ * placed; returns how many. Labels right of their lines go in a stack
+ * that runs down from its start taking marks from the left, or up taking
+ * them from the right, so no leader then crosses a label; labels left of
+ * their lines go first, taking marks the other way round. */
+static guint
+stack_labels (Painter         *painter,
+              GArray          *marks,
+              const LabelSide *sides,
+              const LabelBand *bands,
+              guint            n_bands,
+              GArray          *placed,
+              gboolean        *done)
+{
+  double gap = painter->unit * 0.6, row_height, w, h;
+  guint n_placed = 0;
+
+  atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
+  atlas_painter_measure (painter, &w, &h);
+  row_height = h + painter->unit * 0.35;
+  for (guint b = 0; b < n_bands; b++)
+    for (int pass = 0; pass < 2; pass++)
+      for (guint k = 0; k < marks->len; k++)
+        {
+          guint i = (bands[b].upward != (pass == 0)) ? marks->len - 1 - k : k;
+          const Mark *mark = &g_array_index (marks, Mark, i);
+          const LabelSide *side = &sides[i];
+
+          if (done[i] || !mark->label || side->leftward != (pass == 0) || side->wrap_width < painter->unit * 4)
+            continue;
+          for (int r = 0; r < bands[b].rows && !done[i]; r++)
+            {
+              double ly = bands[b].upward ? bands[b].start - (r + 1) * row_height : bands[b].start + r * row_height;
+              PlacedLabel label = { mark->px, { side->x, ly, side->width, side->height }, 0, bands[b].leader_to,
+                                    mark->label, side->wrap_width, side->lines, side->leftward, mark->color, NULL };
+
+              if (bands[b].upward)
+                label.box.y = bands[b].start - r * row_height - side->height;
+              label.leader_from = bands[b].leader_to > label.box.y ? label.box.y + side->height : label.box.y;
+              if (label_conflicts (placed, &label, G_MAXUINT, gap) || !label_box_is_free (painter, &label.box))
+                continue;
+              g_array_append_val (placed, label);
+              done[i] = TRUE;
+              n_placed++;
+            }
+        }
+  return n_placed;
+}
+
+/* Places each mark's label beside its line, in the first row of
  * the first band where it touches no other label, leader, text, ringed
- * point or data. A mark whose label finds no place joins the nearest
- * placed label, which then reads "LABEL +N" and lists them on hover.
- * Leaders are drawn dashed when asked; marks grouped away keep a line
- * across the plot (broken around labels) when full_line_unplaced. */
+ * point or data: right of the line, or, where that names more marks,
+ * left of it near the right edge. A mark whose label finds no place
+ * joins the nearest placed label, which then reads "LABEL +N" and lists
+ * them on hover. Leaders are drawn dashed when asked; marks grouped away
+ * keep a line across the plot (broken around labels) when
+ * full_line_unplaced. */
 static void
 draw_stacked_labels (Painter         *painter,
                      GArray          *marks,
@@ -485,54 +602,34 @@ draw_stacked_labels (Painter         *painter,
 {
   AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
-  double gap = painter->unit * 0.6, row_height, dash[] = { 2, 3 };
+  double gap = painter->unit * 0.6, dash[] = { 2, 3 };
   g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
   g_autoptr (GArray) unplaced = g_array_new (FALSE, FALSE, sizeof (Mark));
   g_autofree gboolean *done = NULL;
-  double w, h;
+  g_autofree LabelSide *sides = NULL;
+  double h;
 
   g_array_set_clear_func (placed, placed_label_clear);
-  atlas_painter_prepare_text (painter, "Ag", TEXT_SMALL, 0, 1);
-  atlas_painter_measure (painter, &w, &h);
-  row_height = h + painter->unit * 0.35;
   g_array_sort (marks, compare_marks);
-
-  /* Band by band: labels sit right of their lines, so a stack that runs
-   * down from its start takes marks from the left, one that runs up from
-   * the right, and no leader then crosses a label. */
   done = g_new0 (gboolean, marks->len);
-  for (guint b = 0; b < n_bands; b++)
-    for (guint k = 0; k < marks->len; k++)
-      {
-        guint i = bands[b].upward ? marks->len - 1 - k : k;
-        const Mark *mark = &g_array_index (marks, Mark, i);
-        double lx = mark->px + painter->unit * 0.3;
-        double max_width = MIN (painter->unit * 16, layout->width - 1 - lx);
-        int lines;
+  sides = choose_label_sides (painter, marks, FALSE);
+  if (stack_labels (painter, marks, sides, bands, n_bands, placed, done) < marks->len)
+    {
+      /* Some labels found no place right of their lines: try those near
+       * the right edge on their left, and keep whichever names more. */
+      g_autoptr (GArray) placed_leftward = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
+      g_autofree gboolean *done_leftward = g_new0 (gboolean, marks->len);
+      g_autofree LabelSide *sides_leftward = choose_label_sides (painter, marks, TRUE);
 
-        if (done[i] || !mark->label || max_width < painter->unit * 4)
-          continue;
-        /* One line where the label fits on it, else two. */
-        lines = 1;
-        atlas_painter_prepare_text (painter, mark->label, TEXT_SMALL, max_width, lines);
-        if (pango_layout_is_ellipsized (painter->text))
-          atlas_painter_prepare_text (painter, mark->label, TEXT_SMALL, max_width, ++lines);
-        atlas_painter_measure (painter, &w, &h);
-        for (int r = 0; r < bands[b].rows && !done[i]; r++)
-          {
-            double ly = bands[b].upward ? bands[b].start - (r + 1) * row_height : bands[b].start + r * row_height;
-            PlacedLabel label = { mark->px, { lx, ly, w, h }, 0, bands[b].leader_to, mark->label, max_width, lines,
-                                  mark->color, NULL };
-
-            if (bands[b].upward)
-              label.box.y = bands[b].start - r * row_height - h;
-            label.leader_from = bands[b].leader_to > label.box.y ? label.box.y + h : label.box.y;
-            if (label_conflicts (placed, &label, G_MAXUINT, gap) || !label_box_is_free (painter, &label.box))
-              continue;
-            g_array_append_val (placed, label);
-            done[i] = TRUE;
-          }
-      }
+      g_array_set_clear_func (placed_leftward, placed_label_clear);
+      if (stack_labels (painter, marks, sides_leftward, bands, n_bands, placed_leftward, done_leftward) > placed->len)
+        {
+          g_array_unref (g_steal_pointer (&placed));
+          placed = g_steal_pointer (&placed_leftward);
+          g_free (g_steal_pointer (&done));
+          done = g_steal_pointer (&done_leftward);
+        }
+    }
   for (guint i = 0; i < marks->len; i++)
     if (!done[i] && g_array_index (marks, Mark, i).label)
       g_array_append_val (unplaced, g_array_index (marks, Mark, i));
@@ -572,7 +669,14 @@ draw_stacked_labels (Painter         *painter,
       suffix = g_strdup_printf (_(" +%u"), label->joined->len);
       atlas_painter_prepare_text (painter, suffix, TEXT_SMALL, 0, 1);
       atlas_painter_measure (painter, &suffix_width, &h);
-      grown.box.width = MIN (label->box.width + suffix_width, layout->width - 1 - label->box.x);
+      if (label->leftward)
+        {
+          /* A label left of its line grows away from the line. */
+          grown.box.x = MAX (label->box.x - suffix_width, 0);
+          grown.box.width = label->box.x + label->box.width - grown.box.x;
+        }
+      else
+        grown.box.width = MIN (label->box.width + suffix_width, layout->width - 1 - label->box.x);
       if (!label_conflicts (placed, &grown, i, gap) && label_box_is_free (painter, &grown.box))
         label->box.width = grown.box.width;
     }

@@ -963,16 +963,16 @@ static gboolean
 parse_x_at (const AtlasChartDefinition *definition,
             const char                 *key,
             const AtlasTable           *table,
-            const char                 *x_column,
+            const AtlasChartSpec       *spec,
             const char                 *text,
             double                     *out,
             GError                    **error)
 {
-  if (atlas_chart_parse_x (table, x_column, text, out))
+  if (atlas_chart_spec_parse_x (table, spec, text, out))
     return TRUE;
   atlas_chart_definition_set_error (error, definition, key, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
                                     /* Translators: a value written in a chart, then a column's name. */
-                                    _("“%s” is not a value of column “%s”"), text, x_column);
+                                    _("“%s” is not a value of column “%s”"), text, spec->x_column);
   return FALSE;
 }
 
@@ -982,7 +982,7 @@ parse_x_range (const AtlasChartDefinition *definition,
                const char                 *key,
                const char                 *what,
                const AtlasTable           *table,
-               const char                 *x_column,
+               const AtlasChartSpec       *spec,
                const char                 *text,
                double                     *out_from,
                double                     *out_to,
@@ -997,8 +997,8 @@ parse_x_range (const AtlasChartDefinition *definition,
                                         _("%s takes FROM..TO, not “%s”"), what, text);
       return FALSE;
     }
-  return parse_x_at (definition, key, table, x_column, ends[0], out_from, error)
-         && parse_x_at (definition, key, table, x_column, ends[1], out_to, error);
+  return parse_x_at (definition, key, table, spec, ends[0], out_from, error)
+         && parse_x_at (definition, key, table, spec, ends[1], out_to, error);
 }
 
 static gboolean
@@ -1038,10 +1038,10 @@ add_notes (const AtlasChartDefinition *definition,
         }
       else if (note->kind == ATLAS_ANNOTATION_RANGE)
         {
-          if (!parse_x_range (definition, note->key, _("a range"), table, spec->x_column, note->where, &x, &x_end, error))
+          if (!parse_x_range (definition, note->key, _("a range"), table, spec, note->where, &x, &x_end, error))
             return FALSE;
         }
-      else if (!parse_x_at (definition, note->key, table, spec->x_column, note->where, &x, error))
+      else if (!parse_x_at (definition, note->key, table, spec, note->where, &x, error))
         return FALSE;
       else
         x_end = x;
@@ -1217,7 +1217,7 @@ atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
   if (spec.status_column && !*spec.status_column)
     g_clear_pointer (&spec.status_column, g_free);
   if (definition->x_range
-      && !parse_x_range (definition, "XRange", "XRange", table, spec.x_column, definition->x_range, &spec.view_x_min,
+      && !parse_x_range (definition, "XRange", "XRange", table, &spec, definition->x_range, &spec.view_x_min,
                          &spec.view_x_max, error))
     goto out;
   if (definition->y_range)
@@ -1233,7 +1233,7 @@ atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
   for (guint i = 0; definition->highlights && definition->highlights[i]; i++)
     {
       double x;
-      if (!parse_x_at (definition, "Highlight", table, spec.x_column, definition->highlights[i], &x, error))
+      if (!parse_x_at (definition, "Highlight", table, &spec, definition->highlights[i], &x, error))
         goto out;
       atlas_chart_spec_add_highlight (&spec, x);
     }
@@ -1275,10 +1275,12 @@ format_number (double value)
  * or "#" and a position between names, a date in the column's own
  * granularity where it falls on one, a date-time to the microsecond, or
  * a number. */
-char *
-atlas_chart_format_x (const AtlasTable *table,
-                      const char       *x_column,
-                      double            value)
+static char *
+format_x_in_rows (const AtlasTable  *table,
+                  const char        *x_column,
+                  const AtlasColumn *filter,
+                  const char        *filter_value,
+                  double             value)
 {
   const AtlasColumn *column = x_column ? atlas_table_find_column (table, x_column) : NULL;
 
@@ -1291,7 +1293,8 @@ atlas_chart_format_x (const AtlasTable *table,
       for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
         {
           const char *name = atlas_column_get_text (column, row);
-          if (!name || g_hash_table_contains (seen, name))
+          if (!name || g_hash_table_contains (seen, name)
+              || (filter && g_strcmp0 (atlas_column_get_text (filter, row), filter_value) != 0))
             continue;
           if (g_hash_table_size (seen) == (guint) value)
             return g_strdup (name);
@@ -1321,6 +1324,25 @@ atlas_chart_format_x (const AtlasTable *table,
         return g_date_time_format (exact, "%Y-%m-%dT%H:%M:%S.%fZ");
     }
   return format_number (value);
+}
+
+char *
+atlas_chart_format_x (const AtlasTable *table,
+                      const char       *x_column,
+                      double            value)
+{
+  return format_x_in_rows (table, x_column, NULL, NULL, value);
+}
+
+/* The same for a chart of spec, whose filter may leave some names out:
+ * what atlas_chart_spec_parse_x() reads back. */
+static char *
+format_spec_x (const AtlasTable     *table,
+               const AtlasChartSpec *spec,
+               double                value)
+{
+  return format_x_in_rows (table, spec->x_column, atlas_chart_spec_find_filter (table, spec), spec->filter_value,
+                           value);
 }
 
 /* Whether chart draws a series of that name. */
@@ -1405,8 +1427,8 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   g_clear_pointer (&definition->x_range, g_free);
   if (isfinite (view->x_min) && isfinite (view->x_max))
     {
-      g_autofree char *from = atlas_chart_format_x (table, spec->x_column, view->x_min);
-      g_autofree char *to = atlas_chart_format_x (table, spec->x_column, view->x_max);
+      g_autofree char *from = format_spec_x (table, spec, view->x_min);
+      g_autofree char *to = format_spec_x (table, spec, view->x_max);
       definition->x_range = g_strdup_printf ("%s..%s", from, to);
     }
   g_clear_pointer (&definition->y_range, g_free);

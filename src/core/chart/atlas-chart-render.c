@@ -261,29 +261,62 @@ make_value_scale (AtlasChart *chart,
 
 /* Bars over numbers or dates with gaps between them (years 2012 and
  * 2018, none between) stand in a band each, side by side, rather than
- * leave empty slots for values the data do not have; NULL where the
- * values are evenly spaced, which a linear or time axis shows as well. */
+ * leave empty slots for values the data do not have; so do bars over
+ * whole numbers evenly more than one apart (2014, 2019, 2024), each
+ * named under its bar. NULL where the values are consecutive, which a
+ * linear or time axis shows as well. Rows a filter leaves out have no
+ * band. */
+/* About how long one unit of the x column's dates is, in seconds; 1
+ * for numbers. */
+static double
+date_unit_seconds (const AtlasChart *chart)
+{
+  if (atlas_column_get_column_type (chart->x_column) != ATLAS_COLUMN_DATE)
+    return 1;
+  switch (atlas_column_get_date_unit (chart->x_column))
+    {
+    case ATLAS_DATE_UNIT_YEAR:
+      return 365.25 * 86400;
+    case ATLAS_DATE_UNIT_QUARTER:
+      return 91.31 * 86400;
+    case ATLAS_DATE_UNIT_MONTH:
+      return 30.44 * 86400;
+    case ATLAS_DATE_UNIT_DAY:
+      return 86400;
+    case ATLAS_DATE_UNIT_SECOND:
+    default:
+      return 1;
+    }
+}
+
 static AtlasScale *
 make_band_of_values (const AtlasChart *chart)
 {
   g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   double step = INFINITY;
   gboolean dates = atlas_column_get_column_type (chart->x_column) == ATLAS_COLUMN_DATE;
+  gboolean whole = TRUE;
   AtlasScale *band;
 
   for (gsize i = 0; i < chart->n_ordered; i++)
     {
-      double x = chart->x_values[atlas_chart_row_at (chart, i)];
+      gsize row = atlas_chart_row_at (chart, i);
+      double x = chart->x_values[row];
+
+      if (atlas_chart_row_excluded (chart, row))
+        continue;
       if (values->len == 0 || x > g_array_index (values, double, values->len - 1))
         g_array_append_val (values, x);
+      whole &= x == floor (x);
     }
   for (guint i = 1; i < values->len; i++)
     step = MIN (step, g_array_index (values, double, i) - g_array_index (values, double, i - 1));
   /* Dates a calendar unit apart differ by days in a month or a year:
    * a gap is a step of more than one and a half units. */
   if (values->len < 2
-      || g_array_index (values, double, values->len - 1) - g_array_index (values, double, 0)
-           <= step * (values->len - 1) * (dates ? 1.5 : 1.0001))
+      || (g_array_index (values, double, values->len - 1) - g_array_index (values, double, 0)
+            <= step * (values->len - 1) * (dates ? 1.5 : 1.0001)
+          && (!whole || step < 1.5 * date_unit_seconds (chart))))
     return NULL;
   band = atlas_scale_new_band_of_values ((const double *) values->data, values->len, dates,
                                          dates ? atlas_column_get_date_unit (chart->x_column) : ATLAS_DATE_UNIT_DAY, 0.25);
@@ -1022,6 +1055,31 @@ draw_scatter_series (Painter *painter,
     }
 }
 
+/* The sum of the visible parts of row's stack that have values, and
+ * how many visible parts before series have none. */
+static double
+stack_known_total (const AtlasChart *chart,
+                   gsize             row,
+                   guint             series,
+                   guint            *out_missing_before)
+{
+  double total = 0;
+
+  *out_missing_before = 0;
+  for (guint s = 0; s < chart->series->len; s++)
+    {
+      double value = g_array_index (chart->series, AtlasChartSeries, s).values[row];
+
+      if (atlas_chart_series_hidden (chart, s))
+        continue;
+      if (!isnan (value))
+        total += value;
+      else if (s < series)
+        (*out_missing_before)++;
+    }
+  return total;
+}
+
 /* Bars: grouped side by side in each slot, or stacked; horizontal bars
  * swap the axes. Each drawn bar is kept for pick. */
 static void
@@ -1071,25 +1129,29 @@ draw_bars (Painter *painter)
           double base, top = atlas_chart_stack_value (chart, s, row, &base);
           double centre = atlas_scale_map (layout->x_scale, chart->x_values[row]);
           double from, to, offset;
-          AtlasChartMark mark = { s, row, 0, 0, 0, 0, 0, 0, FALSE };
+          AtlasChartMark mark = { s, row, 0, 0, 0, 0, FALSE, 0, 0 };
 
           /* A bar whose slot lies outside the view is not drawn: the
            * clip's margin would show a sliver of a value not in view. */
           if (centre < (horizontal ? layout->plot.y : layout->plot.x) - 0.5
               || centre > (horizontal ? layout->plot.y + layout->plot.height : layout->plot.x + layout->plot.width) + 0.5)
             continue;
-          if (isnan (top) && !stacked && !atlas_chart_series_hidden (chart, s))
+          if (isnan (top) && !atlas_chart_series_hidden (chart, s))
             {
               /* No value is not zero: a short dashed outline on the
-               * baseline says there is no data, where a zero is a line. */
+               * baseline says there is no data, where a zero is a line.
+               * A stack's missing parts follow the parts it has, one
+               * outline each. */
               double length = MIN (painter->unit * 1.2, (horizontal ? layout->plot.width : layout->plot.height) * 0.15);
-              double zero = atlas_scale_map (layout->y_scale, 0);
+              guint missing_before = 0;
+              double known = stacked ? stack_known_total (chart, row, s, &missing_before) : 0;
+              double start = atlas_scale_map (layout->y_scale, known) + (horizontal ? 1 : -1) * missing_before * length;
 
-              offset = -slot / 2 + s * bar;
+              offset = stacked ? -slot / 2 : -slot / 2 + s * bar;
               if (horizontal)
-                mark = (AtlasChartMark) { s, row, zero, centre + offset, length, bar, 0, 0, TRUE };
+                mark = (AtlasChartMark) { s, row, start, centre + offset, length, bar, TRUE, 0, 0 };
               else
-                mark = (AtlasChartMark) { s, row, centre + offset, zero - length, bar, length, 0, 0, TRUE };
+                mark = (AtlasChartMark) { s, row, centre + offset, start - length, bar, length, TRUE, 0, 0 };
               g_array_append_val (missing, mark);
               g_array_append_val (layout->marks, mark);
               continue;
@@ -1113,6 +1175,10 @@ draw_bars (Painter *painter)
               mark.y = MIN (from, to);
               mark.height = fabs (to - from);
             }
+          /* An estimate is hatched on its own: the solid bars gathered
+           * so far are filled first, so the hatch takes none of them. */
+          if (atlas_chart_value_estimated (chart, s, row))
+            cairo_fill (painter->cr);
           /* A hairline gap between neighbours keeps grouped bars apart. */
           cairo_rectangle (painter->cr, mark.x + (horizontal ? 0 : 0.5), mark.y + (horizontal ? 0.5 : 0),
                            MAX (mark.width - (horizontal ? 0 : 1), 1), MAX (mark.height - (horizontal ? 1 : 0), 1));
@@ -1235,13 +1301,12 @@ chart_has_estimates (const AtlasChart *chart)
   return FALSE;
 }
 
-/* Whether side-by-side bars leave a slot empty for a row in view that
- * has no value: it is marked as no data, and the legend says how. A
- * stack with a missing layer leaves its whole row out instead. */
+/* Whether bars leave a part empty for a row in view that has no value:
+ * it is marked as no data, and the legend says how. */
 static gboolean
 chart_has_missing_bars (const AtlasChart *chart)
 {
-  if (!atlas_chart_type_is_bar (chart->spec.type) || atlas_chart_type_stacks (chart->spec.type))
+  if (!atlas_chart_type_is_bar (chart->spec.type))
     return FALSE;
   for (guint s = 0; s < chart->series->len; s++)
     for (gsize i = 0; i < chart->n_ordered && !atlas_chart_series_hidden (chart, s); i++)
@@ -1762,10 +1827,18 @@ render_once (AtlasChart *chart,
    * read as the whole table, it would mislead. */
   if (chart->excluded)
     {
+      /* The bracket after a column's name gives its unit or its values
+       * ("side (US|ally|China)"), which the sentence needs no more. */
+      g_autofree char *column = g_strdup (chart->spec.filter_column);
+      char *bracket = g_str_has_suffix (column, ")") ? strrchr (column, '(') : NULL;
       /* Translators: a column's name, then the value that chooses the rows. */
-      g_autofree char *which = g_strdup_printf (_("Rows where %s is “%s”"), chart->spec.filter_column,
-                                                chart->spec.filter_value);
-      double h = atlas_painter_draw_text_block (&painter, which, TEXT_SMALL, margin, top, width - 2 * margin, 2,
+      g_autofree char *which = NULL;
+      double h;
+
+      if (bracket && bracket > column)
+        *bracket = '\0';
+      which = g_strdup_printf (_("Rows where %s is “%s”"), g_strchomp (column), chart->spec.filter_value);
+      h = atlas_painter_draw_text_block (&painter, which, TEXT_SMALL, margin, top, width - 2 * margin, 2,
                                                 &painter.theme->muted_text);
       if (h > 0)
         top += h + painter.unit * 0.4;

@@ -292,6 +292,21 @@ describes_provenance (const AtlasColumn *column)
   return FALSE;
 }
 
+/* Whether a column names what each row measures (a metric, an
+ * indicator): its values are different quantities, which a chart shows
+ * one at a time rather than as series side by side. */
+static gboolean
+names_measures (const AtlasColumn *column)
+{
+  static const char *const words[] = { "metric", "measure", "indicator", "variable" };
+  g_autofree char *name = g_utf8_strdown (atlas_column_get_name (column), -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (name, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a group's name stands for the whole of a panel: World, Total. */
 static gboolean
 is_aggregate (const char *name)
@@ -469,13 +484,13 @@ choose_series_rows (const AtlasTable  *table,
     }
   if (best_count < 3)
     return FALSE;
-  if (best_n_series >= 2 && best_n_series <= MAX_GROUPED_SERIES)
+  if (best_n_series >= 2 && best_n_series <= MAX_GROUPED_SERIES && !names_measures (best_column))
     {
       spec->group_column = g_strdup (atlas_column_get_name (best_column));
       return TRUE;
     }
   /* A panel, an entity for each row and date: a handful of entities. */
-  if (best_n_series > MAX_GROUPED_SERIES
+  if (best_n_series > MAX_GROUPED_SERIES && !names_measures (best_column)
       && (atlas_column_get_column_type (x) == ATLAS_COLUMN_DATE || is_time_of_numbers (x, n_rows)))
     {
       spec->group_column = g_strdup (atlas_column_get_name (best_column));
@@ -554,7 +569,14 @@ atlas_chart_spec_suggest (const AtlasTable *table,
   /* A time series has one row per date; dates that repeat (the year of
    * each figure in a table of segments) describe rows rather than order
    * them, and the names beside them make the better axis. */
-  /* Numbers that tell time (a year, a decimal year) count as dates. */
+  /* Numbers that tell time (a year, a decimal year) count as dates. A
+   * table with no numbers at all is a list of events: its dates make the
+   * axis of a timeline even where two events share a day. Remarks
+   * (notes, sources) name no rows, however distinct. */
+  gboolean has_numbers = FALSE;
+
+  for (guint i = 0; i < atlas_table_get_n_columns (table); i++)
+    has_numbers |= atlas_column_get_column_type (atlas_table_get_column (table, i)) == ATLAS_COLUMN_NUMBER;
   for (int pass = 0; !x && pass < 4; pass++)
     for (guint i = 0; !x && i < atlas_table_get_n_columns (table); i++)
       {
@@ -563,8 +585,9 @@ atlas_chart_spec_suggest (const AtlasTable *table,
         gboolean time = type == ATLAS_COLUMN_DATE || is_time_of_numbers (column, n_rows);
 
         /* The distinct check sorts a sample: only for the passes that ask. */
-        if ((pass == 0 && time && column_values_distinct (column, n_rows))
-            || (pass == 1 && type == ATLAS_COLUMN_TEXT && column_values_distinct (column, n_rows))
+        if ((pass == 0 && time && (!has_numbers || column_values_distinct (column, n_rows)))
+            || (pass == 1 && type == ATLAS_COLUMN_TEXT && !describes_provenance (column)
+                && column_values_distinct (column, n_rows))
             || (pass == 2 && time) || (pass == 3 && type != ATLAS_COLUMN_NUMBER))
           x = column;
       }

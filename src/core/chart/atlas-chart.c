@@ -141,14 +141,27 @@ atlas_chart_split_range (const char *text)
   return ends;
 }
 
-/* An x value typed by a person ("2022-10-07", "2021", "1.5", "SMIC") in
- * the units of the x column: a date where it holds dates, a category's
- * index where it holds names. */
-gboolean
-atlas_chart_parse_x (const AtlasTable *table,
-                     const char       *x_column,
-                     const char       *text,
-                     double           *out_value)
+/* The column choosing a chart's rows, where it has one that can: its
+ * categories are counted among those rows only, as the chart counts them. */
+const AtlasColumn *
+atlas_chart_spec_find_filter (const AtlasTable     *table,
+                              const AtlasChartSpec *spec)
+{
+  const AtlasColumn *filter;
+
+  if (!spec || !spec->filter_column || !spec->filter_value)
+    return NULL;
+  filter = atlas_table_find_column (table, spec->filter_column);
+  return filter && atlas_column_get_column_type (filter) == ATLAS_COLUMN_TEXT ? filter : NULL;
+}
+
+static gboolean
+parse_x_in_rows (const AtlasTable  *table,
+                 const char        *x_column,
+                 const AtlasColumn *filter,
+                 const char        *filter_value,
+                 const char        *text,
+                 double            *out_value)
 {
   const AtlasColumn *column = x_column ? atlas_table_find_column (table, x_column) : NULL;
   static const AtlasNumberFormat plain = { '.', ',' };
@@ -162,7 +175,8 @@ atlas_chart_parse_x (const AtlasTable *table,
       for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
         {
           const char *name = atlas_column_get_text (column, row);
-          if (!name || g_hash_table_contains (seen, name))
+          if (!name || g_hash_table_contains (seen, name)
+              || (filter && g_strcmp0 (atlas_column_get_text (filter, row), filter_value) != 0))
             continue;
           if (g_str_equal (name, text))
             {
@@ -183,6 +197,29 @@ atlas_chart_parse_x (const AtlasTable *table,
              && atlas_cell_parse_date (text, len, formats & (AtlasDateFormat) - (int) formats, out_value);
     }
   return atlas_cell_parse_number (text, len, &plain, out_value, NULL);
+}
+
+/* An x value typed by a person ("2022-10-07", "2021", "1.5", "SMIC") in
+ * the units of the x column: a date where it holds dates, a category's
+ * index where it holds names. */
+gboolean
+atlas_chart_parse_x (const AtlasTable *table,
+                     const char       *x_column,
+                     const char       *text,
+                     double           *out_value)
+{
+  return parse_x_in_rows (table, x_column, NULL, NULL, text, out_value);
+}
+
+/* The same, for a chart of spec, whose filter may leave some names out. */
+gboolean
+atlas_chart_spec_parse_x (const AtlasTable     *table,
+                          const AtlasChartSpec *spec,
+                          const char           *text,
+                          double               *out_value)
+{
+  return parse_x_in_rows (table, spec->x_column, atlas_chart_spec_find_filter (table, spec), spec->filter_value, text,
+                          out_value);
 }
 
 void
@@ -917,13 +954,17 @@ atlas_chart_stack_value (const AtlasChart *chart,
       *out_base = 0;
       return value;
     }
-  /* A stack with a missing part has no honest height: the whole row is
-   * a gap rather than a stack that silently drops a layer. */
+  /* An area with a missing layer has no honest outline: the whole row is
+   * a gap rather than a stack that silently drops a layer. A bar keeps
+   * the parts it has, so none of them is hidden, and the key says that
+   * stacks leave out parts with no data. */
   for (guint s = 0; s < chart->series->len; s++)
     {
       double v = g_array_index (chart->series, AtlasChartSeries, s).values[row];
       /* A series switched off leaves the stack, as if it were not there. */
       if (atlas_chart_series_hidden (chart, s))
+        continue;
+      if (isnan (v) && atlas_chart_type_is_bar (type))
         continue;
       if (isnan (v))
         {

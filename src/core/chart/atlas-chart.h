@@ -167,6 +167,12 @@ gboolean        atlas_chart_parse_x         (const AtlasTable     *table,
                                              const char           *x_column,
                                              const char           *text,
                                              double               *out_value);
+gboolean        atlas_chart_spec_parse_x    (const AtlasTable     *table,
+                                             const AtlasChartSpec *spec,
+                                             const char           *text,
+                                             double               *out_value);
+const AtlasColumn *atlas_chart_spec_find_filter (const AtlasTable     *table,
+                                                 const AtlasChartSpec *spec);
 gboolean        atlas_chart_type_from_string (const char          *name,
                                              AtlasChartType       *out_type);
 const char     *atlas_chart_type_to_string  (AtlasChartType        type);
