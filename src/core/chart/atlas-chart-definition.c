@@ -1288,18 +1288,10 @@ format_x_in_rows (const AtlasTable  *table,
 
   if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT && value == floor (value) && value >= 0)
     {
-      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GPtrArray) names = atlas_chart_list_names (table, column, filter, filter_value);
 
-      for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
-        {
-          const char *name = atlas_column_get_text (column, row);
-          if (!name || g_hash_table_contains (seen, name)
-              || (filter && g_strcmp0 (atlas_column_get_text (filter, row), filter_value) != 0))
-            continue;
-          if (g_hash_table_size (seen) == (guint) value)
-            return g_strdup (name);
-          g_hash_table_add (seen, (gpointer) name);
-        }
+      if ((guint) value < names->len)
+        return g_strdup (g_ptr_array_index (names, (guint) value));
     }
   if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT)
     {

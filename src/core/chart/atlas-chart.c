@@ -155,6 +155,31 @@ atlas_chart_spec_find_filter (const AtlasTable     *table,
   return filter && atlas_column_get_column_type (filter) == ATLAS_COLUMN_TEXT ? filter : NULL;
 }
 
+/* The names in column, each once in the order rows first give them,
+ * among the rows whose filter column reads filter_value (all rows where
+ * filter is NULL): the categories a chart of them draws. */
+GPtrArray *
+atlas_chart_list_names (const AtlasTable  *table,
+                        const AtlasColumn *column,
+                        const AtlasColumn *filter,
+                        const char        *filter_value)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+    {
+      const char *name = atlas_column_get_text (column, row);
+
+      if (!name || g_hash_table_contains (seen, name)
+          || (filter && g_strcmp0 (atlas_column_get_text (filter, row), filter_value) != 0))
+        continue;
+      g_hash_table_add (seen, (gpointer) name);
+      g_ptr_array_add (names, (gpointer) name);
+    }
+  return names;
+}
+
 static gboolean
 parse_x_in_rows (const AtlasTable  *table,
                  const char        *x_column,
@@ -170,20 +195,13 @@ parse_x_in_rows (const AtlasTable  *table,
   if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT)
     {
       /* A name: its category's index, categories counted in first-seen order. */
-      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GPtrArray) names = atlas_chart_list_names (table, column, filter, filter_value);
+      guint index;
 
-      for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+      if (g_ptr_array_find_with_equal_func (names, text, g_str_equal, &index))
         {
-          const char *name = atlas_column_get_text (column, row);
-          if (!name || g_hash_table_contains (seen, name)
-              || (filter && g_strcmp0 (atlas_column_get_text (filter, row), filter_value) != 0))
-            continue;
-          if (g_str_equal (name, text))
-            {
-              *out_value = g_hash_table_size (seen);
-              return TRUE;
-            }
-          g_hash_table_add (seen, (gpointer) name);
+          *out_value = index;
+          return TRUE;
         }
       /* "#2.5": a position between names, as a zoomed view can have. */
       return text[0] == '#' && atlas_cell_parse_number (text + 1, len - 1, &plain, out_value, NULL);

@@ -173,6 +173,10 @@ gboolean        atlas_chart_spec_parse_x    (const AtlasTable     *table,
                                              double               *out_value);
 const AtlasColumn *atlas_chart_spec_find_filter (const AtlasTable     *table,
                                                  const AtlasChartSpec *spec);
+GPtrArray      *atlas_chart_list_names      (const AtlasTable     *table,
+                                             const AtlasColumn    *column,
+                                             const AtlasColumn    *filter,
+                                             const char           *filter_value);
 gboolean        atlas_chart_type_from_string (const char          *name,
                                              AtlasChartType       *out_type);
 const char     *atlas_chart_type_to_string  (AtlasChartType        type);
