@@ -371,7 +371,7 @@ test_list_datasets (void)
 
   run_command (arguments, &run);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "(export-controls.csv, 60 rows,"));
+  g_assert_nonnull (strstr (run.out, "(export-controls.csv, 75 rows,"));
   g_assert_nonnull (strstr (run.out, "Units: CNY bn; USD bn"));
 }
 

@@ -262,7 +262,7 @@ test_headline_figures (void)
     { "china-chip-funds", "name", "Big Fund phase III", "amount (USD bn)", 47.5 },
     { "equipment-spending-by-region", "year", "2024", "China (USD bn)", 49.6 },
     { "equipment-spending-by-region", "year", "2024", "World (USD bn)", 117.1 },
-    { "ic-trade-and-output", "year", "2021", "imports (USD bn)", 432 },
+    { "ic-trade-and-output", "year", "2021", "imports (USD bn)", 432.6 },
     { "ic-trade-and-output", "year", "2024", "imports (USD bn)", 385 },
     { "ic-trade-and-output", "year", "2024", "exports (USD bn)", 159 },
   };
