@@ -75,7 +75,8 @@ test_every_step_draws (void)
 }
 
 /* Every built-in dataset opens on a chart of its own, titled from its
- * description, that draws; an unknown one is an error naming its file. */
+ * description, that draws: the one its description asks for where it
+ * asks; an unknown one is an error naming its file. */
 static void
 test_every_dataset_charts (void)
 {
@@ -101,6 +102,13 @@ test_every_dataset_charts (void)
       cairo_destroy (cr);
       assert_audit_clean (chart, info->id);
     }
+  /* A description may name the chart its dataset opens on. */
+  {
+    g_autoptr (AtlasChart) asked = atlas_story_build_dataset_chart (story, "tool-makers-by-country", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (atlas_chart_get_spec (asked)->type, ==, ATLAS_CHART_BAR_HORIZONTAL_STACKED);
+    g_assert_cmpstr (atlas_chart_get_spec (asked)->group_column, ==, "country");
+  }
   missing = atlas_story_build_dataset_chart (story, "no-such-dataset", &error);
   g_assert_null (missing);
   g_assert_nonnull (error);

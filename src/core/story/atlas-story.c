@@ -135,19 +135,46 @@ atlas_story_build_chart (AtlasStory  *story,
   return table ? atlas_chart_context_build (story->context, passage->chart, table, error) : NULL;
 }
 
-/* A built-in dataset's own chart, as the sidebar opens it: the chart the
- * reader suggests for its columns, titled and credited from its
- * description. */
+/* The chart a dataset's description asks to open on, in its [Chart]
+ * group in the chart language; a new, empty definition where it asks for
+ * none; NULL with error where its [Chart] is wrong. */
+static AtlasChartDefinition *
+read_dataset_chart (AtlasStory  *story,
+                    const char  *dataset,
+                    GError     **error)
+{
+  g_autofree char *csv = atlas_chart_context_get_dataset_path (story->context, dataset);
+  g_autofree char *stem = g_str_has_suffix (csv, ".csv") ? g_strndup (csv, strlen (csv) - 4) : g_strdup (csv);
+  g_autofree char *path = g_strconcat (stem, ".dataset", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL)
+      || !g_key_file_load_from_data (keys, contents, -1, G_KEY_FILE_NONE, NULL)
+      || !g_key_file_has_group (keys, ATLAS_CHART_FILE_GROUP))
+    return atlas_chart_definition_new ();
+  /* The chart is of the dataset the description describes. */
+  g_key_file_set_string (keys, ATLAS_CHART_FILE_GROUP, "Dataset", dataset);
+  return atlas_chart_definition_read (keys, contents, path, ATLAS_CHART_FILE_GROUP, NULL, error);
+}
+
+/* A built-in dataset's own chart, as the sidebar opens it: the chart its
+ * description asks for, else the one the reader suggests for its
+ * columns, titled and credited from its description. */
 AtlasChart *
 atlas_story_build_dataset_chart (AtlasStory  *story,
                                  const char  *dataset,
                                  GError     **error)
 {
-  g_autoptr (AtlasChartDefinition) definition = atlas_chart_definition_new ();
+  g_autoptr (AtlasChartDefinition) definition = NULL;
   g_autoptr (AtlasTable) table = NULL;
 
   g_return_val_if_fail (story != NULL && dataset != NULL, NULL);
 
+  definition = read_dataset_chart (story, dataset, error);
+  if (!definition)
+    return NULL;
+  g_free (definition->dataset);
   definition->dataset = g_strdup (dataset);
   table = atlas_chart_context_read_table (story->context, definition, error);
   return table ? atlas_chart_context_build (story->context, definition, table, error) : NULL;
