@@ -356,7 +356,7 @@ test_story_steps (void)
   g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
   run_command (summary, &described);
   g_assert_cmpint (described.status, ==, 0);
-  g_assert_true (g_str_has_prefix (described.out, "Line chart of imports (USD bn) by year, from 2017 to 2024"));
+  g_assert_true (g_str_has_prefix (described.out, "Line chart of imports (USD bn) by year, from 2016 to 2024"));
   run_command (out_of_range, &wrong);
   g_assert_cmpint (wrong.status, ==, 2);
   g_assert_nonnull (strstr (wrong.err, "the story has passages 1 to 13, not 99"));

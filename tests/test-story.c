@@ -74,6 +74,34 @@ test_every_step_draws (void)
   cairo_surface_destroy (surface);
 }
 
+/* At the size of a window, every passage's notes are drawn where they
+ * point, none left out or told under the plot for want of a value; and
+ * the timeline of key measures names each of its thirteen events, those
+ * near its right edge left of their lines. */
+static void
+test_notes_point_at_drawn_values (void)
+{
+  g_autoptr (AtlasStory) story = load_story ();
+
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &error);
+      g_autoptr (AtlasChartLayout) layout = NULL;
+      g_autoptr (AtlasChartAudit) audit = NULL;
+
+      g_assert_no_error (error);
+      layout = atlas_chart_layout_new (chart, NULL, 1200, 800);
+      audit = atlas_chart_audit (layout);
+      for (guint d = 0; d < audit->dropped->len; d++)
+        {
+          const AtlasDroppedItem *item = &g_array_index (audit->dropped, AtlasDroppedItem, d);
+          if (g_str_has_prefix (item->what, "note") || i == 1)
+            g_error ("passage %u at 1200x800 leaves out %s", i + 1, item->what);
+        }
+    }
+}
+
 /* Every built-in dataset opens on a chart of its own, titled from its
  * description, that draws: the one its description asks for where it
  * asks; an unknown one is an error naming its file. */
@@ -292,6 +320,7 @@ main (int   argc,
   story_path = g_build_filename (g_getenv ("ATLAS_DATA_DIR"), "story", "silicon-self-reliance.story", NULL);
   g_test_add_func ("/story/every-step-draws", test_every_step_draws);
   g_test_add_func ("/story/every-dataset-charts", test_every_dataset_charts);
+  g_test_add_func ("/story/notes-point-at-drawn-values", test_notes_point_at_drawn_values);
   g_test_add_func ("/story/quotes-the-article", test_quotes_the_article);
   g_test_add_func ("/story/notes-and-events", test_notes_and_events);
   g_test_add_func ("/story/broken-references", test_broken_references);

@@ -112,20 +112,20 @@ check_hover_and_zoom (AtlasChartView *view)
     wait_for_frames (GTK_WIDGET (view), 2);
   }
 
-  /* The arrow keys' action walks the points: the first in view is 2017,
-   * row 3 of the dataset; there is no second series to move to. */
+  /* The arrow keys' action walks the points: the first in view is 2016,
+   * row 2 of the dataset; there is no second series to move to. */
   {
     guint series;
     gsize row;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-point", "(ii)", 1, 0));
     g_assert_true (atlas_chart_view_get_marked_point (view, &series, &row));
-    g_assert_cmpuint (row, ==, 3);
+    g_assert_cmpuint (row, ==, 2);
     g_assert_true (atlas_chart_view_move_point (view, 2, 0));
     g_assert_true (atlas_chart_view_move_point (view, -1, 0));
     g_assert_true (atlas_chart_view_get_marked_point (view, &series, &row));
     g_assert_cmpuint (series, ==, 0);
-    g_assert_cmpuint (row, ==, 4);
+    g_assert_cmpuint (row, ==, 3);
     g_assert_false (atlas_chart_view_move_point (view, 0, 1));
     g_assert_true (atlas_chart_view_move_point (view, 3, 0));
     wait_for_frames (GTK_WIDGET (view), 2);
@@ -184,15 +184,22 @@ test_story_in_window (void)
   wait_for_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "window-passage-4.png");
 
-  /* Key 2's action switches the second series (amount raised) off and on;
-   * the first series' bars stay where they were. */
+  /* On to passage 10, imports and exports: key 2's action switches the
+   * second series (exports) off and on; the first series stays drawn. */
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-passage", NULL));
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 9);
+  chart = atlas_chart_view_get_chart (view);
+  g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, "China’s chip imports and exports");
+  wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.toggle-series", "i", 1));
   g_assert_false (atlas_chart_get_series_visible (chart, 1));
   wait_for_frames (GTK_WIDGET (window), 2);
   {
     double px, py;
-    g_assert_false (atlas_chart_point_position (atlas_chart_view_get_layout (view), 1, 0, &px, &py));
-    g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 0, &px, &py));
+    /* Row 5 is 2019, which has both. */
+    g_assert_false (atlas_chart_point_position (atlas_chart_view_get_layout (view), 1, 5, &px, &py));
+    g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 5, &px, &py));
   }
   save_screenshot (GTK_WIDGET (window), "window-series-off.png");
   g_assert_true (atlas_chart_view_toggle_series (view, 1));
@@ -216,9 +223,9 @@ test_story_in_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
-  /* The next window opens where this one left off: passage 4, 600 px. */
+  /* The next window opens where this one left off: passage 10, 600 px. */
   window = new_story_window ();
-  g_assert_cmpint (atlas_window_get_passage (window), ==, 3);
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 9);
   g_assert_cmpint (default_width_of (GTK_WINDOW (window)), ==, 600);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -343,36 +350,36 @@ test_choose_values (void)
 {
   AtlasWindow *window = new_story_window ();
   AtlasChartView *view = atlas_window_get_chart_view (window);
-  g_autofree char *registered = NULL;
-  g_autofree char *raised = NULL;
+  g_autofree char *imports = NULL;
+  g_autofree char *exports = NULL;
   const AtlasChartSpec *spec;
 
   gtk_window_present (GTK_WINDOW (window));
-  atlas_window_show_passage (window, 3);
+  atlas_window_show_passage (window, 9);
   wait_for_frames (GTK_WIDGET (window), 2);
-  registered = y_column_action (atlas_chart_view_get_chart (view), "registered capital (CNY bn)");
-  raised = y_column_action (atlas_chart_view_get_chart (view), "amount raised (CNY bn)");
+  imports = y_column_action (atlas_chart_view_get_chart (view), "imports (USD bn)");
+  exports = y_column_action (atlas_chart_view_get_chart (view), "exports (USD bn)");
   g_assert_cmpuint (atlas_chart_get_n_series (atlas_chart_view_get_chart (view)), ==, 2);
-  g_assert_cmpuint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->annotations->len, ==, 2);
+  g_assert_cmpuint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->annotations->len, ==, 1);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), registered, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), imports, NULL));
   spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
   g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 1);
-  g_assert_cmpstr (spec->y_columns[0], ==, "amount raised (CNY bn)");
+  g_assert_cmpstr (spec->y_columns[0], ==, "exports (USD bn)");
   g_assert_cmpuint (spec->annotations->len, ==, 1);
   g_assert_cmpuint (g_array_index (spec->annotations, AtlasAnnotation, 0).series, ==, 0);
-  g_assert_true (g_str_has_prefix (g_array_index (spec->annotations, AtlasAnnotation, 0).text, "Phase I raised"));
+  g_assert_true (g_str_has_prefix (g_array_index (spec->annotations, AtlasAnnotation, 0).text, "Exports reached"));
   wait_for_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "window-values-one.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), registered, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), imports, NULL));
   spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
   g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 2);
-  g_assert_cmpstr (spec->y_columns[1], ==, "registered capital (CNY bn)");
+  g_assert_cmpstr (spec->y_columns[1], ==, "imports (USD bn)");
 
   /* Down to one, which stays: a chart needs values. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), registered, NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), raised, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), imports, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), exports, NULL));
   spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
   g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 1);
   g_assert_cmpstr (atlas_window_get_status (window), ==, "A chart needs at least one column of values");
