@@ -184,22 +184,23 @@ test_story_in_window (void)
   wait_for_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "window-passage-4.png");
 
-  /* On to passage 10, imports and exports: key 2's action switches the
-   * second series (exports) off and on; the first series stays drawn. */
-  for (guint i = 0; i < 6; i++)
+  /* On to passage 8, packaging and fabrication capacity: key 2's action
+   * switches the second series (fabrication) off and on; the first
+   * series stays drawn. */
+  for (guint i = 0; i < 4; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-passage", NULL));
-  g_assert_cmpint (atlas_window_get_passage (window), ==, 9);
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 7);
   chart = atlas_chart_view_get_chart (view);
-  g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, "China’s chip imports and exports");
+  g_assert_cmpstr (atlas_chart_get_spec (chart)->title, ==, "Where the world’s chips are packaged and tested");
   wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.toggle-series", "i", 1));
   g_assert_false (atlas_chart_get_series_visible (chart, 1));
   wait_for_frames (GTK_WIDGET (window), 2);
   {
     double px, py;
-    /* Row 5 is 2019, which has both. */
-    g_assert_false (atlas_chart_point_position (atlas_chart_view_get_layout (view), 1, 5, &px, &py));
-    g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 5, &px, &py));
+    /* Row 0 is China, which has both. */
+    g_assert_false (atlas_chart_point_position (atlas_chart_view_get_layout (view), 1, 0, &px, &py));
+    g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 0, &px, &py));
   }
   save_screenshot (GTK_WIDGET (window), "window-series-off.png");
   g_assert_true (atlas_chart_view_toggle_series (view, 1));
@@ -223,9 +224,9 @@ test_story_in_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
-  /* The next window opens where this one left off: passage 10, 600 px. */
+  /* The next window opens where this one left off: passage 8, 600 px. */
   window = new_story_window ();
-  g_assert_cmpint (atlas_window_get_passage (window), ==, 9);
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 7);
   g_assert_cmpint (default_width_of (GTK_WINDOW (window)), ==, 600);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -350,36 +351,42 @@ test_choose_values (void)
 {
   AtlasWindow *window = new_story_window ();
   AtlasChartView *view = atlas_window_get_chart_view (window);
-  g_autofree char *imports = NULL;
-  g_autofree char *exports = NULL;
+  g_autofree char *packaging = NULL;
+  g_autofree char *fabrication = NULL;
   const AtlasChartSpec *spec;
 
   gtk_window_present (GTK_WINDOW (window));
-  atlas_window_show_passage (window, 9);
+  atlas_window_show_passage (window, 7);
   wait_for_frames (GTK_WIDGET (window), 2);
-  imports = y_column_action (atlas_chart_view_get_chart (view), "imports (USD bn)");
-  exports = y_column_action (atlas_chart_view_get_chart (view), "exports (USD bn)");
+  packaging = y_column_action (atlas_chart_view_get_chart (view), "packaging and test capacity (%)");
+  fabrication = y_column_action (atlas_chart_view_get_chart (view), "fabrication capacity (%)");
   g_assert_cmpuint (atlas_chart_get_n_series (atlas_chart_view_get_chart (view)), ==, 2);
   g_assert_cmpuint (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->annotations->len, ==, 1);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), imports, NULL));
+  /* The note is on packaging: it stays when fabrication goes, and goes
+   * with packaging. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), fabrication, NULL));
   spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
   g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 1);
-  g_assert_cmpstr (spec->y_columns[0], ==, "exports (USD bn)");
+  g_assert_cmpstr (spec->y_columns[0], ==, "packaging and test capacity (%)");
   g_assert_cmpuint (spec->annotations->len, ==, 1);
   g_assert_cmpuint (g_array_index (spec->annotations, AtlasAnnotation, 0).series, ==, 0);
-  g_assert_true (g_str_has_prefix (g_array_index (spec->annotations, AtlasAnnotation, 0).text, "Exports reached"));
+  g_assert_true (g_str_has_prefix (g_array_index (spec->annotations, AtlasAnnotation, 0).text, "China held"));
   wait_for_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "window-values-one.png");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), imports, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), fabrication, NULL));
   spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
   g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 2);
-  g_assert_cmpstr (spec->y_columns[1], ==, "imports (USD bn)");
+  g_assert_cmpstr (spec->y_columns[1], ==, "fabrication capacity (%)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), packaging, NULL));
+  spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
+  g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 1);
+  g_assert_cmpstr (spec->y_columns[0], ==, "fabrication capacity (%)");
+  g_assert_true (spec->annotations == NULL || spec->annotations->len == 0);
 
   /* Down to one, which stays: a chart needs values. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), imports, NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), exports, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), fabrication, NULL));
   spec = atlas_chart_get_spec (atlas_chart_view_get_chart (view));
   g_assert_cmpuint (g_strv_length (spec->y_columns), ==, 1);
   g_assert_cmpstr (atlas_window_get_status (window), ==, "A chart needs at least one column of values");

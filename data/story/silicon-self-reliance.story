@@ -123,27 +123,26 @@ Note1=callout|Lithography tools|Dutch makers sold 81.5% of the world’s lithogr
 
 [Passage 10]
 Text=A New Global Chip Landscape\n\nChina’s push is reshaping the global semiconductor market. Supply chains are becoming more regionalized, with companies reassessing exposure to geopolitical risk. For multinational firms, the growing divide between U.S.-aligned and China-centered technology ecosystems is creating hard choices about investment, partnerships, and market access.
-Title=China’s chip imports and exports
-Dataset=ic-trade-and-output
+Title=China in ASML’s sales
+Subtitle=Share of the Dutch lithography maker’s sales bought for China; 2026 is the company’s guidance
+Dataset=lithography-imports
 Chart=line
 X=year
-Y=imports (USD bn);exports (USD bn)
-XRange=2017..2025
-Events=export-controls
-EventsCategory=entity_list
-Note1=callout|2025|Exports reached USD 201.9 bn in 2025, up 26.8%.|TR2|exports (USD bn)
+Y=ASML sales to China (% of total)
+XRange=2021..2026
+Note1=callout|2024|41% of ASML’s sales went to China in 2024, against 13.8% in 2022.|LI2;LI1
 
 [Passage 11]
 Text=At the same time, China’s efforts are putting pressure on competitors by expanding capacity in lower-end and mid-range chips, potentially driving down prices and increasing global supply.
-Title=China’s output of integrated circuits
+Title=China’s exports of integrated circuits
+Subtitle=2016 derived from 2017’s figures and growth
 Dataset=ic-trade-and-output
 Chart=line
 X=year
-Y=output (bn units)
-XRange=2020..2025
+Y=exports (USD bn)
+XRange=2016..2025
 Highlight=2025
-Note1=callout|2025|484.3 bn chips made in China in 2025, 10.9% more than in 2024.|TR18
-Note2=callout|2022|The first fall since 2009: 9.8% fewer chips in 2022.|C20
+Note1=callout|2025|Exports reached USD 201.9 bn in 2025, up 26.8%, as 349.5 bn chips left China, 17.4% more than in 2024.|TR2;TR1
 
 [Passage 12]
 Text=Long-Term Stakes\n\nBeijing has made clear that semiconductor independence is a long-term goal, not a quick fix. The strategy prioritizes resilience over short-term efficiency, accepting higher costs today to avoid strategic vulnerability tomorrow.
