@@ -474,12 +474,22 @@ show_placed_label (Painter           *painter,
   }
 }
 
-/* Where a mark's label sits beside its line, and how its text is set. */
+/* How a label's text is set: where its box starts, its size, the width
+ * it wraps at and its lines. */
 typedef struct
 {
   double x, width, height;
   double wrap_width;
   int lines;
+} LabelShape;
+
+/* Where a mark's label sits beside its line: its text on as few lines as
+ * fit, and, where one line is long, narrower on two, which slips between
+ * leaders the wide one would touch. */
+typedef struct
+{
+  LabelShape shapes[2];
+  guint n_shapes;
   gboolean leftward;
 } LabelSide;
 
@@ -516,21 +526,36 @@ choose_label_sides (Painter  *painter,
       LabelSide *side = &sides[i];
       double room_left = mark->px - painter->unit * 0.3 - 1;
 
+      LabelShape *wide = &side->shapes[0];
+      LabelShape *narrow = &side->shapes[1];
+
       if (!mark->label)
         continue;
-      side->x = mark->px + painter->unit * 0.3;
-      side->wrap_width = MIN (painter->unit * 16, layout->width - 1 - side->x);
-      side->lines = set_label_text (painter, mark->label, side->wrap_width);
-      if (allow_leftward && (side->wrap_width < painter->unit * 4 || pango_layout_is_ellipsized (painter->text))
-          && room_left > side->wrap_width)
+      wide->wrap_width = MIN (painter->unit * 16, layout->width - 1 - (mark->px + painter->unit * 0.3));
+      wide->lines = set_label_text (painter, mark->label, wide->wrap_width);
+      if (allow_leftward && (wide->wrap_width < painter->unit * 4 || pango_layout_is_ellipsized (painter->text))
+          && room_left > wide->wrap_width)
         {
           side->leftward = TRUE;
-          side->wrap_width = MIN (painter->unit * 16, room_left);
-          side->lines = set_label_text (painter, mark->label, side->wrap_width);
+          wide->wrap_width = MIN (painter->unit * 16, room_left);
+          wide->lines = set_label_text (painter, mark->label, wide->wrap_width);
         }
-      atlas_painter_measure (painter, &side->width, &side->height);
-      if (side->leftward)
-        side->x = mark->px - painter->unit * 0.3 - side->width;
+      atlas_painter_measure (painter, &wide->width, &wide->height);
+      side->n_shapes = 1;
+      if (wide->lines == 1 && wide->width > painter->unit * 8)
+        {
+          narrow->wrap_width = MAX (wide->width * 0.6, painter->unit * 4);
+          atlas_painter_prepare_text (painter, mark->label, TEXT_SMALL, narrow->wrap_width, 2);
+          if (!pango_layout_is_ellipsized (painter->text))
+            {
+              narrow->lines = 2;
+              atlas_painter_measure (painter, &narrow->width, &narrow->height);
+              side->n_shapes = 2;
+            }
+        }
+      for (guint k = 0; k < side->n_shapes; k++)
+        side->shapes[k].x = side->leftward ? mark->px - painter->unit * 0.3 - side->shapes[k].width
+                                           : mark->px + painter->unit * 0.3;
     }
   return sides;
 }
@@ -563,23 +588,26 @@ stack_labels (Painter         *painter,
           const Mark *mark = &g_array_index (marks, Mark, i);
           const LabelSide *side = &sides[i];
 
-          if (done[i] || !mark->label || side->leftward != (pass == 0) || side->wrap_width < painter->unit * 4)
+          if (done[i] || !mark->label || side->leftward != (pass == 0)
+              || side->shapes[0].wrap_width < painter->unit * 4)
             continue;
           for (int r = 0; r < bands[b].rows && !done[i]; r++)
-            {
-              double ly = bands[b].upward ? bands[b].start - (r + 1) * row_height : bands[b].start + r * row_height;
-              PlacedLabel label = { mark->px, { side->x, ly, side->width, side->height }, 0, bands[b].leader_to,
-                                    mark->label, side->wrap_width, side->lines, side->leftward, mark->color, NULL };
+            for (guint n = 0; n < side->n_shapes && !done[i]; n++)
+              {
+                const LabelShape *shape = &side->shapes[n];
+                double ly = bands[b].upward ? bands[b].start - r * row_height - shape->height
+                                            : bands[b].start + r * row_height;
+                PlacedLabel label = { mark->px, { shape->x, ly, shape->width, shape->height }, 0,
+                                      bands[b].leader_to, mark->label, shape->wrap_width, shape->lines,
+                                      side->leftward, mark->color, NULL };
 
-              if (bands[b].upward)
-                label.box.y = bands[b].start - r * row_height - side->height;
-              label.leader_from = bands[b].leader_to > label.box.y ? label.box.y + side->height : label.box.y;
-              if (label_conflicts (placed, &label, G_MAXUINT, gap) || !label_box_is_free (painter, &label.box))
-                continue;
-              g_array_append_val (placed, label);
-              done[i] = TRUE;
-              n_placed++;
-            }
+                label.leader_from = bands[b].leader_to > label.box.y ? label.box.y + shape->height : label.box.y;
+                if (label_conflicts (placed, &label, G_MAXUINT, gap) || !label_box_is_free (painter, &label.box))
+                  continue;
+                g_array_append_val (placed, label);
+                done[i] = TRUE;
+                n_placed++;
+              }
         }
   return n_placed;
 }
