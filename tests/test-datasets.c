@@ -294,7 +294,9 @@ test_headline_figures (void)
     { "equipment-spending-by-region", "year", "2024", NULL, NULL, "World (USD bn)", 117.1 },
     { "equipment-spending-by-region", "year", "2024", NULL, NULL, "China share of world (%)", 42.4 },
     /* Customs trade and NBS/MIIT output (C30, C37, C38, C39, TR1, TR2, TR6, TR10, TR11, TR18, C20). */
+    { "ic-trade-and-output", "year", "2016", NULL, NULL, "imports (USD bn)", 227.07 },
     { "ic-trade-and-output", "year", "2017", NULL, NULL, "imports (USD bn)", 260.14 },
+    { "ic-trade-and-output", "year", "2019", NULL, NULL, "output (bn units)", 201.8 },
     { "ic-trade-and-output", "year", "2020", NULL, NULL, "exports (USD bn)", 116.6 },
     { "ic-trade-and-output", "year", "2021", NULL, NULL, "imports (USD bn)", 432.6 },
     { "ic-trade-and-output", "year", "2022", NULL, NULL, "imports (USD bn)", 415.58 },

@@ -9,7 +9,7 @@ Datasets=../datasets
 [Passage 1]
 Text=Silicon Self-Reliance: How China Is Mobilizing Its Chip Industry Under U.S. Export Pressure\n\nChina is accelerating a nationwide push to strengthen its domestic semiconductor industry as U.S. export controls continue to restrict access to advanced chips, manufacturing tools, and critical design technologies. What began as a defensive response has evolved into a broad industrial mobilization, reshaping China’s technology strategy and intensifying global competition in the semiconductor race.
 Title=China’s imports of integrated circuits
-Subtitle=2016 derived from 2017’s figures and growth; 2025 in US dollars not found
+Subtitle=In US dollars; 2025 was published only in yuan (CNY 3.04 trillion, up 10.7%)
 Dataset=ic-trade-and-output
 Chart=line
 X=year
@@ -135,7 +135,6 @@ Note1=callout|2024|41% of ASML’s sales went to China in 2024, against 13.8% in
 [Passage 11]
 Text=At the same time, China’s efforts are putting pressure on competitors by expanding capacity in lower-end and mid-range chips, potentially driving down prices and increasing global supply.
 Title=China’s exports of integrated circuits
-Subtitle=2016 derived from 2017’s figures and growth
 Dataset=ic-trade-and-output
 Chart=line
 X=year
