@@ -847,6 +847,250 @@ test_open_files (void)
 
 /* The shortcuts window GtkApplication shows on Ctrl+? builds from the
  * resource it looks for, and lists the window's shortcuts. */
+/* The widget drawn as the screen shows it. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* How many pixels two renders of one size differ in. */
+static gsize
+count_different_pixels (GdkTexture *a,
+                        GdkTexture *b)
+{
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+  gsize stride = (gsize) width * 4, different = 0;
+  g_autofree guchar *da = g_malloc (stride * height);
+  g_autofree guchar *db = g_malloc (stride * height);
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  gdk_texture_download (a, da, stride);
+  gdk_texture_download (b, db, stride);
+  for (gsize i = 0; i < stride * height; i += 4)
+    different += memcmp (da + i, db + i, 4) != 0;
+  return different;
+}
+
+/* The one key controller a list was given, in the capture phase. */
+static GtkEventController *
+find_key_controller (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (find_key_controller (widget), "key-pressed", keyval, 0, state, &handled);
+  return handled;
+}
+
+/* Whether focus is in widget or one of its children. */
+static gboolean
+focus_is_within (GtkWindow *window,
+                 GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The window keeps its place: the sidebar's selection shows at once and
+ * scrolls into sight, each list is one Tab stop, the chart shows the
+ * keyboard's focus and hides its point's description without it, Ctrl+D
+ * switches to the data and back, the Chart and Data switcher moves to the
+ * bottom when narrow, and names from the data show their underscores.
+ * Each of these failed before. */
+static void
+test_window_keeps_its_place (void)
+{
+  AtlasWindow *window = new_story_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  GtkListBox *passages = GTK_LIST_BOX (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (passages), GTK_TYPE_SCROLLED_WINDOW);
+  GtkListBox *datasets = GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (passages))));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 0);
+  wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (GTK_IS_LIST_BOX (datasets));
+
+  /* The arrow keys move the selection, and the passage shows at once,
+   * without Enter. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (passages, 0)));
+  g_signal_emit_by_name (passages, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 1);
+  g_assert_cmpstr (atlas_chart_get_spec (atlas_chart_view_get_chart (view))->title, ==,
+                   "Export controls and China’s countermeasures: the key measures");
+
+  /* Tab leaves the passages for the datasets, then the chart; Shift+Tab
+   * goes back a list at a time. */
+  g_assert_true (press_key (GTK_WIDGET (passages), GDK_KEY_Tab, 0));
+  g_assert_true (focus_is_within (GTK_WINDOW (window), GTK_WIDGET (datasets)));
+  g_assert_true (press_key (GTK_WIDGET (datasets), GDK_KEY_Tab, 0));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (view));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (datasets, 5)));
+  g_assert_true (press_key (GTK_WIDGET (datasets), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (focus_is_within (GTK_WINDOW (window), GTK_WIDGET (passages)));
+  g_assert_true (press_key (GTK_WIDGET (passages), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_false (focus_is_within (GTK_WINDOW (window), scroller));
+
+  /* Page Down to the last passage: the sidebar scrolls to it, and the
+   * keyboard's focus stays on the chart. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  for (guint i = 0; i < 11; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-passage", NULL));
+  g_assert_cmpint (atlas_window_get_passage (window), ==, 12);
+  wait_for_frames (GTK_WIDGET (window), 4);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (view));
+  {
+    GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (passages, 12));
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller) + 1);
+  }
+  save_screenshot (GTK_WIDGET (window), "window-sidebar-follows.png");
+
+  /* The chart draws a ring while it has the keyboard's focus. */
+  {
+    g_autoptr (GdkTexture) focused = NULL;
+    g_autoptr (GdkTexture) unfocused = NULL;
+
+    gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+    wait_for_frames (GTK_WIDGET (window), 2);
+    g_assert_true (gtk_widget_has_visible_focus (GTK_WIDGET (view)));
+    focused = render_widget (GTK_WIDGET (view));
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (passages, 12)));
+    wait_for_frames (GTK_WIDGET (window), 2);
+    unfocused = render_widget (GTK_WIDGET (view));
+    g_assert_cmpuint (count_different_pixels (focused, unfocused), >, 2 * gtk_widget_get_height (GTK_WIDGET (view)));
+  }
+
+  /* The keyboard's point is described beside it only while the chart
+   * has the keyboard: a menu or another control takes it away. */
+  {
+    g_autoptr (GdkTexture) described = NULL;
+    g_autoptr (GdkTexture) away = NULL;
+
+    gtk_widget_grab_focus (GTK_WIDGET (view));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-point", "(ii)", 1, 0));
+    wait_for_frames (GTK_WIDGET (window), 2);
+    described = render_widget (GTK_WIDGET (view));
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (passages, 12)));
+    wait_for_frames (GTK_WIDGET (window), 2);
+    away = render_widget (GTK_WIDGET (view));
+    /* More than the focus ring: the description's box has gone. */
+    g_assert_cmpuint (count_different_pixels (described, away), >, 4 * gtk_widget_get_height (GTK_WIDGET (view)));
+  }
+
+  /* Ctrl+D's action: the data, then the chart again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-view", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window),
+                                                                                          ADW_TYPE_VIEW_STACK))),
+                   ==, "table");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-view", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window),
+                                                                                          ADW_TYPE_VIEW_STACK))),
+                   ==, "chart");
+
+  /* Wide, the switcher is in the header; at 800 px the sidebar narrows
+   * to keep room for the chart; narrow, the switcher is at the bottom. */
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  wait_for_frames (GTK_WIDGET (window), 20);
+  g_assert_false (atlas_window_is_sidebar_folded (window));
+  g_assert_cmpint (gtk_widget_get_width (scroller), <=, 300);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 700);
+  wait_for_frames (GTK_WIDGET (window), 20);
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  save_screenshot (GTK_WIDGET (window), "window-narrow-switcher.png");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  wait_for_frames (GTK_WIDGET (window), 20);
+
+  /* A column named with an underscore keeps it in the options menu. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("atlas-names-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "series.csv", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    GtkMenuButton *options = NULL;
+    gboolean literal = FALSE;
+
+    g_assert_true (g_file_set_contents (path, "year,series_001,series_002\n2020,1,2\n2021,2,3\n", -1, NULL));
+    atlas_window_open_file (window, file);
+    wait_for_loading (window);
+    {
+      g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+
+      g_ptr_array_add (stack, window);
+      while (stack->len > 0 && !options)
+        {
+          GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+          if (GTK_IS_MENU_BUTTON (w)
+              && g_strcmp0 (gtk_widget_get_tooltip_text (w), "Chart Type, Columns and Scale") == 0)
+            options = GTK_MENU_BUTTON (w);
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+            g_ptr_array_add (stack, c);
+        }
+    }
+    g_assert_nonnull (options);
+    gtk_menu_button_popup (options);
+    wait_for_frames (GTK_WIDGET (window), 3);
+    {
+      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (options));
+      g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+
+      g_ptr_array_add (stack, popover);
+      while (stack->len > 0 && !literal)
+        {
+          GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+          if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), "series_001") == 0)
+            literal = TRUE;
+          for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+            g_ptr_array_add (stack, c);
+        }
+    }
+    save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (options)), "window-options-literal.png");
+    gtk_menu_button_popdown (options);
+    g_assert_true (literal);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 static void
 test_shortcuts_window (void)
 {
@@ -1037,6 +1281,7 @@ main (int   argc,
   g_test_add_func ("/window/export-dialog", test_export_dialog);
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/window-keeps-its-place", test_window_keeps_its_place);
   g_test_add_func ("/window/broken-story", test_broken_story);
   g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
   return g_test_run ();

@@ -140,7 +140,9 @@ draw_crosshair (AtlasChartView *self,
   cairo_new_path (cr);
   cairo_arc (cr, px, py, 5, 0, 2 * G_PI);
   cairo_stroke (cr);
-  if (self->pick_by_keyboard)
+  /* Only while the chart has the keyboard: an open menu or another
+   * control takes it, and the box would cover them. */
+  if (self->pick_by_keyboard && gtk_widget_has_focus (GTK_WIDGET (self)))
     draw_point_description (self, cr, px, py, &plot, dark);
   cairo_restore (cr);
 }
@@ -162,6 +164,45 @@ draw_zoom_span (AtlasChartView *self,
   cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.8);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+}
+
+/* The chart is one focusable control: with the keyboard's focus it shows
+ * a ring inside its edge in the accent colour, as libadwaita's controls
+ * do. */
+static void
+draw_focus_ring (AtlasChartView *self,
+                 GtkSnapshot    *snapshot,
+                 int             width,
+                 int             height)
+{
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
+  GskRoundedRect outline;
+  float widths[4] = { 2, 2, 2, 2 };
+  GdkRGBA colors[4];
+
+  if (!gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  accent.alpha = 0.5f;
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    colors[i] = accent;
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 6);
+  gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+}
+
+/* The focus ring and the point's description follow the keyboard's
+ * focus, and whether focus is shown at all. */
+static void
+atlas_chart_view_state_flags_changed (GtkWidget     *widget,
+                                      GtkStateFlags  previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+  GTK_WIDGET_CLASS (atlas_chart_view_parent_class)->state_flags_changed (widget, previous);
 }
 
 static void
@@ -188,6 +229,7 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
   draw_crosshair (self, cr);
   draw_zoom_span (self, cr);
   cairo_destroy (cr);
+  draw_focus_ring (self, snapshot, width, height);
 }
 
 static void
@@ -778,6 +820,7 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   object_class->get_property = atlas_chart_view_get_property;
   object_class->set_property = atlas_chart_view_set_property;
   widget_class->snapshot = atlas_chart_view_snapshot;
+  widget_class->state_flags_changed = atlas_chart_view_state_flags_changed;
   widget_class->get_request_mode = atlas_chart_view_get_request_mode;
   widget_class->measure = atlas_chart_view_measure;
 

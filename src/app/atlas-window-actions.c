@@ -537,10 +537,24 @@ atlas_window_present_about (AtlasWindow *self)
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Ctrl+D: from the chart to its data and back. */
+static void
+toggle_view_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  gboolean table = g_str_equal (adw_view_stack_get_visible_child_name (self->view_stack), "table");
+
+  atlas_window_show_view (self, table ? "chart" : "table");
+}
+
 /* The window's actions and their keys. */
 void
 atlas_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.toggle-view", NULL, toggle_view_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);

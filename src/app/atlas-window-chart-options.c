@@ -6,6 +6,17 @@
 
 #include "atlas-chart-suggest.h"
 
+/* A name from the data as a menu shows it literally: menus read an
+ * underscore as marking a mnemonic, so each is doubled ("series_001"
+ * would show as "series001"). */
+static char *
+menu_label (const char *name)
+{
+  g_auto (GStrv) parts = g_strsplit (name, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 static void on_y_column_toggled (GSimpleAction *action,
                                  GVariant      *value,
                                  gpointer       data);
@@ -51,14 +62,12 @@ update_group_options (AtlasWindow *self,
       gboolean drawn = !spec->group_values || g_strv_contains ((const char *const *) spec->group_values, all[g]);
       g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (action_name, NULL,
                                                                          g_variant_new_boolean (drawn));
-      g_autoptr (GMenuItem) item = g_menu_item_new (NULL, detailed);
+      g_autofree char *label = menu_label (all[g]);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, detailed);
 
       g_signal_connect (action, "change-state", G_CALLBACK (on_group_toggled), self);
       g_object_set_data_full (G_OBJECT (action), "group", g_strdup (all[g]), g_free);
       g_action_map_add_action (G_ACTION_MAP (self->chart_options), G_ACTION (action));
-      /* Set as an attribute, the name is shown as it is: an underscore
-       * in it is no mnemonic. */
-      g_menu_item_set_attribute (item, G_MENU_ATTRIBUTE_LABEL, "s", all[g]);
       g_menu_append_item (groups, item);
     }
 }
@@ -81,6 +90,7 @@ update_y_column_options (AtlasWindow *self,
       const char *name = atlas_column_get_name (column);
       g_autofree char *action_name = NULL;
       g_autofree char *detailed = NULL;
+      g_autofree char *label = NULL;
       g_autoptr (GSimpleAction) action = NULL;
 
       if (atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER || g_strcmp0 (name, spec->x_column) == 0)
@@ -95,7 +105,8 @@ update_y_column_options (AtlasWindow *self,
       g_object_set_data_full (G_OBJECT (action), "column", g_strdup (name), g_free);
       g_action_map_add_action (G_ACTION_MAP (self->chart_options), G_ACTION (action));
       detailed = g_strdup_printf ("options.%s", action_name);
-      g_menu_append (values, name, detailed);
+      label = menu_label (name);
+      g_menu_append (values, label, detailed);
     }
 }
 
@@ -116,10 +127,12 @@ make_filter_menu (AtlasTable *table,
     {
       const char *name = atlas_column_get_text (column, row);
       g_autoptr (GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
 
       if (!name || !g_hash_table_add (seen, (gpointer) name))
         continue;
-      item = g_menu_item_new (name, NULL);
+      label = menu_label (name);
+      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "options.filter-value", g_variant_new_string (name));
       g_menu_append_item (menu, item);
     }
@@ -155,7 +168,8 @@ atlas_window_update_chart_options (AtlasWindow *self)
     }
   for (guint c = 0; table && c < atlas_table_get_n_columns (table); c++)
     {
-      g_autoptr (GMenuItem) item = g_menu_item_new (atlas_column_get_name (atlas_table_get_column (table, c)), NULL);
+      g_autofree char *label = menu_label (atlas_column_get_name (atlas_table_get_column (table, c)));
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "options.x-column",
                                                g_variant_new_string (atlas_column_get_name (
                                                  atlas_table_get_column (table, c))));

@@ -21,6 +21,8 @@ struct _AtlasWindow
   AtlasTableView *table_view;
   GtkListBox *passage_list;
   GtkListBox *dataset_list;
+  GtkScrolledWindow *sidebar_scroller;
+  AdwViewSwitcherBar *switcher_bar;
   AtlasChartView *chart_view;
   AdwFlap *flap;
   GtkMenuButton *options_button;
@@ -41,6 +43,10 @@ struct _AtlasWindow
   AtlasStory *story;
   GPtrArray *catalog;                /* AtlasDatasetInfo, in the order the sidebar lists them */
   int passage;                       /* -1 when no passage is shown */
+  char *shown_dataset;               /* the built-in dataset shown, NULL for none */
+  gboolean selecting;                /* the sidebar's selection is being set to what is shown */
+  GtkListBoxRow *sidebar_target;     /* the row the sidebar is to scroll to at its next frame */
+  guint sidebar_tick;                /* the tick callback that will, 0 for none */
   AdwAnimation *passage_fade;        /* the chart fading in on a new passage */
 
   /* The chart options. */
@@ -61,6 +67,7 @@ AtlasChartContext *atlas_window_get_chart_context    (AtlasWindow *self);
 
 /* atlas-window-sidebar.c */
 void               atlas_window_class_init_sidebar   (GtkWidgetClass *widget_class);
+void               atlas_window_init_sidebar         (AtlasWindow    *self);
 
 /* atlas-window-chart-options.c */
 void               atlas_window_init_chart_options   (AtlasWindow *self);

@@ -56,6 +56,53 @@ make_dataset_row (const AtlasDatasetInfo *info)
   return make_sidebar_label (markup, 3);
 }
 
+/* Scrolls the sidebar so that the row shown is in sight, without taking
+ * the keyboard's focus from where it is: once the rows have their places,
+ * as a story just loaded has none yet. Only the last row asked for
+ * counts. */
+static gboolean
+scroll_sidebar_when_laid_out (GtkWidget     *widget,
+                              GdkFrameClock *clock,
+                              gpointer       data)
+{
+  AtlasWindow *self = data;
+  GtkListBoxRow *row = g_steal_pointer (&self->sidebar_target);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget));
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  self->sidebar_tick = 0;
+  /* Places within the scrolled content, not within its window on it. */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (row && gtk_widget_get_parent (GTK_WIDGET (row)) && content
+      && gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+    {
+      if (bounds.origin.y < value)
+        gtk_adjustment_set_value (adjustment, bounds.origin.y - 6);
+      else if (bounds.origin.y + bounds.size.height > value + page)
+        gtk_adjustment_set_value (adjustment, MIN (bounds.origin.y - 6, bounds.origin.y + bounds.size.height - page + 6));
+    }
+  g_clear_object (&row);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_sidebar_to (AtlasWindow   *self,
+                   GtkListBoxRow *row)
+{
+  if (!row)
+    return;
+  g_set_object (&self->sidebar_target, row);
+  if (!self->sidebar_tick)
+    self->sidebar_tick
+      = gtk_widget_add_tick_callback (GTK_WIDGET (self->sidebar_scroller), scroll_sidebar_when_laid_out, self, NULL);
+}
+
 /* Shows a built-in dataset's own chart; FALSE, with a toast saying why,
  * when it cannot be charted. */
 gboolean
@@ -80,24 +127,34 @@ atlas_window_show_dataset (AtlasWindow *self,
   definition->dataset = g_strdup (dataset);
   atlas_document_show (self->document, ATLAS_DOCUMENT_SOURCE_DATASET, definition, chart,
                        atlas_story_get_title (self->story));
+  g_free (self->shown_dataset);
+  self->shown_dataset = g_strdup (dataset);
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
     if (g_str_equal (((AtlasDatasetInfo *) g_ptr_array_index (self->catalog, i))->id, dataset))
       {
         GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->dataset_list, (int) i);
+
+        self->selecting = TRUE;
         gtk_list_box_select_row (self->dataset_list, row);
-        /* Focus scrolls the sidebar to the row, wherever the choice came from. */
-        gtk_widget_grab_focus (GTK_WIDGET (row));
+        self->selecting = FALSE;
+        scroll_sidebar_to (self, row);
       }
   return TRUE;
 }
 
+/* A dataset chosen in the sidebar, by a click, Enter or the arrow keys,
+ * shows at once; choosing the one shown changes nothing. */
 static void
 on_dataset_activated (AtlasWindow   *self,
                       GtkListBoxRow *row)
 {
-  const AtlasDatasetInfo *info = g_ptr_array_index (self->catalog, (guint) gtk_list_box_row_get_index (row));
+  const AtlasDatasetInfo *info;
 
-  atlas_window_show_dataset (self, info->id);
+  if (!row || self->selecting || !self->catalog)
+    return;
+  info = g_ptr_array_index (self->catalog, (guint) gtk_list_box_row_get_index (row));
+  if (g_strcmp0 (self->shown_dataset, info->id) != 0)
+    atlas_window_show_dataset (self, info->id);
 }
 
 static void
@@ -136,18 +193,24 @@ atlas_window_show_passage (AtlasWindow *self,
   atlas_document_show (self->document, ATLAS_DOCUMENT_SOURCE_PASSAGE,
                        atlas_story_export_passage (self->story, index, builtin), chart,
                        atlas_story_get_title (self->story));
+  self->selecting = TRUE;
   gtk_list_box_unselect_all (self->dataset_list);
   gtk_list_box_select_row (self->passage_list, gtk_list_box_get_row_at_index (self->passage_list, (int) index));
+  self->selecting = FALSE;
+  scroll_sidebar_to (self, gtk_list_box_get_row_at_index (self->passage_list, (int) index));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage",
                                  index + 1 < atlas_story_get_n_passages (self->story));
 }
 
+/* A passage chosen in the sidebar, by a click, Enter or the arrow keys,
+ * shows at once; choosing the one shown changes nothing. */
 static void
 on_passage_activated (AtlasWindow   *self,
                       GtkListBoxRow *row)
 {
-  atlas_window_show_passage (self, (guint) gtk_list_box_row_get_index (row));
+  if (row && !self->selecting && gtk_list_box_row_get_index (row) != self->passage)
+    atlas_window_show_passage (self, (guint) gtk_list_box_row_get_index (row));
 }
 
 static void
@@ -208,6 +271,104 @@ atlas_window_get_passage (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), -1);
   return self->passage;
+}
+
+/* Where Tab goes from a sidebar list: each list is one stop, its rows
+ * walked with the arrow keys; Tab goes on to the next list, then to the
+ * chart or the data, Shift+Tab back. Returns the widget to focus, NULL to
+ * let the focus move as it would. */
+static GtkWidget *
+next_focus_stop (AtlasWindow *self,
+                 GtkListBox  *list,
+                 gboolean     backward)
+{
+  GtkListBox *to;
+  GtkListBoxRow *row;
+
+  if (list == self->passage_list && backward)
+    return NULL;
+  if (list == self->dataset_list && !backward)
+    return g_str_equal (adw_view_stack_get_visible_child_name (self->view_stack), "table")
+             ? GTK_WIDGET (self->table_view)
+             : GTK_WIDGET (self->chart_view);
+  /* Into the other list: at the row shown, else the first. */
+  to = list == self->passage_list ? self->dataset_list : self->passage_list;
+  row = gtk_list_box_get_selected_row (to);
+  return GTK_WIDGET (row ? row : gtk_list_box_get_row_at_index (to, 0));
+}
+
+static gboolean
+on_sidebar_key_pressed (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        AtlasWindow           *self)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
+  GtkWidget *target;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+    return FALSE;
+  if ((list == self->passage_list) && backward)
+    {
+      /* Before the passages: whatever comes before the sidebar. */
+      gtk_widget_set_can_focus (GTK_WIDGET (self->sidebar_scroller), FALSE);
+      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_BACKWARD);
+      gtk_widget_set_can_focus (GTK_WIDGET (self->sidebar_scroller), TRUE);
+      return TRUE;
+    }
+  target = next_focus_stop (self, list, backward);
+  return target && gtk_widget_grab_focus (target);
+}
+
+/* A window under 1000 px wide keeps more of its width for the chart: the
+ * sidebar narrows from 380 to 280 px (narrower still, it folds away). */
+static void
+on_width_changed (AtlasWindow *self)
+{
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar_scroller), width > 0 && width < 1000 ? 280 : 380, -1);
+}
+
+/* Where the header has no room for the Chart and Data switcher (its title
+ * shows instead), the switcher shows at the bottom: set after the frame's
+ * layout, as revealing the bar resizes the window's content. */
+static void
+reveal_switcher_bar (gpointer data)
+{
+  AtlasWindow *self = data;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, adw_view_switcher_title_get_title_visible (self->window_title));
+  g_object_unref (self);
+}
+
+static void
+on_title_visible_changed (AtlasWindow *self)
+{
+  g_idle_add_once (reveal_switcher_bar, g_object_ref (self));
+}
+
+/* Each sidebar list is one Tab stop; the sidebar narrows with the window. */
+void
+atlas_window_init_sidebar (AtlasWindow *self)
+{
+  GtkListBox *lists[] = { self->passage_list, self->dataset_list };
+
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_width_changed), NULL);
+  g_signal_connect_object (self->window_title, "notify::title-visible", G_CALLBACK (on_title_visible_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_width_changed (self);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed), self);
+      gtk_widget_add_controller (GTK_WIDGET (lists[i]), keys);
+    }
 }
 
 /* The sidebar's actions, keys and callbacks. */

@@ -75,12 +75,16 @@ on_chart_changed (AtlasWindow   *self,
   adw_view_switcher_title_set_subtitle (self->window_title, atlas_document_get_title (document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", chart != NULL);
+  if (source != ATLAS_DOCUMENT_SOURCE_DATASET)
+    g_clear_pointer (&self->shown_dataset, g_free);
   if (source == ATLAS_DOCUMENT_SOURCE_PASSAGE)
     return;
   self->passage = -1;
+  self->selecting = TRUE;
   gtk_list_box_unselect_all (self->passage_list);
   if (source != ATLAS_DOCUMENT_SOURCE_DATASET)
     gtk_list_box_unselect_all (self->dataset_list);
+  self->selecting = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", self->story != NULL);
 }
@@ -286,6 +290,11 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->import_memory, atlas_import_memory_free);
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->shown_dataset, g_free);
+  if (self->sidebar_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->sidebar_scroller), self->sidebar_tick);
+  self->sidebar_tick = 0;
+  g_clear_object (&self->sidebar_target);
   g_clear_object (&self->settings);
   g_clear_object (&self->chart_options);
   if (self->passage_fade)
@@ -316,6 +325,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, passage_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, dataset_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, options_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, open_button);
@@ -373,6 +384,7 @@ atlas_window_init (AtlasWindow *self)
     g_autofree char *imports = g_build_filename (g_get_user_data_dir (), "silicon-atlas", "imports.ini", NULL);
     self->import_memory = atlas_import_memory_new (imports);
   }
+  atlas_window_init_sidebar (self);
   atlas_window_init_chart_options (self);
   atlas_window_init_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
