@@ -1099,10 +1099,33 @@ test_shortcuts_window (void)
   GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  atlas_shortcuts_window_name_keys (GTK_WIDGET (overlay));
   gtk_window_set_default_size (overlay, 900, 640);
   gtk_window_present (overlay);
   wait_for_frames (GTK_WIDGET (overlay), 2);
   save_screenshot (GTK_WIDGET (overlay), "window-shortcuts.png");
+  /* Keys are named as printed: failed while they showed as "Page_Down"
+   * and "BackSpace". */
+  {
+    g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+    guint named = 0;
+
+    g_ptr_array_add (stack, overlay);
+    while (stack->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+        if (GTK_IS_LABEL (w) && gtk_widget_get_parent (w) && GTK_IS_SHORTCUT_LABEL (gtk_widget_get_parent (w)))
+          {
+            const char *text = gtk_label_get_label (GTK_LABEL (w));
+            g_assert_null (strchr (text, '_'));
+            g_assert_cmpstr (text, !=, "BackSpace");
+            named += g_str_equal (text, "Page Down");
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_assert_cmpuint (named, >=, 1);
+  }
   gtk_window_destroy (overlay);
 }
 

@@ -391,8 +391,36 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", FALSE);
 }
 
+/* GtkShortcutsWindow shows some keys by their raw names ("Page_Down",
+ * "BackSpace"): each key cap in overlay is named as the key is printed. */
+void
+atlas_shortcuts_window_name_keys (GtkWidget *overlay)
+{
+  static const struct
+  {
+    const char *raw;
+    const char *name;
+  } names[] = {
+    { "Page_Down", N_("Page Down") },
+    { "Page_Up", N_("Page Up") },
+    { "BackSpace", N_("Backspace") },
+  };
+
+  if (GTK_IS_LABEL (overlay))
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (overlay)), names[i].raw) == 0)
+        gtk_label_set_label (GTK_LABEL (overlay), _(names[i].name));
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child; child = gtk_widget_get_next_sibling (child))
+    atlas_shortcuts_window_name_keys (child);
+}
+
 AtlasWindow *
 atlas_window_new (GtkApplication *application)
 {
-  return g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+  AtlasWindow *self = g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay)
+    atlas_shortcuts_window_name_keys (GTK_WIDGET (overlay));
+  return self;
 }

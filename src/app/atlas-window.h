@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
 
 AtlasWindow    *atlas_window_new             (GtkApplication *application);
+void            atlas_shortcuts_window_name_keys (GtkWidget  *overlay);
 gboolean        atlas_window_load_story      (AtlasWindow    *self,
                                               const char     *path,
                                               GError        **error);
