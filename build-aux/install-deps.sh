@@ -13,10 +13,12 @@ case "${1:-}" in
   --tests)
     # clang and its runtime for the fuzz harness; Xvfb and a session bus
     # for tests that open real windows; CJK fonts so Chinese text is drawn;
-    # clang-format (with git-clang-format) and Python for the format check.
+    # clang-format (with git-clang-format) and Python for the format check;
+    # the AT-SPI registry, its Python bindings and xdotool for the
+    # accessibility test.
     packages="$packages clang libclang-rt-dev xvfb xauth dbus
       desktop-file-utils appstream shared-mime-info valgrind fonts-noto-cjk fonts-cantarell
-      clang-format python3"
+      clang-format python3 at-spi2-core gir1.2-atspi-2.0 python3-gi xdotool"
     ;;
   --bench)
     # The peers the chart-export benchmark measures Silicon Atlas against.

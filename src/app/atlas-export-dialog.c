@@ -5,6 +5,7 @@
 
 #include "atlas-export-dialog.h"
 
+#include "atlas-accessible.h"
 #include "atlas-file-chooser.h"
 #include "atlas-settings.h"
 
@@ -552,6 +553,7 @@ atlas_export_dialog_init (AtlasExportDialog *self)
   self->hidden_series = g_array_new (FALSE, FALSE, sizeof (guint));
   atlas_chart_spec_init (&self->base_spec);
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_accessible_name_controls (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
 
   g_object_bind_property_full (self, "format", self->format_row, "selected", both, format_to_row, row_to_format,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-table-view.h"
 
 #include "atlas-cell-parse.h"
@@ -863,6 +864,7 @@ static void
 atlas_import_dialog_init (AtlasImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_accessible_name_controls (GTK_WIDGET (self));
   self->settings = atlas_import_settings_new ();
   self->column_rows = g_ptr_array_new ();
   self->bound_cells = g_hash_table_new (NULL, NULL);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "atlas-accessible.h"
 #include "atlas-csv-reader.h"
 
 struct _AtlasProblemsDialog
@@ -41,6 +42,7 @@ static void
 atlas_problems_dialog_init (AtlasProblemsDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  atlas_accessible_name_controls (GTK_WIDGET (self));
 }
 
 /* A row: its title, and the subtitle as plain text when there is one. */

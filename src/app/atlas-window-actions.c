@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-chart-export.h"
 #include "atlas-dataset.h"
 #include "atlas-file-chooser.h"
@@ -534,6 +535,7 @@ atlas_window_present_about (AtlasWindow *self)
       g_ptr_array_add (datasets, NULL);
       adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Datasets"), (const char **) datasets->pdata);
     }
+  atlas_accessible_name_controls (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

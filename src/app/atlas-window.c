@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "atlas-accessible.h"
 #include "atlas-data-dir.h"
 #include "atlas-problems-dialog.h"
 #include "atlas-settings.h"
@@ -389,6 +390,7 @@ atlas_window_init (AtlasWindow *self)
   atlas_window_init_actions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", FALSE);
+  atlas_accessible_name_controls (GTK_WIDGET (self));
 }
 
 /* GtkShortcutsWindow shows some keys by their raw names ("Page_Down",
@@ -421,6 +423,9 @@ atlas_window_new (GtkApplication *application)
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
 
   if (overlay)
-    atlas_shortcuts_window_name_keys (GTK_WIDGET (overlay));
+    {
+      atlas_shortcuts_window_name_keys (GTK_WIDGET (overlay));
+      atlas_accessible_name_controls (GTK_WIDGET (overlay));
+    }
   return self;
 }
