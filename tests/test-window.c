@@ -575,6 +575,60 @@ test_every_bar_named (void)
  * the preview and the file, a name without an extension takes the
  * format chosen, a failed write stays in the dialog with the reason, and
  * a good one closes it and says so in the window. */
+/* A stand-in file manager on the session bus: what ShowItems was asked
+ * to show goes to shown. */
+static void
+on_show_items (GDBusConnection       *bus,
+               const char            *sender,
+               const char            *path,
+               const char            *interface,
+               const char            *method,
+               GVariant              *parameters,
+               GDBusMethodInvocation *invocation,
+               gpointer               shown)
+{
+  g_autofree const char **uris = NULL;
+  const char *startup_id;
+
+  g_variant_get (parameters, "(^a&s&s)", &uris, &startup_id);
+  g_ptr_array_add (shown, g_strdup (uris[0]));
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static guint
+own_file_manager (GDBusConnection *bus,
+                  GPtrArray       *shown)
+{
+  static const char xml[] = "<node><interface name='org.freedesktop.FileManager1'>"
+                            "<method name='ShowItems'><arg type='as' direction='in'/>"
+                            "<arg type='s' direction='in'/></method></interface></node>";
+  static const GDBusInterfaceVTable vtable = { on_show_items, NULL, NULL, { 0 } };
+  g_autoptr (GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (xml, NULL);
+  guint object = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1", info->interfaces[0],
+                                                    &vtable, shown, NULL, NULL);
+
+  g_assert_cmpuint (object, >, 0);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1", G_BUS_NAME_OWNER_FLAGS_NONE, NULL, NULL, NULL,
+                                NULL);
+  return object;
+}
+
+/* The button labelled label anywhere in widget, or NULL. */
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_export_dialog (void)
 {
@@ -629,6 +683,45 @@ test_export_dialog (void)
   g_assert_cmpstr (atlas_window_get_status (window), ==, "Exported “big-fund.svg”");
   wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_null (dialog);
+
+  /* The toast offers to open the file and to show it in its folder; the
+   * file manager is asked to show the very file. Failed before: the
+   * toast only said what was written. */
+  {
+    g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+    g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr (GFile) file = g_file_new_for_path (written);
+    g_autofree char *uri = g_file_get_uri (file);
+    gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+    guint object = own_file_manager (bus, shown);
+
+    g_assert_nonnull (find_button_labelled (GTK_WIDGET (window), "_Open"));
+    g_assert_nonnull (find_button_labelled (GTK_WIDGET (window), "Show in _Folder"));
+    save_screenshot (GTK_WIDGET (window), "window-exported-toast.png");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-exported", "s", written));
+    while (shown->len == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (shown->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, uri);
+    g_dbus_connection_unregister_object (bus, object);
+  }
+
+  /* Ctrl+C's action copies the chart as an image, at twice its size on
+   * screen. Failed before: there was no way to copy a chart. */
+  {
+    AtlasChartView *view = atlas_window_get_chart_view (window);
+    GdkContentProvider *content;
+    GValue value = G_VALUE_INIT;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.copy", NULL));
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (view)));
+    g_assert_nonnull (content);
+    g_value_init (&value, GDK_TYPE_TEXTURE);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpint (gdk_texture_get_width (g_value_get_object (&value)), ==,
+                     2 * gtk_widget_get_width (GTK_WIDGET (view)));
+    g_value_unset (&value);
+  }
 
   /* The choices come back next time; PNG at three times the size asked. */
   dialog = atlas_window_present_export_dialog (window);

@@ -20,6 +20,7 @@ void        atlas_chart_view_set_document (AtlasChartView *self,
                                            AtlasDocument  *document);
 const AtlasChartLayout *atlas_chart_view_get_layout (AtlasChartView *self);
 AtlasChart *atlas_chart_view_get_chart (AtlasChartView *self);
+gboolean    atlas_chart_view_copy      (AtlasChartView *self);
 void        atlas_chart_view_set_sources (AtlasChartView *self,
                                           GHashTable     *sources);
 gboolean    atlas_chart_view_zoom      (AtlasChartView *self,

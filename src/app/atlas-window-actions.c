@@ -51,6 +51,22 @@ atlas_window_export_to (AtlasWindow  *self,
   return atlas_chart_export (chart, path, width, height, format == ATLAS_EXPORT_PNG ? 2 : 1, error);
 }
 
+/* A button of the toast after an export, acting on the file written. */
+static GtkWidget *
+make_toast_button (const char *label,
+                   const char *action,
+                   const char *path)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", path);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+/* "Exported “chart.png”", with buttons to open the file and to show it
+ * in its folder. */
 static void
 on_exported (AtlasExportDialog *dialog,
              const char        *path,
@@ -58,8 +74,79 @@ on_exported (AtlasExportDialog *dialog,
 {
   g_autofree char *shown = g_filename_display_basename (path);
   g_autofree char *message = g_strdup_printf (_("Exported “%s”"), shown);
+  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (message);
+  AdwToast *toast = adw_toast_new (message);
 
-  atlas_window_show_status (self, message);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_box_append (GTK_BOX (title), label);
+  gtk_box_append (GTK_BOX (title), make_toast_button (_("_Open"), "win.open-exported", path));
+  gtk_box_append (GTK_BOX (title), make_toast_button (_("Show in _Folder"), "win.show-exported", path));
+  atlas_accessible_name_controls (title);
+  adw_toast_set_custom_title (toast, title);
+  adw_toast_set_timeout (toast, 8);
+  g_free (self->status);
+  self->status = g_strdup (message);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The toast's Open: the file in the app the desktop opens it with (through
+ * the OpenURI portal in a sandbox). */
+static void
+open_exported_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+/* Where the file manager cannot be asked to point at the file, its
+ * folder opens instead. */
+static void
+on_items_shown (GObject      *bus,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr (AtlasWindow) self = data;
+  g_autoptr (GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, NULL);
+  GFile *file = g_object_get_data (G_OBJECT (self), "atlas-shown-file");
+
+  if (!reply && file)
+    {
+      g_autoptr (GFile) folder = g_file_get_parent (file);
+      g_autofree char *uri = g_file_get_uri (folder);
+      gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+    }
+}
+
+/* The toast's Show in Folder: the file manager opens the file's folder
+ * with the file selected (org.freedesktop.FileManager1.ShowItems). */
+static void
+show_exported_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GFile *file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autofree char *uri = g_file_get_uri (file);
+  const char *uris[] = { uri, NULL };
+  GApplication *application = g_application_get_default ();
+  GDBusConnection *bus = application ? g_application_get_dbus_connection (application) : NULL;
+
+  g_object_set_data_full (G_OBJECT (self), "atlas-shown-file", file, g_object_unref);
+  if (!bus)
+    bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  else
+    g_object_ref (bus);
+  if (!bus)
+    return;
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems", g_variant_new ("(^ass)", uris, ""), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, 5000, NULL, on_items_shown, g_object_ref (self));
+  g_object_unref (bus);
 }
 
 /* The export dialog for the chart shown, as it is shown; NULL when there
@@ -573,6 +660,8 @@ atlas_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as",
                                        NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_activated);
   gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }
