@@ -737,6 +737,35 @@ test_export_dialog (void)
   wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_null (dialog);
 
+  /* Each chart's export comes back at the size it was last exported at;
+   * another chart starts from its own size on screen. The dialog fits in
+   * the window. Failed before: the size was the chart's on screen every
+   * time, and the dialog was 860 px tall over a 760 px window. */
+  {
+    double width, height;
+    g_autofree char *format = NULL;
+    int dialog_width, dialog_height;
+
+    atlas_window_show_passage (window, 4);
+    wait_for_frames (GTK_WIDGET (window), 2);
+    dialog = atlas_window_present_export_dialog (window);
+    g_object_get (dialog, "width", &width, NULL);
+    g_assert_cmpfloat (width, !=, 600);
+    gtk_window_get_default_size (GTK_WINDOW (dialog), &dialog_width, &dialog_height);
+    g_assert_cmpint (dialog_height, <=, gtk_widget_get_height (GTK_WIDGET (window)));
+    g_assert_cmpint (dialog_width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    atlas_window_show_passage (window, 3);
+    wait_for_frames (GTK_WIDGET (window), 2);
+    dialog = atlas_window_present_export_dialog (window);
+    g_object_get (dialog, "width", &width, "height", &height, "format", &format, NULL);
+    g_assert_cmpfloat (width, ==, 600);
+    g_assert_cmpfloat (height, ==, 400);
+    g_assert_cmpstr (format, ==, "png");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    dialog = NULL;
+  }
+
   g_unlink (written);
   g_unlink (png);
   g_rmdir (dir);

@@ -149,14 +149,67 @@ show_exported_activated (GtkWidget  *widget,
   g_object_unref (bus);
 }
 
+/* What the last export of a chart chose: format and size. */
+typedef struct
+{
+  char *format;
+  double width, height;
+} ExportChoice;
+
+static void
+export_choice_free (gpointer data)
+{
+  ExportChoice *choice = data;
+
+  g_free (choice->format);
+  g_free (choice);
+}
+
+/* Which chart the window shows, to remember its export by: a passage, a
+ * dataset, or the file it came from. */
+static char *
+export_choice_key (AtlasWindow *self)
+{
+  GFile *file = atlas_document_get_chart_file (self->document);
+
+  if (self->passage >= 0)
+    return g_strdup_printf ("passage:%d", self->passage);
+  if (self->shown_dataset)
+    return g_strdup_printf ("dataset:%s", self->shown_dataset);
+  if (!file)
+    file = atlas_document_get_file (self->document);
+  return file ? g_file_get_uri (file) : NULL;
+}
+
+static void
+remember_export (AtlasExportDialog *dialog,
+                 const char        *path,
+                 AtlasWindow       *self)
+{
+  char *key = g_object_get_data (G_OBJECT (dialog), "atlas-choice-key");
+  ExportChoice *choice;
+
+  if (!key)
+    return;
+  choice = g_new0 (ExportChoice, 1);
+  g_object_get (dialog, "format", &choice->format, "width", &choice->width, "height", &choice->height, NULL);
+  if (!self->export_choices)
+    self->export_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, export_choice_free);
+  g_hash_table_replace (self->export_choices, g_strdup (key), choice);
+}
+
 /* The export dialog for the chart shown, as it is shown; NULL when there
- * is no chart. */
+ * is no chart. It comes back with the format and size this chart was last
+ * exported at, and fits in the window. */
 AtlasExportDialog *
 atlas_window_present_export_dialog (AtlasWindow *self)
 {
   AtlasChart *chart;
   AtlasExportDialog *dialog;
   double width, height;
+  g_autofree char *key = NULL;
+  const ExportChoice *choice;
+  int dialog_width, dialog_height;
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
@@ -165,6 +218,17 @@ atlas_window_present_export_dialog (AtlasWindow *self)
     return NULL;
   get_export_size (self, &width, &height);
   dialog = atlas_export_dialog_new (GTK_WINDOW (self), chart, width, height);
+  key = export_choice_key (self);
+  choice = key && self->export_choices ? g_hash_table_lookup (self->export_choices, key) : NULL;
+  if (choice)
+    g_object_set (dialog, "format", choice->format, "width", choice->width, "height", choice->height, NULL);
+  g_object_set_data_full (G_OBJECT (dialog), "atlas-choice-key", g_steal_pointer (&key), g_free);
+  /* No taller or wider than the window it serves (its page scrolls). */
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &dialog_width, &dialog_height);
+  if (gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    gtk_window_set_default_size (GTK_WINDOW (dialog), MIN (dialog_width, gtk_widget_get_width (GTK_WIDGET (self)) - 48),
+                                 MIN (dialog_height, gtk_widget_get_height (GTK_WIDGET (self)) - 48));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (remember_export), self, 0);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

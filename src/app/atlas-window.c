@@ -303,6 +303,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->passage_fade);
   g_clear_object (&self->options_menu);
   g_clear_object (&self->recent_menu);
+  g_clear_pointer (&self->export_choices, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_pointer (&self->builtin_context, atlas_chart_context_unref);
   g_clear_pointer (&self->story, atlas_story_free);
