@@ -41,9 +41,9 @@ CONTROLS = {
 }
 
 
-def find_application(timeout=20):
+def find_application(running, timeout=20):
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and running():
         desktop = Atspi.get_desktop(0)
         for i in range(desktop.get_child_count()):
             app = desktop.get_child_at_index(i)
@@ -101,7 +101,12 @@ def main():
     checks = []
     try:
         bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
-        app = find_application()
+        app = find_application(lambda: app_process.poll() is None)
+        if app is None and app_process.poll() is not None:
+            # The display was not there yet: once more.
+            time.sleep(1)
+            app_process = subprocess.Popen([binary], env=env)
+            app = find_application(lambda: app_process.poll() is None)
         if app is None:
             print("1..1\nnot ok 1 - the app shows on the accessibility bus")
             return 1
