@@ -2,8 +2,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "atlas-table-view.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
+
+#include "atlas-file-chooser.h"
 
 /* One row of the table, made when the list asks for it. */
 #define ATLAS_TYPE_ROW_ITEM (atlas_row_item_get_type ())
@@ -88,9 +92,15 @@ struct _AtlasTableView
 {
   GtkWidget parent_instance;
 
+  GtkBox *box;              /* the search bar over the rows */
+  GtkSearchEntry *search;
+  GtkLabel *count_label;    /* "12 of 40 rows" */
   GtkScrolledWindow *scroller;
   GtkColumnView *column_view;
   GtkSortListModel *sorted; /* the rows in the order the column headers ask */
+  GtkFilterListModel *shown; /* those of them the search finds */
+  GtkCustomFilter *filter;
+  char *query;              /* the search, case-folded; NULL: every row */
   AtlasTable *table;        /* owned */
   AtlasDocument *document;  /* whose chart's table shows; NULL: the table set by hand */
 };
@@ -157,6 +167,9 @@ atlas_table_view_setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  /* One line, whatever the cell holds (a quoted field may hold line
+   * breaks): every row of the table is as tall as every other. */
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
   gtk_list_item_set_child (item, label);
@@ -184,6 +197,206 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (label), "atlas-tooltip", text ? NULL : (gpointer) _("missing"));
 }
 
+/* Whether a row has the search in any of its cells, as they are shown,
+ * whatever the case. */
+static gboolean
+row_matches (gpointer item,
+             gpointer data)
+{
+  AtlasTableView *self = data;
+  gsize row = ((AtlasRowItem *) item)->row;
+
+  if (!self->query || !self->table)
+    return TRUE;
+  for (guint c = 0; c < atlas_table_get_n_columns (self->table); c++)
+    {
+      g_autofree char *text = atlas_column_format_cell (atlas_table_get_column (self->table, c), row);
+      g_autofree char *folded = text ? g_utf8_casefold (text, -1) : NULL;
+
+      if (folded && strstr (folded, self->query))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "40 rows", or "12 of 40 rows" while a search leaves some out. */
+static void
+update_count (AtlasTableView *self)
+{
+  guint shown, all;
+  g_autofree char *text = NULL;
+
+  if (!self->count_label)
+    return;
+  shown = self->shown ? g_list_model_get_n_items (G_LIST_MODEL (self->shown)) : 0;
+  all = self->sorted ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0;
+  if (self->query)
+    /* Translators: rows a search finds, then all the table's rows. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u row", "%u of %u rows", all), shown, all);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", all), all);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+on_search_changed (AtlasTableView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+
+  g_clear_pointer (&self->query, g_free);
+  if (*text)
+    self->query = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Shows the rows that contain text in any cell (empty: every row), as
+ * typing it in the search entry does. */
+void
+atlas_table_view_search (AtlasTableView *self,
+                         const char     *text)
+{
+  g_return_if_fail (ATLAS_IS_TABLE_VIEW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search), text ? text : "");
+  on_search_changed (self);
+}
+
+/* A number as a CSV file holds it: as short as reads back the same. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
+  if (g_ascii_strtod (buffer, NULL) != value)
+    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
+  g_string_append (out, buffer);
+}
+
+/* A date as a CSV file holds it: ISO, to the column's own precision. */
+static void
+append_date (GString       *out,
+             double         value,
+             AtlasDateUnit  unit)
+{
+  g_autoptr (GDateTime) date = g_date_time_new_from_unix_utc ((gint64) floor (value));
+  g_autofree char *text = NULL;
+
+  if (!date)
+    return;
+  text = g_date_time_format (date, unit == ATLAS_DATE_UNIT_YEAR      ? "%Y"
+                                   : unit == ATLAS_DATE_UNIT_MONTH   ? "%Y-%m"
+                                   : unit == ATLAS_DATE_UNIT_SECOND  ? "%Y-%m-%dT%H:%M:%S"
+                                                                     : "%Y-%m-%d");
+  g_string_append (out, text);
+}
+
+/* A field quoted where it must be: with a comma, a quote or a line break. */
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  if (!strpbrk (text, ",\"\r\n"))
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* Writes the rows shown (a search's, in the order sorted) to path as CSV:
+ * UTF-8, a header of the column names, numbers with a point, dates as
+ * ISO, missing cells empty; through a temporary file renamed into place. */
+gboolean
+atlas_table_view_save_rows (AtlasTableView  *self,
+                            const char      *path,
+                            GError         **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n_columns;
+
+  g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!self->table || !self->shown)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There are no rows to save"));
+      return FALSE;
+    }
+  n_columns = atlas_table_get_n_columns (self->table);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, ',');
+      append_field (out, atlas_column_get_name (atlas_table_get_column (self->table, c)));
+    }
+  g_string_append (out, "\r\n");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->shown)); i++)
+    {
+      g_autoptr (AtlasRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const AtlasColumn *column = atlas_table_get_column (self->table, c);
+
+          if (c > 0)
+            g_string_append_c (out, ',');
+          if (atlas_column_is_missing (column, item->row))
+            continue;
+          if (atlas_column_get_column_type (column) == ATLAS_COLUMN_NUMBER)
+            append_number (out, atlas_column_get_number (column, item->row));
+          else if (atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE)
+            append_date (out, atlas_column_get_number (column, item->row), atlas_column_get_date_unit (column));
+          else
+            {
+              g_autofree char *text = atlas_column_format_cell (column, item->row);
+              append_field (out, text);
+            }
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_file_set_contents_full (path, out->str, (gssize) out->len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+}
+
+static void
+on_rows_file_chosen (GFile   *file,
+                     gpointer data)
+{
+  AtlasTableView *self = data;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (path && !atlas_table_view_save_rows (self, path, &error))
+    {
+      /* Told where the window tells things, in a toast. */
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      if (overlay)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    }
+}
+
+/* "Save Rows…": the rows shown, to a CSV file the person names. */
+static void
+save_rows_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  static const char *const types[] = { "text/csv", NULL };
+  static const char *const patterns[] = { "*.csv", NULL };
+  g_autoptr (GListStore) filters = atlas_file_filters_new ();
+
+  atlas_file_filters_add (filters, _("CSV files"), types, patterns);
+  atlas_file_chooser_save (GTK_WINDOW (gtk_widget_get_root (widget)), _("Save Rows"), _("_Save"), "rows.csv",
+                           G_LIST_MODEL (filters), on_rows_file_chosen, g_object_ref (widget), g_object_unref);
+}
+
 /* Shows table's rows (NULL: none), one column per table column. */
 void
 atlas_table_view_set_table (AtlasTableView *self,
@@ -200,6 +413,9 @@ atlas_table_view_set_table (AtlasTableView *self,
   /* No rows while the columns change: a cell of the old table must never
    * be bound to a column of the new one. */
   gtk_column_view_set_model (self->column_view, NULL);
+  if (self->shown)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
   columns = gtk_column_view_get_columns (self->column_view);
   while (g_list_model_get_n_items (columns) > 0)
@@ -231,19 +447,23 @@ atlas_table_view_set_table (AtlasTableView *self,
       g_object_unref (sorter);
       gtk_column_view_append_column (self->column_view, view_column);
     }
+  g_set_object (&self->sorted, sorted);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (sorted)),
+                                           GTK_FILTER (g_object_ref (self->filter)));
+  g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   {
-    g_autoptr (GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (sorted)));
+    g_autoptr (GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
     gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   }
-  g_set_object (&self->sorted, sorted);
+  update_count (self);
 }
 
-/* The rows in the order shown. */
+/* The rows shown, in their order. */
 GListModel *
 atlas_table_view_get_rows (AtlasTableView *self)
 {
   g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->shown);
 }
 
 /* The text of the cell shown at position in column, NULL where missing. */
@@ -256,9 +476,9 @@ atlas_table_view_get_cell (AtlasTableView *self,
 
   g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), NULL);
 
-  if (!self->table || !self->sorted || column >= atlas_table_get_n_columns (self->table))
+  if (!self->table || !self->shown || column >= atlas_table_get_n_columns (self->table))
     return NULL;
-  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
   return item ? atlas_column_format_cell (atlas_table_get_column (self->table, column), item->row) : NULL;
 }
 
@@ -351,7 +571,15 @@ atlas_table_view_dispose (GObject *object)
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
-  g_clear_pointer ((GtkWidget **) &self->scroller, gtk_widget_unparent);
+  if (self->shown)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
+  g_clear_object (&self->shown);
+  g_clear_pointer ((GtkWidget **) &self->box, gtk_widget_unparent);
+  self->scroller = NULL;
+  self->search = NULL;
+  self->count_label = NULL;
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->query, g_free);
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->table, atlas_table_unref);
   G_OBJECT_CLASS (atlas_table_view_parent_class)->dispose (object);
@@ -366,6 +594,7 @@ atlas_table_view_class_init (AtlasTableViewClass *klass)
   object_class->get_property = atlas_table_view_get_property;
   object_class->set_property = atlas_table_view_set_property;
   GTK_WIDGET_CLASS (klass)->map = atlas_table_view_map;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "table.save-rows", NULL, save_rows_activated);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 
   properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, ATLAS_TYPE_DOCUMENT,
@@ -393,6 +622,33 @@ atlas_table_view_init (AtlasTableView *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Rows of the chart's data"), -1);
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->column_view));
-  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+  self->filter = gtk_custom_filter_new (row_matches, self, NULL);
+
+  /* Over the rows: a search through every cell and how many rows it finds. */
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Search the rows"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  {
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Rows…"));
+
+    gtk_widget_set_margin_start (bar, 12);
+    gtk_widget_set_margin_end (bar, 12);
+    gtk_widget_set_margin_top (bar, 6);
+    gtk_widget_set_margin_bottom (bar, 6);
+    gtk_widget_set_tooltip_text (save, _("Save the rows shown as a CSV file"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "table.save-rows");
+    gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->search));
+    gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->count_label));
+    gtk_box_append (GTK_BOX (bar), save);
+    self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+    gtk_box_append (self->box, bar);
+    gtk_box_append (self->box, GTK_WIDGET (self->scroller));
+  }
+  gtk_widget_set_parent (GTK_WIDGET (self->box), GTK_WIDGET (self));
 }

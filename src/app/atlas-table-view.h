@@ -22,6 +22,11 @@ char       *atlas_table_view_get_cell   (AtlasTableView *self,
                                          guint           position,
                                          guint           column);
 GtkColumnView *atlas_table_view_get_column_view (AtlasTableView *self);
+void            atlas_table_view_search          (AtlasTableView *self,
+                                                  const char     *text);
+gboolean        atlas_table_view_save_rows       (AtlasTableView  *self,
+                                                  const char      *path,
+                                                  GError         **error);
 
 void            atlas_table_view_setup_cell (GtkSignalListItemFactory *factory,
                                              GtkListItem              *item,
