@@ -766,6 +766,24 @@ test_export_dialog (void)
     dialog = NULL;
   }
 
+  /* They outlast the window: the next one remembers them too. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  window = new_story_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 3);
+  wait_for_frames (GTK_WIDGET (window), 3);
+  {
+    double width;
+
+    dialog = atlas_window_present_export_dialog (window);
+    g_object_get (dialog, "width", &width, NULL);
+    g_assert_cmpfloat (width, ==, 600);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    dialog = NULL;
+  }
+
   g_unlink (written);
   g_unlink (png);
   g_rmdir (dir);

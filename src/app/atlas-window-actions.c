@@ -181,21 +181,65 @@ export_choice_key (AtlasWindow *self)
   return file ? g_file_get_uri (file) : NULL;
 }
 
+/* The choices of every chart exported, kept in GSettings where the
+ * schema is installed (so they outlast the window), else for the window's
+ * life. */
+static GHashTable *
+load_export_choices (AtlasWindow *self)
+{
+  g_autoptr (GVariant) saved = NULL;
+  GVariantIter iter;
+  const char *key, *format;
+  double width, height;
+
+  if (self->export_choices)
+    return self->export_choices;
+  self->export_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, export_choice_free);
+  if (!self->settings)
+    return self->export_choices;
+  saved = g_settings_get_value (self->settings, "export-choices");
+  g_variant_iter_init (&iter, saved);
+  while (g_variant_iter_next (&iter, "{&s(&sdd)}", &key, &format, &width, &height))
+    {
+      ExportChoice *choice = g_new0 (ExportChoice, 1);
+
+      choice->format = g_strdup (format);
+      choice->width = width;
+      choice->height = height;
+      g_hash_table_replace (self->export_choices, g_strdup (key), choice);
+    }
+  return self->export_choices;
+}
+
 static void
 remember_export (AtlasExportDialog *dialog,
                  const char        *path,
                  AtlasWindow       *self)
 {
   char *key = g_object_get_data (G_OBJECT (dialog), "atlas-choice-key");
+  GHashTable *choices = load_export_choices (self);
   ExportChoice *choice;
 
   if (!key)
     return;
   choice = g_new0 (ExportChoice, 1);
   g_object_get (dialog, "format", &choice->format, "width", &choice->width, "height", &choice->height, NULL);
-  if (!self->export_choices)
-    self->export_choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, export_choice_free);
-  g_hash_table_replace (self->export_choices, g_strdup (key), choice);
+  g_hash_table_replace (choices, g_strdup (key), choice);
+  if (self->settings)
+    {
+      GVariantBuilder builder;
+      GHashTableIter iter;
+      gpointer name, value;
+
+      g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{s(sdd)}"));
+      g_hash_table_iter_init (&iter, choices);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        {
+          const ExportChoice *each = value;
+          g_variant_builder_add (&builder, "{s(sdd)}", (const char *) name, each->format, each->width, each->height);
+        }
+      g_settings_set_value (self->settings, "export-choices", g_variant_builder_end (&builder));
+    }
 }
 
 /* The export dialog for the chart shown, as it is shown; NULL when there
@@ -219,7 +263,7 @@ atlas_window_present_export_dialog (AtlasWindow *self)
   get_export_size (self, &width, &height);
   dialog = atlas_export_dialog_new (GTK_WINDOW (self), chart, width, height);
   key = export_choice_key (self);
-  choice = key && self->export_choices ? g_hash_table_lookup (self->export_choices, key) : NULL;
+  choice = key ? g_hash_table_lookup (load_export_choices (self), key) : NULL;
   if (choice)
     g_object_set (dialog, "format", choice->format, "width", choice->width, "height", choice->height, NULL);
   g_object_set_data_full (G_OBJECT (dialog), "atlas-choice-key", g_steal_pointer (&key), g_free);

@@ -55,7 +55,7 @@ struct _AtlasWindow
 
   /* The actions. */
   GMenu *recent_menu;                /* files this app opened lately, newest first */
-  GHashTable *export_choices;        /* chart key -> the format and size it was last exported at */
+  GHashTable *export_choices;        /* chart key -> the format and size it was last exported at; NULL until read */
 };
 
 /* atlas-window.c */
