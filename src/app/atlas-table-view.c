@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-cell-parse.h"
 #include "atlas-file-chooser.h"
 
 /* One row of the table, made when the list asks for it. */
@@ -260,19 +261,6 @@ atlas_table_view_search (AtlasTableView *self,
   on_search_changed (self);
 }
 
-/* A number as a CSV file holds it: as short as reads back the same. */
-static void
-append_number (GString *out,
-               double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buffer, sizeof buffer, "%.15g", value);
-  if (g_ascii_strtod (buffer, NULL) != value)
-    g_ascii_formatd (buffer, sizeof buffer, "%.17g", value);
-  g_string_append (out, buffer);
-}
-
 /* A date as a CSV file holds it: ISO, to the column's own precision. */
 static void
 append_date (GString       *out,
@@ -351,7 +339,10 @@ atlas_table_view_save_rows (AtlasTableView  *self,
           if (atlas_column_is_missing (column, item->row))
             continue;
           if (atlas_column_get_column_type (column) == ATLAS_COLUMN_NUMBER)
-            append_number (out, atlas_column_get_number (column, item->row));
+            {
+              g_autofree char *number = atlas_cell_format_number (atlas_column_get_number (column, item->row));
+              g_string_append (out, number);
+            }
           else if (atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE)
             append_date (out, atlas_column_get_number (column, item->row), atlas_column_get_date_unit (column));
           else

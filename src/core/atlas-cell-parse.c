@@ -759,3 +759,21 @@ atlas_cell_parse_date (const char      *cell,
                  + parts.seconds_of_day;
   return TRUE;
 }
+
+/* A number as a file writes it: with a point, in as few significant
+ * digits (15 to 17) as read back as the same double. */
+char *
+atlas_cell_format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  return g_strdup (buffer);
+}

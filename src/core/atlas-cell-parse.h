@@ -71,6 +71,8 @@ gboolean atlas_cell_parse_date (const char      *cell,
                                 AtlasDateFormat  format,
                                 double          *out_seconds);
 
+char *atlas_cell_format_number (double value);
+
 double atlas_days_from_civil (gint64 year,
                               guint  month,
                               guint  day);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atlas-cell-parse.h"
 #include "atlas-chart-suggest.h"
 #include "atlas-located-error.h"
 #include "atlas-table.h"
@@ -1253,24 +1254,6 @@ out:
 
 /* Taking a chart back */
 
-/* A number written so that it reads back as the same double. */
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (int digits = 15; digits <= 17; digits++)
-    {
-      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
-      double back;
-
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (parse_number (buffer, &back) && back == value)
-        break;
-    }
-  return g_strdup (buffer);
-}
-
 /* value along x as text that atlas_chart_parse_x() reads back: a name,
  * or "#" and a position between names, a date in the column's own
  * granularity where it falls on one, a date-time to the microsecond, or
@@ -1295,7 +1278,7 @@ format_x_in_rows (const AtlasTable  *table,
     }
   if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_TEXT)
     {
-      g_autofree char *number = format_number (value);
+      g_autofree char *number = atlas_cell_format_number (value);
       return g_strconcat ("#", number, NULL);
     }
   if (column && atlas_column_get_column_type (column) == ATLAS_COLUMN_DATE && isfinite (value))
@@ -1315,7 +1298,7 @@ format_x_in_rows (const AtlasTable  *table,
       if (exact)
         return g_date_time_format (exact, "%Y-%m-%dT%H:%M:%S.%fZ");
     }
-  return format_number (value);
+  return atlas_cell_format_number (value);
 }
 
 char *
@@ -1426,8 +1409,8 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   g_clear_pointer (&definition->y_range, g_free);
   if (isfinite (view->y_min) && isfinite (view->y_max))
     {
-      g_autofree char *from = format_number (view->y_min);
-      g_autofree char *to = format_number (view->y_max);
+      g_autofree char *from = atlas_cell_format_number (view->y_min);
+      g_autofree char *to = atlas_cell_format_number (view->y_max);
       definition->y_range = g_strdup_printf ("%s..%s", from, to);
     }
 }
