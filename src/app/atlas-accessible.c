@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "atlas-table.h"
+
 /* text without a mnemonic's underscores ("_Cancel" reads "Cancel"; a
  * doubled one stands for itself). */
 static char *
@@ -21,18 +23,6 @@ without_mnemonic (const char *text)
         g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
-}
-
-/* A tooltip as a name: without the key that does the same, which the
- * tooltip gives in brackets at its end ("Open a CSV File… (Ctrl+O)"). */
-static char *
-name_from_tooltip (const char *tooltip)
-{
-  const char *bracket = g_str_has_suffix (tooltip, ")") ? strrchr (tooltip, '(') : NULL;
-
-  if (bracket && bracket > tooltip)
-    return g_strchomp (g_strndup (tooltip, bracket - tooltip));
-  return g_strdup (tooltip);
 }
 
 /* The first label's text inside widget (a button's content), or NULL. */
@@ -116,8 +106,10 @@ name_of_button (GtkWidget *button)
   if (label)
     return without_mnemonic (label);
   tooltip = find_tooltip (button);
+  /* A tooltip as a name: without the key that does the same, which the
+   * tooltip gives in brackets at its end ("Open a CSV File… (Ctrl+O)"). */
   if (tooltip)
-    return name_from_tooltip (tooltip);
+    return atlas_name_without_bracket (tooltip);
   return name_from_icon (button);
 }
 

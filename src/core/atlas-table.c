@@ -197,6 +197,19 @@ atlas_format_date (double        seconds,
     }
 }
 
+/* name without the bracket at its end, which gives a column's unit or
+ * values ("side (US|ally|China)") or a tooltip's key ("Open… (Ctrl+O)"),
+ * for a sentence that needs it no more; name itself where it has none. */
+char *
+atlas_name_without_bracket (const char *name)
+{
+  const char *bracket = g_str_has_suffix (name, ")") ? strrchr (name, '(') : NULL;
+
+  if (bracket && bracket > name)
+    return g_strchomp (g_strndup (name, bracket - name));
+  return g_strdup (name);
+}
+
 /* A cell as a table shows it: the text, the date at the column's unit, or
  * the number with up to 12 significant digits; NULL where it is missing. */
 char *

@@ -22,6 +22,7 @@ const char        *atlas_column_get_unit         (const AtlasColumn *column);
 AtlasDateUnit      atlas_column_get_date_unit    (const AtlasColumn *column);
 char              *atlas_column_format_cell      (const AtlasColumn *column,
                                                   gsize              row);
+char              *atlas_name_without_bracket    (const char        *name);
 char              *atlas_format_date             (double             seconds,
                                                   AtlasDateUnit      unit);
 gsize              atlas_column_get_n_missing    (const AtlasColumn *column);

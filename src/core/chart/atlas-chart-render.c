@@ -1827,18 +1827,10 @@ render_once (AtlasChart *chart,
    * read as the whole table, it would mislead. */
   if (chart->excluded)
     {
-      /* The bracket after a column's name gives its unit or its values
-       * ("side (US|ally|China)"), which the sentence needs no more. */
-      g_autofree char *column = g_strdup (chart->spec.filter_column);
-      char *bracket = g_str_has_suffix (column, ")") ? strrchr (column, '(') : NULL;
+      g_autofree char *column = atlas_name_without_bracket (chart->spec.filter_column);
       /* Translators: a column's name, then the value that chooses the rows. */
-      g_autofree char *which = NULL;
-      double h;
-
-      if (bracket && bracket > column)
-        *bracket = '\0';
-      which = g_strdup_printf (_("Rows where %s is “%s”"), g_strchomp (column), chart->spec.filter_value);
-      h = atlas_painter_draw_text_block (&painter, which, TEXT_SMALL, margin, top, width - 2 * margin, 2,
+      g_autofree char *which = g_strdup_printf (_("Rows where %s is “%s”"), column, chart->spec.filter_value);
+      double h = atlas_painter_draw_text_block (&painter, which, TEXT_SMALL, margin, top, width - 2 * margin, 2,
                                                 &painter.theme->muted_text);
       if (h > 0)
         top += h + painter.unit * 0.4;
