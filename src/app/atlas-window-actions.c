@@ -174,8 +174,8 @@ export_choice_key (AtlasWindow *self)
 
   if (self->passage >= 0)
     return g_strdup_printf ("passage:%d", self->passage);
-  if (self->shown_dataset)
-    return g_strdup_printf ("dataset:%s", self->shown_dataset);
+  if (atlas_window_get_shown_dataset (self))
+    return g_strdup_printf ("dataset:%s", atlas_window_get_shown_dataset (self));
   if (!file)
     file = atlas_document_get_file (self->document);
   return file ? g_file_get_uri (file) : NULL;

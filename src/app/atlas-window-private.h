@@ -43,7 +43,6 @@ struct _AtlasWindow
   AtlasStory *story;
   GPtrArray *catalog;                /* AtlasDatasetInfo, in the order the sidebar lists them */
   int passage;                       /* -1 when no passage is shown */
-  char *shown_dataset;               /* the built-in dataset shown, NULL for none */
   gboolean selecting;                /* the sidebar's selection is being set to what is shown */
   GtkListBoxRow *sidebar_target;     /* the row the sidebar is to scroll to at its next frame */
   guint sidebar_tick;                /* the tick callback that will, 0 for none */
@@ -65,6 +64,7 @@ char              *atlas_window_get_local_path       (AtlasWindow *self,
                                                       GFile       *file);
 char              *atlas_window_builtin_datasets_dir (void);
 AtlasChartContext *atlas_window_get_chart_context    (AtlasWindow *self);
+const char        *atlas_window_get_shown_dataset    (AtlasWindow *self);
 
 /* atlas-window-sidebar.c */
 void               atlas_window_class_init_sidebar   (GtkWidgetClass *widget_class);

@@ -127,8 +127,6 @@ atlas_window_show_dataset (AtlasWindow *self,
   definition->dataset = g_strdup (dataset);
   atlas_document_show (self->document, ATLAS_DOCUMENT_SOURCE_DATASET, definition, chart,
                        atlas_story_get_title (self->story));
-  g_free (self->shown_dataset);
-  self->shown_dataset = g_strdup (dataset);
   for (guint i = 0; self->catalog && i < self->catalog->len; i++)
     if (g_str_equal (((AtlasDatasetInfo *) g_ptr_array_index (self->catalog, i))->id, dataset))
       {
@@ -153,7 +151,7 @@ on_dataset_activated (AtlasWindow   *self,
   if (!row || self->selecting || !self->catalog)
     return;
   info = g_ptr_array_index (self->catalog, (guint) gtk_list_box_row_get_index (row));
-  if (g_strcmp0 (self->shown_dataset, info->id) != 0)
+  if (g_strcmp0 (atlas_window_get_shown_dataset (self), info->id) != 0)
     atlas_window_show_dataset (self, info->id);
 }
 

@@ -76,8 +76,6 @@ on_chart_changed (AtlasWindow   *self,
   adw_view_switcher_title_set_subtitle (self->window_title, atlas_document_get_title (document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", chart != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", chart != NULL);
-  if (source != ATLAS_DOCUMENT_SOURCE_DATASET)
-    g_clear_pointer (&self->shown_dataset, g_free);
   if (source == ATLAS_DOCUMENT_SOURCE_PASSAGE)
     return;
   self->passage = -1;
@@ -247,6 +245,18 @@ atlas_window_get_status (AtlasWindow *self)
   return self->status;
 }
 
+/* The id of the built-in dataset whose own chart is shown, as the
+ * document holds it; NULL when the chart is of something else. */
+const char *
+atlas_window_get_shown_dataset (AtlasWindow *self)
+{
+  const AtlasChartDefinition *definition = atlas_document_get_definition (self->document);
+
+  if (atlas_document_get_source (self->document) != ATLAS_DOCUMENT_SOURCE_DATASET || !definition)
+    return NULL;
+  return definition->dataset;
+}
+
 /* Whether the sidebar is folded away for a narrow window. */
 gboolean
 atlas_window_is_sidebar_folded (AtlasWindow *self)
@@ -291,7 +301,6 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->import_memory, atlas_import_memory_free);
   g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->shown_dataset, g_free);
   if (self->sidebar_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->sidebar_scroller), self->sidebar_tick);
   self->sidebar_tick = 0;
