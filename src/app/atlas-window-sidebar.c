@@ -271,10 +271,10 @@ atlas_window_get_passage (AtlasWindow *self)
   return self->passage;
 }
 
-/* Where Tab goes from a sidebar list: each list is one stop, its rows
- * walked with the arrow keys; Tab goes on to the next list, then to the
- * chart or the data, Shift+Tab back. Returns the widget to focus, NULL to
- * let the focus move as it would. */
+/* Where Tab goes from a sidebar list other than back from the passages:
+ * each list is one stop, its rows walked with the arrow keys; Tab goes on
+ * to the next list, then to the chart or the data, Shift+Tab back. NULL
+ * where the list to go to has no rows. */
 static GtkWidget *
 next_focus_stop (AtlasWindow *self,
                  GtkListBox  *list,
@@ -283,8 +283,6 @@ next_focus_stop (AtlasWindow *self,
   GtkListBox *to;
   GtkListBoxRow *row;
 
-  if (list == self->passage_list && backward)
-    return NULL;
   if (list == self->dataset_list && !backward)
     return g_str_equal (adw_view_stack_get_visible_child_name (self->view_stack), "table")
              ? GTK_WIDGET (self->table_view)
@@ -308,7 +306,7 @@ on_sidebar_key_pressed (GtkEventControllerKey *controller,
 
   if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
     return FALSE;
-  if ((list == self->passage_list) && backward)
+  if (list == self->passage_list && backward)
     {
       /* Before the passages: whatever comes before the sidebar. */
       gtk_widget_set_can_focus (GTK_WIDGET (self->sidebar_scroller), FALSE);

@@ -511,14 +511,16 @@ set_label_text (Painter    *painter,
 /* Where each mark's label goes beside its line: one line where it fits,
  * else two; with allow_leftward, a label near the right edge that would
  * be cut short there sits left of its line instead, where there is more
- * room. */
+ * room. out_n_leftward, where given, counts those. */
 static LabelSide *
 choose_label_sides (Painter  *painter,
                     GArray   *marks,
-                    gboolean  allow_leftward)
+                    gboolean  allow_leftward,
+                    guint    *out_n_leftward)
 {
   AtlasChartLayout *layout = painter->layout;
   LabelSide *sides = g_new0 (LabelSide, marks->len);
+  guint n_leftward = 0;
 
   for (guint i = 0; i < marks->len; i++)
     {
@@ -537,6 +539,7 @@ choose_label_sides (Painter  *painter,
           && room_left > wide->wrap_width)
         {
           side->leftward = TRUE;
+          n_leftward++;
           wide->wrap_width = MIN (painter->unit * 16, room_left);
           wide->lines = set_label_text (painter, mark->label, wide->wrap_width);
         }
@@ -557,6 +560,8 @@ choose_label_sides (Painter  *painter,
         side->shapes[k].x = side->leftward ? mark->px - painter->unit * 0.3 - side->shapes[k].width
                                            : mark->px + painter->unit * 0.3;
     }
+  if (out_n_leftward)
+    *out_n_leftward = n_leftward;
   return sides;
 }
 
@@ -635,19 +640,24 @@ draw_stacked_labels (Painter         *painter,
   g_autoptr (GArray) unplaced = g_array_new (FALSE, FALSE, sizeof (Mark));
   g_autofree gboolean *done = NULL;
   g_autofree LabelSide *sides = NULL;
+  g_autofree LabelSide *sides_leftward = NULL;
+  guint n_labels = 0, n_leftward = 0;
   double h;
 
   g_array_set_clear_func (placed, placed_label_clear);
   g_array_sort (marks, compare_marks);
   done = g_new0 (gboolean, marks->len);
-  sides = choose_label_sides (painter, marks, FALSE);
-  if (stack_labels (painter, marks, sides, bands, n_bands, placed, done) < marks->len)
+  sides = choose_label_sides (painter, marks, FALSE, NULL);
+  for (guint i = 0; i < marks->len; i++)
+    n_labels += g_array_index (marks, Mark, i).label != NULL;
+  if (stack_labels (painter, marks, sides, bands, n_bands, placed, done) < n_labels)
+    sides_leftward = choose_label_sides (painter, marks, TRUE, &n_leftward);
+  if (n_leftward > 0)
     {
       /* Some labels found no place right of their lines: try those near
        * the right edge on their left, and keep whichever names more. */
       g_autoptr (GArray) placed_leftward = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
       g_autofree gboolean *done_leftward = g_new0 (gboolean, marks->len);
-      g_autofree LabelSide *sides_leftward = choose_label_sides (painter, marks, TRUE);
 
       g_array_set_clear_func (placed_leftward, placed_label_clear);
       if (stack_labels (painter, marks, sides_leftward, bands, n_bands, placed_leftward, done_leftward) > placed->len)
