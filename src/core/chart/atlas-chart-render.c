@@ -259,13 +259,6 @@ make_value_scale (AtlasChart *chart,
   return scale;
 }
 
-/* Bars over numbers or dates with gaps between them (years 2012 and
- * 2018, none between) stand in a band each, side by side, rather than
- * leave empty slots for values the data do not have; so do bars over
- * whole numbers evenly more than one apart (2014, 2019, 2024), each
- * named under its bar. NULL where the values are consecutive, which a
- * linear or time axis shows as well. Rows a filter leaves out have no
- * band. */
 /* About how long one unit of the x column's dates is, in seconds; 1
  * for numbers. */
 static double
@@ -289,6 +282,13 @@ date_unit_seconds (const AtlasChart *chart)
     }
 }
 
+/* Bars over numbers or dates with gaps between them (years 2012 and
+ * 2018, none between) stand in a band each, side by side, rather than
+ * leave empty slots for values the data do not have; so do bars over
+ * whole numbers evenly more than one apart (2014, 2019, 2024), each
+ * named under its bar. NULL where the values are consecutive, which a
+ * linear or time axis shows as well. Rows a filter leaves out have no
+ * band. */
 static AtlasScale *
 make_band_of_values (const AtlasChart *chart)
 {

@@ -974,8 +974,8 @@ atlas_chart_stack_value (const AtlasChart *chart,
     }
   /* An area with a missing layer has no honest outline: the whole row is
    * a gap rather than a stack that silently drops a layer. A bar keeps
-   * the parts it has, so none of them is hidden, and the key says that
-   * stacks leave out parts with no data. */
+   * the parts it has, so none of them is hidden; the missing part is
+   * drawn as a no-data outline after them. */
   for (guint s = 0; s < chart->series->len; s++)
     {
       double v = g_array_index (chart->series, AtlasChartSeries, s).values[row];
