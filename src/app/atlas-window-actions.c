@@ -103,6 +103,24 @@ open_exported_activated (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
 }
 
+/* A Show in Folder under way: the window, and the folder to open where
+ * the file manager cannot be asked. */
+typedef struct
+{
+  AtlasWindow *window;
+  char *folder_uri;
+} ShowRequest;
+
+static void
+show_request_free (ShowRequest *request)
+{
+  g_object_unref (request->window);
+  g_free (request->folder_uri);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShowRequest, show_request_free)
+
 /* Where the file manager cannot be asked to point at the file, its
  * folder opens instead. */
 static void
@@ -110,16 +128,11 @@ on_items_shown (GObject      *bus,
                 GAsyncResult *result,
                 gpointer      data)
 {
-  g_autoptr (AtlasWindow) self = data;
+  g_autoptr (ShowRequest) request = data;
   g_autoptr (GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (bus), result, NULL);
-  GFile *file = g_object_get_data (G_OBJECT (self), "atlas-shown-file");
 
-  if (!reply && file)
-    {
-      g_autoptr (GFile) folder = g_file_get_parent (file);
-      g_autofree char *uri = g_file_get_uri (folder);
-      gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-    }
+  if (!reply)
+    gtk_show_uri (GTK_WINDOW (request->window), request->folder_uri, GDK_CURRENT_TIME);
 }
 
 /* The toast's Show in Folder: the file manager opens the file's folder
@@ -129,24 +142,21 @@ show_exported_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  AtlasWindow *self = ATLAS_WINDOW (widget);
-  GFile *file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr (GFile) folder = g_file_get_parent (file);
   g_autofree char *uri = g_file_get_uri (file);
   const char *uris[] = { uri, NULL };
-  GApplication *application = g_application_get_default ();
-  GDBusConnection *bus = application ? g_application_get_dbus_connection (application) : NULL;
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  ShowRequest *request;
 
-  g_object_set_data_full (G_OBJECT (self), "atlas-shown-file", file, g_object_unref);
-  if (!bus)
-    bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  else
-    g_object_ref (bus);
-  if (!bus)
+  if (!bus || !folder)
     return;
+  request = g_new0 (ShowRequest, 1);
+  request->window = g_object_ref (ATLAS_WINDOW (widget));
+  request->folder_uri = g_file_get_uri (folder);
   g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
                           "org.freedesktop.FileManager1", "ShowItems", g_variant_new ("(^ass)", uris, ""), NULL,
-                          G_DBUS_CALL_FLAGS_NONE, 5000, NULL, on_items_shown, g_object_ref (self));
-  g_object_unref (bus);
+                          G_DBUS_CALL_FLAGS_NONE, 5000, NULL, on_items_shown, request);
 }
 
 /* What the last export of a chart chose: format and size. */
