@@ -613,20 +613,28 @@ own_file_manager (GDBusConnection *bus,
   return object;
 }
 
-/* The button labelled label anywhere in widget, or NULL. */
-static GtkWidget *
-find_button_labelled (GtkWidget  *widget,
-                      const char *label)
+/* A button labelled label (for find_widget_where). */
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* A label whose text is text (for find_widget_where). */
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A menu button whose tooltip is tooltip (for find_widget_where). */
+static gboolean
+is_menu_button_with_tooltip (GtkWidget     *widget,
+                             gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static void
@@ -695,8 +703,8 @@ test_export_dialog (void)
     gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
     guint object = own_file_manager (bus, shown);
 
-    g_assert_nonnull (find_button_labelled (GTK_WIDGET (window), "_Open"));
-    g_assert_nonnull (find_button_labelled (GTK_WIDGET (window), "Show in _Folder"));
+    g_assert_nonnull (find_widget_where (GTK_WIDGET (window), is_button_labelled, "_Open"));
+    g_assert_nonnull (find_widget_where (GTK_WIDGET (window), is_button_labelled, "Show in _Folder"));
     save_screenshot (GTK_WIDGET (window), "window-exported-toast.png");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-exported", "s", written));
     while (shown->len == 0 && g_get_monotonic_time () < deadline)
@@ -1191,37 +1199,13 @@ test_window_keeps_its_place (void)
     g_assert_true (g_file_set_contents (path, "year,series_001,series_002\n2020,1,2\n2021,2,3\n", -1, NULL));
     atlas_window_open_file (window, file);
     wait_for_loading (window);
-    {
-      g_autoptr (GPtrArray) stack = g_ptr_array_new ();
-
-      g_ptr_array_add (stack, window);
-      while (stack->len > 0 && !options)
-        {
-          GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
-          if (GTK_IS_MENU_BUTTON (w)
-              && g_strcmp0 (gtk_widget_get_tooltip_text (w), "Chart Type, Columns and Scale") == 0)
-            options = GTK_MENU_BUTTON (w);
-          for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-            g_ptr_array_add (stack, c);
-        }
-    }
+    options = GTK_MENU_BUTTON (
+      find_widget_where (GTK_WIDGET (window), is_menu_button_with_tooltip, "Chart Type, Columns and Scale"));
     g_assert_nonnull (options);
     gtk_menu_button_popup (options);
     wait_for_frames (GTK_WIDGET (window), 3);
-    {
-      GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (options));
-      g_autoptr (GPtrArray) stack = g_ptr_array_new ();
-
-      g_ptr_array_add (stack, popover);
-      while (stack->len > 0 && !literal)
-        {
-          GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
-          if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), "series_001") == 0)
-            literal = TRUE;
-          for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-            g_ptr_array_add (stack, c);
-        }
-    }
+    literal = find_widget_where (GTK_WIDGET (gtk_menu_button_get_popover (options)), is_label_reading, "series_001")
+              != NULL;
     save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (options)), "window-options-literal.png");
     gtk_menu_button_popdown (options);
     g_assert_true (literal);
@@ -1231,22 +1215,6 @@ test_window_keeps_its_place (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
-}
-
-/* The first label under widget whose text is text, or NULL. */
-static GtkWidget *
-find_label_reading (GtkWidget  *widget,
-                    const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_reading (child, text);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* The data view helps: its rows are one line each, however many lines a
@@ -1285,12 +1253,12 @@ test_data_view_helps (void)
       }
   g_assert_cmpint (n_rows, >=, 2);
   g_assert_cmpint (tallest, ==, shortest);
-  g_assert_nonnull (find_label_reading (GTK_WIDGET (table), "2 rows"));
+  g_assert_nonnull (find_widget_where (GTK_WIDGET (table), is_label_reading, "2 rows"));
 
   /* A search through every cell, whatever the case. */
   atlas_table_view_search (table, "HUAWEI");
   g_assert_cmpuint (g_list_model_get_n_items (atlas_table_view_get_rows (table)), ==, 1);
-  g_assert_nonnull (find_label_reading (GTK_WIDGET (table), "1 of 2 rows"));
+  g_assert_nonnull (find_widget_where (GTK_WIDGET (table), is_label_reading, "1 of 2 rows"));
   wait_for_frames (GTK_WIDGET (window), 2);
   save_screenshot (GTK_WIDGET (window), "window-data-search.png");
 

@@ -67,20 +67,37 @@ new_story_window (void)
   return window;
 }
 
+/* The first widget, widget itself or inside it, that passes test, found
+ * by walking its children in order. */
+GtkWidget *
+find_widget_where (GtkWidget    *widget,
+                   WidgetTest    test,
+                   gconstpointer data)
+{
+  if (test (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_where (child, test, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
 /* The first widget of type inside widget, found by walking its children. */
 GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return find_widget_where (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* Runs the main loop until the window has read its file. */

@@ -13,6 +13,13 @@ void         wait_for_frames  (GtkWidget   *widget,
 void         save_screenshot  (GtkWidget   *widget,
                                const char  *name);
 AtlasWindow *new_story_window (void);
+/* Whether widget is the one sought, given what a search was given. */
+typedef gboolean (*WidgetTest) (GtkWidget     *widget,
+                                gconstpointer  data);
+
+GtkWidget   *find_widget_where (GtkWidget    *widget,
+                                WidgetTest    test,
+                                gconstpointer data);
 GtkWidget   *find_descendant  (GtkWidget   *widget,
                                GType        type);
 void         wait_for_loading (AtlasWindow *window);
