@@ -152,6 +152,120 @@ test_file_charts_reopen (void)
     }
 }
 
+/* Whether some text chart draws at width x height reads text. */
+static gboolean
+chart_shows_text (AtlasChart *chart,
+                  const char *text)
+{
+  g_autoptr (AtlasChartLayout) layout = atlas_chart_layout_new (chart, NULL, 900, 600);
+  GArray *boxes = atlas_chart_get_text_boxes (layout);
+
+  for (guint i = 0; i < boxes->len; i++)
+    if (g_str_equal (g_array_index (boxes, AtlasTextBox, i).text, text))
+      return TRUE;
+  for (guint i = 0; i < boxes->len; i++)
+    g_test_message ("shown: %s", g_array_index (boxes, AtlasTextBox, i).text);
+  return FALSE;
+}
+
+/* Everything the window's settings and pointer change: the number
+ * format, colours, the bars' order, text and notes of every kind. Each
+ * shows on the chart, and is kept once saved and opened again. */
+static void
+test_edited_charts_reopen (void)
+{
+  g_autofree char *path = g_build_filename (test_dir, "fabs.csv", NULL);
+  g_autoptr (AtlasChartDefinition) definition = atlas_chart_definition_new ();
+  g_autoptr (AtlasChartDefinition) again = NULL;
+  g_autoptr (AtlasTable) table = NULL;
+  g_autoptr (AtlasChart) plain = NULL;
+  g_autoptr (AtlasChart) edited = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *saved = g_build_filename (test_dir, "edited.atlaschart", NULL);
+  g_autofree char *text = NULL;
+  AtlasChartSpec spec;
+  const char *colors[] = { "#d62728", "", NULL };
+
+  g_file_set_contents (path, "company,capacity,share\nA,3,10\nB,9,30\nC,5,60\n", -1, &error);
+  g_assert_no_error (error);
+  atlas_chart_definition_set_data (definition, path);
+  definition->has_type = TRUE;
+  definition->type = ATLAS_CHART_BAR;
+  definition->y_columns = g_strsplit ("capacity", ";", -1);
+  table = atlas_chart_context_read_table (NULL, definition, &error);
+  g_assert_no_error (error);
+  plain = atlas_chart_context_build (NULL, definition, table, &error);
+  g_assert_no_error (error);
+  g_assert_true (chart_shows_text (plain, "A"));
+  g_assert_false (chart_shows_text (plain, "$4.0k"));
+
+  atlas_chart_copy_shown_spec (plain, &spec, TRUE);
+  spec.value_decimals = 1;
+  spec.value_prefix = g_strdup ("$");
+  spec.value_suffix = g_strdup ("k");
+  spec.value_unit = g_strdup ("wafers a month");
+  spec.series_colors = g_strdupv ((char **) colors);
+  spec.sort = ATLAS_SORT_DESCENDING;
+  g_free (spec.title);
+  spec.title = g_strdup ("Capacity by company");
+  spec.subtitle = g_strdup ("Thousand wafers a month");
+  spec.source = g_strdup ("a test");
+  spec.notes = g_strdup ("Three companies.");
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_CALLOUT, 1, 1, NAN, 0, "B leads");
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_REFERENCE_LINE, NAN, NAN, 4.5, 0, "Average");
+  atlas_chart_spec_add_annotation (&spec, ATLAS_ANNOTATION_RANGE, 0, 1, NAN, 0, "Leaders");
+  edited = atlas_chart_new (table, &spec, &error);
+  atlas_chart_spec_clear (&spec);
+  g_assert_no_error (error);
+
+  /* The format reads on the value axis and in tooltips, the bars stand
+   * largest first, and the unit names the axis. */
+  g_assert_true (chart_shows_text (edited, "$4.0k"));
+  g_assert_true (chart_shows_text (edited, "wafers a month"));
+  g_assert_true (chart_shows_text (edited, "Capacity by company"));
+  {
+    AtlasChartPick pick = { 0, 1, 0, 9 };
+    g_autofree char *said = atlas_chart_describe_pick (edited, &pick, NULL);
+    g_assert_nonnull (strstr (said, "$9.0k"));
+  }
+  {
+    g_autoptr (AtlasChartLayout) layout = atlas_chart_layout_new (edited, NULL, 900, 600);
+    double bx, by, cx, cy, ax, ay;
+    g_assert_true (atlas_chart_point_position (layout, 0, 1, &bx, &by));
+    g_assert_true (atlas_chart_point_position (layout, 0, 2, &cx, &cy));
+    g_assert_true (atlas_chart_point_position (layout, 0, 0, &ax, &ay));
+    g_assert_cmpfloat (bx, <, cx);
+    g_assert_cmpfloat (cx, <, ax);
+  }
+  {
+    g_autofree char *plain_hash = test_render_hash (plain, 900, 600);
+    g_autofree char *edited_hash = test_render_hash (edited, 900, 600);
+    g_assert_cmpstr (plain_hash, !=, edited_hash);
+  }
+
+  assert_reopens_identical ("edited", definition, edited, NULL);
+  atlas_chart_definition_save (definition, saved, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (saved, &text, NULL, &error);
+  g_assert_no_error (error);
+  for (const char *const *key = (const char *const[]){ "Decimals=1\n", "Prefix=$\n", "Suffix=k\n",
+                                                        "Unit=wafers a month\n", "Colors=#d62728;\n",
+                                                        "Sort=descending\n", "Note1=callout|B|B leads\n",
+                                                        "Note2=reference|4.5|Average\n",
+                                                        "Note3=range|A..B|Leaders\n", NULL };
+       *key; key++)
+    if (!strstr (text, *key))
+      g_error ("the saved chart lacks %s in:\n%s", *key, text);
+  again = atlas_chart_definition_load (saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->value_decimals, ==, 1);
+  g_assert_cmpint (again->sort, ==, ATLAS_SORT_DESCENDING);
+  g_assert_cmpstr (again->series_colors[0], ==, "#d62728");
+  g_assert_cmpstr (again->series_colors[1], ==, "");
+  g_unlink (saved);
+  g_unlink (path);
+}
+
 /* A chart and its data in one folder keep working when the folder moves;
  * without the data, the error names the file looked for. */
 static void
@@ -372,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/chart-file/story-charts-reopen", test_story_charts_reopen);
   g_test_add_func ("/chart-file/dataset-charts-reopen", test_dataset_charts_reopen);
   g_test_add_func ("/chart-file/file-charts-reopen", test_file_charts_reopen);
+  g_test_add_func ("/chart-file/edited-charts-reopen", test_edited_charts_reopen);
   g_test_add_func ("/chart-file/moved-and-missing-data", test_moved_and_missing_data);
   g_test_add_func ("/chart-file/escapes-round-trip", test_escapes_round_trip);
   g_test_add_func ("/chart-file/errors-say-where", test_errors_say_where);

@@ -854,7 +854,7 @@ draw_highlights (Painter *painter)
 
       for (guint s = 0; row != G_MAXSIZE && s < chart->series->len; s++)
         {
-          AtlasColor color = atlas_theme_series_color (painter->theme, s);
+          AtlasColor color = atlas_painter_series_color (painter, s);
           double px, py;
 
           if (!atlas_chart_point_position (layout, s, row, &px, &py))

@@ -26,7 +26,7 @@ const char *const atlas_chart_reader_keys[] = {
 static const char *const chart_keys[] = {
   "Data", "Dataset", "Chart", "X", "Y", "Label", "Size", "Status", "FilterColumn", "FilterValue", "Group", "GroupValues", "Log", "FitValues",
   "Markers", "Dark", "Transparent", "XRange", "YRange", "Highlight", "Title", "Subtitle", "Source", "Notes", "Events",
-  "EventsData", "EventsCategory", NULL,
+  "EventsData", "EventsCategory", "Decimals", "Prefix", "Suffix", "Unit", "Colors", "Sort", NULL,
 };
 
 /* Notes */
@@ -70,6 +70,7 @@ atlas_chart_definition_new (void)
   definition->annotations = g_ptr_array_new_with_free_func (note_free);
   definition->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   definition->reader_settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  definition->value_decimals = -1;
   return definition;
 }
 
@@ -101,6 +102,10 @@ atlas_chart_definition_free (AtlasChartDefinition *definition)
   g_free (definition->events_data);
   g_strfreev (definition->events_categories);
   g_ptr_array_unref (definition->annotations);
+  g_free (definition->value_prefix);
+  g_free (definition->value_suffix);
+  g_free (definition->value_unit);
+  g_strfreev (definition->series_colors);
   g_free (definition->base_dir);
   g_hash_table_unref (definition->places);
   g_free (definition->group_place);
@@ -149,6 +154,12 @@ atlas_chart_definition_copy (const AtlasChartDefinition *definition)
   copy->events_categories = g_strdupv (definition->events_categories);
   for (guint i = 0; i < definition->annotations->len; i++)
     g_ptr_array_add (copy->annotations, note_copy (g_ptr_array_index (definition->annotations, i)));
+  copy->value_decimals = definition->value_decimals;
+  copy->value_prefix = g_strdup (definition->value_prefix);
+  copy->value_suffix = g_strdup (definition->value_suffix);
+  copy->value_unit = g_strdup (definition->value_unit);
+  copy->series_colors = g_strdupv (definition->series_colors);
+  copy->sort = definition->sort;
   copy->base_dir = g_strdup (definition->base_dir);
   g_hash_table_iter_init (&iter, definition->places);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -513,6 +524,51 @@ check_keys (const GroupReader  *reader,
   return TRUE;
 }
 
+/* Decimals, Colors and Sort: how values are written and bars drawn. */
+static gboolean
+read_number_format (GroupReader *reader,
+                    GError     **error)
+{
+  AtlasChartDefinition *definition = reader->definition;
+  g_autofree char *decimals = NULL;
+  g_autofree char *sort = NULL;
+  GPtrArray *colors = NULL;
+
+  if (!read_string (reader, "Decimals", &decimals, error) || !read_string (reader, "Sort", &sort, error)
+      || !read_pieces (reader, "Colors", ';', TRUE, &colors, error))
+    return FALSE;
+  if (decimals)
+    {
+      guint64 value;
+      if (!g_ascii_string_to_unsigned (decimals, 10, 0, 12, &value, NULL))
+        {
+          set_unreadable (error, reader, "Decimals", _("it is a whole number from 0 to 12"));
+          return FALSE;
+        }
+      definition->value_decimals = (int) value;
+    }
+  if (sort && !atlas_sort_order_from_string (sort, &definition->sort))
+    {
+      set_unreadable (error, reader, "Sort", _("it is none, ascending or descending"));
+      return FALSE;
+    }
+  if (colors)
+    {
+      g_ptr_array_add (colors, NULL);
+      definition->series_colors = (GStrv) g_ptr_array_free (colors, FALSE);
+      for (guint i = 0; definition->series_colors[i]; i++)
+        {
+          AtlasColor color;
+          if (*definition->series_colors[i] && !atlas_chart_parse_color (definition->series_colors[i], &color))
+            {
+              set_unreadable (error, reader, "Colors", _("it is colours as #rrggbb, a ‘;’ between them"));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* Reads group of keys into definition, whose places are set. */
 static gboolean
 read_group (GroupReader        *reader,
@@ -552,7 +608,11 @@ read_group (GroupReader        *reader,
       || !read_string (reader, "Notes", &definition->notes, error)
       || !read_string (reader, "Events", &definition->events_dataset, error)
       || !read_string (reader, "EventsData", &definition->events_data, error)
-      || !read_list (reader, "EventsCategory", &definition->events_categories, error))
+      || !read_list (reader, "EventsCategory", &definition->events_categories, error)
+      || !read_string (reader, "Prefix", &definition->value_prefix, error)
+      || !read_string (reader, "Suffix", &definition->value_suffix, error)
+      || !read_string (reader, "Unit", &definition->value_unit, error)
+      || !read_number_format (reader, error))
     return FALSE;
 
   if (!definition->data == !definition->dataset)
@@ -876,6 +936,18 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
       write_string (keys, group, "EventsData", relative);
     }
   write_list (keys, group, "EventsCategory", (const char *const *) definition->events_categories);
+  if (definition->value_decimals >= 0)
+    g_key_file_set_integer (keys, group, "Decimals", definition->value_decimals);
+  write_string (keys, group, "Prefix", definition->value_prefix);
+  write_string (keys, group, "Suffix", definition->value_suffix);
+  write_string (keys, group, "Unit", definition->value_unit);
+  if (definition->series_colors)
+    {
+      g_autofree char *colors = g_strjoinv (";", definition->series_colors);
+      g_key_file_set_value (keys, group, "Colors", colors);
+    }
+  if (definition->sort != ATLAS_SORT_NONE)
+    write_string (keys, group, "Sort", atlas_sort_order_to_string (definition->sort));
   for (guint i = 0; i < definition->annotations->len; i++)
     {
       g_autofree char *key = g_strdup_printf ("Note%u", i + 1);
@@ -1064,7 +1136,8 @@ add_notes (const AtlasChartDefinition *definition,
               return FALSE;
             }
         }
-      atlas_chart_spec_add_annotation (spec, note->kind, x, x_end, y, series, note->text);
+      atlas_chart_spec_add_annotation (spec, note->kind, x, x_end, y, series, note->text)->sources
+        = g_strdupv (note->sources);
     }
   return TRUE;
 }
@@ -1204,6 +1277,12 @@ atlas_chart_definition_build_chart (const AtlasChartDefinition *definition,
   spec.subtitle = g_strdup (definition->subtitle);
   spec.source = g_strdup (definition->source ? definition->source : references->source);
   spec.notes = g_strdup (definition->notes);
+  spec.value_decimals = definition->value_decimals;
+  spec.value_prefix = g_strdup (definition->value_prefix);
+  spec.value_suffix = g_strdup (definition->value_suffix);
+  spec.value_unit = g_strdup (definition->value_unit);
+  spec.series_colors = g_strdupv (definition->series_colors);
+  spec.sort = definition->sort;
 
   if (!check_columns (definition, table, error))
     goto out;
@@ -1320,15 +1399,42 @@ format_spec_x (const AtlasTable     *table,
                            value);
 }
 
-/* Whether chart draws a series of that name. */
-static gboolean
-chart_draws_series (const AtlasChart *chart,
-                    const char       *name)
+/* definition's notes as chart has them now: those added, changed or
+ * moved in the window as much as those read. A callout names its series
+ * where the chart draws more than one. */
+static void
+take_notes (AtlasChartDefinition *definition,
+            const AtlasChart     *chart)
 {
-  for (guint s = 0; s < atlas_chart_get_n_series (chart); s++)
-    if (g_strcmp0 (atlas_chart_get_series_name (chart, s), name) == 0)
-      return TRUE;
-  return FALSE;
+  const AtlasChartSpec *spec = atlas_chart_get_spec (chart);
+  AtlasTable *table = atlas_chart_get_table (chart);
+
+  g_ptr_array_set_size (definition->annotations, 0);
+  for (guint i = 0; spec->annotations && i < spec->annotations->len; i++)
+    {
+      const AtlasAnnotation *a = &g_array_index (spec->annotations, AtlasAnnotation, i);
+      AtlasChartNote *note = g_new0 (AtlasChartNote, 1);
+
+      note->kind = a->kind;
+      note->key = g_strdup_printf ("Note%u", i + 1);
+      note->text = g_strdup (a->text);
+      note->sources = a->sources ? g_strdupv (a->sources) : g_new0 (char *, 1);
+      if (a->kind == ATLAS_ANNOTATION_REFERENCE_LINE)
+        note->where = atlas_cell_format_number (a->y);
+      else if (a->kind == ATLAS_ANNOTATION_RANGE)
+        {
+          g_autofree char *from = format_spec_x (table, spec, a->x);
+          g_autofree char *to = format_spec_x (table, spec, a->x_end);
+          note->where = g_strdup_printf ("%s..%s", from, to);
+        }
+      else
+        {
+          note->where = format_spec_x (table, spec, a->x);
+          if (atlas_chart_get_n_series (chart) > 1 && a->series < atlas_chart_get_n_series (chart))
+            note->series = g_strdup (atlas_chart_get_series_name (chart, a->series));
+        }
+      g_ptr_array_add (definition->annotations, note);
+    }
 }
 
 /* definition as chart shows it now: its type, columns, rows, scale,
@@ -1341,28 +1447,13 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   const AtlasChartSpec *spec;
   const AtlasViewState *view;
   AtlasTable *table;
-  const char *first_series;
 
   g_return_if_fail (definition != NULL && chart != NULL);
 
   spec = atlas_chart_get_spec (chart);
   view = atlas_chart_get_view_state (chart);
   table = atlas_chart_get_table (chart);
-  first_series = atlas_chart_get_n_series (chart) == 0                ? NULL
-                 : spec->group_column || !definition->y_columns ? atlas_chart_get_series_name (chart, 0)
-                                                                : definition->y_columns[0];
-  for (guint i = definition->annotations->len; i-- > 0;)
-    {
-      AtlasChartNote *note = g_ptr_array_index (definition->annotations, i);
-      const char *series = note->series ? note->series : first_series;
-
-      if (note->kind != ATLAS_ANNOTATION_CALLOUT)
-        continue;
-      if (!series || !chart_draws_series (chart, series))
-        g_ptr_array_remove_index (definition->annotations, i);
-      else if (!note->series && g_strcmp0 (series, atlas_chart_get_series_name (chart, 0)) != 0)
-        note->series = g_strdup (series);
-    }
+  take_notes (definition, chart);
 
   definition->has_type = TRUE;
   definition->type = spec->type;
@@ -1398,6 +1489,16 @@ atlas_chart_definition_take_chart (AtlasChartDefinition *definition,
   definition->source = g_strdup (spec->source);
   g_free (definition->notes);
   definition->notes = g_strdup (spec->notes);
+  definition->value_decimals = spec->value_decimals;
+  g_free (definition->value_prefix);
+  definition->value_prefix = g_strdup (spec->value_prefix);
+  g_free (definition->value_suffix);
+  definition->value_suffix = g_strdup (spec->value_suffix);
+  g_free (definition->value_unit);
+  definition->value_unit = g_strdup (spec->value_unit);
+  g_strfreev (definition->series_colors);
+  definition->series_colors = g_strdupv (spec->series_colors);
+  definition->sort = spec->sort;
 
   g_clear_pointer (&definition->x_range, g_free);
   if (isfinite (view->x_min) && isfinite (view->x_max))

@@ -70,6 +70,12 @@ typedef struct
   char *events_data;           /* EventsData: a CSV of dated events, relative to base_dir */
   GStrv events_categories;     /* EventsCategory: the events' category column reads one of these */
   GPtrArray *annotations;      /* AtlasChartNote, in the order of their numbers */
+  int value_decimals;          /* Decimals: 0 to 12; -1 when not said */
+  char *value_prefix;          /* Prefix */
+  char *value_suffix;          /* Suffix */
+  char *value_unit;            /* Unit */
+  GStrv series_colors;         /* Colors: per series, "#rrggbb" or "" for the palette's */
+  AtlasSortOrder sort;         /* Sort */
 
   /* Where it was read from, for resolving paths and for messages. */
   char *base_dir;        /* relative paths resolve here */

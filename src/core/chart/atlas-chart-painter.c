@@ -8,6 +8,21 @@
  * apostrophes full-width. Chinese text falls back to a CJK face. */
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Noto Sans CJK SC, sans-serif"
 
+/* The colour series is drawn in: the one its chart's author chose, else
+ * the palette's. */
+AtlasColor
+atlas_painter_series_color (const Painter *painter,
+                            guint          series)
+{
+  const AtlasChartSpec *spec = &painter->chart->spec;
+  AtlasColor chosen;
+
+  if (spec->series_colors && series < g_strv_length (spec->series_colors)
+      && atlas_chart_parse_color (spec->series_colors[series], &chosen))
+    return chosen;
+  return atlas_theme_series_color (painter->theme, series);
+}
+
 void
 atlas_painter_set_color (cairo_t          *cr,
                          const AtlasColor *color)

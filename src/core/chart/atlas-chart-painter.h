@@ -44,6 +44,8 @@ typedef enum
   TEXT_TITLE,
 } TextRole;
 
+AtlasColor atlas_painter_series_color (const Painter *painter,
+                                       guint          series);
 void   atlas_painter_set_color       (cairo_t          *cr,
                                       const AtlasColor *color);
 void   atlas_painter_set_color_alpha (cairo_t          *cr,

@@ -471,6 +471,36 @@ shortens_alike (Painter    *painter,
   return FALSE;
 }
 
+/* The value axis's labels in the chart's number format, where its author
+ * set one: the decimals chosen, between the prefix and suffix. A share of
+ * the total stays a percentage. */
+static void
+format_value_ticks (Painter *painter,
+                    GArray  *ticks)
+{
+  const AtlasChartSpec *spec = &painter->chart->spec;
+
+  if (spec->type == ATLAS_CHART_STACKED_AREA_PERCENT)
+    return;
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      AtlasTick *tick = &g_array_index (ticks, AtlasTick, i);
+      g_autoptr (GString) label = NULL;
+
+      if (spec->value_decimals >= 0)
+        {
+          g_free (tick->label);
+          tick->label = atlas_format_fixed (tick->value, spec->value_decimals, &painter->style);
+        }
+      label = g_string_new (tick->label);
+      if (atlas_chart_spec_format_value (spec, label))
+        {
+          g_free (tick->label);
+          tick->label = g_string_free (g_steal_pointer (&label), FALSE);
+        }
+    }
+}
+
 /* Ticks for an axis of pixel length, as many as fit without labels
  * touching: fewer ticks until they fit. Category labels are thinned to
  * every k-th one instead, and ellipsized to their slot. */
@@ -500,6 +530,8 @@ place_axis_ticks (Painter          *painter,
       gboolean fits = TRUE;
 
       g_array_set_size (placed, 0);
+      if (scale == painter->layout->y_scale)
+        format_value_ticks (painter, ticks);
       if (values_band && ticks->len > 0)
         {
           /* A band of values is labelled like an axis: every k-th band
@@ -661,7 +693,7 @@ draw_decimated_series (Painter     *painter,
   cairo_t *cr = painter->cr;
   const AtlasMinMaxPyramid *pyramid = atlas_chart_get_pyramid (chart, s);
   const double *values = g_array_index (chart->series, AtlasChartSeries, s).values;
-  AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  AtlasColor color = atlas_painter_series_color (painter, s);
   double half_line = MAX (1.5, painter->unit * 0.16) / 2;
   double base_y = atlas_scale_map (layout->y_scale, chart->spec.log_y ? 1 : 0);
   gboolean open = FALSE;
@@ -774,7 +806,7 @@ draw_line_with_estimates (Painter *painter,
   AtlasChart *chart = painter->chart;
   AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
-  AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  AtlasColor color = atlas_painter_series_color (painter, s);
   double dash[] = { painter->unit * 0.5, painter->unit * 0.35 };
 
   cairo_save (cr);
@@ -853,7 +885,7 @@ draw_line_series (Painter     *painter,
   AtlasChart *chart = painter->chart;
   AtlasChartLayout *layout = painter->layout;
   cairo_t *cr = painter->cr;
-  AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  AtlasColor color = atlas_painter_series_color (painter, s);
   gboolean in_path = FALSE;
   double column = NAN, column_min = 0, column_max = 0, last_y = 0;
   gboolean decimate = chart->n_ordered > layout->plot.width * 2;
@@ -1010,7 +1042,7 @@ draw_scatter_series (Painter *painter,
 {
   AtlasChart *chart = painter->chart;
   AtlasChartLayout *layout = painter->layout;
-  AtlasColor color = atlas_theme_series_color (painter->theme, s);
+  AtlasColor color = atlas_painter_series_color (painter, s);
 
   if (atlas_chart_series_hidden (chart, s))
     return;
@@ -1119,7 +1151,7 @@ draw_bars (Painter *painter)
 
   for (guint s = 0; s < n_series; s++)
     {
-      AtlasColor color = atlas_theme_series_color (painter->theme, s);
+      AtlasColor color = atlas_painter_series_color (painter, s);
       g_autoptr (GArray) missing = g_array_new (FALSE, FALSE, sizeof (AtlasChartMark));
 
       atlas_painter_set_color (painter->cr, &color);
@@ -1276,6 +1308,8 @@ value_unit (const AtlasChart *chart)
   if (chart->spec.type == ATLAS_CHART_STACKED_AREA_PERCENT)
     /* xgettext:no-c-format */
     return _("% of total");
+  if (chart->spec.value_unit && *chart->spec.value_unit)
+    return chart->spec.value_unit;
   if (chart->series->len == 1)
     return g_array_index (chart->series, AtlasChartSeries, 0).name;
   for (guint s = 1; s < chart->series->len; s++)
@@ -1464,7 +1498,7 @@ draw_direct_labels (Painter *painter,
     {
       const DirectLabel *label = &g_array_index (labels, DirectLabel, i);
       gboolean off = atlas_chart_series_hidden (chart, label->series);
-      AtlasColor color = off ? painter->theme->muted_text : atlas_theme_series_color (painter->theme, label->series);
+      AtlasColor color = off ? painter->theme->muted_text : atlas_painter_series_color (painter, label->series);
       double text_width, text_height;
       AtlasLegendBox box;
 
@@ -1528,7 +1562,7 @@ collect_legend (Painter *painter,
        s++)
     {
       LegendEntry entry = { g_strdup (g_array_index (chart->series, AtlasChartSeries, s).name),
-                            atlas_theme_series_color (painter->theme, s), FALSE, FALSE, FALSE, FALSE, FALSE, (int) s,
+                            atlas_painter_series_color (painter, s), FALSE, FALSE, FALSE, FALSE, FALSE, (int) s,
                             atlas_chart_series_hidden (chart, s) };
       g_array_append_val (entries, entry);
     }

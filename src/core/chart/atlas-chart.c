@@ -40,12 +40,14 @@ atlas_chart_spec_init (AtlasChartSpec *spec)
   spec->type = ATLAS_CHART_LINE;
   spec->view_x_min = spec->view_x_max = NAN;
   spec->view_y_min = spec->view_y_max = NAN;
+  spec->value_decimals = -1;
 }
 
 static void
 annotation_clear (gpointer data)
 {
   g_free (((AtlasAnnotation *) data)->text);
+  g_strfreev (((AtlasAnnotation *) data)->sources);
 }
 
 static void
@@ -55,7 +57,8 @@ event_clear (gpointer data)
   g_free (((AtlasChartEvent *) data)->side);
 }
 
-void
+/* Adds a note to spec, and returns it, for its sources to be set. */
+AtlasAnnotation *
 atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
                                  AtlasAnnotationKind kind,
                                  double              x,
@@ -64,7 +67,7 @@ atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
                                  guint               series,
                                  const char         *text)
 {
-  AtlasAnnotation annotation = { kind, x, x_end, y, series, g_strdup (text ? text : "") };
+  AtlasAnnotation annotation = { kind, x, x_end, y, series, g_strdup (text ? text : ""), NULL };
 
   if (!spec->annotations)
     {
@@ -72,6 +75,7 @@ atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
       g_array_set_clear_func (spec->annotations, annotation_clear);
     }
   g_array_append_val (spec->annotations, annotation);
+  return &g_array_index (spec->annotations, AtlasAnnotation, spec->annotations->len - 1);
 }
 
 /* Draws y_columns as the series, in that order. A callout follows its
@@ -260,6 +264,10 @@ atlas_chart_spec_clear (AtlasChartSpec *spec)
   g_free (spec->subtitle);
   g_free (spec->source);
   g_free (spec->notes);
+  g_free (spec->value_prefix);
+  g_free (spec->value_suffix);
+  g_free (spec->value_unit);
+  g_strfreev (spec->series_colors);
   atlas_chart_spec_init (spec);
 }
 
@@ -282,7 +290,8 @@ spec_copy (AtlasChartSpec       *to,
   for (guint i = 0; from->annotations && i < from->annotations->len; i++)
     {
       const AtlasAnnotation *a = &g_array_index (from->annotations, AtlasAnnotation, i);
-      atlas_chart_spec_add_annotation (to, a->kind, a->x, a->x_end, a->y, a->series, a->text);
+      atlas_chart_spec_add_annotation (to, a->kind, a->x, a->x_end, a->y, a->series, a->text)->sources
+        = g_strdupv (a->sources);
     }
   for (guint i = 0; from->events && i < from->events->len; i++)
     {
@@ -295,6 +304,63 @@ spec_copy (AtlasChartSpec       *to,
   to->subtitle = g_strdup (from->subtitle);
   to->source = g_strdup (from->source);
   to->notes = g_strdup (from->notes);
+  to->value_prefix = g_strdup (from->value_prefix);
+  to->value_suffix = g_strdup (from->value_suffix);
+  to->value_unit = g_strdup (from->value_unit);
+  to->series_colors = g_strdupv (from->series_colors);
+}
+
+static const char *const sort_orders[] = { "none", "ascending", "descending" };
+
+gboolean
+atlas_sort_order_from_string (const char     *name,
+                              AtlasSortOrder *out_order)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_orders); i++)
+    if (g_strcmp0 (sort_orders[i], name) == 0)
+      {
+        *out_order = (AtlasSortOrder) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+atlas_sort_order_to_string (AtlasSortOrder order)
+{
+  g_return_val_if_fail ((guint) order < G_N_ELEMENTS (sort_orders), "none");
+  return sort_orders[order];
+}
+
+/* A colour as written, "#rrggbb": FALSE for anything else. */
+gboolean
+atlas_chart_parse_color (const char *text,
+                         AtlasColor *out_color)
+{
+  guint channels[3];
+
+  if (!text || strlen (text) != 7 || text[0] != '#' || strspn (text + 1, "0123456789abcdefABCDEF") != 6)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    {
+      char pair[3] = { text[1 + 2 * i], text[2 + 2 * i], '\0' };
+      channels[i] = (guint) g_ascii_strtoull (pair, NULL, 16);
+    }
+  *out_color = (AtlasColor) { channels[0] / 255.0, channels[1] / 255.0, channels[2] / 255.0, 1.0 };
+  return TRUE;
+}
+
+/* Writes spec's prefix and suffix around number, a value already
+ * formatted; TRUE when the spec has either. */
+gboolean
+atlas_chart_spec_format_value (const AtlasChartSpec *spec,
+                               GString              *number)
+{
+  if (spec->value_prefix && *spec->value_prefix)
+    g_string_prepend (number, spec->value_prefix);
+  if (spec->value_suffix && *spec->value_suffix)
+    g_string_append (number, spec->value_suffix);
+  return (spec->value_prefix && *spec->value_prefix) || (spec->value_suffix && *spec->value_suffix);
 }
 
 gboolean
@@ -545,6 +611,87 @@ chart_load_status (AtlasChart  *chart,
   return TRUE;
 }
 
+typedef struct
+{
+  double value;   /* the category's first value drawn; NAN for none */
+  guint category; /* its index in the file's order */
+} CategoryValue;
+
+/* Categories with values first, by value; those without keep the file's
+ * order after them. */
+static int
+compare_category_values (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      data)
+{
+  const CategoryValue *ca = a, *cb = b;
+  int sign = GPOINTER_TO_INT (data);
+
+  if (isnan (ca->value) != isnan (cb->value))
+    return isnan (ca->value) ? 1 : -1;
+  if (!isnan (ca->value) && ca->value != cb->value)
+    return (ca->value < cb->value ? -1 : 1) * sign;
+  return (ca->category > cb->category) - (ca->category < cb->category);
+}
+
+/* Bars along names stand in the spec's order of their value: the first
+ * series', or for stacked bars the stack's total. Rows then run in that
+ * order, so keys that step from bar to bar step as the eye does. */
+static void
+chart_sort_categories (AtlasChart *chart)
+{
+  guint n = chart->categories->len;
+  g_autofree CategoryValue *values = g_new (CategoryValue, MAX (n, 1));
+  g_autofree guint *rank = g_new (guint, MAX (n, 1));
+  g_autoptr (GPtrArray) names = g_ptr_array_sized_new (n);
+  gboolean stacked = atlas_chart_type_stacks (chart->spec.type);
+
+  for (guint c = 0; c < n; c++)
+    values[c] = (CategoryValue) { NAN, c };
+  for (gsize row = 0; row < chart->n_rows; row++)
+    {
+      double index = chart->category_index[row];
+      CategoryValue *category;
+
+      if (isnan (index))
+        continue;
+      category = &values[(guint) index];
+      for (guint s = 0; s < (stacked ? chart->series->len : MIN (chart->series->len, 1)); s++)
+        {
+          double v = g_array_index (chart->series, AtlasChartSeries, s).values[row];
+          if (isnan (v))
+            continue;
+          /* A name met again adds its stack to its first row's, or for one
+           * series keeps the first value, as the bar draws. */
+          if (isnan (category->value))
+            category->value = v;
+          else if (stacked)
+            category->value += v;
+        }
+    }
+  g_qsort_with_data (values, (gint) n, sizeof (CategoryValue), compare_category_values,
+                     GINT_TO_POINTER (chart->spec.sort == ATLAS_SORT_DESCENDING ? -1 : 1));
+  for (guint i = 0; i < n; i++)
+    {
+      rank[values[i].category] = i;
+      g_ptr_array_add (names, g_ptr_array_index (chart->categories, values[i].category));
+    }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_index (chart->categories, i) = g_ptr_array_index (names, i);
+  for (gsize row = 0; row < chart->n_rows; row++)
+    if (!isnan (chart->category_index[row]))
+      chart->category_index[row] = rank[(guint) chart->category_index[row]];
+  if (!chart->order)
+    {
+      chart->order = g_new (gsize, MAX (chart->n_ordered, 1));
+      for (gsize row = 0, i = 0; row < chart->n_rows; row++)
+        if (!isnan (chart->x_values[row]) && !atlas_chart_row_excluded (chart, row))
+          chart->order[i++] = row;
+    }
+  g_qsort_with_data (chart->order, (gint) chart->n_ordered, sizeof (gsize), compare_rows_by_x,
+                     (gpointer) chart->x_values);
+}
+
 /* A chart whose series are the groups of a column: drawn from the table
  * made wide, a column per group, while its spec stays as asked. */
 static AtlasChart *
@@ -699,6 +846,8 @@ atlas_chart_new (AtlasTable           *table,
     }
   if (!chart_load_filter (chart, error) || !chart_load_x (chart, error))
     return NULL;
+  if (spec->sort != ATLAS_SORT_NONE && chart->categories && atlas_chart_type_is_bar (spec->type))
+    chart_sort_categories (chart);
 
   /* A bar's length and an area's depth from zero are their values, and a
    * log axis has no zero: drawn on one, they would say nothing true. */
@@ -1158,18 +1307,28 @@ format_x (const AtlasChart       *chart,
   return atlas_format_value (x, style);
 }
 
+/* A value as a tooltip or summary says it: in the chart's number format
+ * where its author set one ("$12.0bn"), else as exact as the data, with
+ * the unit it is measured in. */
 static char *
-format_y (const AtlasChartSeries *series,
+format_y (const AtlasChart       *chart,
+          const AtlasChartSeries *series,
           double                  value,
           const AtlasNumberStyle *style)
 {
-  g_autofree char *number = atlas_format_value (value, style);
+  g_autofree char *digits = chart->spec.value_decimals >= 0
+                              ? atlas_format_fixed (value, chart->spec.value_decimals, style)
+                              : atlas_format_value (value, style);
+  g_autoptr (GString) number = g_string_new (digits);
+  const char *unit = chart->spec.value_unit && *chart->spec.value_unit ? chart->spec.value_unit : series->unit;
 
-  if (!series->unit)
-    return g_steal_pointer (&number);
-  if (g_str_equal (series->unit, "%"))
-    return g_strconcat (number, "%", NULL);
-  return g_strconcat (number, " ", series->unit, NULL);
+  if (atlas_chart_spec_format_value (&chart->spec, number) || !unit)
+    return g_string_free (g_steal_pointer (&number), FALSE);
+  if (g_str_equal (unit, "%"))
+    g_string_append (number, "%");
+  else
+    g_string_append_printf (number, " %s", unit);
+  return g_string_free (g_steal_pointer (&number), FALSE);
 }
 
 /* The rectangle layout draws data in, in its pixels; FALSE for charts
@@ -1315,7 +1474,7 @@ atlas_chart_describe_pick (const AtlasChart     *chart,
   series = &g_array_index (chart->series, AtlasChartSeries, pick->series);
   x = format_x (chart, pick->row, &style);
   /* Translators: in a tooltip, for a bar whose row has no value. */
-  y = isnan (series->values[pick->row]) ? g_strdup (_("no data")) : format_y (series, series->values[pick->row], &style);
+  y = isnan (series->values[pick->row]) ? g_strdup (_("no data")) : format_y (chart, series, series->values[pick->row], &style);
   text = g_string_new (series->name);
   g_string_append_c (text, '\n');
   if (atlas_chart_value_estimated (chart, pick->series, pick->row))
@@ -1459,7 +1618,7 @@ atlas_chart_summarize (const AtlasChartLayout *layout)
 
       atlas_scale_get_domain (layout->y_scale, &min, &max);
       from = atlas_format_value (min, &style);
-      to = format_y (first, max, &style);
+      to = format_y (chart, first, max, &style);
       append_sentence (text,
                        chart->spec.log_y ? _("The value axis runs from %s to %s on a log scale.")
                                          : _("The value axis runs from %s to %s."),
@@ -1497,9 +1656,9 @@ atlas_chart_summarize (const AtlasChartLayout *layout)
           continue;
         }
       high_x = format_x (chart, highest, &style);
-      high_y = format_y (series, series->values[highest], &style);
+      high_y = format_y (chart, series, series->values[highest], &style);
       low_x = format_x (chart, lowest, &style);
-      low_y = format_y (series, series->values[lowest], &style);
+      low_y = format_y (chart, series, series->values[lowest], &style);
       /* Categories have no order in time: no latest value. */
       if (chart->categories)
         /* Translators: a series' name, then its highest and lowest
@@ -1509,7 +1668,7 @@ atlas_chart_summarize (const AtlasChartLayout *layout)
       else
         {
           last_value_x = format_x (chart, latest, &style);
-          last_value_y = format_y (series, series->values[latest], &style);
+          last_value_y = format_y (chart, series, series->values[latest], &style);
           /* Translators: a series' name, then its highest, lowest and
            * latest values, each with its x in parentheses. */
           append_sentence (text, _("%s: highest %s (%s), lowest %s (%s), latest %s (%s)."), series->name,

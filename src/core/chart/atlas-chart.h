@@ -38,6 +38,14 @@ typedef enum
   ATLAS_CHART_TIMELINE,
 } AtlasChartType;
 
+/* The order bars along names stand in. */
+typedef enum
+{
+  ATLAS_SORT_NONE,       /* as the rows come */
+  ATLAS_SORT_ASCENDING,  /* by the first series' value, smallest first */
+  ATLAS_SORT_DESCENDING, /* largest first */
+} AtlasSortOrder;
+
 typedef enum
 {
   ATLAS_ANNOTATION_CALLOUT,        /* a note on one data point */
@@ -55,6 +63,7 @@ typedef struct
   double y;      /* reference lines */
   guint series;  /* callouts: the series whose value at x is noted */
   char *text;
+  GStrv sources; /* the source ids the note cites, as a chart file writes them; NULL for none */
 } AtlasAnnotation;
 
 /* A piece of text a layout placed: where, at what size, saying what. */
@@ -113,6 +122,12 @@ typedef struct
   GArray *events;      /* AtlasChartEvent, owned; NULL when none */
   GStrv event_sides;   /* the sides events may name, in the order they take colours; NULL: as they come */
   GArray *highlights;  /* double: x values whose points are ringed; NULL when none */
+  int value_decimals;  /* decimals every value is shown with; -1: as many as the axis or the value needs */
+  char *value_prefix;  /* written before every value ("$"); NULL for none */
+  char *value_suffix;  /* written after every value ("%"); NULL for none */
+  char *value_unit;    /* what the values measure, over the value axis; NULL: the columns' own */
+  GStrv series_colors; /* per series, "#rrggbb", or "" for the palette's; NULL: the palette throughout */
+  AtlasSortOrder sort; /* bars along names: their order */
 } AtlasChartSpec;
 
 /* How a chart is looked at now, beside what its spec says it shows: the
@@ -147,7 +162,7 @@ void            atlas_chart_spec_clear      (AtlasChartSpec       *spec);
 void            atlas_chart_spec_copy       (const AtlasChartSpec *spec,
                                              AtlasChartSpec       *out_copy,
                                              gboolean              keep_notes);
-void            atlas_chart_spec_add_annotation (AtlasChartSpec     *spec,
+AtlasAnnotation *atlas_chart_spec_add_annotation (AtlasChartSpec   *spec,
                                                  AtlasAnnotationKind kind,
                                                  double              x,
                                                  double              x_end,
@@ -177,6 +192,13 @@ GPtrArray      *atlas_chart_list_names      (const AtlasTable     *table,
                                              const AtlasColumn    *column,
                                              const AtlasColumn    *filter,
                                              const char           *filter_value);
+gboolean        atlas_chart_spec_format_value (const AtlasChartSpec *spec,
+                                               GString              *number);
+gboolean        atlas_chart_parse_color     (const char           *text,
+                                             AtlasColor           *out_color);
+gboolean        atlas_sort_order_from_string (const char          *name,
+                                              AtlasSortOrder      *out_order);
+const char     *atlas_sort_order_to_string  (AtlasSortOrder        order);
 gboolean        atlas_chart_type_from_string (const char          *name,
                                              AtlasChartType       *out_type);
 const char     *atlas_chart_type_to_string  (AtlasChartType        type);

@@ -263,6 +263,25 @@ atlas_format_value (double                  value,
   return g_string_free (out, FALSE);
 }
 
+/* value with exactly decimals decimals, grouped: the number format a
+ * chart's author chose. */
+char *
+atlas_format_fixed (double                  value,
+                    int                     decimals,
+                    const AtlasNumberStyle *style)
+{
+  char digits[64];
+  GString *out = g_string_new (NULL);
+
+  if (!isfinite (value))
+    return g_string_free (out, FALSE);
+  format_fixed (digits, sizeof digits, fabs (value), CLAMP (decimals, 0, 12));
+  if (value < 0 && strspn (digits, "0.") != strlen (digits))
+    g_string_append (out, MINUS_SIGN);
+  append_grouped (out, digits, style);
+  return g_string_free (out, FALSE);
+}
+
 /* Linear */
 
 static double

@@ -91,6 +91,9 @@ char       *atlas_format_number         (double                  value,
                                          const AtlasNumberStyle *style);
 char       *atlas_format_value          (double                  value,
                                          const AtlasNumberStyle *style);
+char       *atlas_format_fixed          (double                  value,
+                                         int                     decimals,
+                                         const AtlasNumberStyle *style);
 double      atlas_nice_step             (double      span,
                                          guint       max_ticks);
 
