@@ -122,6 +122,96 @@ test_reload_keeps_chart (void)
   g_assert_cmpuint (atlas_table_get_n_rows (atlas_chart_get_table (atlas_document_get_chart (document))), ==, 4);
 }
 
+/* The shown chart of document, as another type: an edit. */
+static void
+edit_type (AtlasDocument *document,
+           AtlasChartType type)
+{
+  AtlasChart *chart = atlas_document_get_chart (document);
+  AtlasChartSpec spec;
+
+  atlas_chart_copy_shown_spec (chart, &spec, TRUE);
+  spec.type = type;
+  atlas_document_set_chart (document, atlas_chart_new (atlas_chart_get_table (chart), &spec, NULL));
+  atlas_chart_spec_clear (&spec);
+}
+
+static AtlasChartType
+shown_type (AtlasDocument *document)
+{
+  return atlas_chart_get_spec (atlas_document_get_chart (document))->type;
+}
+
+/* Every edit undoes and redoes in turn; an edit after an undo drops what
+ * was undone; the chart is modified until saved, or undone back to as
+ * saved; a reload keeps the edits, opening another chart forgets them. */
+static void
+test_undo_redo (void)
+{
+  g_autofree char *path = write_file ("undo.csv", "year,value\n2019,1\n2020,2\n2021,3\n");
+  g_autofree char *chart_path = g_build_filename (g_get_tmp_dir (), "atlas-test-undo.atlaschart", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) chart_file = g_file_new_for_path (chart_path);
+  g_autoptr (AtlasDocument) document = atlas_document_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  atlas_document_open_file (document, file, NULL);
+  wait_until_idle (document);
+  g_assert_cmpint (shown_type (document), ==, ATLAS_CHART_LINE);
+  g_assert_false (atlas_document_get_can_undo (document));
+  g_assert_false (atlas_document_get_modified (document));
+  g_assert_false (atlas_document_undo (document));
+
+  edit_type (document, ATLAS_CHART_BAR);
+  edit_type (document, ATLAS_CHART_AREA);
+  g_assert_true (atlas_document_get_modified (document));
+  g_assert_true (atlas_document_undo (document));
+  g_assert_cmpint (shown_type (document), ==, ATLAS_CHART_BAR);
+  g_assert_true (atlas_document_get_can_redo (document));
+  g_assert_true (atlas_document_redo (document));
+  g_assert_cmpint (shown_type (document), ==, ATLAS_CHART_AREA);
+  g_assert_false (atlas_document_get_can_redo (document));
+  g_assert_true (atlas_document_undo (document));
+  g_assert_true (atlas_document_undo (document));
+  g_assert_cmpint (shown_type (document), ==, ATLAS_CHART_LINE);
+  g_assert_false (atlas_document_get_modified (document));
+  g_assert_false (atlas_document_undo (document));
+
+  /* An edit after undoing drops the edits undone. */
+  g_assert_true (atlas_document_redo (document));
+  edit_type (document, ATLAS_CHART_SCATTER);
+  g_assert_false (atlas_document_get_can_redo (document));
+  g_assert_true (atlas_document_undo (document));
+  g_assert_cmpint (shown_type (document), ==, ATLAS_CHART_BAR);
+  g_assert_true (atlas_document_redo (document));
+
+  /* Saved, it is unchanged; undone past the save, changed again. */
+  g_assert_true (atlas_document_save (document, chart_file, &error));
+  g_assert_no_error (error);
+  g_assert_false (atlas_document_get_modified (document));
+  g_assert_true (atlas_document_undo (document));
+  g_assert_true (atlas_document_get_modified (document));
+  g_assert_true (atlas_document_redo (document));
+  g_assert_false (atlas_document_get_modified (document));
+
+  /* A reload keeps the chart's edits; another file starts afresh. */
+  edit_type (document, ATLAS_CHART_BAR);
+  g_assert_true (g_file_set_contents (path, "year,value\n2019,1\n2020,2\n2021,3\n2022,4\n", -1, NULL));
+  g_assert_true (atlas_document_reload (document));
+  wait_until_idle (document);
+  g_assert_true (atlas_document_get_can_undo (document));
+  g_assert_true (atlas_document_get_modified (document));
+  g_assert_true (atlas_document_undo (document));
+  g_assert_cmpint (shown_type (document), ==, ATLAS_CHART_SCATTER);
+  g_assert_cmpuint (atlas_table_get_n_rows (atlas_chart_get_table (atlas_document_get_chart (document))), ==, 4);
+  atlas_document_open_file (document, file, NULL);
+  wait_until_idle (document);
+  g_assert_false (atlas_document_get_can_undo (document));
+  g_assert_false (atlas_document_get_can_redo (document));
+  g_assert_false (atlas_document_get_modified (document));
+  g_unlink (chart_path);
+}
+
 /* Saved, a chart is the document's chart file; opened, a chart file whose
  * data went missing says where it looked, and draws once it is found. */
 static void
@@ -205,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/document/open-failure", test_open_failure);
   g_test_add_func ("/document/reload-keeps-chart", test_reload_keeps_chart);
   g_test_add_func ("/document/chart-files", test_chart_files);
+  g_test_add_func ("/document/undo-redo", test_undo_redo);
   g_test_add_func ("/document/cancel", test_cancel);
   status = g_test_run ();
   g_assert_true (test_remove_dir (test_dir));

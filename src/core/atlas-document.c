@@ -39,6 +39,9 @@ struct _AtlasDocument
   AtlasChartDefinition *definition; /* the chart shown in the chart language: what Save writes */
   char *title;                      /* what it is, as a window's subtitle says */
   GFile *chart_file;                /* the chart file it was opened from or saved to */
+  GPtrArray *undo_specs;            /* AtlasChartSpec: the chart as it was before each edit, oldest first */
+  GPtrArray *redo_specs;            /* AtlasChartSpec: edits undone, the last undone last */
+  int saved_depth;                  /* undo_specs' length when the chart was as saved or opened; -1: never again */
 
   GFile *file;                      /* the data file shown, watched and read again; NULL for the story's */
   AtlasImportSettings *settings;    /* how it was read */
@@ -82,6 +85,9 @@ enum
   PROP_PROGRESS,
   PROP_ERROR_MESSAGE,
   PROP_N_PROBLEMS,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_MODIFIED,
   N_PROPS
 };
 
@@ -327,15 +333,67 @@ watch_file (AtlasDocument             *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
+/* The most edits a chart keeps to undo. */
+#define MAX_UNDO 200
+
+static void
+spec_free (gpointer data)
+{
+  atlas_chart_spec_clear (data);
+  g_free (data);
+}
+
+/* The chart shown, as it shows now, as undo and redo keep it. */
+static AtlasChartSpec *
+shown_spec_new (AtlasDocument *self)
+{
+  AtlasChartSpec *spec = g_new (AtlasChartSpec, 1);
+
+  atlas_chart_copy_shown_spec (self->chart, spec, TRUE);
+  return spec;
+}
+
+/* Says what of undo, redo and being changed since saved changed, after
+ * was_* as they were before. */
+static void
+notify_history (AtlasDocument *self,
+                gboolean       could_undo,
+                gboolean       could_redo,
+                gboolean       was_modified)
+{
+  if (could_undo != atlas_document_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != atlas_document_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (was_modified != atlas_document_get_modified (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* Another chart is shown: nothing to undo, and nothing changed. */
+static void
+forget_history (AtlasDocument *self)
+{
+  gboolean could_undo = atlas_document_get_can_undo (self);
+  gboolean could_redo = atlas_document_get_can_redo (self);
+  gboolean was_modified = atlas_document_get_modified (self);
+
+  g_ptr_array_set_size (self->undo_specs, 0);
+  g_ptr_array_set_size (self->redo_specs, 0);
+  self->saved_depth = 0;
+  notify_history (self, could_undo, could_redo, was_modified);
+}
+
 /* Shows chart (taking it), the chart of definition (taking it), from
- * source, called title. */
+ * source, called title. A chart drawn again over its file's new rows
+ * keeps its edits, to undo and to save; any other starts afresh. */
 static void
 set_shown (AtlasDocument        *self,
            AtlasDocumentSource   source,
            AtlasChartDefinition *definition,
            AtlasChart           *chart,
            const char           *title,
-           GFile                *chart_file)
+           GFile                *chart_file,
+           gboolean              drawn_again)
 {
   g_clear_pointer (&self->chart, atlas_chart_unref);
   self->chart = chart;
@@ -346,6 +404,8 @@ set_shown (AtlasDocument        *self,
     }
   set_string (self, &self->title, title, PROP_TITLE);
   set_string (self, &self->error_message, NULL, PROP_ERROR_MESSAGE);
+  if (!drawn_again)
+    forget_history (self);
   if (g_set_object (&self->chart_file, chart_file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_FILE]);
   if (self->source != source)
@@ -471,6 +531,7 @@ on_read (GObject      *source,
   g_autoptr (AtlasCsvResult) result = g_task_propagate_pointer (task, &error);
   g_autoptr (AtlasChartDefinition) definition = NULL;
   AtlasChart *chart = NULL;
+  gboolean drawn_again;
 
   /* A newer read took this one's place: say nothing of this one. */
   if (load != self->load)
@@ -486,6 +547,7 @@ on_read (GObject      *source,
     }
   if (load->reload)
     chart = chart_again (self, result->table);
+  drawn_again = chart != NULL;
   if (!chart)
     {
       definition = load->definition ? atlas_chart_definition_copy (load->definition)
@@ -500,7 +562,7 @@ on_read (GObject      *source,
     }
   forget_missing (self);
   set_shown (self, load->chart_file ? ATLAS_DOCUMENT_SOURCE_CHART_FILE : ATLAS_DOCUMENT_SOURCE_FILE,
-             g_steal_pointer (&definition), chart, title, load->chart_file);
+             g_steal_pointer (&definition), chart, title, load->chart_file, drawn_again);
   watch_file (self, load->file, load->settings);
   keep_problems (self, name, result);
   g_signal_emit (self, signals[OPENED], 0, load->chart_file ? load->chart_file : load->file);
@@ -585,21 +647,114 @@ atlas_document_show (AtlasDocument        *self,
   forget_file (self);
   forget_missing (self);
   clear_problems (self);
-  set_shown (self, source, definition, chart, title, NULL);
+  set_shown (self, source, definition, chart, title, NULL, FALSE);
 }
 
 /* Shows chart (taking it) in place of the chart shown, from the same
- * source: another type, other columns, other rows. */
+ * source: another type, other columns, other rows, other text or notes.
+ * It is an edit: undo shows the chart as it was. */
 void
 atlas_document_set_chart (AtlasDocument *self,
                           AtlasChart    *chart)
 {
+  gboolean could_undo, could_redo, was_modified;
+
   g_return_if_fail (ATLAS_IS_DOCUMENT (self));
   g_return_if_fail (chart != NULL);
 
+  could_undo = atlas_document_get_can_undo (self);
+  could_redo = atlas_document_get_can_redo (self);
+  was_modified = atlas_document_get_modified (self);
+  if (self->chart)
+    {
+      /* The state saved was among the edits undone, now gone for good. */
+      if (self->saved_depth > (int) self->undo_specs->len)
+        self->saved_depth = -1;
+      g_ptr_array_set_size (self->redo_specs, 0);
+      g_ptr_array_add (self->undo_specs, shown_spec_new (self));
+      if (self->undo_specs->len > MAX_UNDO)
+        {
+          g_ptr_array_remove_index (self->undo_specs, 0);
+          self->saved_depth = self->saved_depth > 0 ? self->saved_depth - 1 : -1;
+        }
+    }
   g_clear_pointer (&self->chart, atlas_chart_unref);
   self->chart = chart;
   g_signal_emit (self, signals[CHART_CHANGED], 0);
+  notify_history (self, could_undo, could_redo, was_modified);
+}
+
+/* Moves the chart shown one step through its edits: back from the end of
+ * from (undo), or forward (redo), keeping where it was on the other. */
+static gboolean
+step_history (AtlasDocument *self,
+              GPtrArray     *from,
+              GPtrArray     *to)
+{
+  gboolean could_undo = atlas_document_get_can_undo (self);
+  gboolean could_redo = atlas_document_get_can_redo (self);
+  gboolean was_modified = atlas_document_get_modified (self);
+  AtlasChartSpec *spec;
+  AtlasChart *chart;
+
+  if (!self->chart || from->len == 0)
+    return FALSE;
+  spec = from->pdata[from->len - 1];
+  chart = atlas_chart_new (atlas_chart_get_table (self->chart), spec, NULL);
+  /* Every spec kept was shown once, of this table, which only a reload
+   * that lost a column can make undrawable: then the step is lost too. */
+  if (!chart)
+    {
+      g_ptr_array_set_size (from, 0);
+      notify_history (self, could_undo, could_redo, was_modified);
+      return FALSE;
+    }
+  g_ptr_array_add (to, shown_spec_new (self));
+  g_ptr_array_remove_index (from, from->len - 1);
+  g_clear_pointer (&self->chart, atlas_chart_unref);
+  self->chart = chart;
+  g_signal_emit (self, signals[CHART_CHANGED], 0);
+  notify_history (self, could_undo, could_redo, was_modified);
+  return TRUE;
+}
+
+/* Shows the chart as it was before its last edit. */
+gboolean
+atlas_document_undo (AtlasDocument *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), FALSE);
+  return step_history (self, self->undo_specs, self->redo_specs);
+}
+
+/* Shows the edit last undone again. */
+gboolean
+atlas_document_redo (AtlasDocument *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), FALSE);
+  return step_history (self, self->redo_specs, self->undo_specs);
+}
+
+gboolean
+atlas_document_get_can_undo (AtlasDocument *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), FALSE);
+  return self->undo_specs->len > 0;
+}
+
+gboolean
+atlas_document_get_can_redo (AtlasDocument *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), FALSE);
+  return self->redo_specs->len > 0;
+}
+
+/* Whether the chart shown differs from the one opened or last saved:
+ * edits undone back to it leave it unchanged. */
+gboolean
+atlas_document_get_modified (AtlasDocument *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), FALSE);
+  return (int) self->undo_specs->len != self->saved_depth;
 }
 
 /* Reads file with settings (NULL: as the reader detects) off the main
@@ -644,7 +799,7 @@ open_chart_definition (AtlasDocument        *self,
       forget_file (self);
       forget_missing (self);
       clear_problems (self);
-      set_shown (self, ATLAS_DOCUMENT_SOURCE_CHART_FILE, g_steal_pointer (&owned), chart, name, chart_file);
+      set_shown (self, ATLAS_DOCUMENT_SOURCE_CHART_FILE, g_steal_pointer (&owned), chart, name, chart_file, FALSE);
       g_signal_emit (self, signals[OPENED], 0, chart_file);
       return;
     }
@@ -786,6 +941,11 @@ atlas_document_save (AtlasDocument *self,
   self->definition = g_steal_pointer (&definition);
   if (g_set_object (&self->chart_file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_FILE]);
+  if (atlas_document_get_modified (self))
+    {
+      self->saved_depth = (int) self->undo_specs->len;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
   return TRUE;
 }
 
@@ -943,6 +1103,8 @@ atlas_document_dispose (GObject *object)
   g_clear_pointer (&self->definition, atlas_chart_definition_free);
   g_clear_object (&self->chart_file);
   g_clear_pointer (&self->context, atlas_chart_context_unref);
+  g_ptr_array_set_size (self->undo_specs, 0);
+  g_ptr_array_set_size (self->redo_specs, 0);
   G_OBJECT_CLASS (atlas_document_parent_class)->dispose (object);
 }
 
@@ -953,6 +1115,8 @@ atlas_document_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->error_message);
+  g_ptr_array_unref (self->undo_specs);
+  g_ptr_array_unref (self->redo_specs);
   G_OBJECT_CLASS (atlas_document_parent_class)->finalize (object);
 }
 
@@ -993,6 +1157,15 @@ atlas_document_get_property (GObject    *object,
     case PROP_N_PROBLEMS:
       g_value_set_uint64 (value, self->n_problems);
       break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, atlas_document_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, atlas_document_get_can_redo (self));
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, atlas_document_get_modified (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1018,6 +1191,9 @@ atlas_document_class_init (AtlasDocumentClass *klass)
   properties[PROP_PROGRESS] = g_param_spec_double ("progress", NULL, NULL, 0, 1, 0, flags);
   properties[PROP_ERROR_MESSAGE] = g_param_spec_string ("error-message", NULL, NULL, NULL, flags);
   properties[PROP_N_PROBLEMS] = g_param_spec_uint64 ("n-problems", NULL, NULL, 0, G_MAXUINT64, 0, flags);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, flags);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The chart shown changed: another chart, or the same drawn anew. */
@@ -1035,4 +1211,6 @@ atlas_document_class_init (AtlasDocumentClass *klass)
 static void
 atlas_document_init (AtlasDocument *self)
 {
+  self->undo_specs = g_ptr_array_new_with_free_func (spec_free);
+  self->redo_specs = g_ptr_array_new_with_free_func (spec_free);
 }

@@ -38,6 +38,11 @@ void                  atlas_document_show              (AtlasDocument           
                                                         const char                *title);
 void                  atlas_document_set_chart         (AtlasDocument             *self,
                                                         AtlasChart                *chart);
+gboolean              atlas_document_undo              (AtlasDocument             *self);
+gboolean              atlas_document_redo              (AtlasDocument             *self);
+gboolean              atlas_document_get_can_undo      (AtlasDocument             *self);
+gboolean              atlas_document_get_can_redo      (AtlasDocument             *self);
+gboolean              atlas_document_get_modified      (AtlasDocument             *self);
 void                  atlas_document_open_file         (AtlasDocument             *self,
                                                         GFile                     *file,
                                                         const AtlasImportSettings *settings);
