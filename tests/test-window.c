@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-chart-settings.h"
 #include "atlas-dataset.h"
 #include "atlas-window.h"
 #include "test-support.h"
@@ -629,14 +630,6 @@ is_label_reading (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
-/* A menu button whose tooltip is tooltip (for find_widget_where). */
-static gboolean
-is_menu_button_with_tooltip (GtkWidget     *widget,
-                             gconstpointer  tooltip)
-{
-  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
-}
-
 static void
 test_export_dialog (void)
 {
@@ -1069,6 +1062,14 @@ focus_is_within (GtkWindow *window,
   return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* The first list of the sidebar's (for find_widget_where). */
+static gboolean
+is_sidebar_list (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
 /* The window keeps its place: the sidebar's selection shows at once and
  * scrolls into sight, each list is one Tab stop, the chart shows the
  * keyboard's focus and hides its point's description without it, Ctrl+D
@@ -1080,7 +1081,7 @@ test_window_keeps_its_place (void)
 {
   AtlasWindow *window = new_story_window ();
   AtlasChartView *view = atlas_window_get_chart_view (window);
-  GtkListBox *passages = GTK_LIST_BOX (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  GtkListBox *passages = GTK_LIST_BOX (find_widget_where (GTK_WIDGET (window), is_sidebar_list, NULL));
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (passages), GTK_TYPE_SCROLLED_WINDOW);
   GtkListBox *datasets = GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (passages))));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
@@ -1188,26 +1189,32 @@ test_window_keeps_its_place (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
   wait_for_frames (GTK_WIDGET (window), 20);
 
-  /* A column named with an underscore keeps it in the options menu. */
+  /* A column named with an underscore keeps it in the chart settings. */
   {
     g_autofree char *dir = g_dir_make_tmp ("atlas-names-XXXXXX", NULL);
     g_autofree char *path = g_build_filename (dir, "series.csv", NULL);
     g_autoptr (GFile) file = g_file_new_for_path (path);
-    GtkMenuButton *options = NULL;
+    GtkWidget *settings = NULL;
     gboolean literal = FALSE;
 
     g_assert_true (g_file_set_contents (path, "year,series_001,series_002\n2020,1,2\n2021,2,3\n", -1, NULL));
     atlas_window_open_file (window, file);
     wait_for_loading (window);
-    options = GTK_MENU_BUTTON (
-      find_widget_where (GTK_WIDGET (window), is_menu_button_with_tooltip, "Chart Type, Columns and Scale"));
-    g_assert_nonnull (options);
-    gtk_menu_button_popup (options);
-    wait_for_frames (GTK_WIDGET (window), 3);
-    literal = find_widget_where (GTK_WIDGET (gtk_menu_button_get_popover (options)), is_label_reading, "series_001")
-              != NULL;
-    save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (options)), "window-options-literal.png");
-    gtk_menu_button_popdown (options);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-settings", NULL));
+    wait_for_frames (GTK_WIDGET (window), 10);
+    settings = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_CHART_SETTINGS);
+    g_assert_nonnull (settings);
+    if (!wait_for_mapped (settings))
+      {
+        AdwFlap *flap = ADW_FLAP (gtk_widget_get_parent (settings));
+        g_test_message ("flap %s reveal %d folded %d progress %g visible %d", G_OBJECT_TYPE_NAME (flap),
+                        adw_flap_get_reveal_flap (flap), adw_flap_get_folded (flap), adw_flap_get_reveal_progress (flap),
+                        gtk_widget_get_visible (settings));
+      }
+    save_screenshot (GTK_WIDGET (window), "window-settings-literal.png");
+    g_assert_true (gtk_widget_get_mapped (settings));
+    literal = find_widget_where (settings, is_label_reading, "series_001") != NULL;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-settings", NULL));
     g_assert_true (literal);
     g_unlink (path);
     g_rmdir (dir);

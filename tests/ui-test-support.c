@@ -27,6 +27,21 @@ wait_for_frames (GtkWidget *widget,
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Waits, up to five seconds, for widget to show (a sidebar sliding in);
+ * TRUE when it does. */
+gboolean
+wait_for_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  /* Then the frames that slide it fully in. */
+  if (gtk_widget_get_mapped (widget))
+    wait_for_frames (widget, 20);
+  return gtk_widget_get_mapped (widget);
+}
+
 /* Saves what the window shows as a PNG beside the test's output, for
  * people to look at. */
 void

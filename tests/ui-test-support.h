@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 void         wait_for_frames  (GtkWidget   *widget,
                                guint        n_frames);
+gboolean     wait_for_mapped  (GtkWidget   *widget);
 void         save_screenshot  (GtkWidget   *widget,
                                const char  *name);
 AtlasWindow *new_story_window (void);

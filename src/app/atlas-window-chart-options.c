@@ -4,18 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-chart-settings.h"
 #include "atlas-chart-suggest.h"
-
-/* A name from the data as a menu shows it literally: menus read an
- * underscore as marking a mnemonic, so each is doubled ("series_001"
- * would show as "series001"). */
-static char *
-menu_label (const char *name)
-{
-  g_auto (GStrv) parts = g_strsplit (name, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
 
 static void on_y_column_toggled (GSimpleAction *action,
                                  GVariant      *value,
@@ -37,38 +27,62 @@ remove_options_named (AtlasWindow *self,
       g_action_map_remove_action (G_ACTION_MAP (self->chart_options), names[i]);
 }
 
-/* The most groups the options list: more are chosen in a chart file. */
-#define MAX_LISTED_GROUPS 40
+/* Sets the state of the option action_name, or makes it, checkable, with
+ * what it toggles kept as its data under key. Options stay while the
+ * table does, so that what shows them keeps its place. */
+static void
+set_toggle_option (AtlasWindow *self,
+                   const char  *action_name,
+                   const char  *key,
+                   const char  *name,
+                   gboolean     checked,
+                   GCallback    on_toggled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->chart_options), action_name);
+  g_autoptr (GSimpleAction) made = NULL;
+
+  if (action && g_strcmp0 (g_object_get_data (G_OBJECT (action), key), name) == 0)
+    {
+      g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (checked));
+      return;
+    }
+  made = g_simple_action_new_stateful (action_name, NULL, g_variant_new_boolean (checked));
+  g_signal_connect (made, "change-state", on_toggled, self);
+  g_object_set_data_full (G_OBJECT (made), key, g_strdup (name), g_free);
+  g_action_map_add_action (G_ACTION_MAP (self->chart_options), G_ACTION (made));
+}
 
 /* One checkable action per group of a grouped chart: "options.group-N"
  * for the column's Nth group, checked while it is drawn, so that the
  * groups a chart leaves out are a choice away. */
 static void
-update_group_options (AtlasWindow *self,
-                      GMenu       *groups)
+update_group_options (AtlasWindow *self)
 {
   AtlasChart *chart = atlas_document_get_chart (self->document);
   const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
   g_auto (GStrv) all = NULL;
+  g_autofree char *first_unused = NULL;
 
-  remove_options_named (self, "group-");
   if (!spec || !spec->group_column)
-    return;
-  all = atlas_table_list_groups (atlas_chart_get_table (chart), spec->group_column, MAX_LISTED_GROUPS);
+    {
+      remove_options_named (self, "group-");
+      return;
+    }
+  all = atlas_table_list_groups (atlas_chart_get_table (chart), spec->group_column, ATLAS_WINDOW_MAX_LISTED_GROUPS);
   for (guint g = 0; all[g]; g++)
     {
       g_autofree char *action_name = g_strdup_printf ("group-%u", g);
-      g_autofree char *detailed = g_strdup_printf ("options.%s", action_name);
       gboolean drawn = !spec->group_values || g_strv_contains ((const char *const *) spec->group_values, all[g]);
-      g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (action_name, NULL,
-                                                                         g_variant_new_boolean (drawn));
-      g_autofree char *label = menu_label (all[g]);
-      g_autoptr (GMenuItem) item = g_menu_item_new (label, detailed);
 
-      g_signal_connect (action, "change-state", G_CALLBACK (on_group_toggled), self);
-      g_object_set_data_full (G_OBJECT (action), "group", g_strdup (all[g]), g_free);
-      g_action_map_add_action (G_ACTION_MAP (self->chart_options), G_ACTION (action));
-      g_menu_append_item (groups, item);
+      set_toggle_option (self, action_name, "group", all[g], drawn, G_CALLBACK (on_group_toggled));
+    }
+  first_unused = g_strdup_printf ("group-%u", g_strv_length (all));
+  for (guint g = g_strv_length (all);
+       g_action_map_lookup_action (G_ACTION_MAP (self->chart_options), first_unused); g++)
+    {
+      g_action_map_remove_action (G_ACTION_MAP (self->chart_options), first_unused);
+      g_free (first_unused);
+      first_unused = g_strdup_printf ("group-%u", g + 1);
     }
 }
 
@@ -76,144 +90,67 @@ update_group_options (AtlasWindow *self,
  * than the one along x: "options.y-column-N" for the table's column N,
  * checked while it is drawn. */
 static void
-update_y_column_options (AtlasWindow *self,
-                         GMenu       *values)
+update_y_column_options (AtlasWindow *self)
 {
   AtlasChart *chart = atlas_document_get_chart (self->document);
   const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
   AtlasTable *table = chart ? atlas_chart_get_table (chart) : NULL;
 
-  remove_options_named (self, "y-column-");
   for (guint c = 0; table && c < atlas_table_get_n_columns (table); c++)
     {
       const AtlasColumn *column = atlas_table_get_column (table, c);
       const char *name = atlas_column_get_name (column);
-      g_autofree char *action_name = NULL;
-      g_autofree char *detailed = NULL;
-      g_autofree char *label = NULL;
-      g_autoptr (GSimpleAction) action = NULL;
+      g_autofree char *action_name = g_strdup_printf ("y-column-%u", c);
 
       if (atlas_column_get_column_type (column) != ATLAS_COLUMN_NUMBER || g_strcmp0 (name, spec->x_column) == 0)
-        continue;
-      action_name = g_strdup_printf ("y-column-%u", c);
-      action = g_simple_action_new_stateful (action_name, NULL,
-                                             g_variant_new_boolean (spec->y_columns
-                                                                    && g_strv_contains ((const char * const *)
-                                                                                          spec->y_columns,
-                                                                                        name)));
-      g_signal_connect (action, "change-state", G_CALLBACK (on_y_column_toggled), self);
-      g_object_set_data_full (G_OBJECT (action), "column", g_strdup (name), g_free);
-      g_action_map_add_action (G_ACTION_MAP (self->chart_options), G_ACTION (action));
-      detailed = g_strdup_printf ("options.%s", action_name);
-      label = menu_label (name);
-      g_menu_append (values, label, detailed);
+        {
+          g_action_map_remove_action (G_ACTION_MAP (self->chart_options), action_name);
+          continue;
+        }
+      set_toggle_option (self, action_name, "column", name,
+                         spec->y_columns && g_strv_contains ((const char *const *) spec->y_columns, name),
+                         G_CALLBACK (on_y_column_toggled));
     }
+  if (!table)
+    remove_options_named (self, "y-column-");
 }
 
-/* "All rows", then each name in column, in the table's order (the first
- * forty): the rows a chart of a long table can show. */
-static GMenu *
-make_filter_menu (AtlasTable *table,
-                  const char *column_name)
+static void
+set_option_state (AtlasWindow *self,
+                  const char  *name,
+                  GVariant    *state)
 {
-  const AtlasColumn *column = atlas_table_find_column (table, column_name);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GMenu *menu = g_menu_new ();
-  g_autoptr (GMenuItem) all = g_menu_item_new (_("All rows"), NULL);
-
-  g_menu_item_set_action_and_target_value (all, "options.filter-value", g_variant_new_string (""));
-  g_menu_append_item (menu, all);
-  for (gsize row = 0; column && row < atlas_table_get_n_rows (table) && g_hash_table_size (seen) < 40; row++)
-    {
-      const char *name = atlas_column_get_text (column, row);
-      g_autoptr (GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-
-      if (!name || !g_hash_table_add (seen, (gpointer) name))
-        continue;
-      label = menu_label (name);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "options.filter-value", g_variant_new_string (name));
-      g_menu_append_item (menu, item);
-    }
-  return menu;
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options), name)),
+                             state);
 }
 
-/* The options menu for the chart shown: its type, its x column among the
- * table's columns, the columns drawn as values, and a log scale; the
- * actions' states follow the chart. */
+/* The options' states follow the chart shown, and the settings sidebar
+ * shows them. */
 void
 atlas_window_update_chart_options (AtlasWindow *self)
 {
   AtlasChart *chart = atlas_document_get_chart (self->document);
   const AtlasChartSpec *spec = chart ? atlas_chart_get_spec (chart) : NULL;
   AtlasTable *table = chart ? atlas_chart_get_table (chart) : NULL;
-  g_autoptr (GMenu) types = g_menu_new ();
-  g_autoptr (GMenu) columns = g_menu_new ();
-  g_autoptr (GMenu) values = g_menu_new ();
-  g_autoptr (GMenu) scale = g_menu_new ();
-  static const AtlasChartType all_types[] = {
-    ATLAS_CHART_LINE,         ATLAS_CHART_AREA,           ATLAS_CHART_STACKED_AREA,
-    ATLAS_CHART_STACKED_AREA_PERCENT, ATLAS_CHART_BAR,    ATLAS_CHART_BAR_STACKED,
-    ATLAS_CHART_BAR_HORIZONTAL, ATLAS_CHART_BAR_HORIZONTAL_STACKED, ATLAS_CHART_SCATTER,
-    ATLAS_CHART_DONUT,        ATLAS_CHART_TIMELINE,
-  };
 
-  g_menu_remove_all (self->options_menu);
-  for (guint i = 0; i < G_N_ELEMENTS (all_types); i++)
+  /* Another table: its columns are others, numbered anew. */
+  if (table != g_object_get_data (G_OBJECT (self->chart_options), "table"))
     {
-      g_autofree char *detailed
-        = g_strdup_printf ("options.chart-type::%s", atlas_chart_type_to_string (all_types[i]));
-      g_menu_append (types, atlas_chart_type_describe (all_types[i]), detailed);
+      remove_options_named (self, "y-column-");
+      remove_options_named (self, "group-");
+      g_object_set_data (G_OBJECT (self->chart_options), "table", table);
     }
-  for (guint c = 0; table && c < atlas_table_get_n_columns (table); c++)
+  update_y_column_options (self);
+  update_group_options (self);
+  if (spec)
     {
-      g_autofree char *label = menu_label (atlas_column_get_name (atlas_table_get_column (table, c)));
-      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "options.x-column",
-                                               g_variant_new_string (atlas_column_get_name (
-                                                 atlas_table_get_column (table, c))));
-      g_menu_append_item (columns, item);
+      set_option_state (self, "chart-type", g_variant_new_string (atlas_chart_type_to_string (spec->type)));
+      set_option_state (self, "x-column", g_variant_new_string (spec->x_column ? spec->x_column : ""));
+      set_option_state (self, "log-scale", g_variant_new_boolean (spec->log_y));
+      set_option_state (self, "fit-values", g_variant_new_boolean (spec->fit_values));
+      set_option_state (self, "filter-value", g_variant_new_string (spec->filter_value ? spec->filter_value : ""));
     }
-  g_menu_append (scale, _("Log Scale"), "options.log-scale");
-  /* Translators: a line chart's value axis fits its data, rather than starting at zero. */
-  g_menu_append (scale, _("Fit Values to Data"), "options.fit-values");
-  g_menu_append_section (self->options_menu, _("Chart Type"), G_MENU_MODEL (types));
-  /* Translators: the menu section choosing the column along the x axis. */
-  g_menu_append_section (self->options_menu, _("Along x"), G_MENU_MODEL (columns));
-
-  if (!spec)
-    return;
-  update_y_column_options (self, values);
-  if (g_menu_model_get_n_items (G_MENU_MODEL (values)) > 0)
-    g_menu_append_section (self->options_menu, _("Values"), G_MENU_MODEL (values));
-  if (spec->filter_column)
-    {
-      g_autoptr (GMenu) rows = make_filter_menu (table, spec->filter_column);
-      g_menu_append_section (self->options_menu, spec->filter_column, G_MENU_MODEL (rows));
-    }
-  {
-    g_autoptr (GMenu) groups = g_menu_new ();
-    update_group_options (self, groups);
-    if (g_menu_model_get_n_items (G_MENU_MODEL (groups)) > 0)
-      g_menu_append_section (self->options_menu, spec->group_column, G_MENU_MODEL (groups));
-  }
-  g_menu_append_section (self->options_menu, NULL, G_MENU_MODEL (scale));
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
-                                                                          "chart-type")),
-                             g_variant_new_string (atlas_chart_type_to_string (spec->type)));
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
-                                                                          "x-column")),
-                             g_variant_new_string (spec->x_column ? spec->x_column : ""));
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
-                                                                          "log-scale")),
-                             g_variant_new_boolean (spec->log_y));
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
-                                                                          "fit-values")),
-                             g_variant_new_boolean (spec->fit_values));
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->chart_options),
-                                                                          "filter-value")),
-                             g_variant_new_string (spec->filter_value ? spec->filter_value : ""));
+  atlas_chart_settings_set_chart (self->chart_settings, chart);
 }
 
 /* Shows the chart spec (cleared) makes of table; one the data cannot
@@ -458,6 +395,356 @@ on_log_scale_changed (GSimpleAction *action,
   atlas_window_change_chart (ATLAS_WINDOW (data), NULL, NULL, g_variant_get_boolean (value));
 }
 
+/* Edits of the chart shown, each the same shape: a copy of its spec, as
+ * it shows now, changed by the action's parameter. FALSE leaves it. */
+typedef gboolean (*SpecEdit) (AtlasWindow    *self,
+                              AtlasChart     *current,
+                              AtlasChartSpec *spec,
+                              GVariant       *parameter);
+
+static gboolean
+edit_shown_spec (AtlasWindow *self,
+                 SpecEdit     edit,
+                 GVariant    *parameter)
+{
+  AtlasChart *current = atlas_document_get_chart (self->document);
+  AtlasChartSpec spec;
+
+  if (!current)
+    return FALSE;
+  atlas_chart_copy_shown_spec (current, &spec, TRUE);
+  if (!edit (self, current, &spec, parameter))
+    {
+      atlas_chart_spec_clear (&spec);
+      atlas_window_update_chart_options (self);
+      return FALSE;
+    }
+  return show_chart_of_spec (self, atlas_chart_get_table (current), &spec);
+}
+
+/* NULL for "": a field left empty says nothing. */
+static char *
+dup_text (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return *stripped ? g_steal_pointer (&stripped) : NULL;
+}
+
+/* ("title", text): the chart's title, subtitle, source line, notes under
+ * it, or the prefix, suffix or unit of its values. */
+static gboolean
+edit_text (AtlasWindow    *self,
+           AtlasChart     *current,
+           AtlasChartSpec *spec,
+           GVariant       *parameter)
+{
+  const char *field, *text;
+  char **target = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &field, &text);
+  if (g_str_equal (field, "title"))
+    target = &spec->title;
+  else if (g_str_equal (field, "subtitle"))
+    target = &spec->subtitle;
+  else if (g_str_equal (field, "source"))
+    target = &spec->source;
+  else if (g_str_equal (field, "notes"))
+    target = &spec->notes;
+  else if (g_str_equal (field, "prefix"))
+    target = &spec->value_prefix;
+  else if (g_str_equal (field, "suffix"))
+    target = &spec->value_suffix;
+  else if (g_str_equal (field, "unit"))
+    target = &spec->value_unit;
+  if (!target)
+    return FALSE;
+  /* Prefixes and suffixes keep their spaces: " bn" is not "bn". */
+  if (target == &spec->value_prefix || target == &spec->value_suffix)
+    {
+      if (g_strcmp0 (*target ? *target : "", text) == 0)
+        return FALSE;
+      g_free (*target);
+      *target = *text ? g_strdup (text) : NULL;
+      return TRUE;
+    }
+  {
+    g_autofree char *value = dup_text (text);
+    if (g_strcmp0 (*target, value) == 0)
+      return FALSE;
+    g_free (*target);
+    *target = g_steal_pointer (&value);
+  }
+  return TRUE;
+}
+
+static gboolean
+edit_decimals (AtlasWindow    *self,
+               AtlasChart     *current,
+               AtlasChartSpec *spec,
+               GVariant       *parameter)
+{
+  int decimals = CLAMP (g_variant_get_int32 (parameter), -1, 12);
+
+  if (spec->value_decimals == decimals)
+    return FALSE;
+  spec->value_decimals = decimals;
+  return TRUE;
+}
+
+/* A number as people type it, in the C locale or their own; "" is none. */
+static gboolean
+parse_typed_number (const char *text,
+                    double     *out_value)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  *out_value = NAN;
+  if (!*stripped)
+    return TRUE;
+  *out_value = g_ascii_strtod (stripped, &end);
+  if (end && *end == ',')
+    {
+      g_strdelimit (stripped, ",", '.');
+      *out_value = g_ascii_strtod (stripped, &end);
+    }
+  return end != stripped && end && !*end && isfinite (*out_value);
+}
+
+/* ("from", "to"): the value axis runs between them; an end left empty
+ * is where the data put it. */
+static gboolean
+edit_y_range (AtlasWindow    *self,
+              AtlasChart     *current,
+              AtlasChartSpec *spec,
+              GVariant       *parameter)
+{
+  const char *from_text, *to_text;
+  double from, to, auto_from, auto_to;
+
+  g_variant_get (parameter, "(&s&s)", &from_text, &to_text);
+  if (!parse_typed_number (from_text, &from) || !parse_typed_number (to_text, &to))
+    {
+      atlas_window_show_status (self, _("The value axis runs between numbers: type one, or leave it empty"));
+      return FALSE;
+    }
+  if (isnan (from) && isnan (to))
+    {
+      spec->view_y_min = spec->view_y_max = NAN;
+      return TRUE;
+    }
+  {
+    AtlasChartSpec own;
+    g_autoptr (AtlasChart) unzoomed = NULL;
+    g_autoptr (AtlasChartLayout) layout = NULL;
+
+    atlas_chart_spec_copy (spec, &own, TRUE);
+    own.view_y_min = own.view_y_max = NAN;
+    unzoomed = atlas_chart_new (atlas_chart_get_table (current), &own, NULL);
+    atlas_chart_spec_clear (&own);
+    layout = unzoomed ? atlas_chart_layout_new (unzoomed, NULL, 800, 500) : NULL;
+    if (!layout || !atlas_chart_get_y_view (layout, &auto_from, &auto_to))
+      return FALSE;
+  }
+  from = isnan (from) ? auto_from : from;
+  to = isnan (to) ? auto_to : to;
+  if (!(to > from))
+    {
+      atlas_window_show_status (self, _("The value axis's highest value must be above its lowest"));
+      return FALSE;
+    }
+  spec->view_y_min = from;
+  spec->view_y_max = to;
+  return TRUE;
+}
+
+/* (series, "#rrggbb"): the series' colour; "" for the palette's. */
+static gboolean
+edit_series_color (AtlasWindow    *self,
+                   AtlasChart     *current,
+                   AtlasChartSpec *spec,
+                   GVariant       *parameter)
+{
+  guint series, n_series = atlas_chart_get_n_series (current);
+  const char *color;
+  AtlasColor parsed;
+  GPtrArray *colors;
+  gboolean any = FALSE;
+
+  g_variant_get (parameter, "(u&s)", &series, &color);
+  if (series >= n_series || (*color && !atlas_chart_parse_color (color, &parsed)))
+    return FALSE;
+  colors = g_ptr_array_new ();
+  for (guint s = 0; s < n_series; s++)
+    {
+      const char *kept = spec->series_colors && s < g_strv_length (spec->series_colors) ? spec->series_colors[s] : "";
+      g_ptr_array_add (colors, g_strdup (s == series ? color : kept));
+      any |= *(const char *) g_ptr_array_index (colors, s) != '\0';
+    }
+  g_ptr_array_add (colors, NULL);
+  g_strfreev (spec->series_colors);
+  spec->series_colors = (GStrv) g_ptr_array_free (colors, FALSE);
+  if (!any)
+    g_clear_pointer (&spec->series_colors, g_strfreev);
+  return TRUE;
+}
+
+static gboolean
+edit_sort (AtlasWindow    *self,
+           AtlasChart     *current,
+           AtlasChartSpec *spec,
+           GVariant       *parameter)
+{
+  AtlasSortOrder order;
+
+  if (!atlas_sort_order_from_string (g_variant_get_string (parameter, NULL), &order) || order == spec->sort)
+    return FALSE;
+  spec->sort = order;
+  return TRUE;
+}
+
+/* A series for each value of a column of names, or "" for none: the
+ * values drawn start over from the suggestion. */
+static gboolean
+edit_group_column (AtlasWindow    *self,
+                   AtlasChart     *current,
+                   AtlasChartSpec *spec,
+                   GVariant       *parameter)
+{
+  g_autofree char *column = dup_text (g_variant_get_string (parameter, NULL));
+
+  if (g_strcmp0 (column, spec->group_column) == 0)
+    return FALSE;
+  g_free (spec->group_column);
+  spec->group_column = g_steal_pointer (&column);
+  g_clear_pointer (&spec->group_values, g_strfreev);
+  g_clear_pointer (&spec->annotations, g_array_unref);
+  spec->view_x_min = spec->view_x_max = spec->view_y_min = spec->view_y_max = NAN;
+  if (spec->group_column && spec->y_columns && spec->y_columns[0])
+    {
+      /* Each group draws one column of values: the first drawn. */
+      g_autofree char *first = g_strdup (spec->y_columns[0]);
+      g_strfreev (spec->y_columns);
+      spec->y_columns = g_new0 (char *, 2);
+      spec->y_columns[0] = g_steal_pointer (&first);
+    }
+  g_clear_pointer (&spec->series_colors, g_strfreev);
+  return TRUE;
+}
+
+/* The note at index of the spec, or NULL. */
+static AtlasAnnotation *
+spec_note (AtlasChartSpec *spec,
+           guint           index)
+{
+  return spec->annotations && index < spec->annotations->len
+           ? &g_array_index (spec->annotations, AtlasAnnotation, index)
+           : NULL;
+}
+
+/* (note, text): what a note says. */
+static gboolean
+edit_note_text (AtlasWindow    *self,
+                AtlasChart     *current,
+                AtlasChartSpec *spec,
+                GVariant       *parameter)
+{
+  guint index;
+  const char *text;
+  AtlasAnnotation *note;
+  g_autofree char *value = NULL;
+
+  g_variant_get (parameter, "(u&s)", &index, &text);
+  note = spec_note (spec, index);
+  value = dup_text (text);
+  if (!note || !value || g_strcmp0 (note->text, value) == 0)
+    return FALSE;
+  g_free (note->text);
+  note->text = g_steal_pointer (&value);
+  return TRUE;
+}
+
+static gboolean
+edit_delete_note (AtlasWindow    *self,
+                  AtlasChart     *current,
+                  AtlasChartSpec *spec,
+                  GVariant       *parameter)
+{
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (!spec_note (spec, index))
+    return FALSE;
+  g_array_remove_index (spec->annotations, index);
+  return TRUE;
+}
+
+/* (note, series, x, x_end, y): where a note stands: a callout on another
+ * point, a range over another span, a reference line at another value. */
+static gboolean
+edit_move_note (AtlasWindow    *self,
+                AtlasChart     *current,
+                AtlasChartSpec *spec,
+                GVariant       *parameter)
+{
+  guint index, series;
+  double x, x_end, y;
+  AtlasAnnotation *note;
+
+  g_variant_get (parameter, "(uuddd)", &index, &series, &x, &x_end, &y);
+  note = spec_note (spec, index);
+  if (!note)
+    return FALSE;
+  note->series = series;
+  note->x = x;
+  note->x_end = x_end;
+  note->y = y;
+  return TRUE;
+}
+
+/* (kind, series, x, x_end, y, text): a new note, of any kind. */
+static gboolean
+edit_add_note (AtlasWindow    *self,
+               AtlasChart     *current,
+               AtlasChartSpec *spec,
+               GVariant       *parameter)
+{
+  guint kind, series;
+  double x, x_end, y;
+  const char *text;
+  g_autofree char *value = NULL;
+
+  g_variant_get (parameter, "(uuddd&s)", &kind, &series, &x, &x_end, &y, &text);
+  value = dup_text (text);
+  if (kind > ATLAS_ANNOTATION_REFERENCE_LINE || !value)
+    return FALSE;
+  if (kind == ATLAS_ANNOTATION_RANGE && x_end < x)
+    {
+      double swap = x;
+      x = x_end;
+      x_end = swap;
+    }
+  atlas_chart_spec_add_annotation (spec, (AtlasAnnotationKind) kind, x, x_end, y, series, value);
+  return TRUE;
+}
+
+#define DEFINE_EDIT_ACTION(name, edit)                                                                                  \
+  static void name (GSimpleAction *action, GVariant *parameter, gpointer data)                                         \
+  {                                                                                                                    \
+    edit_shown_spec (ATLAS_WINDOW (data), edit, parameter);                                                            \
+  }
+
+DEFINE_EDIT_ACTION (on_text, edit_text)
+DEFINE_EDIT_ACTION (on_decimals, edit_decimals)
+DEFINE_EDIT_ACTION (on_y_range, edit_y_range)
+DEFINE_EDIT_ACTION (on_series_color, edit_series_color)
+DEFINE_EDIT_ACTION (on_sort, edit_sort)
+DEFINE_EDIT_ACTION (on_group_column, edit_group_column)
+DEFINE_EDIT_ACTION (on_note_text, edit_note_text)
+DEFINE_EDIT_ACTION (on_delete_note, edit_delete_note)
+DEFINE_EDIT_ACTION (on_move_note, edit_move_note)
+DEFINE_EDIT_ACTION (on_add_note, edit_add_note)
+
 void
 atlas_window_init_chart_options (AtlasWindow *self)
 {
@@ -467,11 +754,19 @@ atlas_window_init_chart_options (AtlasWindow *self)
     { "log-scale", NULL, NULL, "false", on_log_scale_changed, { 0 } },
     { "fit-values", NULL, NULL, "false", on_fit_values_changed, { 0 } },
     { "filter-value", NULL, "s", "''", on_filter_value_changed, { 0 } },
+    { "text", on_text, "(ss)", NULL, NULL, { 0 } },
+    { "decimals", on_decimals, "i", NULL, NULL, { 0 } },
+    { "y-range", on_y_range, "(ss)", NULL, NULL, { 0 } },
+    { "series-color", on_series_color, "(us)", NULL, NULL, { 0 } },
+    { "sort", on_sort, "s", NULL, NULL, { 0 } },
+    { "group-column", on_group_column, "s", NULL, NULL, { 0 } },
+    { "note-text", on_note_text, "(us)", NULL, NULL, { 0 } },
+    { "delete-note", on_delete_note, "u", NULL, NULL, { 0 } },
+    { "move-note", on_move_note, "(uuddd)", NULL, NULL, { 0 } },
+    { "add-note", on_add_note, "(uuddds)", NULL, NULL, { 0 } },
   };
 
   self->chart_options = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->chart_options), entries, G_N_ELEMENTS (entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "options", G_ACTION_GROUP (self->chart_options));
-  self->options_menu = g_menu_new ();
-  gtk_menu_button_set_menu_model (self->options_button, G_MENU_MODEL (self->options_menu));
 }

@@ -4,11 +4,16 @@
 
 #include "atlas-window.h"
 
+#include "atlas-chart-settings.h"
 #include "atlas-document.h"
 #include "atlas-import-settings.h"
 #include "atlas-story.h"
 
 G_BEGIN_DECLS
+
+/* The most groups of a column the settings list to choose from: more are
+ * chosen in a chart file. */
+#define ATLAS_WINDOW_MAX_LISTED_GROUPS 200
 
 struct _AtlasWindow
 {
@@ -25,7 +30,8 @@ struct _AtlasWindow
   AdwViewSwitcherBar *switcher_bar;
   AtlasChartView *chart_view;
   AdwFlap *flap;
-  GtkMenuButton *options_button;
+  AdwFlap *settings_flap;
+  AtlasChartSettings *chart_settings;
   AdwSplitButton *open_button;
   GtkRevealer *load_revealer;
   GtkLabel *load_label;
@@ -48,9 +54,8 @@ struct _AtlasWindow
   guint sidebar_tick;                /* the tick callback that will, 0 for none */
   AdwAnimation *passage_fade;        /* the chart fading in on a new passage */
 
-  /* The chart options. */
-  GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.log-scale", ... */
-  GMenu *options_menu;               /* the header's chart options, rebuilt for each table */
+  /* The chart options: what the settings sidebar and the pointer change. */
+  GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.text", ... */
 
   /* The actions. */
   GMenu *recent_menu;                /* files this app opened lately, newest first */

@@ -319,14 +319,22 @@ on_sidebar_key_pressed (GtkEventControllerKey *controller,
 }
 
 /* A window under 1000 px wide keeps more of its width for the chart: the
- * sidebar narrows from 380 to 280 px (narrower still, it folds away). */
+ * sidebar narrows from 380 to 280 px (narrower still, it folds away).
+ * Under 720 px the chart settings rise from the bottom, a sheet over the
+ * lower part of the chart, rather than take a column beside it. */
 static void
 on_width_changed (AtlasWindow *self)
 {
   int width = 0, height = 0;
+  gboolean sheet;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   gtk_widget_set_size_request (GTK_WIDGET (self->sidebar_scroller), width > 0 && width < 1000 ? 280 : 380, -1);
+  sheet = width > 0 && width < 720;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->settings_flap),
+                                  sheet ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart_settings), sheet ? -1 : 340,
+                               sheet ? MAX (height * 2 / 5, 240) : -1);
 }
 
 /* Where the header has no room for the Chart and Data switcher (its title
@@ -354,6 +362,7 @@ atlas_window_init_sidebar (AtlasWindow *self)
   GtkListBox *lists[] = { self->passage_list, self->dataset_list };
 
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_width_changed), NULL);
+  g_signal_connect (self, "notify::default-height", G_CALLBACK (on_width_changed), NULL);
   g_signal_connect_object (self->window_title, "notify::title-visible", G_CALLBACK (on_title_visible_changed), self,
                            G_CONNECT_SWAPPED);
   on_width_changed (self);

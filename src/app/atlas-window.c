@@ -310,7 +310,6 @@ atlas_window_dispose (GObject *object)
   if (self->passage_fade)
     adw_animation_skip (self->passage_fade);
   g_clear_object (&self->passage_fade);
-  g_clear_object (&self->options_menu);
   g_clear_object (&self->recent_menu);
   g_clear_pointer (&self->export_choices, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
@@ -330,6 +329,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   g_type_ensure (ATLAS_TYPE_CHART_VIEW);
   g_type_ensure (ATLAS_TYPE_TABLE_VIEW);
+  g_type_ensure (ATLAS_TYPE_CHART_SETTINGS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/siliconatlas/SiliconAtlas/atlas-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
@@ -339,7 +339,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, options_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, settings_flap);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_settings);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, table_view);

@@ -1364,6 +1364,22 @@ atlas_chart_get_x_view (const AtlasChartLayout *layout,
   return TRUE;
 }
 
+/* The range of values layout's value axis shows; FALSE for charts
+ * without one (donuts, timelines). */
+gboolean
+atlas_chart_get_y_view (const AtlasChartLayout *layout,
+                        double                 *out_min,
+                        double                 *out_max)
+{
+  g_return_val_if_fail (layout != NULL && out_min != NULL && out_max != NULL, FALSE);
+
+  if (!layout->y_scale || layout->chart->spec.type == ATLAS_CHART_DONUT
+      || layout->chart->spec.type == ATLAS_CHART_TIMELINE)
+    return FALSE;
+  atlas_scale_get_domain (layout->y_scale, out_min, out_max);
+  return TRUE;
+}
+
 /* Switches a series on or off, as its legend entry does: off, it is not
  * drawn, picked, stacked or counted in the y range, and its legend entry
  * stays, hollow, to switch it back. */

@@ -261,6 +261,9 @@ gboolean        atlas_chart_get_plot_area   (const AtlasChartLayout *layout,
 gboolean        atlas_chart_get_x_view      (const AtlasChartLayout *layout,
                                              double               *out_min,
                                              double               *out_max);
+gboolean        atlas_chart_get_y_view      (const AtlasChartLayout *layout,
+                                             double               *out_min,
+                                             double               *out_max);
 void            atlas_chart_set_series_visible (AtlasChart        *chart,
                                                 guint              series,
                                                 gboolean           visible);
