@@ -927,10 +927,10 @@ build_chart_group (AtlasChartSettings *self)
   self->type_row = add_combo_row (group, _("Type"), G_LIST_MODEL (types));
   self->x_names = gtk_string_list_new (NULL);
   /* Translators: the setting choosing the column along the x axis. */
-  self->x_row = add_combo_row (group, _("Along x"), G_LIST_MODEL (self->x_names));
+  self->x_row = add_combo_row (group, _("Along the X Axis"), G_LIST_MODEL (self->x_names));
   self->group_names = gtk_string_list_new (NULL);
   /* Translators: the setting that draws a series for each name in a column. */
-  self->group_row = add_combo_row (group, _("A series for each"), G_LIST_MODEL (self->group_names));
+  self->group_row = add_combo_row (group, _("A Series for Each"), G_LIST_MODEL (self->group_names));
   self->rows_names = gtk_string_list_new (NULL);
   self->rows_row = add_combo_row (group, _("Rows"), G_LIST_MODEL (self->rows_names));
   g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_type_selected), self);
@@ -996,9 +996,9 @@ build_look_groups (AtlasChartSettings *self)
   g_autoptr (GtkStringList) orders = gtk_string_list_new (NULL);
 
   self->colors_group = add_group (self, _("Colours"), NULL);
-  gtk_string_list_append (orders, _("As in the Data"));
-  gtk_string_list_append (orders, _("Largest First"));
-  gtk_string_list_append (orders, _("Smallest First"));
+  gtk_string_list_append (orders, _("As in the data"));
+  gtk_string_list_append (orders, _("Largest first"));
+  gtk_string_list_append (orders, _("Smallest first"));
   self->sort_row = add_combo_row (bars, _("Order"), G_LIST_MODEL (orders));
   g_signal_connect (self->sort_row, "notify::selected", G_CALLBACK (on_sort_selected), self);
 

@@ -5,7 +5,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
+#include "atlas-cell-parse.h"
 #include "atlas-view-history.h"
 
 /* One wheel notch or key press zooms by this factor. */
@@ -39,11 +41,34 @@ struct _AtlasChartView
   guint description_source;  /* pending update of the accessible description */
 
   AtlasViewHistory *history; /* earlier and later x views, for back and forward */
+
+  /* Notes by pointing: the chart changes through the window's "options"
+   * actions, which keep each change to undo. */
+  int selected_note;         /* the note selected, by its index among the spec's; -1 for none */
+  double menu_x, menu_y;     /* where the context menu was asked for */
+  double span_from, span_to; /* a span marked with Shift-drag, along x in the data's units; NAN for none */
+  GtkWidget *menu;           /* the context menu: a GtkPopoverMenu */
+  GtkWidget *editor;         /* the popover that edits text in place */
+  GPtrArray *editor_entries; /* its GtkEntry widgets, each with the field it edits as "field" */
+  int editing;               /* what the editor's text becomes: an EditKind */
+  AtlasChartPick editing_pick; /* a new callout's point */
+  double editing_y;          /* a new reference line's value */
   int names_width;  /* the width names_height was measured at; 0: not yet */
   int names_height; /* the height at which every bar is named */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
+
+/* What text edited in place becomes. */
+typedef enum
+{
+  EDIT_NONE,
+  EDIT_TEXT,        /* the title, subtitle, source or notes: each entry's field */
+  EDIT_NEW_CALLOUT, /* a note on editing_pick */
+  EDIT_NEW_LINE,    /* a line at editing_y */
+  EDIT_NEW_SPAN,    /* a shaded span from span_from to span_to */
+  EDIT_NOTE,        /* the selected note's text */
+} EditKind;
 
 /* The height a chart starts from when asked how tall it must be: the
  * smallest chart the window shows. */
@@ -166,6 +191,28 @@ draw_zoom_span (AtlasChartView *self,
   cairo_stroke (cr);
 }
 
+/* The note selected, outlined in the accent colour; and a span marked
+ * with Shift-drag while its menu asks what to do with it. */
+static void
+draw_selected_note (AtlasChartView *self,
+                    cairo_t        *cr)
+{
+  cairo_rectangle_t area;
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (self->selected_note >= 0 && atlas_chart_get_note_area (get_layout (self), (guint) self->selected_note, &area))
+    {
+      cairo_new_path (cr);
+      cairo_rectangle (cr, area.x - 2.5, area.y - 2.5, area.width + 5, area.height + 5);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+}
+
 /* The chart is one focusable control: with the keyboard's focus it shows
  * a ring inside its edge in the accent colour, as libadwaita's controls
  * do. */
@@ -228,6 +275,7 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
     atlas_chart_get_x_view (get_layout (self), &self->full_min, &self->full_max);
   draw_crosshair (self, cr);
   draw_zoom_span (self, cr);
+  draw_selected_note (self, cr);
   cairo_destroy (cr);
   draw_focus_ring (self, snapshot, width, height);
 }
@@ -512,6 +560,9 @@ atlas_chart_view_get_marked_point (AtlasChartView *self,
   return TRUE;
 }
 
+static gboolean step_selected_note (AtlasChartView *self,
+                                    int             step);
+
 static void
 move_point_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -520,6 +571,13 @@ move_point_activated (GtkWidget  *widget,
   int step, series_step;
 
   g_variant_get (parameter, "(ii)", &step, &series_step);
+  /* With a note selected, the arrows move it: along x, or a line up and
+   * down its axis. */
+  if (atlas_chart_view_get_selected_note (ATLAS_CHART_VIEW (widget)) >= 0)
+    {
+      step_selected_note (ATLAS_CHART_VIEW (widget), step != 0 ? step : -series_step);
+      return;
+    }
   atlas_chart_view_move_point (ATLAS_CHART_VIEW (widget), step, series_step);
 }
 
@@ -625,11 +683,23 @@ on_drag_end (AtlasChartView *self,
              double          dy,
              GtkGestureDrag *gesture)
 {
+  cairo_rectangle_t plot;
+
   if (!self->box_zoom)
     return;
-  self->box_zoom = FALSE;
-  if (!atlas_chart_view_zoom_to_span (self, self->box_from, self->box_from + dx))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->box_to = self->box_from + dx;
+  /* A span marked: its menu asks whether to shade it or zoom to it. */
+  if (fabs (dx) < 8 || !atlas_chart_get_plot_area (get_layout (self), &plot))
+    {
+      self->box_zoom = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  {
+    double start_x, start_y;
+    gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
+    atlas_chart_view_popup_menu (self, self->box_to, CLAMP (start_y + dy, plot.y, plot.y + plot.height));
+  }
 }
 
 static void
@@ -686,12 +756,17 @@ on_pressed (AtlasChartView  *self,
             double           y,
             GtkGestureClick *gesture)
 {
-  guint series;
+  guint series, note;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press == 1 && self->chart && atlas_chart_pick_legend (get_layout (self), x, y, &series))
+  if (!self->chart)
+    return;
+  if (n_press == 1 && atlas_chart_pick_legend (get_layout (self), x, y, &series))
     atlas_chart_view_toggle_series (self, series);
-  else if (n_press == 2)
+  else if (n_press == 1)
+    /* A click on a note selects it; anywhere else lets it go. */
+    atlas_chart_view_select_note (self, atlas_chart_pick_note (get_layout (self), x, y, &note) ? (int) note : -1);
+  else if (n_press == 2 && !atlas_chart_view_edit_text_at (self, x, y) && !atlas_chart_view_edit_note (self))
     atlas_chart_view_reset_view (self);
 }
 
@@ -765,6 +840,622 @@ reset_view_activated (GtkWidget  *widget,
   atlas_chart_view_reset_view (ATLAS_CHART_VIEW (widget));
 }
 
+/* Notes and text by pointing */
+
+static const AtlasAnnotation *
+get_note (AtlasChartView *self,
+          int             index)
+{
+  const GArray *notes = self->chart ? atlas_chart_get_spec (self->chart)->annotations : NULL;
+
+  return notes && index >= 0 && (guint) index < notes->len ? &g_array_index (notes, AtlasAnnotation, index) : NULL;
+}
+
+/* The actions that act on the selected note are there while one is. */
+static void
+update_note_actions (AtlasChartView *self)
+{
+  gboolean selected = get_note (self, self->selected_note) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.edit-note", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.delete-note", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.move-note-here", selected);
+  /* Escape lets the note go; with none selected, it is the window's. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.unselect-note", selected);
+}
+
+/* Selects the note at index (-1: none), outlined; the arrow keys then
+ * move it, Delete deletes it, F2 edits what it says. FALSE for an index
+ * the chart has no note at. */
+gboolean
+atlas_chart_view_select_note (AtlasChartView *self,
+                              int             index)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (index >= 0 && !get_note (self, index))
+    return FALSE;
+  self->selected_note = index;
+  update_note_actions (self);
+  queue_description_update (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+int
+atlas_chart_view_get_selected_note (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), -1);
+  return get_note (self, self->selected_note) ? self->selected_note : -1;
+}
+
+static void
+activate_option (AtlasChartView *self,
+                 const char     *name,
+                 GVariant       *parameter)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), name, parameter);
+}
+
+static void
+add_note (AtlasChartView     *self,
+          AtlasAnnotationKind kind,
+          guint               series,
+          double              x,
+          double              x_end,
+          double              y,
+          const char         *text)
+{
+  guint n_before = get_note (self, 0) ? atlas_chart_get_spec (self->chart)->annotations->len : 0;
+
+  activate_option (self, "options.add-note", g_variant_new ("(uuddds)", (guint) kind, series, x, x_end, y, text));
+  /* The note added is the chart's last, and selected. */
+  if (self->chart && atlas_chart_get_spec (self->chart)->annotations
+      && atlas_chart_get_spec (self->chart)->annotations->len > n_before)
+    atlas_chart_view_select_note (self, (int) atlas_chart_get_spec (self->chart)->annotations->len - 1);
+}
+
+/* The editor's text, as what it edits becomes. */
+static void
+apply_editor (AtlasChartView *self)
+{
+  const AtlasChartSpec *spec = self->chart ? atlas_chart_get_spec (self->chart) : NULL;
+  GtkEntry *first = self->editor_entries->len > 0 ? g_ptr_array_index (self->editor_entries, 0) : NULL;
+  const char *text = first ? gtk_editable_get_text (GTK_EDITABLE (first)) : "";
+  int editing = self->editing;
+
+  self->editing = EDIT_NONE;
+  if (!spec)
+    return;
+  switch (editing)
+    {
+    case EDIT_TEXT:
+      for (guint i = 0; i < self->editor_entries->len; i++)
+        {
+          GtkEntry *entry = g_ptr_array_index (self->editor_entries, i);
+          activate_option (self, "options.text",
+                           g_variant_new ("(ss)", (const char *) g_object_get_data (G_OBJECT (entry), "field"),
+                                          gtk_editable_get_text (GTK_EDITABLE (entry))));
+        }
+      break;
+    case EDIT_NEW_CALLOUT:
+      add_note (self, ATLAS_ANNOTATION_CALLOUT, self->editing_pick.series, self->editing_pick.x, self->editing_pick.x,
+                NAN, text);
+      break;
+    case EDIT_NEW_LINE:
+      add_note (self, ATLAS_ANNOTATION_REFERENCE_LINE, 0, NAN, NAN, self->editing_y, text);
+      break;
+    case EDIT_NEW_SPAN:
+      add_note (self, ATLAS_ANNOTATION_RANGE, 0, MIN (self->span_from, self->span_to),
+                MAX (self->span_from, self->span_to), NAN, text);
+      break;
+    case EDIT_NOTE:
+      activate_option (self, "options.note-text", g_variant_new ("(us)", (guint) self->selected_note, text));
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+on_editor_activate (GtkEntry *entry,
+                    gpointer  data)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (data);
+
+  apply_editor (self);
+  gtk_popover_popdown (GTK_POPOVER (self->editor));
+}
+
+static void
+on_editor_closed (AtlasChartView *self)
+{
+  self->editing = EDIT_NONE;
+  self->span_from = self->span_to = NAN;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Opens the editor pointing at area, with an entry for each of the
+ * fields (label, field name, text), the first focused. */
+static void
+open_editor (AtlasChartView          *self,
+             const cairo_rectangle_t *area,
+             EditKind                 kind,
+             const char *const       *labels,
+             const char *const       *fields,
+             const char *const       *texts,
+             guint                    n_fields)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  if (!self->editor)
+    {
+      self->editor = gtk_popover_new ();
+      gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+      g_signal_connect_swapped (self->editor, "closed", G_CALLBACK (on_editor_closed), self);
+    }
+  g_ptr_array_set_size (self->editor_entries, 0);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GtkWidget *label = gtk_label_new (labels[i]);
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), texts[i] ? texts[i] : "");
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 36);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, labels[i], -1);
+      g_object_set_data_full (G_OBJECT (entry), "field", g_strdup (fields[i]), g_free);
+      g_signal_connect (entry, "activate", G_CALLBACK (on_editor_activate), self);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), entry);
+      g_ptr_array_add (self->editor_entries, entry);
+    }
+  gtk_popover_set_child (GTK_POPOVER (self->editor), box);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->editor),
+                               &(GdkRectangle) { (int) area->x, (int) area->y, MAX ((int) area->width, 1),
+                                                 MAX ((int) area->height, 1) });
+  self->editing = kind;
+  gtk_popover_popup (GTK_POPOVER (self->editor));
+  if (n_fields > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (self->editor_entries, 0));
+}
+
+/* The editor of what a person double-clicked: the title, the subtitle,
+ * or the source line and notes under the chart; TRUE when (x, y) is on
+ * one of them. */
+gboolean
+atlas_chart_view_edit_text_at (AtlasChartView *self,
+                               double          x,
+                               double          y)
+{
+  const AtlasChartSpec *spec;
+  GArray *boxes;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->chart)
+    return FALSE;
+  spec = atlas_chart_get_spec (self->chart);
+  boxes = atlas_chart_get_text_boxes (get_layout (self));
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      const AtlasTextBox *box = &g_array_index (boxes, AtlasTextBox, i);
+      const char *labels[2], *fields[2], *texts[2];
+      guint n = 0;
+
+      if (x < box->box.x || x > box->box.x + box->box.width || y < box->box.y || y > box->box.y + box->box.height)
+        continue;
+      if (spec->title && g_str_equal (box->text, spec->title))
+        {
+          labels[n] = _("Title"), fields[n] = "title", texts[n++] = spec->title;
+        }
+      else if (spec->subtitle && g_str_equal (box->text, spec->subtitle))
+        {
+          labels[n] = _("Subtitle"), fields[n] = "subtitle", texts[n++] = spec->subtitle;
+        }
+      else if ((spec->source && strstr (box->text, spec->source)) || (spec->notes && strstr (box->text, spec->notes)))
+        {
+          labels[n] = _("Source"), fields[n] = "source", texts[n++] = spec->source;
+          labels[n] = _("Notes"), fields[n] = "notes", texts[n++] = spec->notes;
+        }
+      if (n == 0)
+        continue;
+      open_editor (self, &box->box, EDIT_TEXT, labels, fields, texts, n);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The point a new note would mark at (x, y), or the keyboard's. */
+static gboolean
+point_for_note (AtlasChartView *self,
+                double          x,
+                double          y,
+                AtlasChartPick *out_pick)
+{
+  double px, py;
+
+  if (!self->chart)
+    return FALSE;
+  if (!isnan (x) && atlas_chart_pick (get_layout (self), x, y, out_pick))
+    return TRUE;
+  if (isnan (x) && self->has_pick
+      && atlas_chart_point_position (get_layout (self), self->pick.series, self->pick.row, &px, &py)
+      && atlas_chart_pick (get_layout (self), px, py, out_pick))
+    return TRUE;
+  return FALSE;
+}
+
+/* Asks what a new note on the point at (x, y) says (NAN: the keyboard's
+ * point); FALSE where there is no point. */
+gboolean
+atlas_chart_view_add_note_at (AtlasChartView *self,
+                              double          x,
+                              double          y)
+{
+  AtlasChartPick pick;
+  double px, py;
+  const char *label = _("Note");
+  const char *field = "note";
+  const char *text = "";
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (!point_for_note (self, x, y, &pick)
+      || !atlas_chart_point_position (get_layout (self), pick.series, pick.row, &px, &py))
+    return FALSE;
+  self->editing_pick = pick;
+  open_editor (self, &(cairo_rectangle_t) { px - 4, py - 4, 8, 8 }, EDIT_NEW_CALLOUT, &label, &field, &text, 1);
+  return TRUE;
+}
+
+/* Asks what a new line across the chart at the value at (x, y) says. */
+gboolean
+atlas_chart_view_add_line_at (AtlasChartView *self,
+                              double          x,
+                              double          y)
+{
+  double data_x, value;
+  g_autofree char *typed = NULL;
+  const char *label = _("Line");
+  const char *field = "line";
+  const char *text;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->chart || !atlas_chart_unmap_point (get_layout (self), x, y, &data_x, &value))
+    return FALSE;
+  /* At a value a person would name: two significant digits of the axis. */
+  {
+    double min, max, step;
+    atlas_chart_get_y_view (get_layout (self), &min, &max);
+    step = pow (10, floor (log10 (MAX (max - min, 1e-12))) - 1);
+    value = round (value / step) * step;
+  }
+  typed = atlas_cell_format_number (value);
+  text = typed;
+  self->editing_y = value;
+  open_editor (self, &(cairo_rectangle_t) { x - 4, y - 4, 8, 8 }, EDIT_NEW_LINE, &label, &field, &text, 1);
+  return TRUE;
+}
+
+/* Asks what a shaded span from widget x from to to says. */
+gboolean
+atlas_chart_view_shade_span (AtlasChartView *self,
+                             double          from,
+                             double          to)
+{
+  cairo_rectangle_t plot;
+  double y, x_from, x_to;
+  const char *label = _("Span");
+  const char *field = "span";
+  const char *text = "";
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  if (!self->chart || !atlas_chart_get_plot_area (get_layout (self), &plot)
+      || !atlas_chart_unmap_point (get_layout (self), CLAMP (from, plot.x, plot.x + plot.width), plot.y + 1, &x_from,
+                                   &y)
+      || !atlas_chart_unmap_point (get_layout (self), CLAMP (to, plot.x, plot.x + plot.width), plot.y + 1, &x_to, &y))
+    return FALSE;
+  self->span_from = x_from;
+  self->span_to = x_to;
+  open_editor (self, &(cairo_rectangle_t) { MIN (from, to), plot.y, fabs (to - from), 8 }, EDIT_NEW_SPAN, &label,
+               &field, &text, 1);
+  return TRUE;
+}
+
+/* Asks what the selected note says instead. */
+gboolean
+atlas_chart_view_edit_note (AtlasChartView *self)
+{
+  const AtlasAnnotation *note;
+  cairo_rectangle_t area;
+  const char *label = _("Note");
+  const char *field = "note";
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  note = get_note (self, self->selected_note);
+  if (!note)
+    return FALSE;
+  if (!atlas_chart_get_note_area (get_layout (self), (guint) self->selected_note, &area))
+    area = (cairo_rectangle_t) { gtk_widget_get_width (GTK_WIDGET (self)) / 2.0, 0, 1, 1 };
+  open_editor (self, &area, EDIT_NOTE, &label, &field, (const char *const *) &note->text, 1);
+  return TRUE;
+}
+
+/* Moves the selected note step places: a callout along its series, a
+ * span by as many rows, a line by a twentieth of the axis. */
+static gboolean
+step_selected_note (AtlasChartView *self,
+                    int             step)
+{
+  const AtlasAnnotation *note = get_note (self, self->selected_note);
+  double x, x_end, y;
+
+  if (!note || !atlas_chart_step_note (get_layout (self), (guint) self->selected_note, step, &x, &x_end, &y))
+    return FALSE;
+  activate_option (self, "options.move-note",
+                   g_variant_new ("(uuddd)", (guint) self->selected_note, note->series, x, x_end, y));
+  return TRUE;
+}
+
+/* Moves the selected note to the point or value at (x, y). */
+gboolean
+atlas_chart_view_move_note_to (AtlasChartView *self,
+                               double          x,
+                               double          y)
+{
+  const AtlasAnnotation *note;
+  AtlasChartPick pick;
+  double data_x, value;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  note = get_note (self, self->selected_note);
+  if (!note)
+    return FALSE;
+  if (note->kind == ATLAS_ANNOTATION_CALLOUT)
+    {
+      if (!point_for_note (self, x, y, &pick))
+        return FALSE;
+      activate_option (self, "options.move-note",
+                       g_variant_new ("(uuddd)", (guint) self->selected_note, pick.series, pick.x, pick.x, (double) NAN));
+      return TRUE;
+    }
+  if (!atlas_chart_unmap_point (get_layout (self), x, y, &data_x, &value))
+    return FALSE;
+  if (note->kind == ATLAS_ANNOTATION_REFERENCE_LINE)
+    activate_option (self, "options.move-note",
+                     g_variant_new ("(uuddd)", (guint) self->selected_note, 0u, (double) NAN, (double) NAN, value));
+  else
+    activate_option (self, "options.move-note",
+                     g_variant_new ("(uuddd)", (guint) self->selected_note, 0u, data_x,
+                                    data_x + (note->x_end - note->x), (double) NAN));
+  return TRUE;
+}
+
+static void
+on_menu_closed (AtlasChartView *self)
+{
+  /* The span stays marked while its menu asks what it is for. */
+  if (self->box_zoom && self->editing != EDIT_NEW_SPAN)
+    {
+      self->box_zoom = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* The context menu at (x, y): the note there, a note on the point there,
+ * a line at its value, the span marked, and the chart's own actions. */
+GtkWidget *
+atlas_chart_view_popup_menu (AtlasChartView *self,
+                             double          x,
+                             double          y)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) notes = g_menu_new ();
+  g_autoptr (GMenu) adding = g_menu_new ();
+  g_autoptr (GMenu) span = g_menu_new ();
+  g_autoptr (GMenu) chart = g_menu_new ();
+  AtlasChartPick pick;
+  double data_x, value;
+  guint note;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+
+  if (!self->chart)
+    return NULL;
+  self->menu_x = x;
+  self->menu_y = y;
+  if (self->box_zoom)
+    {
+      g_menu_append (span, _("Shade This Span…"), "chart.shade-span");
+      g_menu_append (span, _("Zoom to This Span"), "chart.zoom-span");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (span));
+    }
+  else
+    {
+      if (atlas_chart_pick_note (get_layout (self), x, y, &note))
+        atlas_chart_view_select_note (self, (int) note);
+      if (get_note (self, self->selected_note))
+        {
+          g_menu_append (notes, _("Edit Note…"), "chart.edit-note");
+          g_menu_append (notes, _("Move Note Here"), "chart.move-note-here");
+          g_menu_append (notes, _("Delete Note"), "chart.delete-note");
+          g_menu_append_section (menu, NULL, G_MENU_MODEL (notes));
+        }
+      if (point_for_note (self, x, y, &pick))
+        g_menu_append (adding, _("Add Note Here…"), "chart.note-here");
+      if (atlas_chart_unmap_point (get_layout (self), x, y, &data_x, &value)
+          && atlas_chart_get_y_view (get_layout (self), &data_x, &value))
+        g_menu_append (adding, _("Add Line at This Value…"), "chart.line-here");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (adding));
+    }
+  g_menu_append (chart, _("Copy Chart"), "chart.copy");
+  g_menu_append (chart, _("Reset View"), "chart.reset-view");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (chart));
+
+  if (!self->menu)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (on_menu_closed), self);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+  return self->menu;
+}
+
+static void
+note_here_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  atlas_chart_view_add_note_at (self, self->menu_x, self->menu_y);
+}
+
+static void
+line_here_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  atlas_chart_view_add_line_at (self, self->menu_x, self->menu_y);
+}
+
+static void
+shade_span_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  atlas_chart_view_shade_span (self, self->box_from, self->box_to);
+  self->box_zoom = FALSE;
+}
+
+static void
+zoom_span_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  self->box_zoom = FALSE;
+  if (!atlas_chart_view_zoom_to_span (self, self->box_from, self->box_to))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+edit_note_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  atlas_chart_view_edit_note (ATLAS_CHART_VIEW (widget));
+}
+
+static void
+delete_note_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+  int index = atlas_chart_view_get_selected_note (self);
+
+  if (index < 0)
+    return;
+  activate_option (self, "options.delete-note", g_variant_new_uint32 ((guint) index));
+  atlas_chart_view_select_note (self, -1);
+}
+
+static void
+move_note_here_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  atlas_chart_view_move_note_to (self, self->menu_x, self->menu_y);
+}
+
+/* N: a note on the keyboard's point (the first, before one is marked). */
+static void
+note_at_point_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  if (!self->has_pick)
+    atlas_chart_view_move_point (self, 1, 0);
+  atlas_chart_view_add_note_at (self, NAN, NAN);
+}
+
+static void
+unselect_note_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  atlas_chart_view_select_note (ATLAS_CHART_VIEW (widget), -1);
+}
+
+/* ] and [: the next or previous note selected. */
+static void
+select_note_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+  int step = g_variant_get_int32 (parameter);
+  const GArray *notes = self->chart ? atlas_chart_get_spec (self->chart)->annotations : NULL;
+  int n = notes ? (int) notes->len : 0;
+
+  if (step == 0 || n == 0)
+    {
+      atlas_chart_view_select_note (self, -1);
+      return;
+    }
+  atlas_chart_view_select_note (self, self->selected_note < 0 ? (step > 0 ? 0 : n - 1)
+                                                              : ((self->selected_note + step) % n + n) % n);
+}
+
+/* Shift+F10 or the Menu key: the context menu at the keyboard's point,
+ * or at the chart's middle. */
+static void
+context_menu_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+  double px = gtk_widget_get_width (widget) / 2.0, py = gtk_widget_get_height (widget) / 2.0;
+
+  if (self->has_pick)
+    atlas_chart_point_position (get_layout (self), self->pick.series, self->pick.row, &px, &py);
+  atlas_chart_view_popup_menu (self, px, py);
+}
+
+static void
+on_secondary_pressed (AtlasChartView  *self,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkGestureClick *gesture)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  atlas_chart_view_popup_menu (self, x, y);
+}
+
 static void
 atlas_chart_view_dispose (GObject *object)
 {
@@ -778,6 +1469,9 @@ atlas_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->layout, atlas_chart_layout_unref);
   g_clear_pointer (&self->chart, atlas_chart_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_pointer (&self->editor_entries, g_ptr_array_unref);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
 }
 
@@ -869,6 +1563,26 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");
 
+  gtk_widget_class_install_action (widget_class, "chart.note-here", NULL, note_here_activated);
+  gtk_widget_class_install_action (widget_class, "chart.line-here", NULL, line_here_activated);
+  gtk_widget_class_install_action (widget_class, "chart.shade-span", NULL, shade_span_activated);
+  gtk_widget_class_install_action (widget_class, "chart.zoom-span", NULL, zoom_span_activated);
+  gtk_widget_class_install_action (widget_class, "chart.edit-note", NULL, edit_note_activated);
+  gtk_widget_class_install_action (widget_class, "chart.delete-note", NULL, delete_note_activated);
+  gtk_widget_class_install_action (widget_class, "chart.move-note-here", NULL, move_note_here_activated);
+  gtk_widget_class_install_action (widget_class, "chart.note-at-point", NULL, note_at_point_activated);
+  gtk_widget_class_install_action (widget_class, "chart.select-note", "i", select_note_activated);
+  gtk_widget_class_install_action (widget_class, "chart.context-menu", NULL, context_menu_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "chart.note-at-point", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "chart.delete-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "chart.edit-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.edit-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketright, 0, "chart.select-note", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketleft, 0, "chart.select-note", "i", -1);
+  gtk_widget_class_install_action (widget_class, "chart.unselect-note", NULL, unselect_note_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "chart.unselect-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "chart.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "chart.context-menu", NULL);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "chart.copy", NULL);
   gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_in_activated);
@@ -905,7 +1619,11 @@ atlas_chart_view_init (AtlasChartView *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *pinch = gtk_gesture_zoom_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *secondary = gtk_gesture_click_new ();
 
+  self->selected_note = -1;
+  self->span_from = self->span_to = NAN;
+  self->editor_entries = g_ptr_array_new ();
   self->home_min = self->home_max = self->full_min = self->full_max = NAN;
   self->pointer_x = self->pointer_y = NAN;
   self->history = atlas_view_history_new ();
@@ -927,6 +1645,10 @@ atlas_chart_view_init (AtlasChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+  update_note_actions (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"), -1);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed), self,
@@ -948,10 +1670,17 @@ atlas_chart_view_set_chart (AtlasChartView *self,
 
   if (self->chart == chart)
     return;
+  /* A note stays selected through edits of its chart; another table is
+   * another chart. */
+  if (!chart || !self->chart || atlas_chart_get_table (chart) != atlas_chart_get_table (self->chart))
+    self->selected_note = -1;
   g_clear_pointer (&self->layout, atlas_chart_layout_unref);
   g_clear_pointer (&self->chart, atlas_chart_unref);
   self->chart = chart;
   self->has_pick = FALSE;
+  if (!get_note (self, self->selected_note))
+    self->selected_note = -1;
+  update_note_actions (self);
   self->home_min = chart ? atlas_chart_get_spec (chart)->view_x_min : NAN;
   self->home_max = chart ? atlas_chart_get_spec (chart)->view_x_max : NAN;
   self->full_min = self->full_max = NAN;

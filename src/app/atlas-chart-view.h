@@ -49,4 +49,27 @@ char       *atlas_chart_view_describe_at (AtlasChartView *self,
                                           double          x,
                                           double          y);
 
+gboolean    atlas_chart_view_select_note (AtlasChartView *self,
+                                          int             index);
+int         atlas_chart_view_get_selected_note (AtlasChartView *self);
+gboolean    atlas_chart_view_edit_text_at (AtlasChartView *self,
+                                           double          x,
+                                           double          y);
+gboolean    atlas_chart_view_add_note_at (AtlasChartView *self,
+                                          double          x,
+                                          double          y);
+gboolean    atlas_chart_view_add_line_at (AtlasChartView *self,
+                                          double          x,
+                                          double          y);
+gboolean    atlas_chart_view_shade_span (AtlasChartView *self,
+                                         double          from,
+                                         double          to);
+gboolean    atlas_chart_view_edit_note (AtlasChartView *self);
+gboolean    atlas_chart_view_move_note_to (AtlasChartView *self,
+                                           double          x,
+                                           double          y);
+GtkWidget  *atlas_chart_view_popup_menu (AtlasChartView *self,
+                                         double          x,
+                                         double          y);
+
 G_END_DECLS

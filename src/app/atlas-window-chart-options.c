@@ -140,6 +140,15 @@ atlas_window_update_chart_options (AtlasWindow *self)
       remove_options_named (self, "group-");
       g_object_set_data (G_OBJECT (self->chart_options), "table", table);
     }
+  /* Another chart shown, of this table or another: the charts kept along
+   * other x columns were the last one's. */
+  if ((gpointer) atlas_document_get_definition (self->document)
+      != g_object_get_data (G_OBJECT (self->chart_options), "definition"))
+    {
+      g_hash_table_remove_all (self->charts_by_x);
+      g_object_set_data (G_OBJECT (self->chart_options), "definition",
+                         (gpointer) atlas_document_get_definition (self->document));
+    }
   update_y_column_options (self);
   update_group_options (self);
   if (spec)
@@ -194,7 +203,21 @@ atlas_window_change_chart (AtlasWindow *self,
   if (!current)
     return FALSE;
   new_x = x_column && g_strcmp0 (x_column, atlas_chart_get_spec (current)->x_column) != 0;
-  atlas_chart_copy_shown_spec (current, &spec, !new_x);
+  if (new_x)
+    {
+      /* The chart along this x is kept, to come back to as it was. */
+      AtlasChartSpec *kept = g_new (AtlasChartSpec, 1);
+      atlas_chart_copy_shown_spec (current, kept, TRUE);
+      g_hash_table_insert (self->charts_by_x, g_strdup (kept->x_column), kept);
+    }
+  if (new_x && g_hash_table_contains (self->charts_by_x, x_column))
+    {
+      /* Back to an x shown before: its values, notes and view again. */
+      atlas_chart_spec_copy (g_hash_table_lookup (self->charts_by_x, x_column), &spec, TRUE);
+      new_x = FALSE;
+    }
+  else
+    atlas_chart_copy_shown_spec (current, &spec, !new_x);
   if (type_name && !atlas_chart_type_from_string (type_name, &spec.type))
     {
       atlas_chart_spec_clear (&spec);
@@ -393,6 +416,13 @@ on_log_scale_changed (GSimpleAction *action,
                       gpointer       data)
 {
   atlas_window_change_chart (ATLAS_WINDOW (data), NULL, NULL, g_variant_get_boolean (value));
+}
+
+static void
+chart_spec_free (gpointer data)
+{
+  atlas_chart_spec_clear (data);
+  g_free (data);
 }
 
 /* Edits of the chart shown, each the same shape: a copy of its spec, as
@@ -766,6 +796,7 @@ atlas_window_init_chart_options (AtlasWindow *self)
     { "add-note", on_add_note, "(uuddds)", NULL, NULL, { 0 } },
   };
 
+  self->charts_by_x = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, chart_spec_free);
   self->chart_options = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->chart_options), entries, G_N_ELEMENTS (entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "options", G_ACTION_GROUP (self->chart_options));

@@ -56,6 +56,7 @@ struct _AtlasWindow
 
   /* The chart options: what the settings sidebar and the pointer change. */
   GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.text", ... */
+  GHashTable *charts_by_x;           /* x column -> AtlasChartSpec: the table's chart as last shown along it */
 
   /* The actions. */
   GMenu *recent_menu;                /* files this app opened lately, newest first */

@@ -307,6 +307,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->sidebar_target);
   g_clear_object (&self->settings);
   g_clear_object (&self->chart_options);
+  g_clear_pointer (&self->charts_by_x, g_hash_table_unref);
   if (self->passage_fade)
     adw_animation_skip (self->passage_fade);
   g_clear_object (&self->passage_fade);

@@ -1364,6 +1364,157 @@ atlas_chart_get_x_view (const AtlasChartLayout *layout,
   return TRUE;
 }
 
+/* What lies at pixel (px, py) of layout's plot: x in the x column's
+ * units (a category's index for names), y in values, whichever way the
+ * chart lies. FALSE outside the plot, or for charts without axes. */
+gboolean
+atlas_chart_unmap_point (const AtlasChartLayout *layout,
+                         double                  px,
+                         double                  py,
+                         double                 *out_x,
+                         double                 *out_y)
+{
+  const cairo_rectangle_t *plot;
+
+  g_return_val_if_fail (layout != NULL && out_x != NULL && out_y != NULL, FALSE);
+
+  plot = &layout->plot;
+  if (!layout->x_scale || !layout->y_scale || px < plot->x || px > plot->x + plot->width || py < plot->y
+      || py > plot->y + plot->height)
+    return FALSE;
+  if (atlas_chart_is_horizontal (layout->chart->spec.type))
+    {
+      *out_x = atlas_scale_unmap (layout->x_scale, py);
+      *out_y = atlas_scale_unmap (layout->y_scale, px);
+    }
+  else
+    {
+      *out_x = atlas_scale_unmap (layout->x_scale, px);
+      *out_y = atlas_scale_unmap (layout->y_scale, py);
+    }
+  if (layout->chart->categories)
+    *out_x = CLAMP (round (*out_x), 0, MAX ((double) layout->chart->categories->len - 1, 0));
+  return TRUE;
+}
+
+/* Where the note at index shows in layout: a callout's text, a band
+ * around a reference line, a shaded span; FALSE where it does not show
+ * (out of view, or left out for want of room). */
+gboolean
+atlas_chart_get_note_area (const AtlasChartLayout *layout,
+                           guint                   index,
+                           cairo_rectangle_t      *out_area)
+{
+  const AtlasChart *chart;
+  const AtlasAnnotation *note;
+  const cairo_rectangle_t *plot;
+  gboolean horizontal;
+
+  g_return_val_if_fail (layout != NULL && out_area != NULL, FALSE);
+
+  chart = layout->chart;
+  plot = &layout->plot;
+  if (!chart->spec.annotations || index >= chart->spec.annotations->len || !layout->x_scale || !layout->y_scale)
+    return FALSE;
+  note = &g_array_index (chart->spec.annotations, AtlasAnnotation, index);
+  horizontal = atlas_chart_is_horizontal (chart->spec.type);
+  if (note->kind == ATLAS_ANNOTATION_CALLOUT)
+    {
+      for (guint b = 0; layout->text_boxes && b < layout->text_boxes->len; b++)
+        {
+          const AtlasTextBox *box = &g_array_index (layout->text_boxes, AtlasTextBox, b);
+          if (g_strcmp0 (box->text, note->text) == 0)
+            {
+              *out_area = box->box;
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+  if (note->kind == ATLAS_ANNOTATION_REFERENCE_LINE)
+    {
+      double at = atlas_scale_map (layout->y_scale, note->y);
+      if (horizontal ? at < plot->x || at > plot->x + plot->width : at < plot->y || at > plot->y + plot->height)
+        return FALSE;
+      *out_area = horizontal ? (cairo_rectangle_t) { at - 3, plot->y, 6, plot->height }
+                             : (cairo_rectangle_t) { plot->x, at - 3, plot->width, 6 };
+      return TRUE;
+    }
+  {
+    double from = atlas_scale_map (layout->x_scale, note->x), to = atlas_scale_map (layout->x_scale, note->x_end);
+    double low = MAX (MIN (from, to), horizontal ? plot->y : plot->x);
+    double high = MIN (MAX (from, to), horizontal ? plot->y + plot->height : plot->x + plot->width);
+    if (high < low)
+      return FALSE;
+    *out_area = horizontal ? (cairo_rectangle_t) { plot->x, low, plot->width, MAX (high - low, 2) }
+                           : (cairo_rectangle_t) { low, plot->y, MAX (high - low, 2), plot->height };
+    return TRUE;
+  }
+}
+
+/* The note of the chart's at pixel (px, py) of layout, by its index
+ * among the spec's: a callout's text or point first, then a reference
+ * line, then a shaded span. FALSE where no note is. */
+gboolean
+atlas_chart_pick_note (const AtlasChartLayout *layout,
+                       double                  px,
+                       double                  py,
+                       guint                  *out_index)
+{
+  const AtlasChart *chart;
+  const GArray *notes;
+  gboolean horizontal;
+  const double near = 5;
+
+  g_return_val_if_fail (layout != NULL && out_index != NULL, FALSE);
+
+  chart = layout->chart;
+  notes = chart->spec.annotations;
+  horizontal = atlas_chart_is_horizontal (chart->spec.type);
+  if (!notes || !layout->x_scale || !layout->y_scale)
+    return FALSE;
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const AtlasAnnotation *note = &g_array_index (notes, AtlasAnnotation, i);
+
+      if (note->kind != ATLAS_ANNOTATION_CALLOUT)
+        continue;
+      for (guint b = 0; layout->text_boxes && b < layout->text_boxes->len; b++)
+        {
+          const AtlasTextBox *box = &g_array_index (layout->text_boxes, AtlasTextBox, b);
+          if (g_strcmp0 (box->text, note->text) == 0 && px >= box->box.x && px <= box->box.x + box->box.width
+              && py >= box->box.y && py <= box->box.y + box->box.height)
+            {
+              *out_index = i;
+              return TRUE;
+            }
+        }
+    }
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < notes->len; i++)
+      {
+        const AtlasAnnotation *note = &g_array_index (notes, AtlasAnnotation, i);
+        double value_px = atlas_scale_map (layout->y_scale, note->y);
+        double from = atlas_scale_map (layout->x_scale, note->x), to = atlas_scale_map (layout->x_scale, note->x_end);
+        double along = horizontal ? py : px, across = horizontal ? px : py;
+        gboolean in_plot = px >= layout->plot.x && px <= layout->plot.x + layout->plot.width && py >= layout->plot.y
+                           && py <= layout->plot.y + layout->plot.height;
+
+        if (pass == 0 && note->kind == ATLAS_ANNOTATION_REFERENCE_LINE && in_plot && fabs (across - value_px) <= near)
+          {
+            *out_index = i;
+            return TRUE;
+          }
+        if (pass == 1 && note->kind == ATLAS_ANNOTATION_RANGE && in_plot && along >= MIN (from, to) - near
+            && along <= MAX (from, to) + near)
+          {
+            *out_index = i;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
 /* The range of values layout's value axis shows; FALSE for charts
  * without one (donuts, timelines). */
 gboolean
@@ -1466,6 +1617,59 @@ atlas_chart_step_point (const AtlasChartLayout *layout,
     }
   *out_row = atlas_chart_row_at (chart, (gsize) i);
   return TRUE;
+}
+
+/* Where the note at index goes, moved step places: a callout to the
+ * step-th point of its series along x, a span by as many rows, a
+ * reference line by step twentieths of the value axis. FALSE where it
+ * can go no further. */
+gboolean
+atlas_chart_step_note (const AtlasChartLayout *layout,
+                       guint                   index,
+                       int                     step,
+                       double                 *out_x,
+                       double                 *out_x_end,
+                       double                 *out_y)
+{
+  const AtlasChart *chart;
+  const AtlasAnnotation *note;
+
+  g_return_val_if_fail (layout != NULL && out_x != NULL && out_x_end != NULL && out_y != NULL, FALSE);
+
+  chart = layout->chart;
+  if (!chart->spec.annotations || index >= chart->spec.annotations->len || step == 0)
+    return FALSE;
+  note = &g_array_index (chart->spec.annotations, AtlasAnnotation, index);
+  *out_x = note->x;
+  *out_x_end = note->x_end;
+  *out_y = note->y;
+  if (note->kind == ATLAS_ANNOTATION_REFERENCE_LINE)
+    {
+      double min, max;
+      if (!layout->y_scale)
+        return FALSE;
+      atlas_scale_get_domain (layout->y_scale, &min, &max);
+      *out_y = note->y + step * (max - min) / 20;
+      return *out_y >= min && *out_y <= max;
+    }
+  if (note->kind == ATLAS_ANNOTATION_CALLOUT)
+    {
+      gsize i = atlas_chart_lower_bound (chart, note->x), moved;
+      if (i >= chart->n_ordered || chart->x_values[atlas_chart_row_at (chart, i)] != note->x
+          || !atlas_chart_step_point (layout, note->series, atlas_chart_row_at (chart, i), step, &moved))
+        return FALSE;
+      *out_x = *out_x_end = chart->x_values[moved];
+      return TRUE;
+    }
+  {
+    gsize from = atlas_chart_lower_bound (chart, note->x), to = atlas_chart_lower_bound (chart, note->x_end);
+    gssize new_from = (gssize) from + step, new_to = (gssize) MIN (to, chart->n_ordered - 1) + step;
+    if (chart->n_ordered == 0 || new_from < 0 || new_to >= (gssize) chart->n_ordered)
+      return FALSE;
+    *out_x = chart->x_values[atlas_chart_row_at (chart, (gsize) new_from)];
+    *out_x_end = chart->x_values[atlas_chart_row_at (chart, (gsize) new_to)];
+    return TRUE;
+  }
 }
 
 /* What a pick found, as a tooltip says it: the series, x, y with its unit

@@ -261,6 +261,24 @@ gboolean        atlas_chart_get_plot_area   (const AtlasChartLayout *layout,
 gboolean        atlas_chart_get_x_view      (const AtlasChartLayout *layout,
                                              double               *out_min,
                                              double               *out_max);
+gboolean        atlas_chart_unmap_point     (const AtlasChartLayout *layout,
+                                             double               px,
+                                             double               py,
+                                             double              *out_x,
+                                             double              *out_y);
+gboolean        atlas_chart_get_note_area   (const AtlasChartLayout *layout,
+                                             guint                index,
+                                             cairo_rectangle_t   *out_area);
+gboolean        atlas_chart_pick_note       (const AtlasChartLayout *layout,
+                                             double               px,
+                                             double               py,
+                                             guint               *out_index);
+gboolean        atlas_chart_step_note       (const AtlasChartLayout *layout,
+                                             guint                index,
+                                             int                  step,
+                                             double              *out_x,
+                                             double              *out_x_end,
+                                             double              *out_y);
 gboolean        atlas_chart_get_y_view      (const AtlasChartLayout *layout,
                                              double               *out_min,
                                              double               *out_max);

@@ -1,0 +1,392 @@
+/* test-chart-editing.c: making a chart in the window: the settings sidebar, text edited in place, notes by pointing, undo. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-chart-definition.h"
+#include "atlas-chart-settings.h"
+#include "atlas-window.h"
+#include "test-support.h"
+#include "ui-test-support.h"
+
+/* A preferences row whose title is title (for find_widget_where). */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static GtkWidget *
+settings_row (AtlasWindow *window,
+              const char  *title)
+{
+  GtkWidget *settings = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_CHART_SETTINGS);
+  GtkWidget *row = find_widget_where (settings, is_row_titled, title);
+
+  if (!row)
+    g_error ("the chart settings have no row titled “%s”", title);
+  return row;
+}
+
+static const AtlasChartSpec *
+shown_spec (AtlasWindow *window)
+{
+  return atlas_chart_get_spec (atlas_document_get_chart (atlas_window_get_document (window)));
+}
+
+/* Types text into an entry row and applies it, as Enter does. */
+static void
+apply_entry_row (AtlasWindow *window,
+                 const char  *title,
+                 const char  *text)
+{
+  GtkWidget *row = settings_row (window, title);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  wait_for_frames (GTK_WIDGET (window), 2);
+}
+
+static void
+select_combo_row (AtlasWindow *window,
+                  const char  *title,
+                  const char  *item)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (settings_row (window, title));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item))
+      {
+        adw_combo_row_set_selected (row, i);
+        wait_for_frames (GTK_WIDGET (window), 2);
+        return;
+      }
+  g_error ("“%s” offers no “%s”", title, item);
+}
+
+/* The check button of the row titled name among the values. */
+static GtkCheckButton *
+value_check (AtlasWindow *window,
+             const char  *name)
+{
+  GtkWidget *check = find_descendant (settings_row (window, name), GTK_TYPE_CHECK_BUTTON);
+
+  g_assert_nonnull (check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+/* The popover the chart view shows now, other than its menu. */
+static GtkWidget *
+shown_editor (AtlasChartView *view)
+{
+  GtkWidget *popover = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child) && !GTK_IS_POPOVER_MENU (child) && gtk_widget_get_visible (child))
+      popover = child;
+  return popover;
+}
+
+/* The editor that opened in place: its first entry takes text, and Enter. */
+static void
+type_in_editor (AtlasChartView *view,
+                const char     *text)
+{
+  GtkWidget *popover = shown_editor (view);
+  GtkWidget *entry = NULL;
+
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  entry = find_descendant (popover, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  wait_for_frames (GTK_WIDGET (view), 2);
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+static guint
+n_notes (AtlasWindow *window)
+{
+  const GArray *notes = shown_spec (window)->annotations;
+
+  return notes ? notes->len : 0;
+}
+
+static const AtlasAnnotation *
+note_at (AtlasWindow *window,
+         guint        index)
+{
+  return &g_array_index (shown_spec (window)->annotations, AtlasAnnotation, index);
+}
+
+/* The settings sidebar sets what the popover could not: each change
+ * applies at once through one path, the list of values stays open while
+ * several are checked, choices the chart cannot take are off with the
+ * reason, and switching x and back keeps the values and notes. */
+static void
+test_settings_sidebar (void)
+{
+  AtlasWindow *window = new_story_window ();
+  GtkWidget *settings;
+  GtkCheckButton *exports;
+  AdwActionRow *sort_row, *log_row;
+  guint notes_before;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 0);
+  wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-settings", NULL));
+  settings = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_CHART_SETTINGS);
+  g_assert_true (wait_for_mapped (settings));
+  notes_before = n_notes (window);
+  g_assert_cmpuint (notes_before, >, 0);
+
+  /* Two more columns checked, one after another: the list is where it
+   * was, and both are drawn. */
+  exports = value_check (window, "exports (USD bn)");
+  g_assert_false (gtk_check_button_get_active (exports));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (exports)));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (value_check (window, "exports (USD bn)") == exports);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (exports)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (value_check (window, "output (bn units)"))));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpuint (g_strv_length (shown_spec (window)->y_columns), ==, 3);
+  g_assert_true (gtk_check_button_get_active (exports));
+  save_screenshot (GTK_WIDGET (window), "editing-settings.png");
+
+  /* Along another x and back: the values and the story's notes return. */
+  select_combo_row (window, "Along the X Axis", "exports (USD bn)");
+  g_assert_cmpstr (shown_spec (window)->x_column, ==, "exports (USD bn)");
+  select_combo_row (window, "Along the X Axis", "year");
+  g_assert_cmpuint (g_strv_length (shown_spec (window)->y_columns), ==, 3);
+  g_assert_cmpuint (n_notes (window), ==, notes_before);
+
+  /* Bars along years cannot be sorted, and the row says so; a log scale
+   * suits a line. */
+  sort_row = ADW_ACTION_ROW (settings_row (window, "Order"));
+  log_row = ADW_ACTION_ROW (settings_row (window, "Log Scale"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sort_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (sort_row), ==, "Only bars are sorted");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (log_row)));
+  select_combo_row (window, "Type", "Bar chart");
+  g_assert_cmpint (shown_spec (window)->type, ==, ATLAS_CHART_BAR);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (log_row)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (log_row), ==, "Bars and areas need a zero, which a log axis lacks");
+  g_assert_cmpstr (adw_action_row_get_subtitle (sort_row), ==, "Bars along dates or numbers keep their order");
+
+  /* The number format and the text, each applied as typed. */
+  select_combo_row (window, "Decimals", "1");
+  g_assert_cmpint (shown_spec (window)->value_decimals, ==, 1);
+  apply_entry_row (window, "Before Each Value", "$");
+  apply_entry_row (window, "After Each Value", " bn");
+  apply_entry_row (window, "Unit over the Axis", "US dollars");
+  g_assert_cmpstr (shown_spec (window)->value_prefix, ==, "$");
+  g_assert_cmpstr (shown_spec (window)->value_suffix, ==, " bn");
+  g_assert_cmpstr (shown_spec (window)->value_unit, ==, "US dollars");
+  apply_entry_row (window, "Title", "Chips in and out");
+  apply_entry_row (window, "Subtitle", "Customs figures");
+  g_assert_cmpstr (shown_spec (window)->title, ==, "Chips in and out");
+  g_assert_cmpstr (shown_spec (window)->subtitle, ==, "Customs figures");
+  apply_entry_row (window, "Highest Value Shown", "600");
+  g_assert_cmpfloat (atlas_chart_get_view_state (atlas_document_get_chart (atlas_window_get_document (window)))->y_max,
+                     ==, 600);
+
+  /* A colour per series, and back to the palette's. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.series-color", "(us)", 1u, "#aa3377"));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (shown_spec (window)->series_colors[1], ==, "#aa3377");
+  g_assert_cmpstr (shown_spec (window)->series_colors[0], ==, "");
+  save_screenshot (GTK_WIDGET (window), "editing-formatted.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.series-color", "(us)", 1u, ""));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (shown_spec (window)->series_colors);
+
+  /* Every change above is a step back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (shown_spec (window)->series_colors[1], ==, "#aa3377");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (shown_spec (window)->series_colors);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Bars along names sort by value from the sidebar. */
+static void
+test_sort_bars (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-sort-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "fabs.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  AtlasWindow *window = new_story_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  double a_x, a_y, b_x, b_y;
+
+  g_assert_true (g_file_set_contents (path, "company,capacity\nA,3\nB,9\nC,5\n", -1, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open_file (window, file);
+  wait_for_loading (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-settings", NULL));
+  g_assert_true (wait_for_mapped (find_descendant (GTK_WIDGET (window), ATLAS_TYPE_CHART_SETTINGS)));
+  select_combo_row (window, "Type", "Bar chart");
+  g_assert_true (gtk_widget_get_sensitive (settings_row (window, "Order")));
+  select_combo_row (window, "Order", "Largest first");
+  g_assert_cmpint (shown_spec (window)->sort, ==, ATLAS_SORT_DESCENDING);
+  wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 0, &a_x, &a_y));
+  g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 1, &b_x, &b_y));
+  g_assert_cmpfloat (b_x, <, a_x);
+  save_screenshot (GTK_WIDGET (window), "editing-sorted-bars.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The title is edited where it stands, by double-click, and notes are
+ * added by pointing (a callout on a point, a line at a value, a span
+ * from a Shift-drag), selected, moved, edited and deleted; all of it is
+ * saved in the chart file, opened again, and undone step by step. */
+static void
+test_notes_by_pointing (void)
+{
+  AtlasWindow *window = new_story_window ();
+  AtlasChartView *view = atlas_window_get_chart_view (window);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-notes-XXXXXX", NULL);
+  g_autofree char *chart_path = g_build_filename (dir, "noted.atlaschart", NULL);
+  g_autoptr (GFile) chart_file = g_file_new_for_path (chart_path);
+  g_autoptr (AtlasChartDefinition) saved = NULL;
+  g_autoptr (GError) error = NULL;
+  GArray *boxes;
+  const AtlasChartSpec *spec;
+  cairo_rectangle_t plot;
+  double px, py, moved_x;
+  guint notes_before;
+  GtkWidget *menu;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 0);
+  wait_for_frames (GTK_WIDGET (window), 3);
+  spec = shown_spec (window);
+  notes_before = n_notes (window);
+
+  /* Double-click the title: it is edited in place. */
+  boxes = atlas_chart_get_text_boxes (atlas_chart_view_get_layout (view));
+  for (guint i = 0; i < boxes->len; i++)
+    if (g_str_equal (g_array_index (boxes, AtlasTextBox, i).text, spec->title))
+      {
+        const cairo_rectangle_t *box = &g_array_index (boxes, AtlasTextBox, i).box;
+        g_assert_true (atlas_chart_view_edit_text_at (view, box->x + 4, box->y + box->height / 2));
+      }
+  g_assert_nonnull (shown_editor (view));
+  wait_for_frames (shown_editor (view), 3);
+  save_screenshot (shown_editor (view), "editing-title-in-place.png");
+  type_in_editor (view, "Imports, in dollars");
+  g_assert_cmpstr (shown_spec (window)->title, ==, "Imports, in dollars");
+
+  /* The context menu on a point offers a note there. */
+  g_assert_true (atlas_chart_point_position (atlas_chart_view_get_layout (view), 0, 2, &px, &py));
+  menu = atlas_chart_view_popup_menu (view, px, py);
+  g_assert_nonnull (menu);
+  wait_for_frames (menu, 3);
+  save_screenshot (menu, "editing-context-menu.png");
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.note-here", NULL));
+  type_in_editor (view, "A note on 2018");
+  g_assert_cmpuint (n_notes (window), ==, notes_before + 1);
+  g_assert_cmpint (note_at (window, notes_before)->kind, ==, ATLAS_ANNOTATION_CALLOUT);
+  g_assert_cmpstr (note_at (window, notes_before)->text, ==, "A note on 2018");
+  g_assert_cmpint (atlas_chart_view_get_selected_note (view), ==, (int) notes_before);
+
+  /* Selected, it moves with the arrow keys to the next point. */
+  moved_x = note_at (window, notes_before)->x;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-point", "(ii)", 1, 0));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpfloat (note_at (window, notes_before)->x, >, moved_x);
+  g_assert_cmpint (atlas_chart_view_get_selected_note (view), ==, (int) notes_before);
+
+  /* Its text edited, by F2's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.edit-note", NULL));
+  type_in_editor (view, "A note on 2019");
+  g_assert_cmpstr (note_at (window, notes_before)->text, ==, "A note on 2019");
+
+  /* A line at a value, and a span marked by a drag. */
+  g_assert_true (atlas_chart_get_plot_area (atlas_chart_view_get_layout (view), &plot));
+  g_assert_true (atlas_chart_view_add_line_at (view, plot.x + plot.width / 2, plot.y + plot.height / 2));
+  type_in_editor (view, "Half way");
+  g_assert_cmpint (note_at (window, notes_before + 1)->kind, ==, ATLAS_ANNOTATION_REFERENCE_LINE);
+  g_assert_true (isfinite (note_at (window, notes_before + 1)->y));
+  g_assert_true (atlas_chart_view_shade_span (view, plot.x + plot.width * 0.1, plot.x + plot.width * 0.3));
+  type_in_editor (view, "Early years");
+  g_assert_cmpint (note_at (window, notes_before + 2)->kind, ==, ATLAS_ANNOTATION_RANGE);
+  g_assert_cmpfloat (note_at (window, notes_before + 2)->x, <, note_at (window, notes_before + 2)->x_end);
+  wait_for_frames (GTK_WIDGET (window), 3);
+  save_screenshot (GTK_WIDGET (window), "editing-notes.png");
+
+  /* A click on the line selects it; Delete deletes it. */
+  {
+    cairo_rectangle_t area;
+    guint picked;
+    g_assert_true (atlas_chart_get_note_area (atlas_chart_view_get_layout (view), notes_before + 1, &area));
+    g_assert_true (atlas_chart_pick_note (atlas_chart_view_get_layout (view), area.x + area.width / 2,
+                                          area.y + area.height / 2, &picked));
+    g_assert_cmpuint (picked, ==, notes_before + 1);
+    g_assert_true (atlas_chart_view_select_note (view, (int) picked));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.delete-note", NULL));
+  g_assert_cmpuint (n_notes (window), ==, notes_before + 2);
+  g_assert_cmpint (note_at (window, notes_before + 1)->kind, ==, ATLAS_ANNOTATION_RANGE);
+
+  /* Saved and opened again, every note and the title are there. */
+  g_assert_true (atlas_window_save_chart (window, chart_file));
+  saved = atlas_chart_definition_load (chart_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->title, ==, "Imports, in dollars");
+  g_assert_cmpuint (saved->annotations->len, ==, notes_before + 2);
+  g_assert_cmpstr (((AtlasChartNote *) g_ptr_array_index (saved->annotations, notes_before))->text, ==,
+                   "A note on 2019");
+  atlas_window_open_file (window, chart_file);
+  wait_for_loading (window);
+  g_assert_cmpuint (n_notes (window), ==, notes_before + 2);
+  g_assert_cmpstr (shown_spec (window)->title, ==, "Imports, in dollars");
+
+  /* Undone step by step, back to the story's chart. */
+  atlas_window_show_passage (window, 0);
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (atlas_chart_view_add_line_at (view, plot.x + plot.width / 2, plot.y + plot.height / 3));
+  type_in_editor (view, "Undone");
+  g_assert_cmpuint (n_notes (window), ==, notes_before + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (n_notes (window), ==, notes_before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (n_notes (window), ==, notes_before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_unlink (chart_path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/editing/settings-sidebar", test_settings_sidebar);
+  g_test_add_func ("/editing/sort-bars", test_sort_bars);
+  g_test_add_func ("/editing/notes-by-pointing", test_notes_by_pointing);
+  return g_test_run ();
+}
