@@ -418,6 +418,9 @@ atlas_shortcuts_window_name_keys (GtkWidget *overlay)
     { "Page_Down", N_("Page Down") },
     { "Page_Up", N_("Page Up") },
     { "BackSpace", N_("Backspace") },
+    { "bracketright", "]" },
+    { "bracketleft", "[" },
+    { "Return", N_("Enter") },
   };
 
   if (GTK_IS_LABEL (overlay))
