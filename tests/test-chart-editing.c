@@ -357,8 +357,11 @@ test_notes_by_pointing (void)
   g_assert_cmpuint (saved->annotations->len, ==, notes_before + 2);
   g_assert_cmpstr (((AtlasChartNote *) g_ptr_array_index (saved->annotations, notes_before))->text, ==,
                    "A note on 2019");
-  atlas_window_open_file (window, chart_file);
+  atlas_window_show_passage (window, 1);
+  g_assert_null (atlas_window_import_file (window, chart_file));
   wait_for_loading (window);
+  g_assert_cmpint (atlas_document_get_source (atlas_window_get_document (window)), ==,
+                   ATLAS_DOCUMENT_SOURCE_CHART_FILE);
   g_assert_cmpuint (n_notes (window), ==, notes_before + 2);
   g_assert_cmpstr (shown_spec (window)->title, ==, "Imports, in dollars");
 
@@ -379,6 +382,115 @@ test_notes_by_pointing (void)
   g_rmdir (dir);
 }
 
+/* The dialog asking about changes not saved, once it shows; NULL when
+ * none shows. */
+static AdwMessageDialog *
+wait_for_question (AtlasWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 3 * G_TIME_SPAN_SECOND;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+            && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+          return l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
+static void
+answer (AtlasWindow *window,
+        const char  *response)
+{
+  AdwMessageDialog *question = wait_for_question (window);
+
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, response);
+  gtk_window_destroy (GTK_WINDOW (question));
+  wait_for_frames (GTK_WIDGET (window), 2);
+}
+
+/* Files opened and charts saved are listed as your charts; the window's
+ * title names what it shows and marks changes not saved; going to
+ * another chart, closing one of yours or the window asks first, and
+ * Cancel keeps everything as it was. */
+static void
+test_your_charts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-yours-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "fabs.csv", NULL);
+  g_autofree char *chart_path = g_build_filename (dir, "fabs.atlaschart", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) chart_file = g_file_new_for_path (chart_path);
+  AtlasWindow *window = new_story_window ();
+  AtlasDocument *document = atlas_window_get_document (window);
+
+  g_assert_true (g_file_set_contents (path, "year,capacity\n2020,3\n2021,9\n2022,5\n", -1, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpuint (atlas_window_get_n_your_charts (window), ==, 0);
+  atlas_window_open_file (window, file);
+  wait_for_loading (window);
+  g_assert_cmpuint (atlas_window_get_n_your_charts (window), ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "fabs — Silicon Atlas");
+
+  /* Changed, the title says so; saved, the chart takes the data's place. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.text", "(ss)", "title", "Fab capacity"));
+  g_assert_true (atlas_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Fab capacity — Silicon Atlas");
+  g_assert_true (atlas_window_save_chart (window, chart_file));
+  g_assert_false (atlas_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Fab capacity — Silicon Atlas");
+  g_assert_cmpuint (atlas_window_get_n_your_charts (window), ==, 1);
+  save_screenshot (GTK_WIDGET (window), "editing-your-charts.png");
+
+  /* Another passage, with changes not saved: asked; Cancel stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.text", "(ss)", "title", "Fabs again"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-passage", NULL));
+  answer (window, "cancel");
+  g_assert_cmpint (atlas_document_get_source (document), !=, ATLAS_DOCUMENT_SOURCE_PASSAGE);
+  g_assert_cmpstr (shown_spec (window)->title, ==, "Fabs again");
+  g_assert_true (atlas_document_get_modified (document));
+
+  /* Closing the chart asks too; Discard lets its changes go, the list
+   * lets it go, and the story shows. */
+  g_assert_true (atlas_window_close_chart (window, chart_file));
+  answer (window, "discard");
+  g_assert_cmpuint (atlas_window_get_n_your_charts (window), ==, 0);
+  g_assert_cmpint (atlas_document_get_source (document), ==, ATLAS_DOCUMENT_SOURCE_PASSAGE);
+  g_assert_false (atlas_document_get_modified (document));
+
+  /* The window, closed with changes, asks; Cancel keeps it open, Save
+   * (to the chart file the chart came from) saves and closes. */
+  g_assert_null (atlas_window_import_file (window, chart_file));
+  wait_for_loading (window);
+  g_assert_cmpuint (atlas_window_get_n_your_charts (window), ==, 1);
+  g_assert_cmpstr (shown_spec (window)->title, ==, "Fab capacity");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "options.text", "(ss)", "title", "Kept"));
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  answer (window, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  gtk_window_close (GTK_WINDOW (window));
+  answer (window, "save");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AtlasChartDefinition) saved = atlas_chart_definition_load (chart_path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (saved->title, ==, "Kept");
+  }
+  g_object_unref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_unlink (chart_path);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,5 +500,6 @@ main (int   argc,
   g_test_add_func ("/editing/settings-sidebar", test_settings_sidebar);
   g_test_add_func ("/editing/sort-bars", test_sort_bars);
   g_test_add_func ("/editing/notes-by-pointing", test_notes_by_pointing);
+  g_test_add_func ("/editing/your-charts", test_your_charts);
   return g_test_run ();
 }

@@ -1062,12 +1062,14 @@ focus_is_within (GtkWindow *window,
   return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
-/* The first list of the sidebar's (for find_widget_where). */
+/* The first list the sidebar shows (for find_widget_where): the
+ * passages, while there are none of your charts. */
 static gboolean
 is_sidebar_list (GtkWidget     *widget,
                  gconstpointer  data)
 {
-  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar");
+  return GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar")
+         && gtk_widget_get_visible (widget);
 }
 
 /* The window keeps its place: the sidebar's selection shows at once and
@@ -1083,7 +1085,7 @@ test_window_keeps_its_place (void)
   AtlasChartView *view = atlas_window_get_chart_view (window);
   GtkListBox *passages = GTK_LIST_BOX (find_widget_where (GTK_WIDGET (window), is_sidebar_list, NULL));
   GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (passages), GTK_TYPE_SCROLLED_WINDOW);
-  GtkListBox *datasets = GTK_LIST_BOX (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (GTK_WIDGET (passages))));
+  GtkListBox *datasets = GTK_LIST_BOX (gtk_widget_get_last_child (gtk_widget_get_parent (GTK_WIDGET (passages))));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
 

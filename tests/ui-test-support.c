@@ -49,16 +49,29 @@ save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("ATLAS_SCREENSHOT_DIR") ? g_getenv ("ATLAS_SCREENSHOT_DIR")
                                                                             : g_get_tmp_dir (),
                                             name, NULL);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int width = 0, height = 0;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A window just shown, or just changed, has its size and its picture
+   * only after its next frames. */
+  for (int attempt = 0; attempt < 3 && !node; attempt++)
+    {
+      g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (attempt > 0 || gtk_widget_get_width (widget) == 0)
+        wait_for_frames (widget, 5);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  if (!node)
+    g_test_message ("nothing to save of %s: %dx%d, mapped %d, visible %d", G_OBJECT_TYPE_NAME (widget), width, height,
+                    gtk_widget_get_mapped (widget), gtk_widget_get_visible (widget));
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));

@@ -410,11 +410,26 @@ atlas_window_import_file (AtlasWindow *self,
 }
 
 static void
+import_file (AtlasWindow *self,
+             gpointer     file)
+{
+  atlas_window_import_file (self, G_FILE (file));
+}
+
+/* Another file takes the chart's place once its changes are saved or let go. */
+static void
+import_when_free (AtlasWindow *self,
+                  GFile       *file)
+{
+  atlas_window_confirm_discard (self, import_file, g_object_ref (file), g_object_unref);
+}
+
+static void
 on_file_to_open_chosen (GFile   *file,
                         gpointer data)
 {
   if (file)
-    atlas_window_import_file (ATLAS_WINDOW (data), file);
+    import_when_free (ATLAS_WINDOW (data), file);
 }
 
 static void
@@ -517,6 +532,7 @@ atlas_window_save_chart (AtlasWindow *self,
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
   message = g_strdup_printf (_("Saved “%s”"), name);
   atlas_window_show_status (self, message);
+  atlas_window_run_after_save (self);
   return TRUE;
 }
 
@@ -527,8 +543,12 @@ on_save_file_chosen (GFile   *file,
   g_autofree char *path = NULL;
   g_autoptr (GFile) named = NULL;
 
+  /* Not saved: what waited for the save waits no more. */
   if (!file)
-    return;
+    {
+      g_ptr_array_set_size (ATLAS_WINDOW (data)->after_save, 0);
+      return;
+    }
   /* A name typed without the ending gets it, so the file opens again as a chart. */
   path = g_file_get_path (file);
   if (path && !g_str_has_suffix (path, ".atlaschart"))
@@ -666,7 +686,7 @@ open_recent_activated (GtkWidget  *widget,
 {
   g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  atlas_window_import_file (ATLAS_WINDOW (widget), file);
+  import_when_free (ATLAS_WINDOW (widget), file);
 }
 
 /* The rest */

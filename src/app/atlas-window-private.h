@@ -26,6 +26,8 @@ struct _AtlasWindow
   AtlasTableView *table_view;
   GtkListBox *passage_list;
   GtkListBox *dataset_list;
+  GtkLabel *your_charts_label;
+  GtkListBox *your_charts_list;
   GtkScrolledWindow *sidebar_scroller;
   AdwViewSwitcherBar *switcher_bar;
   AtlasChartView *chart_view;
@@ -58,6 +60,11 @@ struct _AtlasWindow
   GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.text", ... */
   GHashTable *charts_by_x;           /* x column -> AtlasChartSpec: the table's chart as last shown along it */
 
+  /* Your charts: files opened and charts saved, in the sidebar. */
+  GPtrArray *your_charts;            /* GFile, in the order the sidebar lists them */
+  GPtrArray *after_save;             /* AtlasWindowThen waiting for Save As to finish: 0 or 1 of them */
+  gboolean closing;                  /* the window closes, its changes saved or let go */
+
   /* The actions. */
   GMenu *recent_menu;                /* files this app opened lately, newest first */
   GHashTable *export_choices;        /* chart key -> the format and size it was last exported at; NULL until read */
@@ -75,6 +82,20 @@ const char        *atlas_window_get_shown_dataset    (AtlasWindow *self);
 /* atlas-window-sidebar.c */
 void               atlas_window_class_init_sidebar   (GtkWidgetClass *widget_class);
 void               atlas_window_init_sidebar         (AtlasWindow    *self);
+
+/* What to do once a person has saved or let go of a chart's changes. */
+typedef struct _AtlasWindowThen AtlasWindowThen;
+typedef void (*AtlasWindowThenFunc) (AtlasWindow *self,
+                                     gpointer     data);
+
+/* atlas-window-your-charts.c */
+void               atlas_window_init_your_charts     (AtlasWindow        *self);
+void               atlas_window_confirm_discard      (AtlasWindow        *self,
+                                                      AtlasWindowThenFunc then,
+                                                      gpointer            data,
+                                                      GDestroyNotify      destroy);
+void               atlas_window_select_shown         (AtlasWindow        *self);
+void               atlas_window_run_after_save       (AtlasWindow        *self);
 
 /* atlas-window-chart-options.c */
 void               atlas_window_init_chart_options   (AtlasWindow *self);

@@ -140,8 +140,16 @@ atlas_window_show_dataset (AtlasWindow *self,
   return TRUE;
 }
 
+static void
+show_dataset_when_free (AtlasWindow *self,
+                        gpointer     dataset)
+{
+  atlas_window_show_dataset (self, dataset);
+}
+
 /* A dataset chosen in the sidebar, by a click, Enter or the arrow keys,
- * shows at once; choosing the one shown changes nothing. */
+ * shows at once (once the chart's changes are saved or let go); choosing
+ * the one shown changes nothing. */
 static void
 on_dataset_activated (AtlasWindow   *self,
                       GtkListBoxRow *row)
@@ -152,7 +160,7 @@ on_dataset_activated (AtlasWindow   *self,
     return;
   info = g_ptr_array_index (self->catalog, (guint) gtk_list_box_row_get_index (row));
   if (g_strcmp0 (atlas_window_get_shown_dataset (self), info->id) != 0)
-    atlas_window_show_dataset (self, info->id);
+    atlas_window_confirm_discard (self, show_dataset_when_free, g_strdup (info->id), g_free);
 }
 
 static void
@@ -204,11 +212,19 @@ atlas_window_show_passage (AtlasWindow *self,
 /* A passage chosen in the sidebar, by a click, Enter or the arrow keys,
  * shows at once; choosing the one shown changes nothing. */
 static void
+show_passage_when_free (AtlasWindow *self,
+                        gpointer     index)
+{
+  atlas_window_show_passage (self, GPOINTER_TO_UINT (index));
+}
+
+static void
 on_passage_activated (AtlasWindow   *self,
                       GtkListBoxRow *row)
 {
   if (row && !self->selecting && gtk_list_box_row_get_index (row) != self->passage)
-    atlas_window_show_passage (self, (guint) gtk_list_box_row_get_index (row));
+    atlas_window_confirm_discard (self, show_passage_when_free,
+                                  GUINT_TO_POINTER ((guint) gtk_list_box_row_get_index (row)), NULL);
 }
 
 static void
@@ -220,7 +236,7 @@ step_passage (GtkWidget  *widget,
   int next = self->passage + (g_str_equal (action_name, "win.next-passage") ? 1 : -1);
 
   if (self->story && next >= 0 && next < (int) atlas_story_get_n_passages (self->story))
-    atlas_window_show_passage (self, (guint) next);
+    atlas_window_confirm_discard (self, show_passage_when_free, GUINT_TO_POINTER ((guint) next), NULL);
 }
 
 /* Fills the sidebar with the story's passages and shows the first. */
@@ -271,24 +287,33 @@ atlas_window_get_passage (AtlasWindow *self)
   return self->passage;
 }
 
-/* Where Tab goes from a sidebar list other than back from the passages:
- * each list is one stop, its rows walked with the arrow keys; Tab goes on
- * to the next list, then to the chart or the data, Shift+Tab back. NULL
- * where the list to go to has no rows. */
+/* Where Tab goes from a sidebar list: each list is one stop, its rows
+ * walked with the arrow keys; Tab goes on to the next list with rows
+ * (your charts, the passages, the datasets), then to the chart or the
+ * data, Shift+Tab back. NULL back from the first. */
 static GtkWidget *
 next_focus_stop (AtlasWindow *self,
                  GtkListBox  *list,
                  gboolean     backward)
 {
-  GtkListBox *to;
+  GtkListBox *order[] = { self->your_charts_list, self->passage_list, self->dataset_list };
+  GtkListBox *to = NULL;
   GtkListBoxRow *row;
+  int at = 0;
 
   if (list == self->dataset_list && !backward)
     return g_str_equal (adw_view_stack_get_visible_child_name (self->view_stack), "table")
              ? GTK_WIDGET (self->table_view)
              : GTK_WIDGET (self->chart_view);
-  /* Into the other list: at the row shown, else the first. */
-  to = list == self->passage_list ? self->dataset_list : self->passage_list;
+  /* Into the next list that has rows: at the row shown, else the first. */
+  for (int i = 0; i < (int) G_N_ELEMENTS (order); i++)
+    if (order[i] == list)
+      at = i;
+  for (int i = at + (backward ? -1 : 1); i >= 0 && i < (int) G_N_ELEMENTS (order) && !to; i += backward ? -1 : 1)
+    if (gtk_list_box_get_row_at_index (order[i], 0))
+      to = order[i];
+  if (!to)
+    return NULL;
   row = gtk_list_box_get_selected_row (to);
   return GTK_WIDGET (row ? row : gtk_list_box_get_row_at_index (to, 0));
 }
@@ -306,15 +331,15 @@ on_sidebar_key_pressed (GtkEventControllerKey *controller,
 
   if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
     return FALSE;
-  if (list == self->passage_list && backward)
+  target = next_focus_stop (self, list, backward);
+  if (!target && backward)
     {
-      /* Before the passages: whatever comes before the sidebar. */
+      /* Before the first list: whatever comes before the sidebar. */
       gtk_widget_set_can_focus (GTK_WIDGET (self->sidebar_scroller), FALSE);
       gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_BACKWARD);
       gtk_widget_set_can_focus (GTK_WIDGET (self->sidebar_scroller), TRUE);
       return TRUE;
     }
-  target = next_focus_stop (self, list, backward);
   return target && gtk_widget_grab_focus (target);
 }
 
@@ -359,7 +384,7 @@ on_title_visible_changed (AtlasWindow *self)
 void
 atlas_window_init_sidebar (AtlasWindow *self)
 {
-  GtkListBox *lists[] = { self->passage_list, self->dataset_list };
+  GtkListBox *lists[] = { self->passage_list, self->your_charts_list, self->dataset_list };
 
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_width_changed), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (on_width_changed), NULL);

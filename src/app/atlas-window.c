@@ -308,6 +308,8 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->chart_options);
   g_clear_pointer (&self->charts_by_x, g_hash_table_unref);
+  g_clear_pointer (&self->your_charts, g_ptr_array_unref);
+  g_clear_pointer (&self->after_save, g_ptr_array_unref);
   if (self->passage_fade)
     adw_animation_skip (self->passage_fade);
   g_clear_object (&self->passage_fade);
@@ -337,6 +339,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, passage_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, dataset_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, your_charts_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, your_charts_list);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar_scroller);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
@@ -400,6 +404,7 @@ atlas_window_init (AtlasWindow *self)
   atlas_window_init_sidebar (self);
   atlas_window_init_chart_options (self);
   atlas_window_init_actions (self);
+  atlas_window_init_your_charts (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-passage", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-passage", FALSE);
   atlas_accessible_name_controls (GTK_WIDGET (self));

@@ -54,6 +54,9 @@ void            atlas_window_open_file       (AtlasWindow    *self,
 gboolean        atlas_window_save_chart      (AtlasWindow    *self,
                                               GFile          *file);
 AtlasDocument  *atlas_window_get_document    (AtlasWindow    *self);
+gboolean        atlas_window_close_chart     (AtlasWindow    *self,
+                                              GFile          *file);
+guint           atlas_window_get_n_your_charts (AtlasWindow  *self);
 const char     *atlas_window_get_status      (AtlasWindow    *self);
 gboolean        atlas_window_is_sidebar_folded (AtlasWindow  *self);
 int             atlas_window_get_passage     (AtlasWindow    *self);
