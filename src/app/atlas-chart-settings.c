@@ -810,42 +810,33 @@ on_type_selected (AdwComboRow *row,
                      g_variant_new_string (atlas_chart_type_to_string (chart_types[index])));
 }
 
+/* A name chosen from a list of the table's: the option the row sets
+ * ("option") takes it, or "" for the row's first item where that is
+ * "None" or "All rows" ("first-is-none"). */
 static void
-on_x_selected (AdwComboRow *row,
-               GParamSpec  *pspec,
-               gpointer     data)
-{
-  AtlasChartSettings *self = ATLAS_CHART_SETTINGS (data);
-  guint index = adw_combo_row_get_selected (row);
-
-  if (index != GTK_INVALID_LIST_POSITION)
-    activate_option (self, "options.x-column", g_variant_new_string (gtk_string_list_get_string (self->x_names, index)));
-}
-
-static void
-on_group_selected (AdwComboRow *row,
-                   GParamSpec  *pspec,
-                   gpointer     data)
-{
-  AtlasChartSettings *self = ATLAS_CHART_SETTINGS (data);
-  guint index = adw_combo_row_get_selected (row);
-
-  if (index != GTK_INVALID_LIST_POSITION)
-    activate_option (self, "options.group-column",
-                     g_variant_new_string (index == 0 ? "" : gtk_string_list_get_string (self->group_names, index)));
-}
-
-static void
-on_rows_selected (AdwComboRow *row,
+on_name_selected (AdwComboRow *row,
                   GParamSpec  *pspec,
                   gpointer     data)
 {
-  AtlasChartSettings *self = ATLAS_CHART_SETTINGS (data);
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (row));
   guint index = adw_combo_row_get_selected (row);
+  gboolean first_is_none = g_object_get_data (G_OBJECT (row), "first-is-none") != NULL;
 
   if (index != GTK_INVALID_LIST_POSITION)
-    activate_option (self, "options.filter-value",
-                     g_variant_new_string (index == 0 ? "" : gtk_string_list_get_string (self->rows_names, index)));
+    activate_option (ATLAS_CHART_SETTINGS (data), g_object_get_data (G_OBJECT (row), "option"),
+                     g_variant_new_string (index == 0 && first_is_none ? ""
+                                                                      : gtk_string_list_get_string (names, index)));
+}
+
+static void
+connect_name_row (AtlasChartSettings *self,
+                  AdwComboRow        *row,
+                  const char         *option,
+                  gboolean            first_is_none)
+{
+  g_object_set_data (G_OBJECT (row), "option", (gpointer) option);
+  g_object_set_data (G_OBJECT (row), "first-is-none", GINT_TO_POINTER (first_is_none));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_name_selected), self);
 }
 
 static void
@@ -934,9 +925,9 @@ build_chart_group (AtlasChartSettings *self)
   self->rows_names = gtk_string_list_new (NULL);
   self->rows_row = add_combo_row (group, _("Rows"), G_LIST_MODEL (self->rows_names));
   g_signal_connect (self->type_row, "notify::selected", G_CALLBACK (on_type_selected), self);
-  g_signal_connect (self->x_row, "notify::selected", G_CALLBACK (on_x_selected), self);
-  g_signal_connect (self->group_row, "notify::selected", G_CALLBACK (on_group_selected), self);
-  g_signal_connect (self->rows_row, "notify::selected", G_CALLBACK (on_rows_selected), self);
+  connect_name_row (self, self->x_row, "options.x-column", FALSE);
+  connect_name_row (self, self->group_row, "options.group-column", TRUE);
+  connect_name_row (self, self->rows_row, "options.filter-value", TRUE);
 
   check_list_init (&self->values, add_group (self, _("Values"), _("The columns drawn")), _("Search Columns"));
   check_list_init (&self->groups, add_group (self, _("Groups"), _("The series drawn")), _("Search Names"));
