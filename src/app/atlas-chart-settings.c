@@ -44,6 +44,8 @@ struct _AtlasChartSettings
   char *listed_x;      /* the x column the values list was made without */
   char *listed_groups; /* the group column the groups list was made for */
   gboolean updating;   /* rows are being set to the chart's state: not a person's change */
+  gboolean built;      /* the rows are made: when the sidebar first shows, not at launch */
+  gboolean stale;      /* the chart changed while the sidebar was hidden */
 
   AdwComboRow *type_row;
   AdwComboRow *x_row;
@@ -680,23 +682,19 @@ format_axis_end (AdwEntryRow *row,
 
 /* Showing the chart */
 
-/* Every row set to the chart's state; lists made again only for another
- * table or x, so that a value checked keeps the list where it was. */
-void
-atlas_chart_settings_set_chart (AtlasChartSettings *self,
-                                AtlasChart         *chart)
+static void build_rows (AtlasChartSettings *self);
+
+/* Every row set to the chart's state. */
+static void
+show_chart (AtlasChartSettings *self)
 {
+  AtlasChart *chart = self->chart;
   const AtlasChartSpec *spec;
   const AtlasViewState *view;
   guint type_index = 0;
   const char *reason;
 
-  g_return_if_fail (ATLAS_IS_CHART_SETTINGS (self));
-
-  if (chart)
-    atlas_chart_ref (chart);
-  g_clear_pointer (&self->chart, atlas_chart_unref);
-  self->chart = chart;
+  self->stale = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), chart != NULL);
   if (!chart)
     return;
@@ -769,6 +767,39 @@ atlas_chart_settings_set_chart (AtlasChartSettings *self,
   self->updating = FALSE;
 }
 
+/* The sidebar shows chart: its rows set to the chart's state, the lists
+ * made again only for another table or x, so that a value checked keeps
+ * the list where it was. While hidden, it only keeps the chart, and
+ * shows it when it shows. */
+void
+atlas_chart_settings_set_chart (AtlasChartSettings *self,
+                                AtlasChart         *chart)
+{
+  g_return_if_fail (ATLAS_IS_CHART_SETTINGS (self));
+
+  if (chart)
+    atlas_chart_ref (chart);
+  g_clear_pointer (&self->chart, atlas_chart_unref);
+  self->chart = chart;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_chart (self);
+  else
+    self->stale = TRUE;
+}
+
+/* Made when first shown, set when shown: a launch builds none of it. */
+static void
+atlas_chart_settings_map (GtkWidget *widget)
+{
+  AtlasChartSettings *self = ATLAS_CHART_SETTINGS (widget);
+
+  if (!self->built)
+    build_rows (self);
+  if (self->stale)
+    show_chart (self);
+  GTK_WIDGET_CLASS (atlas_chart_settings_parent_class)->map (widget);
+}
+
 /* Takes a person to the row of a text field ("title", "notes", ...). */
 void
 atlas_chart_settings_edit_text (AtlasChartSettings *self,
@@ -778,6 +809,8 @@ atlas_chart_settings_edit_text (AtlasChartSettings *self,
 
   g_return_if_fail (ATLAS_IS_CHART_SETTINGS (self));
 
+  if (!self->built)
+    return;
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (rows[i]), "field"), field) == 0)
       {
@@ -1033,6 +1066,7 @@ atlas_chart_settings_class_init (AtlasChartSettingsClass *klass)
 
   object_class->dispose = atlas_chart_settings_dispose;
   object_class->finalize = atlas_chart_settings_finalize;
+  widget_class->map = atlas_chart_settings_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chartsettings");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1046,12 +1080,19 @@ atlas_chart_settings_init (AtlasChartSettings *self)
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->page), GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart Settings"), -1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
+}
+
+static void
+build_rows (AtlasChartSettings *self)
+{
+  self->built = TRUE;
   build_chart_group (self);
   build_text_group (self);
   build_axis_group (self);
   build_numbers_group (self);
   build_look_groups (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->page), FALSE);
+  self->stale = TRUE;
 }
 
 GtkWidget *

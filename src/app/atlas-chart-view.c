@@ -191,8 +191,7 @@ draw_zoom_span (AtlasChartView *self,
   cairo_stroke (cr);
 }
 
-/* The note selected, outlined in the accent colour; and a span marked
- * with Shift-drag while its menu asks what to do with it. */
+/* The note selected, outlined in the accent colour. */
 static void
 draw_selected_note (AtlasChartView *self,
                     cairo_t        *cr)
@@ -200,11 +199,11 @@ draw_selected_note (AtlasChartView *self,
   cairo_rectangle_t area;
   GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   if (self->selected_note >= 0 && atlas_chart_get_note_area (get_layout (self), (guint) self->selected_note, &area))
     {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "accent_color", &accent);
+      G_GNUC_END_IGNORE_DEPRECATIONS
       cairo_new_path (cr);
       cairo_rectangle (cr, area.x - 2.5, area.y - 2.5, area.width + 5, area.height + 5);
       cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
