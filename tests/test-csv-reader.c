@@ -687,6 +687,37 @@ test_parallel_quoted_newlines (void)
   assert_tables_equal (single, parallel);
 }
 
+/* Each problem names the table's row and column it is in, read in one
+ * thread or several: a cell that is not a number, in rows whose lines
+ * lie further down than their number, past quoted line breaks. */
+static void
+test_problems_name_their_cells (void)
+{
+  GString *text = g_string_new ("id,value,label\n");
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; text->len < 4 * 1024 * 1024; i++)
+    g_string_append_printf (text, "%u,%s,\"two\nlines %u\"\n", i, i % 20000 == 11 ? "oops" : "1.5", i);
+  path = write_fixture ("problem-rows.csv", text->str, text->len);
+  g_string_free (text, TRUE);
+  for (guint threads = 1; threads <= 4; threads += 3)
+    {
+      g_autoptr (AtlasCsvResult) r = read_with_threads (path, threads);
+
+      g_assert_cmpuint (r->problems->len, >, 3);
+      for (guint i = 0; i < r->problems->len; i++)
+        {
+          const AtlasCsvProblem *p = problem (r, i);
+          g_assert_cmpuint (p->row, ==, 20000 * i + 11);
+          g_assert_cmpint (p->table_column, ==, 1);
+          g_assert_cmpuint (p->column, ==, 2);
+          /* Two lines a row, after the header's. */
+          g_assert_cmpuint (p->line, ==, 2 + 2 * p->row);
+          g_assert_true (atlas_column_is_missing (column (r, 1), (gsize) p->row));
+        }
+    }
+}
+
 typedef struct
 {
   guint64 last;
@@ -1181,6 +1212,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/header-only", test_header_only);
   g_test_add_func ("/csv-reader/parallel-matches-single", test_parallel_matches_single);
   g_test_add_func ("/csv-reader/parallel-quoted-newlines", test_parallel_quoted_newlines);
+  g_test_add_func ("/csv-reader/problems-name-their-cells", test_problems_name_their_cells);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

@@ -1281,6 +1281,44 @@ test_data_view_helps (void)
   atlas_table_view_search (table, "");
   g_assert_cmpuint (g_list_model_get_n_items (atlas_table_view_get_rows (table)), ==, 2);
 
+  /* A problem listed takes people to its cell: the data shown, the row
+   * selected, the cell marked, whatever the search was. */
+  {
+    g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+    g_autoptr (GFile) bad_file = g_file_new_for_path (bad);
+    GtkWindow *problems;
+    GtkListBoxRow *first = NULL;
+    GtkSelectionModel *selection;
+    guint64 marked_row;
+    int marked_column;
+
+    g_assert_true (g_file_set_contents (bad, "year,value,note\n2019,1,a\n2020,2,b\n2021,2.5,c\n2022,x,d\n", -1, NULL));
+    atlas_window_open_file (window, bad_file);
+    wait_for_loading (window);
+    atlas_window_show_view (window, "chart");
+    atlas_table_view_search (table, "2019");
+    problems = atlas_window_present_problems (window);
+    g_assert_nonnull (problems);
+    wait_for_frames (GTK_WIDGET (problems), 3);
+    first = GTK_LIST_BOX_ROW (find_descendant (GTK_WIDGET (problems), GTK_TYPE_LIST_BOX_ROW));
+    g_assert_nonnull (first);
+    g_assert_true (gtk_list_box_row_get_activatable (first));
+    g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (first)), "row-activated", first);
+    wait_for_frames (GTK_WIDGET (window), 3);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (
+                       ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (table), ADW_TYPE_VIEW_STACK))),
+                     ==, "table");
+    g_assert_true (atlas_table_view_get_marked_cell (table, &marked_row, &marked_column));
+    g_assert_cmpuint (marked_row, ==, 3);
+    g_assert_cmpint (marked_column, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (atlas_table_view_get_rows (table)), ==, 4);
+    selection = gtk_column_view_get_model (atlas_table_view_get_column_view (table));
+    g_assert_true (gtk_selection_model_is_selected (selection, 3));
+    save_screenshot (GTK_WIDGET (window), "window-problem-cell.png");
+    gtk_window_destroy (problems);
+    g_unlink (bad);
+  }
+
   g_unlink (path);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -104,7 +104,18 @@ struct _AtlasTableView
   char *query;              /* the search, case-folded; NULL: every row */
   AtlasTable *table;        /* owned */
   AtlasDocument *document;  /* whose chart's table shows; NULL: the table set by hand */
+  guint64 marked_row;       /* the cell a problem named: its table row, G_MAXUINT64 for none */
+  int marked_column;        /* and its column */
 };
+
+/* What a column's cells are bound with: the view (for the cell marked),
+ * the column and its index. */
+typedef struct
+{
+  AtlasTableView *self;
+  const AtlasColumn *column;
+  int index;
+} ColumnBinding;
 
 G_DEFINE_FINAL_TYPE (AtlasTableView, atlas_table_view, GTK_TYPE_WIDGET)
 
@@ -181,10 +192,18 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  data)
 {
-  const AtlasColumn *column = data;
+  const ColumnBinding *binding = data;
+  const AtlasColumn *column = binding->column;
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   AtlasRowItem *row = gtk_list_item_get_item (item);
   g_autofree char *text = atlas_column_format_cell (column, row->row);
+  gboolean marked = row->row == binding->self->marked_row && binding->index == binding->self->marked_column;
+
+  /* The cell a problem names stands out, in the warning colour. */
+  if (marked)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
 
   /* Missing is shown as missing, never as 0 or an empty string. */
   gtk_label_set_text (label, text ? text : "—");
@@ -416,6 +435,8 @@ atlas_table_view_set_table (AtlasTableView *self,
     }
   g_clear_pointer (&self->table, atlas_table_unref);
   self->table = table ? atlas_table_ref (table) : NULL;
+  self->marked_row = G_MAXUINT64;
+  self->marked_column = -1;
 
   rows = g_object_new (ATLAS_TYPE_ROW_LIST, NULL);
   rows->n_rows = table ? (guint) MIN (atlas_table_get_n_rows (table), G_MAXUINT) : 0;
@@ -430,8 +451,12 @@ atlas_table_view_set_table (AtlasTableView *self,
       g_autoptr (GtkColumnViewColumn) view_column = NULL;
       GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, (gpointer) column, NULL));
 
+      ColumnBinding *binding = g_new (ColumnBinding, 1);
+
+      *binding = (ColumnBinding) { self, column, (int) c };
       g_signal_connect (factory, "setup", G_CALLBACK (atlas_table_view_setup_cell), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) column);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), binding, (GClosureNotify) (void (*) (void)) g_free,
+                             0);
       view_column = gtk_column_view_column_new (atlas_column_get_name (column), factory);
       gtk_column_view_column_set_sorter (view_column, sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -443,7 +468,11 @@ atlas_table_view_set_table (AtlasTableView *self,
                                            GTK_FILTER (g_object_ref (self->filter)));
   g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   {
-    g_autoptr (GtkNoSelection) selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
+    g_autoptr (GtkSingleSelection) selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
+    /* Nothing chosen until a row is: a problem's, or a person's. */
+    gtk_single_selection_set_autoselect (selection, FALSE);
+    gtk_single_selection_set_can_unselect (selection, TRUE);
+    gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
     gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   }
   update_count (self);
@@ -471,6 +500,71 @@ atlas_table_view_get_cell (AtlasTableView *self,
     return NULL;
   item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
   return item ? atlas_column_format_cell (atlas_table_get_column (self->table, column), item->row) : NULL;
+}
+
+/* Marks the cell at row (of the table) and column, as a problem names
+ * it: every row shown again, the row selected and scrolled to, the cell
+ * in the warning colour. FALSE for a cell the table does not have. */
+gboolean
+atlas_table_view_mark_cell (AtlasTableView *self,
+                            guint64         row,
+                            int             column)
+{
+  GtkSelectionModel *selection;
+  GtkWidget *list = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n;
+
+  g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), FALSE);
+
+  if (!self->table || row >= atlas_table_get_n_rows (self->table) || column < 0
+      || (guint) column >= atlas_table_get_n_columns (self->table))
+    return FALSE;
+  atlas_table_view_search (self, "");
+  self->marked_row = row;
+  self->marked_column = column;
+  /* In the table's order the row is at its own place; sorted, it is found. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  {
+    g_autoptr (AtlasRowItem) at_own = row < n ? g_list_model_get_item (G_LIST_MODEL (self->shown), (guint) row) : NULL;
+    if (at_own && at_own->row == row)
+      position = (guint) row;
+  }
+  for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr (AtlasRowItem) item = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+      if (item->row == row)
+        position = i;
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  /* Cells bound before the mark are bound again, marked. */
+  g_list_model_items_changed (G_LIST_MODEL (self->shown), position, 1, 1);
+  selection = gtk_column_view_get_model (self->column_view);
+  gtk_selection_model_select_item (selection, position, TRUE);
+  /* The rows are a list view inside the column view: it scrolls to one. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child && !list;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list = child;
+  if (list)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  return TRUE;
+}
+
+/* The row and column marked, FALSE when none is. */
+gboolean
+atlas_table_view_get_marked_cell (AtlasTableView *self,
+                                  guint64        *out_row,
+                                  int            *out_column)
+{
+  g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), FALSE);
+
+  if (self->marked_row == G_MAXUINT64)
+    return FALSE;
+  *out_row = self->marked_row;
+  *out_column = self->marked_column;
+  return TRUE;
 }
 
 GtkColumnView *
@@ -597,6 +691,8 @@ atlas_table_view_class_init (AtlasTableViewClass *klass)
 static void
 atlas_table_view_init (AtlasTableView *self)
 {
+  self->marked_row = G_MAXUINT64;
+  self->marked_column = -1;
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_show_column_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);

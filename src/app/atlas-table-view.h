@@ -24,6 +24,12 @@ char       *atlas_table_view_get_cell   (AtlasTableView *self,
 GtkColumnView *atlas_table_view_get_column_view (AtlasTableView *self);
 void            atlas_table_view_search          (AtlasTableView *self,
                                                   const char     *text);
+gboolean        atlas_table_view_mark_cell       (AtlasTableView *self,
+                                                  guint64         row,
+                                                  int             column);
+gboolean        atlas_table_view_get_marked_cell (AtlasTableView *self,
+                                                  guint64        *out_row,
+                                                  int            *out_column);
 gboolean        atlas_table_view_save_rows       (AtlasTableView  *self,
                                                   const char      *path,
                                                   GError         **error);

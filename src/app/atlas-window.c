@@ -193,8 +193,19 @@ on_document_opened (AtlasWindow   *self,
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+/* A problem's cell, in the data view. */
+static void
+on_show_cell (AtlasWindow *self,
+              guint64      row,
+              int          column)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "table");
+  atlas_table_view_mark_cell (self->table_view, row, column);
+}
+
 /* A window listing the opened file's problems, each with its line and
- * column; NULL when there are none. */
+ * column; a problem in a cell shows it in the data. NULL when there are
+ * none. */
 GtkWindow *
 atlas_window_present_problems (AtlasWindow *self)
 {
@@ -207,6 +218,7 @@ atlas_window_present_problems (AtlasWindow *self)
   dialog = atlas_problems_dialog_new (GTK_WINDOW (self), atlas_document_get_problems_file (self->document),
                                       atlas_document_get_problems (self->document),
                                       atlas_document_get_n_problems (self->document));
+  g_signal_connect_object (dialog, "show-cell", G_CALLBACK (on_show_cell), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
 }

@@ -137,6 +137,7 @@ chunk_add_problem (AtlasCsvChunk *chunk,
   if (chunk->problems->len >= ATLAS_CSV_MAX_KEPT_PROBLEMS)
     return;
   problem.line = line;
+  problem.row = chunk->n_rows;
   problem.column = column;
   va_start (args, format);
   problem.message = g_strdup_vprintf (format, args);

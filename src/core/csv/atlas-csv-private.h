@@ -84,6 +84,7 @@ void     atlas_csv_sniff      (const char            *data,
 typedef struct
 {
   guint64 line;   /* relative to the chunk until merged */
+  gsize row;      /* the row of the chunk's it is in */
   guint column;
   char *message;
 } AtlasChunkProblem;

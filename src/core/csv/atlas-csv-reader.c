@@ -679,6 +679,22 @@ join_column (ChunkRun           *run,
   return TRUE;
 }
 
+/* The table's column of the file's field col (0-based), counting only
+ * the columns not ignored; -1 for a field the table has no column for. */
+static int
+table_column_of (const AtlasCsvPlan *plan,
+                 guint               col)
+{
+  int index = 0;
+
+  if (col >= plan->n_columns || plan->columns[col].ignored)
+    return -1;
+  for (guint c = 0; c < col; c++)
+    if (!plan->columns[c].ignored)
+      index++;
+  return index;
+}
+
 /* A problem for each header cell that was not valid text: its name was
  * repaired, and the person should know the name differs from the file. */
 static void
@@ -697,6 +713,8 @@ add_header_problems (const AtlasCsvPlan *plan,
       problem = g_new0 (AtlasCsvProblem, 1);
       problem->line = plan->header_line;
       problem->column = col + 1;
+      problem->row = G_MAXUINT64;
+      problem->table_column = table_column_of (plan, col);
       /* Translators: %s names a text encoding, such as UTF-8. */
       problem->message = g_strdup_printf (_("the column name is not valid %s; unreadable bytes are shown as \xef\xbf\xbd"),
                                           atlas_text_encoding_get_name (plan->dialect.encoding));
@@ -713,6 +731,7 @@ join_chunks (ChunkRun           *run,
 {
   gsize n_rows = 0;
   guint64 line = plan->data_first_line;
+  guint64 rows_before = 0;
   AtlasTable *table;
 
   for (guint i = 0; i < run->n_chunks; i++)
@@ -741,11 +760,14 @@ join_chunks (ChunkRun           *run,
               problem->line = line + from->line;
               problem->column = from->column;
               problem->message = g_steal_pointer (&from->message);
+              problem->row = rows_before + from->row;
+              problem->table_column = from->column > 0 ? table_column_of (plan, from->column - 1) : -1;
               g_ptr_array_add (result->problems, problem);
             }
         }
       result->n_problems += chunk->n_problems;
       line += chunk->n_lines;
+      rows_before += chunk->n_rows;
       if (chunk->raw_rows)
         g_ptr_array_extend_and_steal (result->raw_rows, g_steal_pointer (&chunk->raw_rows));
     }

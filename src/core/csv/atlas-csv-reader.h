@@ -90,6 +90,8 @@ struct _AtlasCsvProblem
   guint64 line;   /* 1-based physical line */
   guint column;   /* 1-based field number */
   char *message;
+  guint64 row;    /* 0-based row of the table it is in; G_MAXUINT64 for the header */
+  int table_column; /* 0-based column of the table it is in; -1 for a field the table has no column for */
 };
 
 #define ATLAS_CSV_MAX_KEPT_PROBLEMS 100
