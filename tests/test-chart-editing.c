@@ -220,6 +220,72 @@ test_settings_sidebar (void)
   g_assert_finalize_object (window);
 }
 
+static gboolean
+is_search_entry (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget) && gtk_widget_get_visible (widget);
+}
+
+/* A table of 200 columns: the values are a list that fits the window,
+ * searched by name, a column checked in it drawn at once, underscores
+ * and all. */
+static void
+test_many_columns (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("atlas-wide-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "wide.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GString *text = g_string_new ("year");
+  AtlasWindow *window = new_story_window ();
+  GtkWidget *settings, *search, *list;
+  guint shown = 0;
+
+  for (guint c = 1; c <= 200; c++)
+    g_string_append_printf (text, ",series_%03u", c);
+  for (guint year = 2000; year < 2010; year++)
+    {
+      g_string_append_printf (text, "\n%u", year);
+      for (guint c = 1; c <= 200; c++)
+        g_string_append_printf (text, ",%u", year - 1990 + c);
+    }
+  g_string_append_c (text, '\n');
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  g_string_free (text, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_open_file (window, file);
+  wait_for_loading (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-settings", NULL));
+  settings = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_CHART_SETTINGS);
+  g_assert_true (wait_for_mapped (settings));
+  g_assert_cmpint (gtk_widget_get_height (settings), <=, gtk_widget_get_height (GTK_WIDGET (window)));
+  /* No column of names: nothing to draw a series for each of, and the row says so. */
+  g_assert_false (gtk_widget_get_sensitive (settings_row (window, "A Series for Each")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (settings_row (window, "A Series for Each"))), ==,
+                   "The data has no column of names");
+
+  search = find_widget_where (settings, is_search_entry, NULL);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "SERIES_150");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_frames (GTK_WIDGET (window), 2);
+  list = gtk_widget_get_next_sibling (search);
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    shown += gtk_widget_get_child_visible (row) ? 1 : 0;
+  g_assert_cmpuint (shown, ==, 1);
+  save_screenshot (GTK_WIDGET (window), "editing-many-columns.png");
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (value_check (window, "series_150"))));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_true (g_strv_contains ((const char *const *) shown_spec (window)->y_columns, "series_150"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Bars along names sort by value from the sidebar. */
 static void
 test_sort_bars (void)
@@ -498,6 +564,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/editing/settings-sidebar", test_settings_sidebar);
+  g_test_add_func ("/editing/many-columns", test_many_columns);
   g_test_add_func ("/editing/sort-bars", test_sort_bars);
   g_test_add_func ("/editing/notes-by-pointing", test_notes_by_pointing);
   g_test_add_func ("/editing/your-charts", test_your_charts);

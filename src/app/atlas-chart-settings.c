@@ -729,6 +729,10 @@ show_chart (AtlasChartSettings *self)
   adw_combo_row_set_selected (self->type_row, type_index);
   adw_combo_row_set_selected (self->x_row, find_string (self->x_names, spec->x_column, GTK_INVALID_LIST_POSITION));
   adw_combo_row_set_selected (self->group_row, find_string (self->group_names, spec->group_column, 0));
+  set_row_reason (ADW_ACTION_ROW (self->group_row),
+                  g_list_model_get_n_items (G_LIST_MODEL (self->group_names)) < 2 ? _("The data has no column of names")
+                                                                                 : NULL,
+                  NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rows_row), spec->filter_column != NULL);
   if (spec->filter_column)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rows_row), spec->filter_column);
