@@ -59,6 +59,9 @@ struct _AtlasChartView
 
 G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
 
+/* How far, in pixels, a click for a note may be from the point it notes. */
+#define NOTE_PICK_RADIUS 48.0
+
 /* What text edited in place becomes. */
 typedef enum
 {
@@ -651,7 +654,10 @@ on_drag_begin (AtlasChartView *self,
     }
   self->box_zoom = (state & GDK_SHIFT_MASK) != 0;
   self->box_from = self->box_to = x;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* Not while text is edited in place: a double-click opened the editor,
+   * and its entry keeps the keyboard. */
+  if (!self->editor || !gtk_widget_get_visible (self->editor))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -1079,7 +1085,9 @@ point_for_note (AtlasChartView *self,
 
   if (!self->chart)
     return FALSE;
-  if (!isnan (x) && atlas_chart_pick (get_layout (self), x, y, out_pick))
+  /* A point a little way off is the one meant: notes are not aimed as
+   * finely as a tooltip is. */
+  if (!isnan (x) && atlas_chart_pick_within (get_layout (self), x, y, NOTE_PICK_RADIUS, out_pick))
     return TRUE;
   if (isnan (x) && self->has_pick
       && atlas_chart_point_position (get_layout (self), self->pick.series, self->pick.row, &px, &py)

@@ -1241,8 +1241,20 @@ atlas_chart_pick (const AtlasChartLayout *layout,
                   double                  y,
                   AtlasChartPick         *out_pick)
 {
+  return atlas_chart_pick_within (layout, x, y, PICK_RADIUS, out_pick);
+}
+
+/* The point nearest (x, y) within radius pixels, as atlas_chart_pick()
+ * finds one: for a note, a point a little way off is the one meant. */
+gboolean
+atlas_chart_pick_within (const AtlasChartLayout *layout,
+                         double                  x,
+                         double                  y,
+                         double                  radius,
+                         AtlasChartPick         *out_pick)
+{
   const AtlasChart *chart;
-  double best = PICK_RADIUS * PICK_RADIUS;
+  double best = radius * radius;
   gboolean found = FALSE;
   gsize from = 0, to;
 
@@ -1253,14 +1265,14 @@ atlas_chart_pick (const AtlasChartLayout *layout,
 
   if (layout->marks->len > 0)
     return pick_mark (layout, x, y, out_pick);
-  if (!layout->x_scale || x < layout->plot.x - PICK_RADIUS || x > layout->plot.x + layout->plot.width + PICK_RADIUS)
+  if (!layout->x_scale || x < layout->plot.x - radius || x > layout->plot.x + layout->plot.width + radius)
     return FALSE;
 
   /* Only rows whose x lies within the radius can be nearest. */
   if (!chart->categories)
     {
-      double a = atlas_scale_unmap (layout->x_scale, x - PICK_RADIUS);
-      double b = atlas_scale_unmap (layout->x_scale, x + PICK_RADIUS);
+      double a = atlas_scale_unmap (layout->x_scale, x - radius);
+      double b = atlas_scale_unmap (layout->x_scale, x + radius);
       from = atlas_chart_lower_bound (chart, MIN (a, b));
       to = atlas_chart_lower_bound (chart, nextafter (MAX (a, b), INFINITY));
     }

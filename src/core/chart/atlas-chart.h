@@ -251,6 +251,11 @@ gboolean        atlas_chart_pick            (const AtlasChartLayout *layout,
                                              double                x,
                                              double                y,
                                              AtlasChartPick       *out_pick);
+gboolean        atlas_chart_pick_within     (const AtlasChartLayout *layout,
+                                             double                x,
+                                             double                y,
+                                             double                radius,
+                                             AtlasChartPick       *out_pick);
 gboolean        atlas_chart_point_position  (const AtlasChartLayout *layout,
                                              guint                 series,
                                              gsize                 row,
