@@ -431,6 +431,23 @@ test_notes_by_pointing (void)
   g_assert_cmpuint (n_notes (window), ==, notes_before + 2);
   g_assert_cmpstr (shown_spec (window)->title, ==, "Imports, in dollars");
 
+  /* By keyboard alone: N notes the marked point, ] and [ step through
+   * the notes, Escape lets the note go. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.note-at-point", NULL));
+  type_in_editor (view, "Typed, not pointed");
+  g_assert_cmpuint (n_notes (window), ==, notes_before + 3);
+  g_assert_cmpint (note_at (window, notes_before + 2)->kind, ==, ATLAS_ANNOTATION_CALLOUT);
+  g_assert_cmpint (atlas_chart_view_get_selected_note (view), ==, (int) notes_before + 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.select-note", "i", 1));
+  g_assert_cmpint (atlas_chart_view_get_selected_note (view), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.select-note", "i", -1));
+  g_assert_cmpint (atlas_chart_view_get_selected_note (view), ==, (int) notes_before + 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.unselect-note", NULL));
+  g_assert_cmpint (atlas_chart_view_get_selected_note (view), ==, -1);
+  /* With none selected, Delete deletes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.delete-note", NULL);
+  g_assert_cmpuint (n_notes (window), ==, notes_before + 3);
+
   /* Undone step by step, back to the story's chart. */
   atlas_window_show_passage (window, 0);
   wait_for_frames (GTK_WIDGET (window), 2);
