@@ -216,6 +216,28 @@ test_settings_sidebar (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (shown_spec (window)->series_colors);
 
+  /* All of it is in the chart file saved. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("atlas-settings-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "set.atlaschart", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autofree char *text = NULL;
+
+    g_assert_true (atlas_window_save_chart (window, file));
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    for (const char *const *key = (const char *const[]){ "Chart=bar\n", "Y=imports (USD bn);exports (USD bn);output (bn units)\n",
+                                                          "Decimals=1\n", "Prefix=$\n",
+                                                          /* GKeyFile keeps a leading space as \s. */
+                                                          "Suffix=\\sbn\n",
+                                                          "Unit=US dollars\n", "Title=Chips in and out\n",
+                                                          "Subtitle=Customs figures\n", NULL };
+         *key; key++)
+      if (!strstr (text, *key))
+        g_error ("the chart file lacks %s:\n%s", *key, text);
+    g_unlink (path);
+    g_rmdir (dir);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }
