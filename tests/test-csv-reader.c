@@ -687,6 +687,26 @@ test_parallel_quoted_newlines (void)
   assert_tables_equal (single, parallel);
 }
 
+/* A row of delimiters only is a blank line, above the table or in it, as
+ * CSVW and fread read it: no row of missing values, no problem; a row of
+ * missing values that says so ("NA") stays. */
+static void
+test_delimiter_rows_are_blank (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("delimiter-rows.csv",
+                                            ",,,\n,,,\nname,value,when,note\nA,1,2024-01-05,x\n,,,\n"
+                                            "B,2,2024-02-05,y\n,,\nNA,NA,NA,NA\nC,3,2024-03-05,z\n,,,,\n");
+
+  g_assert_cmpuint (atlas_table_get_n_rows (r->table), ==, 4);
+  g_assert_cmpuint (r->n_problems, ==, 0);
+  assert_column (r, 0, "name", ATLAS_COLUMN_TEXT, 1);
+  assert_column (r, 1, "value", ATLAS_COLUMN_NUMBER, 1);
+  assert_column (r, 2, "when", ATLAS_COLUMN_DATE, 1);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 0), 1), ==, "B");
+  g_assert_cmpstr (atlas_column_get_text (column (r, 0), 3), ==, "C");
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 1), 3), ==, 3);
+}
+
 /* Each problem names the table's row and column it is in, read in one
  * thread or several: a cell that is not a number, in rows whose lines
  * lie further down than their number, past quoted line breaks. */
@@ -1213,6 +1233,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/parallel-matches-single", test_parallel_matches_single);
   g_test_add_func ("/csv-reader/parallel-quoted-newlines", test_parallel_quoted_newlines);
   g_test_add_func ("/csv-reader/problems-name-their-cells", test_problems_name_their_cells);
+  g_test_add_func ("/csv-reader/delimiter-rows-are-blank", test_delimiter_rows_are_blank);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

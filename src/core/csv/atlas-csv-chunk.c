@@ -275,6 +275,7 @@ on_chunk_field (void  *cell,
   guint col = chunk->feeder.field_index++;
   double value;
 
+  chunk->row_has_text |= len > 0;
   if (G_UNLIKELY (col == 0 && chunk->n_rows == chunk->capacity))
     chunk_grow (chunk);
   if (G_UNLIKELY (col >= plan->n_columns || chunk->out_of_memory))
@@ -316,6 +317,18 @@ on_chunk_row (int   terminator,
   chunk->feeder.field_index = 0;
   if (chunk->out_of_memory)
     return;
+  /* A row of delimiters only (",,,," from a spreadsheet) is a blank line,
+   * as CSVW and fread read it: its empty cells are taken back. */
+  if (G_UNLIKELY (!chunk->row_has_text))
+    {
+      for (guint col = 0; col < MIN (n_fields, n_columns); col++)
+        if (!chunk->plan->columns[col].ignored)
+          chunk->n_missing[col]--;
+      if (chunk->raw_fields)
+        g_ptr_array_set_size (chunk->raw_fields, 0);
+      return;
+    }
+  chunk->row_has_text = FALSE;
 
   if (G_UNLIKELY (n_fields != n_columns))
     {

@@ -109,6 +109,7 @@ typedef struct
   gsize *n_invalid;
   GPtrArray *raw_rows;    /* GStrv per row, with plan->keep_raw_rows; else NULL */
   GPtrArray *raw_fields;  /* char*: the fields of the row being read, for raw_rows */
+  gboolean row_has_text;  /* some field of the row being read is not empty */
 
   GArray *problems;       /* AtlasChunkProblem, at most ATLAS_CSV_MAX_KEPT_PROBLEMS */
   guint64 n_problems;

@@ -69,6 +69,15 @@ on_sample_field (void  *cell,
   parse->feeder.field_index++;
 }
 
+static gboolean
+row_is_blank (const SampleRow *row)
+{
+  for (guint i = 0; i < row->cells->len; i++)
+    if (*(const char *) g_ptr_array_index (row->cells, i))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 on_sample_row (int   terminator,
                void *data)
@@ -79,6 +88,13 @@ on_sample_row (int   terminator,
   parse->feeder.field_index = 0;
   if (!parse->current)
     return;
+  /* A row of delimiters only (",,,," from a spreadsheet) is a blank line,
+   * as libcsv keeps an empty line out. */
+  if (row_is_blank (parse->current))
+    {
+      g_clear_pointer (&parse->current, sample_row_free);
+      return;
+    }
   parse->current->end = parse->line_end;
   parse->current->last_line = parse->first_line + parse->feeder.line;
   g_ptr_array_add (parse->rows, g_steal_pointer (&parse->current));
