@@ -150,6 +150,8 @@ static const struct
   { ATLAS_TEXT_ENCODING_UTF8, "\xef\xbb\xbf", 3 },
   { ATLAS_TEXT_ENCODING_UTF16LE, "\xff\xfe", 2 },
   { ATLAS_TEXT_ENCODING_UTF16BE, "\xfe\xff", 2 },
+  /* U+FEFF in GB18030: four bytes that Windows-1252 would show as „1•3. */
+  { ATLAS_TEXT_ENCODING_GB18030, "\x84\x31\x95\x33", 4 },
 };
 
 /* The length of the byte order mark of encoding at the start of head; 0
