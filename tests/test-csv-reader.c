@@ -711,6 +711,23 @@ test_delimiter_rows_are_blank (void)
   g_assert_cmpfloat (atlas_column_get_number (column (r, 1), 3), ==, 3);
 }
 
+/* Codes written with leading zeros keep them: the column is text, its
+ * cells as written; "0", "0.5" and "10" beside them are still numbers. */
+static void
+test_zero_padded_codes_stay_text (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("zero-padded.csv",
+                                            "code,postal,value\n01,02139,3\n002,10115,0.5\n00003,75001,0\n"
+                                            "10,00100,-0.25\n");
+
+  assert_column (r, 0, "code", ATLAS_COLUMN_TEXT, 0);
+  assert_column (r, 1, "postal", ATLAS_COLUMN_TEXT, 0);
+  assert_column (r, 2, "value", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 0), 1), ==, "002");
+  g_assert_cmpstr (atlas_column_get_text (column (r, 1), 3), ==, "00100");
+  g_assert_cmpfloat (atlas_column_get_number (column (r, 2), 3), ==, -0.25);
+}
+
 /* Each problem names the table's row and column it is in, read in one
  * thread or several: a cell that is not a number, in rows whose lines
  * lie further down than their number, past quoted line breaks. */
@@ -1238,6 +1255,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/parallel-quoted-newlines", test_parallel_quoted_newlines);
   g_test_add_func ("/csv-reader/problems-name-their-cells", test_problems_name_their_cells);
   g_test_add_func ("/csv-reader/delimiter-rows-are-blank", test_delimiter_rows_are_blank);
+  g_test_add_func ("/csv-reader/zero-padded-codes-stay-text", test_zero_padded_codes_stay_text);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

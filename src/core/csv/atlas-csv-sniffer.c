@@ -469,11 +469,24 @@ typedef struct
   guint currencies;
   const char *currency;
   guint year_like;
+  guint zero_padded;      /* numbers written with leading zeros: "01", "002", codes rather than amounts */
   gboolean years_ascending;
   gboolean years_descending;
   gboolean years_in_small_steps;
   guint date_counts[G_N_ELEMENTS (date_formats_by_preference)];
 } ColumnEvidence;
+
+/* "01", "002", "-007": digits after a leading zero, as codes, postal
+ * codes and identifiers are written; "0", "0.5" and "0,25" are not. */
+static gboolean
+cell_is_zero_padded (const char *cell)
+{
+  while (*cell == ' ')
+    cell++;
+  if (*cell == '-' || *cell == '+')
+    cell++;
+  return cell[0] == '0' && g_ascii_isdigit (cell[1]);
+}
 
 static void
 gather_column_evidence (GPtrArray         *rows,
@@ -501,6 +514,7 @@ gather_column_evidence (GPtrArray         *rows,
       if (atlas_cell_parse_number (cell, len, reading->number_format, &value, &affix))
         {
           evidence->numbers++;
+          evidence->zero_padded += cell_is_zero_padded (cell);
           if (affix & ATLAS_NUMBER_AFFIX_PERCENT)
             evidence->percents++;
           if (affix & ATLAS_NUMBER_AFFIX_CURRENCY)
@@ -608,12 +622,14 @@ guess_column (GPtrArray         *rows,
       break;
     }
 
+  /* Codes written with leading zeros ("01", "00003") keep them: text,
+   * unless the person asks for numbers. */
   if (evidence.non_missing == 0)
     return;
   best = best_date_format (&evidence, reading->date_formats & ~ATLAS_DATE_FORMAT_YEAR);
   if (evidence.date_counts[best] >= MAJORITY_SHARE * evidence.non_missing)
     guess_date_column (best, guess);
-  else if (evidence.numbers >= MAJORITY_SHARE * evidence.non_missing)
+  else if (evidence.numbers >= MAJORITY_SHARE * evidence.non_missing && evidence.zero_padded == 0)
     {
       /* Four-digit integers are years when the header says so or when they
        * run in order and in small steps through recent centuries, as a
