@@ -728,6 +728,23 @@ test_zero_padded_codes_stay_text (void)
   g_assert_cmpfloat (atlas_column_get_number (column (r, 2), 3), ==, -0.25);
 }
 
+/* In a comma-separated file the comma groups digits only inside quotes:
+ * without such a cell, no thousands separator is reported; with one, it
+ * is the comma, and the quoted number reads. */
+static void
+test_comma_files_group_only_in_quotes (void)
+{
+  g_autoptr (AtlasCsvResult) plain = read_text ("plain-commas.csv", "year,value\n2019,1\n2020,2.5\n");
+  g_autoptr (AtlasCsvResult) grouped = read_text ("grouped-commas.csv", "name,value\nA,\"1,234.5\"\nB,2\nC,\"12,000\"\n");
+
+  g_assert_cmpint (plain->dialect.thousands_sep, ==, '\0');
+  g_assert_cmpint (plain->dialect.decimal_mark, ==, '.');
+  g_assert_cmpint (grouped->dialect.thousands_sep, ==, ',');
+  assert_column (grouped, 1, "value", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_cmpfloat (atlas_column_get_number (column (grouped, 1), 0), ==, 1234.5);
+  g_assert_cmpfloat (atlas_column_get_number (column (grouped, 1), 2), ==, 12000);
+}
+
 /* Each problem names the table's row and column it is in, read in one
  * thread or several: a cell that is not a number, in rows whose lines
  * lie further down than their number, past quoted line breaks. */
@@ -1256,6 +1273,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/problems-name-their-cells", test_problems_name_their_cells);
   g_test_add_func ("/csv-reader/delimiter-rows-are-blank", test_delimiter_rows_are_blank);
   g_test_add_func ("/csv-reader/zero-padded-codes-stay-text", test_zero_padded_codes_stay_text);
+  g_test_add_func ("/csv-reader/comma-files-group-only-in-quotes", test_comma_files_group_only_in_quotes);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

@@ -329,7 +329,10 @@ detect_number_format (GPtrArray         *rows,
 
         point += (evidence & ATLAS_MARK_EVIDENCE_POINT) != 0;
         comma += (evidence & ATLAS_MARK_EVIDENCE_COMMA) != 0;
-        grouped_comma += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_COMMA) != 0;
+        /* "1,234.5" and "1,234,567" group with commas too, their decimal
+         * mark being the point. */
+        grouped_comma += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_COMMA) != 0
+                         || ((evidence & ATLAS_MARK_EVIDENCE_POINT) && strchr (cell, ','));
         grouped_point += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_POINT) != 0;
         grouped_space += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_SPACE) != 0;
         grouped_apostrophe += (evidence & ATLAS_MARK_EVIDENCE_GROUPED_APOSTROPHE) != 0;
@@ -352,6 +355,10 @@ detect_number_format (GPtrArray         *rows,
         format->thousands_sep = (grouped_apostrophe > 0 && grouped_comma == 0) ? '\'' : ',';
       else
         format->thousands_sep = ' ';
+      /* In a comma-separated file only a quoted cell can group digits with
+       * commas: without one in the sample, nothing groups them. */
+      if (format->thousands_sep == ',' && delimiter == ',' && grouped_comma == 0)
+        format->thousands_sep = '\0';
     }
   else
     format->thousands_sep = (grouped_space > grouped_point) ? ' ' : '.';
