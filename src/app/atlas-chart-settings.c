@@ -791,16 +791,25 @@ atlas_chart_settings_set_chart (AtlasChartSettings *self,
     self->stale = TRUE;
 }
 
-/* Made when first shown, set when shown: a launch builds none of it. */
-static void
-atlas_chart_settings_map (GtkWidget *widget)
+/* Makes the rows, when first about to show, and sets them to the chart:
+ * a launch builds none of it. Called before the sidebar is revealed, as
+ * rows made while it is mapped would change its size in the middle of
+ * its slide. */
+void
+atlas_chart_settings_prepare (AtlasChartSettings *self)
 {
-  AtlasChartSettings *self = ATLAS_CHART_SETTINGS (widget);
+  g_return_if_fail (ATLAS_IS_CHART_SETTINGS (self));
 
   if (!self->built)
     build_rows (self);
   if (self->stale)
     show_chart (self);
+}
+
+static void
+atlas_chart_settings_map (GtkWidget *widget)
+{
+  atlas_chart_settings_prepare (ATLAS_CHART_SETTINGS (widget));
   GTK_WIDGET_CLASS (atlas_chart_settings_parent_class)->map (widget);
 }
 

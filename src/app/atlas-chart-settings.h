@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (AtlasChartSettings, atlas_chart_settings, ATLAS, CHART_SET
 GtkWidget *atlas_chart_settings_new            (void);
 void       atlas_chart_settings_set_chart      (AtlasChartSettings *self,
                                                 AtlasChart         *chart);
+void       atlas_chart_settings_prepare    (AtlasChartSettings *self);
 void       atlas_chart_settings_edit_text      (AtlasChartSettings *self,
                                                 const char         *field);
 void       atlas_chart_settings_edit_note      (AtlasChartSettings *self,

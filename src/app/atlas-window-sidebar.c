@@ -380,6 +380,14 @@ on_title_visible_changed (AtlasWindow *self)
   g_idle_add_once (reveal_switcher_bar, g_object_ref (self));
 }
 
+/* The chart settings are made and set before they slide in. */
+static void
+on_settings_revealed (AtlasWindow *self)
+{
+  if (adw_flap_get_reveal_flap (self->settings_flap))
+    atlas_chart_settings_prepare (self->chart_settings);
+}
+
 /* Each sidebar list is one Tab stop; the sidebar narrows with the window. */
 void
 atlas_window_init_sidebar (AtlasWindow *self)
@@ -388,6 +396,8 @@ atlas_window_init_sidebar (AtlasWindow *self)
 
   g_signal_connect (self, "notify::default-width", G_CALLBACK (on_width_changed), NULL);
   g_signal_connect (self, "notify::default-height", G_CALLBACK (on_width_changed), NULL);
+  g_signal_connect_object (self->settings_flap, "notify::reveal-flap", G_CALLBACK (on_settings_revealed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->window_title, "notify::title-visible", G_CALLBACK (on_title_visible_changed), self,
                            G_CONNECT_SWAPPED);
   on_width_changed (self);
