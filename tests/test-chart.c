@@ -217,6 +217,32 @@ test_describe_pick (void)
   g_assert_cmpstr (text, ==, "imports (USD bn)\n2022: 415.6 USD bn");
   g_free (text);
 
+  /* Signs parsed out of cells stay with the values: the axis names the
+   * unit, a tooltip writes a currency before the number, a percent after. */
+  {
+    g_autoptr (AtlasTable) signed_table = load_table ("signs.csv", "year,revenue,share\n2019,$1.5,10%\n2020,-$2.5,12%\n"
+                                                                   "2021,$3,15%\n");
+    g_autoptr (AtlasChart) revenue = make_chart (signed_table, ATLAS_CHART_LINE, "year", "revenue", FALSE);
+    g_autoptr (AtlasChart) share = make_chart (signed_table, ATLAS_CHART_LINE, "year", "share", FALSE);
+    g_autoptr (AtlasChartLayout) revenue_layout = atlas_chart_layout_new (revenue, NULL, 800, 500);
+    g_autoptr (AtlasChartLayout) share_layout = atlas_chart_layout_new (share, NULL, 800, 500);
+    AtlasChartPick second = { .series = 0, .row = 1 };
+    g_autofree char *revenue_text = atlas_chart_describe_pick (revenue, &second, NULL);
+    g_autofree char *share_text = atlas_chart_describe_pick (share, &second, NULL);
+    gboolean revenue_named = FALSE, share_named = FALSE;
+
+    g_assert_cmpstr (revenue_text, ==, "revenue\n2020: \xe2\x88\x92$2.5");
+    g_assert_cmpstr (share_text, ==, "share\n2020: 12%");
+    for (guint i = 0; i < atlas_chart_get_text_boxes (revenue_layout)->len; i++)
+      revenue_named |= g_str_equal (g_array_index (atlas_chart_get_text_boxes (revenue_layout), AtlasTextBox, i).text,
+                                    "revenue ($)");
+    for (guint i = 0; i < atlas_chart_get_text_boxes (share_layout)->len; i++)
+      share_named |= g_str_equal (g_array_index (atlas_chart_get_text_boxes (share_layout), AtlasTextBox, i).text,
+                                  "share (%)");
+    g_assert_true (revenue_named);
+    g_assert_true (share_named);
+  }
+
   /* Stepping from point to point, as the arrow keys do. */
   {
     gsize row;

@@ -1298,24 +1298,31 @@ draw_grid_and_axes (Painter *painter,
 }
 
 /* What the value axis measures. A chart of one series has no legend, so
- * the axis names it whole ("amount raised (CNY bn)"); series sharing a
- * unit, named in the legend, leave the axis their unit ("CNY bn"). */
-static const char *
+ * the axis names it whole ("amount raised (CNY bn)"), with the unit its
+ * cells were written in where its name does not say it ("revenue ($)",
+ * "share (%)"); series sharing a unit, named in the legend, leave the
+ * axis their unit ("CNY bn"). */
+static char *
 value_unit (const AtlasChart *chart)
 {
-  const char *unit = g_array_index (chart->series, AtlasChartSeries, 0).unit;
+  const AtlasChartSeries *first = &g_array_index (chart->series, AtlasChartSeries, 0);
 
   if (chart->spec.type == ATLAS_CHART_STACKED_AREA_PERCENT)
     /* xgettext:no-c-format */
-    return _("% of total");
+    return g_strdup (_("% of total"));
   if (chart->spec.value_unit && *chart->spec.value_unit)
-    return chart->spec.value_unit;
+    return g_strdup (chart->spec.value_unit);
   if (chart->series->len == 1)
-    return g_array_index (chart->series, AtlasChartSeries, 0).name;
+    {
+      g_autofree char *said = first->unit ? g_strdup_printf ("(%s)", first->unit) : NULL;
+      if (said && !strstr (first->name, said))
+        return g_strdup_printf ("%s %s", first->name, said);
+      return g_strdup (first->name);
+    }
   for (guint s = 1; s < chart->series->len; s++)
-    if (g_strcmp0 (unit, g_array_index (chart->series, AtlasChartSeries, s).unit) != 0)
+    if (g_strcmp0 (first->unit, g_array_index (chart->series, AtlasChartSeries, s).unit) != 0)
       return NULL;
-  return unit;
+  return g_strdup (first->unit);
 }
 
 /* Whether a row in view is an estimate or forecast: the legend notes
@@ -1939,7 +1946,7 @@ render_once (AtlasChart *chart,
     {
       g_autoptr (GArray) value_ticks = NULL;
       g_autoptr (GArray) category_ticks = NULL;
-      const char *unit = value_unit (chart);
+      g_autofree char *unit = value_unit (chart);
       double label_height, w, value_label_width = 0;
       double plot_top = top, plot_left, plot_bottom, x_labels_top_gap;
       gboolean x_is_number;

@@ -1319,6 +1319,16 @@ format_x (const AtlasChart       *chart,
   return atlas_format_value (x, style);
 }
 
+/* A unit written before the number: a currency sign ("$", "€", "¥"),
+ * one character that is no letter or digit. */
+static gboolean
+unit_is_currency_sign (const char *unit)
+{
+  gunichar c = g_utf8_get_char (unit);
+
+  return *unit && !*g_utf8_next_char (unit) && g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL;
+}
+
 /* A value as a tooltip or summary says it: in the chart's number format
  * where its author set one ("$12.0bn"), else as exact as the data, with
  * the unit it is measured in. */
@@ -1338,6 +1348,9 @@ format_y (const AtlasChart       *chart,
     return g_string_free (g_steal_pointer (&number), FALSE);
   if (g_str_equal (unit, "%"))
     g_string_append (number, "%");
+  else if (unit_is_currency_sign (unit))
+    /* "$1.5", as the cell was written; a minus sign (U+2212) before it. */
+    g_string_insert (number, g_str_has_prefix (number->str, "\xe2\x88\x92") ? strlen ("\xe2\x88\x92") : 0, unit);
   else
     g_string_append_printf (number, " %s", unit);
   return g_string_free (g_steal_pointer (&number), FALSE);
