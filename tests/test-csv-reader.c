@@ -745,6 +745,28 @@ test_comma_files_group_only_in_quotes (void)
   g_assert_cmpfloat (atlas_column_get_number (column (grouped, 1), 2), ==, 12000);
 }
 
+/* Digits grouped as French and Swiss tables group them: with a space, a
+ * no-break space (U+00A0) or a narrow one (U+202F) before a decimal
+ * comma, with an apostrophe before a decimal point. */
+static void
+test_grouping_spaces_and_apostrophes (void)
+{
+  g_autoptr (AtlasCsvResult) french = read_text ("french-groups.csv",
+                                                 "pays;montant\nFrance;1\xc2\xa0" "234,5\nSuisse;12\xe2\x80\xaf" "345,25\n"
+                                                 "Italie;2 000,75\n");
+  g_autoptr (AtlasCsvResult) swiss = read_text ("swiss-groups.csv", "land,betrag\nCH,1'234.5\nDE,12'345.25\nAT,2'000\n");
+
+  g_assert_cmpint (french->dialect.decimal_mark, ==, ',');
+  g_assert_cmpint (french->dialect.thousands_sep, ==, ' ');
+  assert_column (french, 1, "montant", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_cmpfloat (atlas_column_get_number (column (french, 1), 0), ==, 1234.5);
+  g_assert_cmpfloat (atlas_column_get_number (column (french, 1), 1), ==, 12345.25);
+  g_assert_cmpfloat (atlas_column_get_number (column (french, 1), 2), ==, 2000.75);
+  g_assert_cmpint (swiss->dialect.thousands_sep, ==, '\'');
+  assert_column (swiss, 1, "betrag", ATLAS_COLUMN_NUMBER, 0);
+  g_assert_cmpfloat (atlas_column_get_number (column (swiss, 1), 1), ==, 12345.25);
+}
+
 /* Each problem names the table's row and column it is in, read in one
  * thread or several: a cell that is not a number, in rows whose lines
  * lie further down than their number, past quoted line breaks. */
@@ -1274,6 +1296,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/delimiter-rows-are-blank", test_delimiter_rows_are_blank);
   g_test_add_func ("/csv-reader/zero-padded-codes-stay-text", test_zero_padded_codes_stay_text);
   g_test_add_func ("/csv-reader/comma-files-group-only-in-quotes", test_comma_files_group_only_in_quotes);
+  g_test_add_func ("/csv-reader/grouping-spaces-and-apostrophes", test_grouping_spaces_and_apostrophes);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

@@ -404,6 +404,40 @@ atlas_cell_parse_number (const char              *cell,
   return TRUE;
 }
 
+/* What the commas and points of a number cell say of its decimal mark. */
+static AtlasMarkEvidence
+decimal_mark_evidence (guint       commas,
+                       guint       points,
+                       const char *last_comma,
+                       const char *last_point,
+                       const char *first_digit,
+                       const char *end)
+{
+  if (commas > 0 && points > 0)
+    return last_comma > last_point ? ATLAS_MARK_EVIDENCE_COMMA : ATLAS_MARK_EVIDENCE_POINT;
+  if (commas > 1)
+    return ATLAS_MARK_EVIDENCE_POINT;
+  if (points > 1)
+    return ATLAS_MARK_EVIDENCE_COMMA;
+  if (commas == 1)
+    {
+      gsize after = end - last_comma - 1;
+      gboolean zero_lead = (*first_digit == '0' && last_comma - first_digit == 1);
+      if (after != 3 || zero_lead || last_comma - first_digit > 3)
+        return ATLAS_MARK_EVIDENCE_COMMA;
+      return ATLAS_MARK_EVIDENCE_GROUPED_COMMA;
+    }
+  if (points == 1)
+    {
+      gsize after = end - last_point - 1;
+      gboolean zero_lead = (*first_digit == '0' && last_point - first_digit == 1);
+      if (after != 3 || zero_lead || last_point - first_digit > 3)
+        return ATLAS_MARK_EVIDENCE_POINT;
+      return ATLAS_MARK_EVIDENCE_GROUPED_POINT;
+    }
+  return ATLAS_MARK_EVIDENCE_NONE;
+}
+
 /* The currency sign a number cell carries, for the column's unit; NULL if none. */
 const char *
 atlas_cell_find_currency_sign (const char *cell,
@@ -454,6 +488,13 @@ atlas_cell_mark_evidence (const char *cell,
         points++, last_point = q;
       else if (*q == ' ' && first_digit)
         spaces++;
+      else if (first_digit && match_group_separator (q, end, ' ') > 1)
+        {
+          /* A no-break space or a narrow one, as French and Swiss tables
+           * group digits: a space. */
+          spaces++;
+          q += match_group_separator (q, end, ' ') - 1;
+        }
       else if (*q == '\'' && first_digit)
         apostrophes++;
       else
@@ -462,33 +503,11 @@ atlas_cell_mark_evidence (const char *cell,
   if (digits == 0 || !first_digit || p == end || !is_digit (end[-1]))
     return ATLAS_MARK_EVIDENCE_NONE;
 
-  if (commas > 0 && points > 0)
-    return last_comma > last_point ? ATLAS_MARK_EVIDENCE_COMMA : ATLAS_MARK_EVIDENCE_POINT;
-  if (commas > 1)
-    return ATLAS_MARK_EVIDENCE_POINT;
-  if (points > 1)
-    return ATLAS_MARK_EVIDENCE_COMMA;
-  if (commas == 1)
-    {
-      gsize after = end - last_comma - 1;
-      gboolean zero_lead = (*first_digit == '0' && last_comma - first_digit == 1);
-      if (after != 3 || zero_lead || last_comma - first_digit > 3)
-        return ATLAS_MARK_EVIDENCE_COMMA;
-      return ATLAS_MARK_EVIDENCE_GROUPED_COMMA;
-    }
-  if (points == 1)
-    {
-      gsize after = end - last_point - 1;
-      gboolean zero_lead = (*first_digit == '0' && last_point - first_digit == 1);
-      if (after != 3 || zero_lead || last_point - first_digit > 3)
-        return ATLAS_MARK_EVIDENCE_POINT;
-      return ATLAS_MARK_EVIDENCE_GROUPED_POINT;
-    }
-  if (spaces > 0)
-    return ATLAS_MARK_EVIDENCE_GROUPED_SPACE;
-  if (apostrophes > 0)
-    return ATLAS_MARK_EVIDENCE_GROUPED_APOSTROPHE;
-  return ATLAS_MARK_EVIDENCE_NONE;
+  /* Spaces and apostrophes group digits beside either mark: "1 234,5"
+   * and "1'234.5" say which separator goes with it. */
+  return decimal_mark_evidence (commas, points, last_comma, last_point, first_digit, end)
+         | (spaces > 0 ? ATLAS_MARK_EVIDENCE_GROUPED_SPACE : 0)
+         | (apostrophes > 0 ? ATLAS_MARK_EVIDENCE_GROUPED_APOSTROPHE : 0);
 }
 
 /* Reads exactly n digits at *p; advances *p. */
