@@ -767,6 +767,34 @@ test_grouping_spaces_and_apostrophes (void)
   g_assert_cmpfloat (atlas_column_get_number (column (swiss, 1), 1), ==, 12345.25);
 }
 
+/* A wide table as statistics offices publish it: title lines, a header
+ * of years across, and a note under it. The header is found though its
+ * cells read as numbers, and the note is said as one, not kept as a row;
+ * a short row in the middle stays a row, with its problem. */
+static void
+test_years_across_and_a_note_under (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("years-across.csv",
+                                            "Table 3. Wafer capacity by province\nUnit: thousand wafers a month\n"
+                                            "province,2021,2022,2023\nShanghai,120,135,150\nBeijing\nJiangsu,60,70,82\n"
+                                            "Guangdong,40,48,60\nHubei,30,35,41\nAnhui,12,20,26\n"
+                                            "Note: figures are estimates.\nSource: a survey\n");
+
+  g_assert_true (r->dialect.header);
+  g_assert_cmpuint (atlas_table_get_n_rows (r->table), ==, 6);
+  assert_column (r, 0, "province", ATLAS_COLUMN_TEXT, 0);
+  assert_column (r, 1, "2021", ATLAS_COLUMN_NUMBER, 1);
+  assert_column (r, 3, "2023", ATLAS_COLUMN_NUMBER, 1);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 0), 1), ==, "Beijing");
+  g_assert_cmpuint (r->n_problems, ==, 3);
+  g_assert_cmpuint (problem (r, 0)->row, ==, 1);
+  g_assert_cmpstr (problem (r, 1)->message, ==, "a note under the table, not a row of it: “Note: figures are estimates.”");
+  g_assert_cmpuint (problem (r, 1)->line, ==, 10);
+  g_assert_cmpuint (problem (r, 1)->row, ==, G_MAXUINT64);
+  g_assert_cmpint (problem (r, 1)->table_column, ==, -1);
+  g_assert_cmpstr (problem (r, 2)->message, ==, "a note under the table, not a row of it: “Source: a survey”");
+}
+
 /* Each problem names the table's row and column it is in, read in one
  * thread or several: a cell that is not a number, in rows whose lines
  * lie further down than their number, past quoted line breaks. */
@@ -1297,6 +1325,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/zero-padded-codes-stay-text", test_zero_padded_codes_stay_text);
   g_test_add_func ("/csv-reader/comma-files-group-only-in-quotes", test_comma_files_group_only_in_quotes);
   g_test_add_func ("/csv-reader/grouping-spaces-and-apostrophes", test_grouping_spaces_and_apostrophes);
+  g_test_add_func ("/csv-reader/years-across-and-a-note-under", test_years_across_and_a_note_under);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

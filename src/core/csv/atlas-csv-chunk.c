@@ -329,6 +329,8 @@ on_chunk_row (int   terminator,
       return;
     }
   chunk->row_has_text = FALSE;
+  /* One field in a wider table: a note, if nothing but such lines follow. */
+  chunk->trailing_notes = n_fields == 1 && n_columns > 1 ? chunk->trailing_notes + 1 : 0;
 
   if (G_UNLIKELY (n_fields != n_columns))
     {

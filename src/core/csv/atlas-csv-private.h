@@ -110,6 +110,7 @@ typedef struct
   GPtrArray *raw_rows;    /* GStrv per row, with plan->keep_raw_rows; else NULL */
   GPtrArray *raw_fields;  /* char*: the fields of the row being read, for raw_rows */
   gboolean row_has_text;  /* some field of the row being read is not empty */
+  gsize trailing_notes;   /* the rows of one field that end the chunk, so far: a note under a table */
 
   GArray *problems;       /* AtlasChunkProblem, at most ATLAS_CSV_MAX_KEPT_PROBLEMS */
   guint64 n_problems;

@@ -679,6 +679,48 @@ join_column (ChunkRun           *run,
   return TRUE;
 }
 
+/* Lines of one field under a table of several, with nothing but such
+ * lines after them ("Note: figures are estimates."), are notes on the
+ * table, not rows: the last rows are taken off, and each row's problem
+ * says it is left out as a note. Only where the first column holds text,
+ * where the note's words went; in a column of numbers its cell is
+ * already a problem of its own. */
+static void
+drop_trailing_notes (ChunkRun           *run,
+                     const AtlasCsvPlan *plan)
+{
+  AtlasCsvChunk *last = NULL;
+  gsize kept;
+
+  for (guint i = run->n_chunks; i-- > 0 && !last;)
+    if (run->chunks[i].n_rows > 0)
+      last = &run->chunks[i];
+  if (!last || last->trailing_notes == 0 || last->trailing_notes >= last->n_rows || plan->n_columns < 2
+      || plan->columns[0].ignored || plan->columns[0].type != ATLAS_COLUMN_TEXT)
+    return;
+  kept = last->n_rows - last->trailing_notes;
+  for (gsize row = kept; row < last->n_rows; row++)
+    for (guint col = 1; col < plan->n_columns; col++)
+      if (!plan->columns[col].ignored)
+        last->n_missing[col]--;
+  for (guint p = 0; p < last->problems->len; p++)
+    {
+      AtlasChunkProblem *problem = &g_array_index (last->problems, AtlasChunkProblem, p);
+      g_autofree char *shown = NULL;
+
+      if (problem->row < kept)
+        continue;
+      shown = atlas_csv_describe_cell (last->texts[0][problem->row] ? last->texts[0][problem->row] : "",
+                                       last->texts[0][problem->row] ? strlen (last->texts[0][problem->row]) : 0);
+      g_free (problem->message);
+      /* Translators: the words of a line under a table, left out of it. */
+      problem->message = g_strdup_printf (_("a note under the table, not a row of it: “%s”"), shown);
+      problem->row = G_MAXSIZE;
+      problem->column = 1;
+    }
+  last->n_rows = kept;
+}
+
 /* The table's column of the file's field col (0-based), counting only
  * the columns not ignored; -1 for a field the table has no column for. */
 static int
@@ -734,6 +776,7 @@ join_chunks (ChunkRun           *run,
   guint64 rows_before = 0;
   AtlasTable *table;
 
+  drop_trailing_notes (run, plan);
   for (guint i = 0; i < run->n_chunks; i++)
     n_rows += run->chunks[i].n_rows;
   table = atlas_table_new (n_rows);
@@ -760,8 +803,9 @@ join_chunks (ChunkRun           *run,
               problem->line = line + from->line;
               problem->column = from->column;
               problem->message = g_steal_pointer (&from->message);
-              problem->row = rows_before + from->row;
-              problem->table_column = from->column > 0 ? table_column_of (plan, from->column - 1) : -1;
+              problem->row = from->row == G_MAXSIZE ? G_MAXUINT64 : rows_before + from->row;
+              problem->table_column = from->row == G_MAXSIZE || from->column == 0 ? -1
+                                                                                   : table_column_of (plan, from->column - 1);
               g_ptr_array_add (result->problems, problem);
             }
         }

@@ -651,9 +651,41 @@ guess_column (GPtrArray         *rows,
     }
 }
 
+/* A row of years across the columns over numbers that are no years,
+ * after a name ("province,2021,2022,2023" over "Shanghai,120,135,150"):
+ * a wide table's header, though each of its cells reads as a number. */
+static gboolean
+row_names_years_across (GPtrArray *rows,
+                        guint      first,
+                        guint      n_columns)
+{
+  int previous = -1, year;
+  guint n_years = 0;
+  gboolean below_not_years = FALSE;
+
+  if (n_columns < 3 || cell_looks_typed (row_cell (rows, first, 0)))
+    return FALSE;
+  for (guint col = 1; col < n_columns; col++)
+    {
+      if (!cell_is_year_like (row_cell (rows, first, col), &year) || (previous >= 0 && year <= previous)
+          || year < 1700 || year > 2200)
+        return FALSE;
+      previous = year;
+      n_years++;
+      for (guint i = first + 1; i < rows->len && !below_not_years; i++)
+        {
+          int below;
+          const char *cell = row_cell (rows, i, col);
+          below_not_years = *cell && cell_looks_typed (cell) && !cell_is_year_like (cell, &below);
+        }
+    }
+  return n_years >= 2 && below_not_years;
+}
+
 /* Does the first table row name the columns? Each column votes: a typed
  * column whose first cell does not fit its type says yes; a first cell
- * that parses like the rest, or repeats a value below, says no. */
+ * that parses like the rest, or repeats a value below, says no. A row of
+ * years across is a header whatever the votes. */
 static gboolean
 detect_header (GPtrArray         *rows,
                guint              first,
@@ -662,6 +694,8 @@ detect_header (GPtrArray         *rows,
 {
   int votes = 0;
 
+  if (first + 1 < rows->len && row_names_years_across (rows, first, n_columns))
+    return TRUE;
   if (first + 1 >= rows->len)
     {
       /* A single row: a header when none of its cells is a value. */
