@@ -795,6 +795,32 @@ test_years_across_and_a_note_under (void)
   g_assert_cmpstr (problem (r, 2)->message, ==, "a note under the table, not a row of it: “Source: a survey”");
 }
 
+/* readr's challenge: a column whose first 1,500 cells are missing and
+ * the rest dates is typed by the dates, in a file too small for the jump
+ * samples (under 1 MB) and in one that takes them. */
+static void
+test_types_from_the_whole_file (void)
+{
+  for (guint big = 0; big <= 1; big++)
+    {
+      GString *text = g_string_new ("x,y\n");
+      g_autofree char *path = NULL;
+      g_autoptr (AtlasCsvResult) r = NULL;
+      guint n_missing = 1500, n_dates = big ? 60000 : 500;
+
+      for (guint i = 0; i < n_missing; i++)
+        g_string_append_printf (text, "%u,NA\n", i);
+      for (guint i = 0; i < n_dates; i++)
+        g_string_append_printf (text, "%u,2015-%02u-%02u\n", n_missing + i, i % 12 + 1, i % 28 + 1);
+      path = write_fixture (big ? "challenge-big.csv" : "challenge.csv", text->str, text->len);
+      g_string_free (text, TRUE);
+      r = read_with_threads (path, 0);
+      assert_column (r, 1, "y", ATLAS_COLUMN_DATE, n_missing);
+      g_assert_cmpuint (r->n_problems, ==, 0);
+      g_assert_cmpfloat (atlas_column_get_number (column (r, 1), n_missing), ==, date_seconds ("2015-01-01T00:00:00Z"));
+    }
+}
+
 /* Each problem names the table's row and column it is in, read in one
  * thread or several: a cell that is not a number, in rows whose lines
  * lie further down than their number, past quoted line breaks. */
@@ -1326,6 +1352,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/comma-files-group-only-in-quotes", test_comma_files_group_only_in_quotes);
   g_test_add_func ("/csv-reader/grouping-spaces-and-apostrophes", test_grouping_spaces_and_apostrophes);
   g_test_add_func ("/csv-reader/years-across-and-a-note-under", test_years_across_and_a_note_under);
+  g_test_add_func ("/csv-reader/types-from-the-whole-file", test_types_from_the_whole_file);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

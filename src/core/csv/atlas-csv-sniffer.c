@@ -813,7 +813,20 @@ add_jump_samples (const char   *data,
                   GPtrArray    *rows)
 {
   gsize span = len - table_start;
+  gsize head_end = rows->len > 0 ? ((SampleRow *) g_ptr_array_index (rows, rows->len - 1))->end : len;
 
+  /* The head sample stopped short of the end, but what is left is less
+   * than the jumps would read: all of it, as far as they would. A column
+   * whose first thousand cells are missing is typed by the cells below. */
+  if (head_end < len && span < 4 * HEAD_SAMPLE_BYTES)
+    {
+      g_autoptr (GPtrArray) rest = parse_sample (data, head_end, MIN (len, head_end + JUMP_POINTS * JUMP_SAMPLE_BYTES),
+                                                 plan->dialect.delimiter, plan->dialect.quote, plan->terminator, 0,
+                                                 JUMP_POINTS * JUMP_SAMPLE_ROWS);
+      for (guint i = 0; i < rest->len; i++)
+        g_ptr_array_add (rows, g_ptr_array_steal_index (rest, i--));
+      return;
+    }
   if (span < 4 * HEAD_SAMPLE_BYTES)
     return;
   for (guint j = 1; j <= JUMP_POINTS; j++)
