@@ -821,6 +821,26 @@ test_types_from_the_whole_file (void)
     }
 }
 
+/* Dates with no day past the 12th are read day first, and said to be a
+ * guess; one day past it settles the order; a person's choice is none. */
+static void
+test_date_order_guess_is_said (void)
+{
+  g_autoptr (AtlasCsvResult) guessed = read_text ("dates-guessed.csv", "when,value\n05/06/2024,1\n07/08/2024,2\n01/02/2024,3\n");
+  g_autoptr (AtlasCsvResult) settled = read_text ("dates-settled.csv", "when,value\n25/06/2024,1\n07/08/2024,2\n");
+  g_autofree char *path = write_fixture ("dates-chosen.csv", "when,value\n05/06/2024,1\n07/08/2024,2\n", -1);
+  AtlasCsvOptions options = { .date_order = ATLAS_DATE_ORDER_MONTH_FIRST };
+  g_autoptr (AtlasCsvResult) chosen = read_with_options (path, &options);
+
+  g_assert_cmpint (guessed->dialect.date_order, ==, ATLAS_DATE_ORDER_DAY_FIRST);
+  g_assert_true (guessed->dialect.date_order_guessed);
+  g_assert_cmpfloat (atlas_column_get_number (column (guessed, 0), 0), ==, date_seconds ("2024-06-05T00:00:00Z"));
+  g_assert_cmpint (settled->dialect.date_order, ==, ATLAS_DATE_ORDER_DAY_FIRST);
+  g_assert_false (settled->dialect.date_order_guessed);
+  g_assert_cmpint (chosen->dialect.date_order, ==, ATLAS_DATE_ORDER_MONTH_FIRST);
+  g_assert_false (chosen->dialect.date_order_guessed);
+}
+
 /* Each problem names the table's row and column it is in, read in one
  * thread or several: a cell that is not a number, in rows whose lines
  * lie further down than their number, past quoted line breaks. */
@@ -1353,6 +1373,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/grouping-spaces-and-apostrophes", test_grouping_spaces_and_apostrophes);
   g_test_add_func ("/csv-reader/years-across-and-a-note-under", test_years_across_and_a_note_under);
   g_test_add_func ("/csv-reader/types-from-the-whole-file", test_types_from_the_whole_file);
+  g_test_add_func ("/csv-reader/date-order-guess-is-said", test_date_order_guess_is_said);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

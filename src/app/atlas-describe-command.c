@@ -87,6 +87,15 @@ atlas_csv_result_to_json (const AtlasCsvResult *result,
   json_builder_add_boolean_value (builder, dialect->header);
   json_builder_set_member_name (builder, "skipped_lines");
   json_builder_add_int_value (builder, dialect->skipped_lines);
+  /* Of dates written d/m/y or m/d/y: null when there are none. */
+  json_builder_set_member_name (builder, "date_order");
+  if (dialect->date_order == ATLAS_DATE_ORDER_DETECT)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder,
+                                   dialect->date_order == ATLAS_DATE_ORDER_DAY_FIRST ? "day-first" : "month-first");
+  json_builder_set_member_name (builder, "date_order_guessed");
+  json_builder_add_boolean_value (builder, dialect->date_order_guessed);
   json_builder_set_member_name (builder, "rows");
   json_builder_add_int_value (builder, (gint64) atlas_table_get_n_rows (table));
 

@@ -297,7 +297,11 @@ sync_widgets (AtlasImportDialog *self)
       const char *date_order;
       g_autofree char *skipped = describe_skipped_lines (found, o->force_skip_lines);
 
-      if (found->date_order == ATLAS_DATE_ORDER_DAY_FIRST)
+      if (found->date_order == ATLAS_DATE_ORDER_DAY_FIRST && found->date_order_guessed)
+        date_order = _("Day first, a guess: no day is past the 12th");
+      else if (found->date_order == ATLAS_DATE_ORDER_MONTH_FIRST && found->date_order_guessed)
+        date_order = _("Month first, a guess: no day is past the 12th");
+      else if (found->date_order == ATLAS_DATE_ORDER_DAY_FIRST)
         date_order = _("Detected: day first");
       else if (found->date_order == ATLAS_DATE_ORDER_MONTH_FIRST)
         date_order = _("Detected: month first");

@@ -73,6 +73,8 @@ struct _AtlasCsvDialect
   guint skipped_lines;     /* lines before the header (or first row): titles, blanks, sep= */
   AtlasDateOrder date_order; /* of the d/m/y or m/d/y date columns; DETECT when there are none,
                               * or columns of both orders */
+  gboolean date_order_guessed; /* no date told day from month (none past the 12th): the order is the
+                                * one preferred, a guess */
 };
 
 /* One column as the file has it, loaded or ignored. */

@@ -457,6 +457,7 @@ typedef struct
   AtlasColumnPlan plan;
   AtlasDateUnit date_unit;
   char *unit;
+  gboolean date_order_guessed; /* d/m/y chosen over m/d/y (or back) with no cell to tell them apart */
 } ColumnGuess;
 
 /* How the sample's cells are read: the file's number format and the date
@@ -595,6 +596,30 @@ guess_number_column (const ColumnEvidence *evidence,
     guess->unit = unit_from_name (name);
 }
 
+/* Whether d/m/y (or m/d/y), format best, read every cell the other order
+ * reads: no day above 12 tells them apart, and the order is the one
+ * preferred, not one the data showed. */
+static gboolean
+date_order_is_a_guess (const ColumnEvidence *evidence,
+                       guint                 best,
+                       AtlasDateFormat       allowed)
+{
+  AtlasDateFormat chosen = date_formats_by_preference[best], other;
+
+  if (chosen == ATLAS_DATE_FORMAT_DAY_MONTH_YEAR)
+    other = ATLAS_DATE_FORMAT_MONTH_DAY_YEAR;
+  else if (chosen == ATLAS_DATE_FORMAT_MONTH_DAY_YEAR)
+    other = ATLAS_DATE_FORMAT_DAY_MONTH_YEAR;
+  else
+    return FALSE;
+  if (!(allowed & other))
+    return FALSE;
+  for (guint f = 0; f < G_N_ELEMENTS (date_formats_by_preference); f++)
+    if (date_formats_by_preference[f] == other)
+      return evidence->date_counts[f] == evidence->date_counts[best];
+  return FALSE;
+}
+
 /* The column's type from its sample, or the one the person chose with
  * the unit or date format that fits the cells best. */
 static void
@@ -635,7 +660,10 @@ guess_column (GPtrArray         *rows,
     return;
   best = best_date_format (&evidence, reading->date_formats & ~ATLAS_DATE_FORMAT_YEAR);
   if (evidence.date_counts[best] >= MAJORITY_SHARE * evidence.non_missing)
-    guess_date_column (best, guess);
+    {
+      guess_date_column (best, guess);
+      guess->date_order_guessed = date_order_is_a_guess (&evidence, best, reading->date_formats);
+    }
   else if (evidence.numbers >= MAJORITY_SHARE * evidence.non_missing && evidence.zero_padded == 0)
     {
       /* Four-digit integers are years when the header says so or when they
@@ -1040,6 +1068,7 @@ atlas_csv_sniff (const char            *data,
       column->name_repaired = header && col < row_width (rows, first) && !g_utf8_validate (row_cell (rows, first, col), -1, NULL);
       plan->units[col] = guess.unit;
       plan->date_units[col] = guess.date_unit;
+      plan->dialect.date_order_guessed |= !column->ignored && guess.date_order_guessed;
     }
   /* Not a GStrv: columns without a header text leave NULL holes. */
   for (guint col = 0; col < n_columns; col++)
