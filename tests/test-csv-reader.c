@@ -608,11 +608,32 @@ test_errors (void)
     { empty, ATLAS_CSV_ERROR_EMPTY, "1:1: the file is empty" },
     { blank, ATLAS_CSV_ERROR_EMPTY, "1:1: the file holds only blank lines" },
     { binary, ATLAS_CSV_ERROR_BINARY, "3:5: this is a binary file" },
-    { unterminated, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, "3:2: a quoted field opened here is never closed" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     assert_read_error (cases[i].path, cases[i].code, cases[i].expected);
+
+  /* A stray quote opening a field: read again with no quote character,
+   * the quote the first problem, where it is. A quote the person chose is
+   * kept, and the error says where it opened. */
+  {
+    g_autoptr (AtlasCsvResult) r = read_with_threads (unterminated, 0);
+    AtlasCsvOptions quoted = { .quote = '"' };
+    g_autoptr (AtlasCsvResult) forced = NULL;
+    g_autoptr (GError) error = NULL;
+
+    g_assert_nonnull (r);
+    g_assert_cmpint (r->dialect.quote, ==, '\0');
+    g_assert_cmpuint (atlas_table_get_n_rows (r->table), ==, 3);
+    g_assert_cmpuint (problem (r, 0)->line, ==, 3);
+    g_assert_cmpuint (problem (r, 0)->column, ==, 2);
+    g_assert_true (g_str_has_prefix (problem (r, 0)->message, "a quote opened here is never closed"));
+    g_assert_nonnull (strstr (problem (r, 1)->message, "“\"open”"));
+    forced = atlas_csv_read_file (unterminated, &quoted, NULL, NULL, NULL, &error);
+    g_assert_null (forced);
+    g_assert_error (error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE);
+    g_assert_nonnull (strstr (error->message, "3:2: a quoted field opened here is never closed"));
+  }
 }
 
 static void

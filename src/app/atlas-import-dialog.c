@@ -280,7 +280,8 @@ sync_widgets (AtlasImportDialog *self)
   adw_combo_row_set_selected (self->encoding_row, o->force_encoding ? (guint) o->encoding + 1 : 0);
   adw_combo_row_set_selected (self->delimiter_row,
                               row_of_character (delimiters, G_N_ELEMENTS (delimiters), o->delimiter, TRUE));
-  adw_combo_row_set_selected (self->quote_row, row_of_character (quotes, G_N_ELEMENTS (quotes), o->quote, TRUE));
+  adw_combo_row_set_selected (self->quote_row, o->no_quote ? G_N_ELEMENTS (quotes) + 1
+                                                           : row_of_character (quotes, G_N_ELEMENTS (quotes), o->quote, TRUE));
   adw_combo_row_set_selected (self->header_row, o->header);
   gtk_spin_button_set_value (self->skip_spin, o->force_skip_lines ? (double) o->skip_lines : -1.0);
   adw_combo_row_set_selected (self->decimal_row, row_of_character (decimal_marks, G_N_ELEMENTS (decimal_marks),
@@ -293,7 +294,9 @@ sync_widgets (AtlasImportDialog *self)
     {
       const char *encoding = atlas_text_encoding_get_name (found->encoding);
       const char *delimiter = describe_delimiter (found->delimiter);
-      const char *quote = found->quote == '\'' ? _("single quote") : _("double quote");
+      const char *quote = found->quote == '\0'    ? _("none")
+                          : found->quote == '\'' ? _("single quote")
+                                                 : _("double quote");
       const char *date_order;
       g_autofree char *skipped = describe_skipped_lines (found, o->force_skip_lines);
 
@@ -325,7 +328,7 @@ sync_widgets (AtlasImportDialog *self)
       else
         set_subtitle (self->delimiter_row, o->delimiter ? _("Splitting at %s") : _("Detected: %s"),
                       delimiter);
-      set_subtitle (self->quote_row, o->quote ? _("Quoting with %s") : _("Detected: %s"), quote);
+      set_subtitle (self->quote_row, o->quote || o->no_quote ? _("Quoting with %s") : _("Detected: %s"), quote);
       set_subtitle (self->header_row, "%s",
                     found->header ? _("Detected: the first row") : _("Detected: none, columns numbered"));
       adw_action_row_set_subtitle (self->skip_row, skipped);
@@ -579,7 +582,8 @@ on_setting_changed (AtlasImportDialog *self)
   o->force_encoding = encoding > 0;
   o->encoding = encoding > 0 ? (AtlasTextEncoding) (encoding - 1) : ATLAS_TEXT_ENCODING_UTF8;
   o->delimiter = delimiter > 0 ? delimiters[delimiter - 1] : '\0';
-  o->quote = quote > 0 ? quotes[quote - 1] : '\0';
+  o->no_quote = quote == G_N_ELEMENTS (quotes) + 1;
+  o->quote = quote > 0 && !o->no_quote ? quotes[quote - 1] : '\0';
   o->header = (AtlasCsvHeaderChoice) adw_combo_row_get_selected (self->header_row);
   o->force_skip_lines = skip >= 0;
   o->skip_lines = (guint) MAX (skip, 0);
@@ -754,6 +758,7 @@ settings_from_dialect (const AtlasCsvDialect *dialect)
   o->encoding = dialect->encoding;
   o->delimiter = dialect->delimiter;
   o->quote = dialect->quote;
+  o->no_quote = dialect->quote == '\0';
   o->header = dialect->header ? ATLAS_CSV_HEADER_FIRST_ROW : ATLAS_CSV_HEADER_NONE;
   o->force_skip_lines = TRUE;
   o->skip_lines = dialect->skipped_lines;

@@ -976,13 +976,15 @@ set_file_changed_error (GError    **error,
                   _("the file changed while it was read; open it again once it is written"));
 }
 
-AtlasCsvResult *
-atlas_csv_read_file (const char            *path,
-                     const AtlasCsvOptions *options,
-                     AtlasCsvProgressFunc   progress_func,
-                     gpointer               progress_data,
-                     GCancellable          *cancellable,
-                     GError               **error)
+static AtlasCsvResult *
+read_file_once (const char            *path,
+                const AtlasCsvOptions *options,
+                AtlasCsvProgressFunc   progress_func,
+                gpointer               progress_data,
+                GCancellable          *cancellable,
+                guint64               *out_quote_line,
+                guint                 *out_quote_column,
+                GError               **error)
 {
   static const AtlasCsvOptions detect_everything = { 0 };
   CsvSource source = { 0 };
@@ -1038,6 +1040,8 @@ atlas_csv_read_file (const char            *path,
           /* Not blank: one quoted field runs to the end of the file, so
            * no row ever ends. */
           locate_offset (source.data, quote_offset, &line, &column);
+          *out_quote_line = line;
+          *out_quote_column = column;
           set_file_error (error, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, path, line, column,
                           _("a quoted field opened here is never closed"));
         }
@@ -1128,6 +1132,8 @@ atlas_csv_read_file (const char            *path,
           guint64 line = plan.data_first_line + last->quote_line;
           for (guint i = 0; i + 1 < run.n_chunks; i++)
             line += run.chunks[i].n_lines;
+          *out_quote_line = line;
+          *out_quote_column = last->quote_column;
           set_file_error (error, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE, path, line, last->quote_column,
                           _("a quoted field opened here is never closed"));
           chunk_run_clear (&run);
@@ -1165,6 +1171,61 @@ failed:
   atlas_csv_plan_clear (&plan);
   g_clear_pointer (&source.mapped, g_mapped_file_unref);
   return NULL;
+}
+
+/* Reads the file at path as options say (NULL: detect everything). One
+ * quote that never closes (a stray inch mark opening a field) would make
+ * every row after it one field: the file is read again with no quote
+ * character, and the quote is said as the first problem. */
+AtlasCsvResult *
+atlas_csv_read_file (const char            *path,
+                     const AtlasCsvOptions *options,
+                     AtlasCsvProgressFunc   progress_func,
+                     gpointer               progress_data,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  guint64 quote_line = 0;
+  guint quote_column = 0;
+  AtlasCsvOptions without_quotes = { 0 };
+  AtlasCsvResult *result;
+  AtlasCsvProblem *problem;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  result = read_file_once (path, options, progress_func, progress_data, cancellable, &quote_line, &quote_column,
+                           &local_error);
+  if (result || !g_error_matches (local_error, ATLAS_CSV_ERROR, ATLAS_CSV_ERROR_UNTERMINATED_QUOTE)
+      || (options && (options->no_quote || options->quote)))
+    {
+      if (!result)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return result;
+    }
+  if (options)
+    without_quotes = *options;
+  without_quotes.no_quote = TRUE;
+  result = read_file_once (path, &without_quotes, progress_func, progress_data, cancellable, &quote_line,
+                           &quote_column, NULL);
+  if (!result)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  problem = g_new0 (AtlasCsvProblem, 1);
+  problem->line = quote_line;
+  problem->column = quote_column;
+  problem->row = G_MAXUINT64;
+  problem->table_column = -1;
+  problem->message = g_strdup (_("a quote opened here is never closed: the file is read with no quote character, "
+                                 "every quote mark as text"));
+  g_ptr_array_insert (result->problems, 0, problem);
+  if (result->problems->len > ATLAS_CSV_MAX_KEPT_PROBLEMS)
+    g_ptr_array_set_size (result->problems, ATLAS_CSV_MAX_KEPT_PROBLEMS);
+  result->n_problems++;
+  return result;
 }
 
 void

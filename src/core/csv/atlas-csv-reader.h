@@ -65,7 +65,7 @@ struct _AtlasCsvDialect
   gboolean has_bom;
   AtlasLineEnding line_ending;
   char delimiter;
-  char quote;
+  char quote;              /* '\0' when none: quote marks are text */
   char decimal_mark;
   char thousands_sep;      /* '\0' when none */
   gboolean excel_sep_line; /* the file starts with Excel's "sep=X" */
@@ -123,6 +123,7 @@ typedef struct
   AtlasTextEncoding encoding;
   char delimiter;          /* '\0': detect */
   char quote;              /* '\0': detect */
+  gboolean no_quote;       /* read with no quote character: every quote mark is text */
   AtlasCsvHeaderChoice header;
   gboolean force_skip_lines;
   guint skip_lines;        /* lines before the header or first row, "sep=" included */

@@ -982,7 +982,7 @@ atlas_csv_sniff (const char            *data,
 
   plan->keep_raw_rows = options->keep_raw_rows;
   plan->terminator = detect_terminator (data, len, &plan->dialect.line_ending);
-  plan->dialect.quote = options->quote ? options->quote : detect_quote (data, len);
+  plan->dialect.quote = options->no_quote ? '\0' : options->quote ? options->quote : detect_quote (data, len);
 
   if (starts_with_excel_sep_line (data, len))
     {

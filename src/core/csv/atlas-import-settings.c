@@ -100,7 +100,7 @@ atlas_import_settings_equal (const AtlasImportSettings *a,
   guint n = MAX (a->choices->len, b->choices->len);
 
   if (x->force_encoding != y->force_encoding || (x->force_encoding && x->encoding != y->encoding)
-      || x->delimiter != y->delimiter || x->quote != y->quote || x->header != y->header
+      || x->delimiter != y->delimiter || x->quote != y->quote || x->no_quote != y->no_quote || x->header != y->header
       || x->force_skip_lines != y->force_skip_lines || (x->force_skip_lines && x->skip_lines != y->skip_lines)
       || x->decimal_mark != y->decimal_mark || x->force_thousands_sep != y->force_thousands_sep
       || (x->force_thousands_sep && x->thousands_sep != y->thousands_sep) || x->date_order != y->date_order)
@@ -171,6 +171,9 @@ atlas_import_settings_write_group (const AtlasImportSettings *settings,
     set_character (keys, group, "Delimiter", o->delimiter);
   if (o->quote)
     set_character (keys, group, "Quote", o->quote);
+  else if (o->no_quote)
+    /* Quote= says no quote character, as ThousandsSeparator= says none. */
+    g_key_file_set_string (keys, group, "Quote", "");
   if (o->header != ATLAS_CSV_HEADER_DETECT)
     g_key_file_set_string (keys, group, "Header", header_names[o->header]);
   if (o->force_skip_lines)
@@ -222,8 +225,13 @@ atlas_import_settings_read_group (GKeyFile    *keys,
     unread = "TextEncoding";
   if (!get_character (keys, group, "Delimiter", &o->delimiter) && g_key_file_has_key (keys, group, "Delimiter", NULL))
     unread = unread ? unread : "Delimiter";
-  if (!get_character (keys, group, "Quote", &o->quote) && g_key_file_has_key (keys, group, "Quote", NULL))
-    unread = unread ? unread : "Quote";
+  if (g_key_file_has_key (keys, group, "Quote", NULL))
+    {
+      if (!get_character (keys, group, "Quote", &o->quote))
+        unread = unread ? unread : "Quote";
+      else
+        o->no_quote = o->quote == '\0';
+    }
   if ((index = find_name (header_names, G_N_ELEMENTS (header_names), header)) >= 0)
     o->header = (AtlasCsvHeaderChoice) index;
   else if (header)
