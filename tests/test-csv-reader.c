@@ -862,6 +862,32 @@ test_date_order_guess_is_said (void)
   g_assert_false (chosen->dialect.date_order_guessed);
 }
 
+/* Lines starting with '#' above the table and between its rows are
+ * comments, passed over and counted as lines; a ranking's "#1" rows and a
+ * column named "#" are data. */
+static void
+test_comment_lines (void)
+{
+  g_autoptr (AtlasCsvResult) r = read_text ("comments.csv", "# Wafer capacity, thousand a month\n# Source: a survey\n"
+                                                            "province,capacity\nShanghai,120\n# revised below\n"
+                                                            "Beijing,x\nJiangsu,60\n");
+  g_autoptr (AtlasCsvResult) ranking = read_text ("ranking.csv", "rank,company\n#1,TSMC\n#2,Samsung\n#3,Intel\n");
+  g_autoptr (AtlasCsvResult) named = read_text ("hash-named.csv", "#,company\n1,TSMC\n2,Samsung\n");
+
+  g_assert_cmpint (r->dialect.comment, ==, '#');
+  g_assert_cmpuint (r->dialect.skipped_lines, ==, 2);
+  g_assert_cmpuint (atlas_table_get_n_rows (r->table), ==, 3);
+  assert_column (r, 0, "province", ATLAS_COLUMN_TEXT, 0);
+  assert_column (r, 1, "capacity", ATLAS_COLUMN_NUMBER, 1);
+  g_assert_cmpstr (atlas_column_get_text (column (r, 0), 1), ==, "Beijing");
+  /* The bad cell's line counts the comment above it. */
+  g_assert_cmpuint (problem (r, 0)->line, ==, 6);
+  g_assert_cmpint (ranking->dialect.comment, ==, '\0');
+  g_assert_cmpuint (atlas_table_get_n_rows (ranking->table), ==, 3);
+  g_assert_cmpint (named->dialect.comment, ==, '\0');
+  assert_column (named, 0, "#", ATLAS_COLUMN_NUMBER, 0);
+}
+
 /* Each problem names the table's row and column it is in, read in one
  * thread or several: a cell that is not a number, in rows whose lines
  * lie further down than their number, past quoted line breaks. */
@@ -1395,6 +1421,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/years-across-and-a-note-under", test_years_across_and_a_note_under);
   g_test_add_func ("/csv-reader/types-from-the-whole-file", test_types_from_the_whole_file);
   g_test_add_func ("/csv-reader/date-order-guess-is-said", test_date_order_guess_is_said);
+  g_test_add_func ("/csv-reader/comment-lines", test_comment_lines);
   g_test_add_func ("/csv-reader/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/csv-reader/fifo", test_fifo);
   g_test_add_func ("/csv-reader/override-number-format", test_override_number_format);

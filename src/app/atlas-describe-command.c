@@ -81,6 +81,7 @@ atlas_csv_result_to_json (const AtlasCsvResult *result,
   add_char_member (builder, "quote", dialect->quote);
   add_char_member (builder, "decimal_mark", dialect->decimal_mark);
   add_char_member (builder, "thousands_separator", dialect->thousands_sep);
+  add_char_member (builder, "comment", dialect->comment);
   json_builder_set_member_name (builder, "line_ending");
   json_builder_add_string_value (builder, line_ending_name (dialect->line_ending));
   json_builder_set_member_name (builder, "header");

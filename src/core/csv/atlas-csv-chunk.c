@@ -70,6 +70,12 @@ atlas_line_feeder_feed (AtlasLineFeeder *feeder,
       feeder->line_too_long = TRUE;
       return NULL;
     }
+  /* A comment line ("# Source: ...") between rows: counted, not read. */
+  if (feeder->comment && !feeder->row_open && len > 0 && *p == feeder->comment)
+    {
+      feeder->line++;
+      return line_end;
+    }
   if (!feeder->row_open)
     feeder->row_line = feeder->line;
   /* libcsv grows its field buffer by its block size, copying it each
@@ -408,6 +414,7 @@ atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
   if (!atlas_line_feeder_init (&chunk->feeder, plan->dialect.delimiter, plan->dialect.quote,
                                plan->terminator))
     chunk->out_of_memory = TRUE;
+  chunk->feeder.comment = plan->dialect.comment;
   if (plan->keep_raw_rows)
     {
       chunk->raw_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);

@@ -22,6 +22,7 @@ typedef struct
   gboolean row_open;  /* a row has begun and not ended: a quoted field spans lines */
   guint field_index;  /* fields completed in the current row */
   gboolean line_too_long; /* feeding stopped at a line longer than ATLAS_CSV_MAX_LINE_BYTES */
+  char comment;       /* a line starting with it, outside a quoted field, is passed over; '\0' for none */
 } AtlasLineFeeder;
 
 /* No table has a line this long: a longer one is refused before libcsv

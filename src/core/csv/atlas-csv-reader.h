@@ -68,6 +68,7 @@ struct _AtlasCsvDialect
   char quote;              /* '\0' when none: quote marks are text */
   char decimal_mark;
   char thousands_sep;      /* '\0' when none */
+  char comment;            /* lines starting with it are notes, not rows ('#'); '\0' for none */
   gboolean excel_sep_line; /* the file starts with Excel's "sep=X" */
   gboolean header;
   guint skipped_lines;     /* lines before the header (or first row): titles, blanks, sep= */

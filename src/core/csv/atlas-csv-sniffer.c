@@ -108,6 +108,7 @@ parse_sample (const char *data,
               gsize       len,
               char        delimiter,
               char        quote,
+              char        comment,
               char        terminator,
               guint64     first_line,
               guint       max_rows)
@@ -121,6 +122,7 @@ parse_sample (const char *data,
   parse.first_line = first_line;
   if (!atlas_line_feeder_init (&parse.feeder, delimiter, quote, terminator))
     return parse.rows;
+  parse.feeder.comment = comment;
 
   for (;;)
     {
@@ -268,7 +270,7 @@ score_delimiter (const char *data,
                  char        quote,
                  char        terminator)
 {
-  g_autoptr (GPtrArray) rows = parse_sample (data, offset, len, delimiter, quote, terminator, 1,
+  g_autoptr (GPtrArray) rows = parse_sample (data, offset, len, delimiter, quote, '\0', terminator, 1,
                                              DELIMITER_SAMPLE_ROWS);
   guint modal, agreeing = 0, cells = 0, typed = 0;
 
@@ -289,6 +291,28 @@ score_delimiter (const char *data,
         }
     }
   return 10.0 * agreeing / rows->len + (cells ? (double) typed / cells : 0);
+}
+
+/* Whether lines starting with '#' are comments: some lines do, but not
+ * most (a ranking's rows "#1", "#2" are data), and no row of the table's
+ * width names a column "#" (a header "#,company"). */
+static gboolean
+lines_start_with_comments (GPtrArray *rows)
+{
+  guint hashes = 0, modal;
+
+  if (rows->len == 0)
+    return FALSE;
+  modal = modal_width (rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *first = row_cell (rows, i, 0);
+
+      if (row_width (rows, i) == modal && g_str_equal (first, "#"))
+        return FALSE;
+      hashes += first[0] == '#';
+    }
+  return hashes > 0 && hashes * 2 < rows->len;
 }
 
 /* Title lines, notes and blank lines above the table: rows narrower than
@@ -849,7 +873,8 @@ add_jump_samples (const char   *data,
   if (head_end < len && span < 4 * HEAD_SAMPLE_BYTES)
     {
       g_autoptr (GPtrArray) rest = parse_sample (data, head_end, MIN (len, head_end + JUMP_POINTS * JUMP_SAMPLE_BYTES),
-                                                 plan->dialect.delimiter, plan->dialect.quote, plan->terminator, 0,
+                                                 plan->dialect.delimiter, plan->dialect.quote, plan->dialect.comment,
+                                                 plan->terminator, 0,
                                                  JUMP_POINTS * JUMP_SAMPLE_ROWS);
       for (guint i = 0; i < rest->len; i++)
         g_ptr_array_add (rows, g_ptr_array_steal_index (rest, i--));
@@ -869,7 +894,7 @@ add_jump_samples (const char   *data,
         continue;
       at = line + 1 - data;
       sample = parse_sample (data, at, MIN (len, at + JUMP_SAMPLE_BYTES), plan->dialect.delimiter,
-                             plan->dialect.quote, plan->terminator, 0, JUMP_SAMPLE_ROWS);
+                             plan->dialect.quote, plan->dialect.comment, plan->terminator, 0, JUMP_SAMPLE_ROWS);
       for (guint i = 0; i < sample->len; i++)
         g_ptr_array_add (rows, g_ptr_array_steal_index (sample, i--));
     }
@@ -1002,16 +1027,25 @@ atlas_csv_sniff (const char            *data,
       first_line = 1;
     }
 
-  rows = parse_sample (data, offset, len, plan->dialect.delimiter, plan->dialect.quote, plan->terminator,
+  rows = parse_sample (data, offset, len, plan->dialect.delimiter, plan->dialect.quote, '\0', plan->terminator,
                        first_line, HEAD_SAMPLE_ROWS);
+  if (lines_start_with_comments (rows))
+    {
+      /* Read again passing over them, so they are neither the header nor
+       * a row, above the table or inside it. */
+      plan->dialect.comment = '#';
+      g_ptr_array_unref (rows);
+      rows = parse_sample (data, offset, len, plan->dialect.delimiter, plan->dialect.quote, plan->dialect.comment,
+                           plan->terminator, first_line, HEAD_SAMPLE_ROWS);
+    }
   first = options->force_skip_lines ? first_row_below_line (rows, options->skip_lines) : 0;
   if (first == rows->len && rows->len > 0)
     {
       /* The lines to skip run past the head sample: sample below them. */
       offset = offset_after_lines (data, len, plan->terminator, options->skip_lines);
       g_ptr_array_unref (rows);
-      rows = parse_sample (data, offset, len, plan->dialect.delimiter, plan->dialect.quote, plan->terminator,
-                           options->skip_lines + 1, HEAD_SAMPLE_ROWS);
+      rows = parse_sample (data, offset, len, plan->dialect.delimiter, plan->dialect.quote, plan->dialect.comment,
+                           plan->terminator, options->skip_lines + 1, HEAD_SAMPLE_ROWS);
       first = 0;
     }
   if (rows->len == 0)
