@@ -308,6 +308,63 @@ test_many_columns (void)
   g_rmdir (dir);
 }
 
+/* Whether title is in header capitalization, as GNOME writes the titles
+ * of groups and rows: every word capitalized but the short articles,
+ * conjunctions and prepositions after the first. */
+static gboolean
+is_header_capitalized (const char *title)
+{
+  static const char *const small[] = { "a", "an", "the", "and", "but", "or", "nor", "for", "as", "at", "by", "from",
+                                       "in", "into", "of", "off", "on", "onto", "out", "over", "to", "up", "with", NULL };
+  g_auto (GStrv) words = g_strsplit (title, " ", -1);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] && g_unichar_islower (g_utf8_get_char (words[i]))
+        && (i == 0 || !g_strv_contains (small, words[i])))
+      return FALSE;
+  return TRUE;
+}
+
+/* The titles of the settings' groups and rows, but for those that name
+ * the data's own columns and series (written as the data writes them). */
+static void
+collect_titles (GtkWidget *widget,
+                GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget) && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget))
+      && *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)))
+    g_ptr_array_add (titles, (gpointer) adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)));
+  if (ADW_IS_PREFERENCES_ROW (widget) && !find_descendant (widget, GTK_TYPE_CHECK_BUTTON)
+      && !find_descendant (widget, GTK_TYPE_COLOR_BUTTON) && !g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Note"))
+    g_ptr_array_add (titles, (gpointer) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_titles (child, titles);
+}
+
+/* The options popover mixed "Chart Type" and "Log Scale" with "Line
+ * chart": the settings' titles are all in header capitalization. */
+static void
+test_titles_capitalized (void)
+{
+  AtlasWindow *window = new_story_window ();
+  GtkWidget *settings;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  atlas_window_show_passage (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-settings", NULL));
+  settings = find_descendant (GTK_WIDGET (window), ATLAS_TYPE_CHART_SETTINGS);
+  g_assert_true (wait_for_mapped (settings));
+  collect_titles (settings, titles);
+  g_assert_cmpuint (titles->len, >, 20);
+  for (guint i = 0; i < titles->len; i++)
+    if (!is_header_capitalized (g_ptr_array_index (titles, i)))
+      g_error ("“%s” is not in header capitalization", (const char *) g_ptr_array_index (titles, i));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* Bars along names sort by value from the sidebar. */
 static void
 test_sort_bars (void)
@@ -604,6 +661,7 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/editing/settings-sidebar", test_settings_sidebar);
   g_test_add_func ("/editing/many-columns", test_many_columns);
+  g_test_add_func ("/editing/titles-capitalized", test_titles_capitalized);
   g_test_add_func ("/editing/sort-bars", test_sort_bars);
   g_test_add_func ("/editing/notes-by-pointing", test_notes_by_pointing);
   g_test_add_func ("/editing/your-charts", test_your_charts);
