@@ -814,6 +814,15 @@ test_years_across_and_a_note_under (void)
   g_assert_cmpuint (problem (r, 1)->row, ==, G_MAXUINT64);
   g_assert_cmpint (problem (r, 1)->table_column, ==, -1);
   g_assert_cmpstr (problem (r, 2)->message, ==, "a note under the table, not a row of it: “Source: a survey”");
+
+  /* The rows as written, kept for a preview, leave with the notes. */
+  {
+    g_autofree char *path = write_fixture ("note-raw.csv", "name,a,b\nx,1,2\ny,3,4\nz,5,6\nNote: estimates\n", -1);
+    AtlasCsvOptions options = { .keep_raw_rows = TRUE };
+    g_autoptr (AtlasCsvResult) raw = read_with_options (path, &options);
+    g_assert_cmpuint (atlas_table_get_n_rows (raw->table), ==, 3);
+    g_assert_cmpuint (raw->raw_rows->len, ==, 3);
+  }
 }
 
 /* readr's challenge: a column whose first 1,500 cells are missing and

@@ -718,6 +718,9 @@ drop_trailing_notes (ChunkRun           *run,
       problem->row = G_MAXSIZE;
       problem->column = 1;
     }
+  /* The rows as written go with them. */
+  if (last->raw_rows && last->raw_rows->len > kept)
+    g_ptr_array_set_size (last->raw_rows, (guint) kept);
   last->n_rows = kept;
 }
 
