@@ -823,6 +823,16 @@ test_years_across_and_a_note_under (void)
     g_assert_cmpuint (atlas_table_get_n_rows (raw->table), ==, 3);
     g_assert_cmpuint (raw->raw_rows->len, ==, 3);
   }
+
+  /* A line under the table that is only a missing-value marker leaves
+   * with the notes without leaving its missing cell counted. */
+  {
+    g_autofree char *path = write_fixture ("note-marker.csv", "name,a\nx,1\ny,2\n?\n", -1);
+    g_autoptr (AtlasCsvResult) marker = read_with_options (path, &(AtlasCsvOptions) { 0 });
+    g_assert_cmpuint (atlas_table_get_n_rows (marker->table), ==, 2);
+    assert_column (marker, 0, "name", ATLAS_COLUMN_TEXT, 0);
+    assert_column (marker, 1, "a", ATLAS_COLUMN_NUMBER, 0);
+  }
 }
 
 /* readr's challenge: a column whose first 1,500 cells are missing and

@@ -700,9 +700,15 @@ drop_trailing_notes (ChunkRun           *run,
     return;
   kept = last->n_rows - last->trailing_notes;
   for (gsize row = kept; row < last->n_rows; row++)
-    for (guint col = 1; col < plan->n_columns; col++)
-      if (!plan->columns[col].ignored)
-        last->n_missing[col]--;
+    {
+      /* A note that is only a missing-value marker, such as "?", was
+       * counted missing in the first column too. */
+      if (last->texts[0][row] == NULL)
+        last->n_missing[0]--;
+      for (guint col = 1; col < plan->n_columns; col++)
+        if (!plan->columns[col].ignored)
+          last->n_missing[col]--;
+    }
   for (guint p = 0; p < last->problems->len; p++)
     {
       AtlasChunkProblem *problem = &g_array_index (last->problems, AtlasChunkProblem, p);
