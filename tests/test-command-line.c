@@ -82,10 +82,15 @@ columns_summary (JsonObject *description)
   for (guint i = 0; i < json_array_get_length (columns); i++)
     {
       JsonObject *column = json_array_get_object_element (columns, i);
+      const char *mark = json_object_get_string_member_with_default (column, "decimal_mark", NULL);
+
       g_string_append_printf (summary, "%s%s:%s:%" G_GINT64_FORMAT, i ? "|" : "",
                               json_object_get_string_member (column, "name"),
                               json_object_get_string_member (column, "type"),
                               json_object_get_int_member (column, "missing"));
+      /* A number column read with the other decimal mark than the file's. */
+      if (mark && !g_str_equal (mark, json_object_get_string_member (description, "decimal_mark")))
+        g_string_append_printf (summary, ":%s", mark);
     }
   return g_string_free (summary, FALSE);
 }
@@ -131,6 +136,8 @@ test_fixtures (void)
   assert_description ("excel-sep.csv", "UTF-8", "|", ".", TRUE, 2, "company:text:0|node (nm):number:0", 0);
   assert_description ("day-month-year.csv", "UTF-8", ",", ".", TRUE, 3, "date:date:0|value:number:0", 0);
   assert_description ("month-day-year-crlf.csv", "UTF-8", ",", ".", TRUE, 3, "date:date:0|value:number:0", 0);
+  assert_description ("mixed-decimal-marks.csv", "UTF-8", ";", ".", TRUE, 3,
+                      "item:text:0|weight:number:0|price:number:0:,", 0);
 }
 
 static void

@@ -788,6 +788,41 @@ test_grouping_spaces_and_apostrophes (void)
   g_assert_cmpfloat (atlas_column_get_number (column (swiss, 1), 1), ==, 12345.25);
 }
 
+/* A table pasted together from two sources: one column with a decimal
+ * comma among columns with a point, and the other way round. Each column
+ * is read with its own mark and says so; a column whose cells read with
+ * either mark ("1,234") follows the file's. */
+static void
+test_decimal_mark_per_column (void)
+{
+  g_autoptr (AtlasCsvResult) point_file = read_text ("mixed-marks.csv",
+                                                     "name;share;price;count\nA;0.5;1,1;1,234\nB;0.75;0,25;2,000\n"
+                                                     "C;1.5;1,53e4;3,500\nD;2;7;12\n");
+  g_autoptr (AtlasCsvResult) comma_file = read_text ("mixed-marks-comma.csv",
+                                                     "name;a;b;c\nA;0,5;1.5;2,5\nB;1,25;2.75;3,75\nC;3;0.125;1\n");
+  static const double price[] = { 1.1, 0.25, 15300, 7 };
+  static const double count[] = { 1234, 2000, 3500, 12 };
+  static const double b[] = { 1.5, 2.75, 0.125 };
+  static const double c[] = { 2.5, 3.75, 1 };
+
+  g_assert_cmpint (point_file->dialect.decimal_mark, ==, '.');
+  assert_column (point_file, 1, "share", ATLAS_COLUMN_NUMBER, 0);
+  assert_column (point_file, 2, "price", ATLAS_COLUMN_NUMBER, 0);
+  assert_numbers (point_file, 2, price, G_N_ELEMENTS (price));
+  assert_numbers (point_file, 3, count, G_N_ELEMENTS (count));
+  g_assert_cmpint (g_array_index (point_file->file_columns, AtlasCsvFileColumn, 0).decimal_mark, ==, '\0');
+  g_assert_cmpint (g_array_index (point_file->file_columns, AtlasCsvFileColumn, 1).decimal_mark, ==, '.');
+  g_assert_cmpint (g_array_index (point_file->file_columns, AtlasCsvFileColumn, 2).decimal_mark, ==, ',');
+  g_assert_cmpint (g_array_index (point_file->file_columns, AtlasCsvFileColumn, 3).decimal_mark, ==, '.');
+  g_assert_cmpuint (point_file->n_problems, ==, 0);
+
+  g_assert_cmpint (comma_file->dialect.decimal_mark, ==, ',');
+  assert_numbers (comma_file, 2, b, G_N_ELEMENTS (b));
+  assert_numbers (comma_file, 3, c, G_N_ELEMENTS (c));
+  g_assert_cmpint (g_array_index (comma_file->file_columns, AtlasCsvFileColumn, 2).decimal_mark, ==, '.');
+  g_assert_cmpint (g_array_index (comma_file->file_columns, AtlasCsvFileColumn, 3).decimal_mark, ==, ',');
+}
+
 /* A wide table as statistics offices publish it: title lines, a header
  * of years across, and a note under it. The header is found though its
  * cells read as numbers, and the note is said as one, not kept as a row;
@@ -1437,6 +1472,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/zero-padded-codes-stay-text", test_zero_padded_codes_stay_text);
   g_test_add_func ("/csv-reader/comma-files-group-only-in-quotes", test_comma_files_group_only_in_quotes);
   g_test_add_func ("/csv-reader/grouping-spaces-and-apostrophes", test_grouping_spaces_and_apostrophes);
+  g_test_add_func ("/csv-reader/decimal-mark-per-column", test_decimal_mark_per_column);
   g_test_add_func ("/csv-reader/years-across-and-a-note-under", test_years_across_and_a_note_under);
   g_test_add_func ("/csv-reader/types-from-the-whole-file", test_types_from_the_whole_file);
   g_test_add_func ("/csv-reader/date-order-guess-is-said", test_date_order_guess_is_said);

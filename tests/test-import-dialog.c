@@ -356,6 +356,37 @@ test_day_month_year (void)
   g_assert_finalize_object (window);
 }
 
+/* A preferences row whose title is title (for find_widget_where). */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A column with a decimal comma among columns with a point loads as
+ * numbers, and the decimal mark row names it. */
+static void
+test_decimal_mark_per_column (void)
+{
+  AtlasWindow *window = new_shown_window ();
+  g_autoptr (GFile) file = write_fixture ("mixed-marks.csv", "item;weight;price\nA;0.5;1,25\nB;0.75;2,5\n", -1);
+  AtlasImportDialog *dialog = atlas_window_import_file (window, file);
+  GtkWidget *row = find_widget_where (GTK_WIDGET (dialog), is_row_titled, "Deci_mal mark");
+
+  g_assert_nonnull (row);
+  g_assert_cmpint (atlas_column_get_column_type (preview_column (dialog, 2)), ==, ATLAS_COLUMN_NUMBER);
+  g_assert_cmpfloat (atlas_column_get_number (preview_column (dialog, 2), 0), ==, 1.25);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Detected: point; comma in “price”");
+  wait_for_frames (GTK_WIDGET (dialog), 3);
+  save_screenshot (GTK_WIDGET (dialog), "import-decimal-mark-per-column.png");
+  accept_and_wait (window, dialog);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* A column's combo row in the dialog: ignored, the column leaves the
  * table; the choices come back when the file is opened again, and a
  * saved dialect applies to a file written alike. */
@@ -712,6 +743,7 @@ main (int   argc,
   g_test_add_func ("/import/title-lines", test_title_lines);
   g_test_add_func ("/import/no-header", test_no_header);
   g_test_add_func ("/import/day-month-year", test_day_month_year);
+  g_test_add_func ("/import/decimal-mark-per-column", test_decimal_mark_per_column);
   g_test_add_func ("/import/columns-memory-and-dialects", test_columns_memory_and_dialects);
   g_test_add_func ("/import/reload", test_reload);
   g_test_add_func ("/import/cancel-large-import", test_cancel_large_import);

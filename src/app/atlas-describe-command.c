@@ -60,6 +60,20 @@ add_char_member (JsonBuilder *builder,
     json_builder_add_string_value (builder, text);
 }
 
+/* The decimal mark the number column table_column was read with. */
+static char
+decimal_mark_of (const AtlasCsvResult *result,
+                 guint                 table_column)
+{
+  for (guint i = 0; i < result->file_columns->len; i++)
+    {
+      const AtlasCsvFileColumn *column = &g_array_index (result->file_columns, AtlasCsvFileColumn, i);
+      if (column->table_column == (int) table_column)
+        return column->decimal_mark;
+    }
+  return result->dialect.decimal_mark;
+}
+
 char *
 atlas_csv_result_to_json (const AtlasCsvResult *result,
                           const char           *path)
@@ -121,6 +135,9 @@ atlas_csv_result_to_json (const AtlasCsvResult *result,
           json_builder_set_member_name (builder, "unit");
           json_builder_add_string_value (builder, atlas_column_get_unit (column));
         }
+      /* Each number column's own: a column may use the other mark. */
+      if (type == ATLAS_COLUMN_NUMBER)
+        add_char_member (builder, "decimal_mark", decimal_mark_of (result, i));
       if (type == ATLAS_COLUMN_DATE)
         {
           json_builder_set_member_name (builder, "date_unit");

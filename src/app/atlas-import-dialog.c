@@ -156,6 +156,37 @@ set_subtitle (AdwComboRow *row,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
 }
 
+/* Adds to the decimal mark row's subtitle the number columns read with
+ * the other mark, whose cells all use it: “Detected: point; comma in
+ * “price””. */
+static void
+describe_columns_with_other_mark (AtlasImportDialog *self,
+                                  char               file_mark)
+{
+  g_autoptr (GString) names = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+  char other = file_mark == ',' ? '.' : ',';
+
+  for (guint i = 0; i < self->result->file_columns->len; i++)
+    {
+      const AtlasCsvFileColumn *column = &g_array_index (self->result->file_columns, AtlasCsvFileColumn, i);
+
+      if (column->decimal_mark != other)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, _(", "));
+      /* Translators: a column's name in quotes. */
+      g_string_append_printf (names, _("“%s”"), column->name);
+    }
+  if (names->len == 0)
+    return;
+  subtitle = g_strdup_printf (
+    /* Translators: the detected mark, then the other mark and the columns that use it. */
+    _("%s; %s in %s"), adw_action_row_get_subtitle (ADW_ACTION_ROW (self->decimal_row)),
+    other == ',' ? _("comma") : _("point"), names->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->decimal_row), subtitle);
+}
+
 /* For each column of the file, how many cells of the rows shown hold
  * something the column could not read (none for text or ignored ones):
  * counted once a read, for the column rows and the status line. */
@@ -335,6 +366,7 @@ sync_widgets (AtlasImportDialog *self)
       /* Translators: %s names a character: “comma”, “point”, “space”. */
       set_subtitle (self->decimal_row, o->decimal_mark ? _("Reading %s") : _("Detected: %s"),
                     found->decimal_mark == ',' ? _("comma") : _("point"));
+      describe_columns_with_other_mark (self, found->decimal_mark);
       set_subtitle (self->thousands_row, o->force_thousands_sep ? _("Reading %s") : _("Detected: %s"),
                     describe_separator (found->thousands_sep));
       set_subtitle (self->date_order_row, "%s", date_order);

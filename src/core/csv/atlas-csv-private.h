@@ -52,6 +52,7 @@ typedef struct
 {
   AtlasColumnType type;
   AtlasDateFormat date_format;
+  AtlasNumberFormat number_format; /* the file's, or the column's own where its cells use the other mark */
   gboolean forced;   /* the person chose the type: cells that do not fit are invalid, never retyped */
   gboolean ignored;  /* not loaded: no cells kept, no table column */
   int table_column;  /* its index in the table; -1 when ignored */

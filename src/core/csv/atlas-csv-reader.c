@@ -913,6 +913,8 @@ list_file_columns (const AtlasCsvPlan *plan)
         .type = plan->columns[col].type,
         .ignored = plan->columns[col].ignored,
         .table_column = plan->columns[col].table_column,
+        .decimal_mark = plan->columns[col].type == ATLAS_COLUMN_NUMBER ? plan->columns[col].number_format.decimal_mark
+                                                                      : '\0',
       };
       g_array_append_val (columns, column);
     }

@@ -58,7 +58,9 @@ typedef enum
 } AtlasColumnChoice;
 
 /* How a file is written, as the sniffer found it or the options forced it:
- * reading again with every field forced to these values gives the same table. */
+ * reading again with every field forced to these values gives the same
+ * table, but for number columns detected with the other decimal mark
+ * (AtlasCsvFileColumn.decimal_mark): a forced mark holds for every column. */
 struct _AtlasCsvDialect
 {
   AtlasTextEncoding encoding;
@@ -85,6 +87,8 @@ typedef struct
   AtlasColumnType type;     /* as loaded, or as it would load when ignored */
   gboolean ignored;
   int table_column;         /* its index in the table; -1 when ignored */
+  char decimal_mark;        /* of a number column: the dialect's, or the other where its cells
+                             * all use that one ("1,25" among "0.5" columns); else '\0' */
 } AtlasCsvFileColumn;
 
 /* One thing wrong in a file that did load: a bad cell, a short row. */

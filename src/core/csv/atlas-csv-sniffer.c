@@ -334,10 +334,13 @@ first_table_row (GPtrArray *rows,
 }
 
 /* The decimal mark, unless forced_decimal_mark names it, and the digit
- * group separator that goes with it. */
-static void
+ * group separator that goes with it, from every column's cells or, when
+ * only_col is not G_MAXUINT, from that column's. Returns whether some
+ * cell could be read with only one of the marks: the mark is not a guess. */
+static gboolean
 detect_number_format (GPtrArray         *rows,
                       guint              from,
+                      guint              only_col,
                       char               delimiter,
                       char               forced_decimal_mark,
                       AtlasNumberFormat *format)
@@ -349,7 +352,11 @@ detect_number_format (GPtrArray         *rows,
     for (guint col = 0; col < row_width (rows, i); col++)
       {
         const char *cell = row_cell (rows, i, col);
-        AtlasMarkEvidence evidence = atlas_cell_mark_evidence (cell, strlen (cell));
+        AtlasMarkEvidence evidence;
+
+        if (only_col != G_MAXUINT && col != only_col)
+          continue;
+        evidence = atlas_cell_mark_evidence (cell, strlen (cell));
 
         point += (evidence & ATLAS_MARK_EVIDENCE_POINT) != 0;
         comma += (evidence & ATLAS_MARK_EVIDENCE_COMMA) != 0;
@@ -386,6 +393,36 @@ detect_number_format (GPtrArray         *rows,
     }
   else
     format->thousands_sep = (grouped_space > grouped_point) ? ' ' : '.';
+  return point != comma;
+}
+
+/* A column's own number format: the file's, unless every cell of it that
+ * tells the marks apart reads only with the other mark ("1,25" in a file
+ * of "0.5"), as when a table is pasted together from two sources. */
+static void
+detect_column_number_format (GPtrArray               *rows,
+                             guint                    from,
+                             guint                    col,
+                             char                     delimiter,
+                             const AtlasNumberFormat *file_format,
+                             AtlasNumberFormat       *format)
+{
+  AtlasNumberFormat own;
+
+  *format = *file_format;
+  if (detect_number_format (rows, from, col, delimiter, '\0', &own) && own.decimal_mark != file_format->decimal_mark)
+    {
+      /* Only cells of the other mark: none reads with the file's. */
+      for (guint i = from; i < rows->len; i++)
+        {
+          const char *cell = row_cell (rows, i, col);
+
+          if (atlas_cell_mark_evidence (cell, strlen (cell))
+              & (file_format->decimal_mark == '.' ? ATLAS_MARK_EVIDENCE_POINT : ATLAS_MARK_EVIDENCE_COMMA))
+            return;
+        }
+      *format = own;
+    }
 }
 
 static gboolean
@@ -488,9 +525,17 @@ typedef struct
  * notations its date order allows. */
 typedef struct
 {
-  const AtlasNumberFormat *number_format;
+  const AtlasNumberFormat *number_formats; /* one per column: most follow the file's */
+  guint n_number_formats;
   AtlasDateFormat date_formats;
 } CellReading;
+
+static const AtlasNumberFormat *
+reading_number_format (const CellReading *reading,
+                       guint              col)
+{
+  return &reading->number_formats[MIN (col, reading->n_number_formats - 1)];
+}
 
 /* What a column's sample cells can be read as. */
 typedef struct
@@ -543,7 +588,7 @@ gather_column_evidence (GPtrArray         *rows,
       if (atlas_cell_is_missing (cell, len))
         continue;
       evidence->non_missing++;
-      if (atlas_cell_parse_number (cell, len, reading->number_format, &value, &affix))
+      if (atlas_cell_parse_number (cell, len, reading_number_format (reading, col), &value, &affix))
         {
           evidence->numbers++;
           evidence->zero_padded += cell_is_zero_padded (cell);
@@ -779,7 +824,7 @@ detect_header (GPtrArray         *rows,
         {
           double value;
           gboolean fits = guess.plan.type == ATLAS_COLUMN_NUMBER
-                            ? atlas_cell_parse_number (cell, len, reading->number_format, &value, NULL)
+                            ? atlas_cell_parse_number (cell, len, reading_number_format (reading, col), &value, NULL)
                             : atlas_cell_parse_date (cell, len, guess.plan.date_format, &value);
           int year;
           /* "2015" above a column of years is data, not a name. */
@@ -1003,6 +1048,7 @@ atlas_csv_sniff (const char            *data,
   guint modal, first, n_columns, head_rows, n_loaded = 0;
   gboolean header;
   CellReading reading;
+  g_autofree AtlasNumberFormat *column_formats = NULL;
   char **header_texts = NULL;
 
   plan->keep_raw_rows = options->keep_raw_rows;
@@ -1069,16 +1115,25 @@ atlas_csv_sniff (const char            *data,
     add_jump_samples (data, len, first_row->start, plan, rows);
   }
 
-  detect_number_format (rows, first + 1, plan->dialect.delimiter, options->decimal_mark,
+  detect_number_format (rows, first + 1, G_MAXUINT, plan->dialect.delimiter, options->decimal_mark,
                         &plan->number_format);
   if (options->force_thousands_sep)
     plan->number_format.thousands_sep = options->thousands_sep;
   plan->dialect.decimal_mark = plan->number_format.decimal_mark;
   plan->dialect.thousands_sep = plan->number_format.thousands_sep;
-  reading.number_format = &plan->number_format;
-  reading.date_formats = date_formats_for_order (options->date_order);
 
   n_columns = MAX (modal, row_width (rows, first));
+  column_formats = g_new (AtlasNumberFormat, n_columns);
+  /* A mark the person chose holds for every column. */
+  for (guint col = 0; col < n_columns; col++)
+    if (options->decimal_mark)
+      column_formats[col] = plan->number_format;
+    else
+      detect_column_number_format (rows, first + 1, col, plan->dialect.delimiter, &plan->number_format,
+                                   &column_formats[col]);
+  reading.number_formats = column_formats;
+  reading.n_number_formats = n_columns;
+  reading.date_formats = date_formats_for_order (options->date_order);
   header = choose_header (options, rows, first, n_columns, &reading);
   plan->dialect.header = header;
   plan->n_columns = n_columns;
@@ -1096,6 +1151,7 @@ atlas_csv_sniff (const char            *data,
       guess_column (rows, header ? first + 1 : first, col, header_texts[col], &reading,
                     choice == ATLAS_COLUMN_CHOICE_IGNORE ? ATLAS_COLUMN_CHOICE_DETECT : choice, &guess);
       *column = guess.plan;
+      column->number_format = column_formats[col];
       column->forced = choice != ATLAS_COLUMN_CHOICE_DETECT && choice != ATLAS_COLUMN_CHOICE_IGNORE;
       column->ignored = choice == ATLAS_COLUMN_CHOICE_IGNORE;
       column->table_column = column->ignored ? -1 : (int) n_loaded++;
