@@ -6,8 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atlas-csv-reader.h"
+#include "atlas-csv-private.h"
 #include "atlas-table.h"
+#include "csv-result-text.h"
 
 static char *test_dir;
 
@@ -823,6 +824,51 @@ test_decimal_mark_per_column (void)
   g_assert_cmpint (g_array_index (comma_file->file_columns, AtlasCsvFileColumn, 3).decimal_mark, ==, ',');
 }
 
+/* Lines without a quote mark are split without libcsv: each of these
+ * files, one thread or two, reads to the same table, problems and raw
+ * rows as with libcsv splitting every line. They hold what libcsv treats
+ * specially: blanks around fields and a tab or space as delimiter, CR LF
+ * and lone CRs, blank and blanks-only lines, empty last fields, quotes
+ * mid-field or with no quote character, and no final newline. (NUL bytes,
+ * which libcsv takes for the quote when there is none, the reader refuses
+ * before splitting; the differential fuzz harness feeds them.) */
+static void
+test_plain_lines_as_libcsv_splits_them (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean no_quote;
+  } files[] = {
+    { "a, b ,c\n 1 ,2,  3  \n4,5,\n\n   \n6,,7\n", FALSE },
+    { "a\tb\tc\n1\t 2 \t3\n\t\t\n4\t5\t6", FALSE },
+    { "a b c\n1  2 3\n 4 5 6 \n", FALSE },
+    { "a,b\r\n1,2\r\n3,4\r5,6\r\n\r\n7,8\r\r\n", FALSE },
+    { "a;b\rx;1\ry;2\n3\rz;4\r", FALSE },
+    { "name,note\nx,\"one, two\"\ny,say \"hi\" now\nz,\"a\nb\",c\nw,5\n", FALSE },
+    { "a,b\n1,\"q\" x\n 2 ,say \"hi\"\n", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    for (guint n_threads = 1; n_threads <= 2; n_threads++)
+      {
+        g_autofree char *name = g_strdup_printf ("plain-lines-%u.csv", i);
+        g_autofree char *path = write_fixture (name, files[i].text, -1);
+        AtlasCsvOptions options = { .n_threads = n_threads, .keep_raw_rows = TRUE, .no_quote = files[i].no_quote };
+        g_autoptr (AtlasCsvResult) split = read_with_options (path, &options);
+        g_autoptr (AtlasCsvResult) by_libcsv = NULL;
+        g_autoptr (GString) split_text = csv_result_to_text (split);
+        g_autoptr (GString) libcsv_text = NULL;
+
+        atlas_csv_split_plain_lines = FALSE;
+        by_libcsv = read_with_options (path, &options);
+        atlas_csv_split_plain_lines = TRUE;
+        libcsv_text = csv_result_to_text (by_libcsv);
+        g_assert_cmpmem (split_text->str, split_text->len, libcsv_text->str, libcsv_text->len);
+        g_assert_cmpuint (atlas_table_get_n_rows (split->table), >, 0);
+      }
+}
+
 /* A wide table as statistics offices publish it: title lines, a header
  * of years across, and a note under it. The header is found though its
  * cells read as numbers, and the note is said as one, not kept as a row;
@@ -1473,6 +1519,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/comma-files-group-only-in-quotes", test_comma_files_group_only_in_quotes);
   g_test_add_func ("/csv-reader/grouping-spaces-and-apostrophes", test_grouping_spaces_and_apostrophes);
   g_test_add_func ("/csv-reader/decimal-mark-per-column", test_decimal_mark_per_column);
+  g_test_add_func ("/csv-reader/plain-lines-as-libcsv-splits-them", test_plain_lines_as_libcsv_splits_them);
   g_test_add_func ("/csv-reader/years-across-and-a-note-under", test_years_across_and_a_note_under);
   g_test_add_func ("/csv-reader/types-from-the-whole-file", test_types_from_the_whole_file);
   g_test_add_func ("/csv-reader/date-order-guess-is-said", test_date_order_guess_is_said);

@@ -23,7 +23,15 @@ typedef struct
   guint field_index;  /* fields completed in the current row */
   gboolean line_too_long; /* feeding stopped at a line longer than ATLAS_CSV_MAX_LINE_BYTES */
   char comment;       /* a line starting with it, outside a quoted field, is passed over; '\0' for none */
+  char delimiter;
+  char quote;
+  char *line_copy;    /* a line split without libcsv, NUL written after each field */
+  gsize line_copy_size;
 } AtlasLineFeeder;
+
+/* Whether lines without a quote mark are split without libcsv (the
+ * default); the differential fuzz harness turns it off to compare. */
+extern gboolean atlas_csv_split_plain_lines;
 
 /* No table has a line this long: a longer one is refused before libcsv
  * would buffer it whole (a 1 GB line of one field would need 1 GB more). */
