@@ -869,6 +869,34 @@ test_plain_lines_as_libcsv_splits_them (void)
       }
 }
 
+/* Texts are stored once each, found by their bytes and length: 3,000
+ * distinct ones (past the interner's first growths), prefixes of each
+ * other ("item1", "item10", "item100") and longer than a word, each row
+ * reading its own, equal ones sharing storage. */
+static void
+test_texts_stored_once (void)
+{
+  GString *text = g_string_new ("name,value\n");
+  g_autofree char *path = NULL;
+  g_autoptr (AtlasCsvResult) r = NULL;
+  const AtlasColumn *names;
+
+  for (guint i = 0; i < 9000; i++)
+    g_string_append_printf (text, "%sitem%u,%u\n", i % 2 ? "a longer name than a word: " : "", i % 3000, i);
+  path = write_fixture ("interned.csv", text->str, text->len);
+  g_string_free (text, TRUE);
+  r = read_with_threads (path, 1);
+  names = column (r, 0);
+  g_assert_cmpuint (atlas_table_get_n_rows (r->table), ==, 9000);
+  for (guint i = 0; i < 9000; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%sitem%u", i % 2 ? "a longer name than a word: " : "", i % 3000);
+      g_assert_cmpstr (atlas_column_get_text (names, i), ==, expected);
+      if (i >= 6000)
+        g_assert_true (atlas_column_get_text (names, i) == atlas_column_get_text (names, i - 6000));
+    }
+}
+
 /* A wide table as statistics offices publish it: title lines, a header
  * of years across, and a note under it. The header is found though its
  * cells read as numbers, and the note is said as one, not kept as a row;
@@ -1519,6 +1547,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/comma-files-group-only-in-quotes", test_comma_files_group_only_in_quotes);
   g_test_add_func ("/csv-reader/grouping-spaces-and-apostrophes", test_grouping_spaces_and_apostrophes);
   g_test_add_func ("/csv-reader/decimal-mark-per-column", test_decimal_mark_per_column);
+  g_test_add_func ("/csv-reader/texts-stored-once", test_texts_stored_once);
   g_test_add_func ("/csv-reader/plain-lines-as-libcsv-splits-them", test_plain_lines_as_libcsv_splits_them);
   g_test_add_func ("/csv-reader/years-across-and-a-note-under", test_years_across_and_a_note_under);
   g_test_add_func ("/csv-reader/types-from-the-whole-file", test_types_from_the_whole_file);

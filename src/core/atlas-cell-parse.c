@@ -43,10 +43,40 @@ trim_cell (const char **cell,
 
 /* Spellings that mean "no value here" in spreadsheets, statistics offices
  * and database dumps. Compared without regard to ASCII case. */
-static const char *const missing_spellings[] = {
-  "na",   "n/a",  "n.a.", "nan", "null", "none", "nil", "-",   "--", "\xe2\x80\x94",
-  "\xe2\x80\x93", "..", "...", "\xe2\x80\xa6", "#n/a", "#na", "?", ":", "n.d.", "#value!",
+#define SPELLING(text) { text, sizeof text - 1 }
+static const struct
+{
+  const char *text;
+  gsize len;
+} missing_spellings[] = {
+  SPELLING ("na"),    SPELLING ("n/a"),  SPELLING ("n.a."), SPELLING ("nan"),          SPELLING ("null"),
+  SPELLING ("none"),  SPELLING ("nil"),  SPELLING ("-"),    SPELLING ("--"),           SPELLING ("\xe2\x80\x94"),
+  SPELLING ("\xe2\x80\x93"),         SPELLING (".."),   SPELLING ("..."),          SPELLING ("\xe2\x80\xa6"),
+  SPELLING ("#n/a"),  SPELLING ("#na"),  SPELLING ("?"),    SPELLING (":"),            SPELLING ("n.d."),
+  SPELLING ("#value!"),
 };
+#undef SPELLING
+
+/* Whether a spelling of missing_spellings can start with c: most cells
+ * are told apart by their first byte alone. */
+static inline gboolean
+may_start_missing_spelling (char c)
+{
+  switch (c)
+    {
+    case 'n':
+    case 'N':
+    case '-':
+    case '.':
+    case '#':
+    case '?':
+    case ':':
+    case '\xe2':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
 
 gboolean
 atlas_cell_is_missing (const char *cell,
@@ -55,14 +85,11 @@ atlas_cell_is_missing (const char *cell,
   trim_cell (&cell, &len);
   if (len == 0)
     return TRUE;
-  if (len > 8)
+  if (len > 8 || !may_start_missing_spelling (cell[0]))
     return FALSE;
   for (gsize i = 0; i < G_N_ELEMENTS (missing_spellings); i++)
-    {
-      const char *spelling = missing_spellings[i];
-      if (strlen (spelling) == len && g_ascii_strncasecmp (spelling, cell, len) == 0)
-        return TRUE;
-    }
+    if (missing_spellings[i].len == len && g_ascii_strncasecmp (missing_spellings[i].text, cell, len) == 0)
+      return TRUE;
   return FALSE;
 }
 

@@ -304,6 +304,82 @@ chunk_store_invalid (AtlasCsvChunk *chunk,
                      shown, chunk->plan->names[col]);
 }
 
+/* A hash of len bytes, eight at a time: cells are short, and most differ
+ * in their first word. */
+static inline guint32
+hash_text (const char *text,
+           gsize       len)
+{
+  guint64 h = 0x9e3779b97f4a7c15ull ^ len;
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+      memcpy (&word, text + i, 8);
+      h = (h ^ word) * 0xff51afd7ed558ccdull;
+      h ^= h >> 29;
+    }
+  if (i < len)
+    {
+      guint64 word = 0;
+      memcpy (&word, text + i, len - i);
+      h = (h ^ word) * 0xff51afd7ed558ccdull;
+    }
+  h ^= h >> 32;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return (guint32) (h ^ (h >> 29));
+}
+
+static void
+interner_grow (AtlasTextInterner *interner)
+{
+  gsize n_slots = interner->slots ? 2 * (interner->mask + 1) : 256;
+  AtlasInternSlot *slots = g_new0 (AtlasInternSlot, n_slots);
+
+  for (gsize i = 0; interner->slots && i <= interner->mask; i++)
+    {
+      AtlasInternSlot *slot = &interner->slots[i];
+      gsize at = slot->hash & (n_slots - 1);
+
+      if (!slot->text)
+        continue;
+      while (slots[at].text)
+        at = (at + 1) & (n_slots - 1);
+      slots[at] = *slot;
+    }
+  g_free (interner->slots);
+  interner->slots = slots;
+  interner->mask = n_slots - 1;
+}
+
+/* The chunk's copy of the len bytes at text, made on first sight. */
+static const char *
+chunk_intern (AtlasCsvChunk *chunk,
+              const char    *text,
+              gsize          len)
+{
+  AtlasTextInterner *interner = &chunk->interner;
+  guint32 hash = hash_text (text, len);
+  gsize at;
+
+  /* Kept at most half full, so a probe ends soon at an empty slot. */
+  if (G_UNLIKELY (!interner->slots || 2 * (interner->n_used + 1) > interner->mask + 1))
+    interner_grow (interner);
+  for (at = hash & interner->mask; interner->slots[at].text; at = (at + 1) & interner->mask)
+    {
+      const AtlasInternSlot *slot = &interner->slots[at];
+      if (slot->hash == hash && slot->len == len && memcmp (slot->text, text, len) == 0)
+        return slot->text;
+    }
+  interner->slots[at].text = g_string_chunk_insert_len (chunk->strings, text, (gssize) len);
+  interner->slots[at].len = (guint32) len;
+  interner->slots[at].hash = hash;
+  interner->n_used++;
+  chunk->string_bytes += len + 1;
+  return interner->slots[at].text;
+}
+
 static void
 chunk_store_text (AtlasCsvChunk *chunk,
                   guint          col,
@@ -311,7 +387,6 @@ chunk_store_text (AtlasCsvChunk *chunk,
                   gsize          len)
 {
   g_autofree char *repaired = NULL;
-  const char *interned;
 
   if (atlas_cell_is_missing (cell, len))
     {
@@ -330,14 +405,7 @@ chunk_store_text (AtlasCsvChunk *chunk,
                          _("the text is not valid %s; unreadable bytes are shown as \xef\xbf\xbd"),
                          atlas_text_encoding_get_name (chunk->plan->dialect.encoding));
     }
-  interned = g_hash_table_lookup (chunk->interned, cell);
-  if (!interned)
-    {
-      interned = g_string_chunk_insert_len (chunk->strings, cell, len);
-      g_hash_table_add (chunk->interned, (gpointer) interned);
-      chunk->string_bytes += len + 1;
-    }
-  chunk->texts[col][chunk->n_rows] = interned;
+  chunk->texts[col][chunk->n_rows] = chunk_intern (chunk, cell, len);
 }
 
 /* A field as written, kept for AtlasCsvResult.raw_rows. */
@@ -499,7 +567,6 @@ atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
   chunk->n_invalid = g_new0 (gsize, n);
   chunk->strings = g_string_chunk_new (16 * 1024);
   chunk->problems = g_array_new (FALSE, FALSE, sizeof (AtlasChunkProblem));
-  chunk->interned = g_hash_table_new (g_str_hash, g_str_equal);
   if (!atlas_line_feeder_init (&chunk->feeder, plan->dialect.delimiter, plan->dialect.quote,
                                plan->terminator))
     chunk->out_of_memory = TRUE;
@@ -598,7 +665,7 @@ atlas_csv_chunk_clear (AtlasCsvChunk *chunk)
   g_free (chunk->n_invalid);
   if (chunk->strings)
     g_string_chunk_free (chunk->strings);
-  g_clear_pointer (&chunk->interned, g_hash_table_unref);
+  g_clear_pointer (&chunk->interner.slots, g_free);
   g_clear_pointer (&chunk->raw_rows, g_ptr_array_unref);
   g_clear_pointer (&chunk->raw_fields, g_ptr_array_unref);
   for (guint i = 0; chunk->problems && i < chunk->problems->len; i++)

@@ -99,6 +99,22 @@ typedef struct
   char *message;
 } AtlasChunkProblem;
 
+/* The distinct texts of a chunk, each stored once: found by their bytes
+ * and length, which the parser already knows, with no strlen or strcmp. */
+typedef struct
+{
+  const char *text; /* in the chunk's strings; NULL for an empty slot */
+  guint32 len;
+  guint32 hash;
+} AtlasInternSlot;
+
+typedef struct
+{
+  AtlasInternSlot *slots; /* open addressing, a power of two of them */
+  gsize mask;
+  gsize n_used;
+} AtlasTextInterner;
+
 /* One slice of the file and the columns parsed from it. */
 typedef struct
 {
@@ -113,7 +129,7 @@ typedef struct
   double **numbers;
   const char ***texts;
   GStringChunk *strings;
-  GHashTable *interned;   /* the distinct strings in strings */
+  AtlasTextInterner interner; /* the distinct strings in strings */
   gsize string_bytes;
   gsize *n_missing;
   gsize *n_invalid;
