@@ -3,10 +3,10 @@
 # Installs the build into a temporary folder and runs the installed program
 # from there, as a packager would: its story, datasets, desktop file,
 # metainfo, icons and schema must all be where they belong, and found.
-# Usage: test-install.sh BUILD_DIR PREFIX BINDIR DATADIR APP_ID
+# Usage: test-install.sh BUILD_DIR PREFIX BINDIR DATADIR APP_ID LIBEXECDIR
 set -eu
 
-build_dir=$1 prefix=$2 bindir=$3 datadir=$4 app_id=$5
+build_dir=$1 prefix=$2 bindir=$3 datadir=$4 app_id=$5 libexecdir=$6
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 
@@ -20,6 +20,7 @@ fail () {
 
 for file in \
     "$bindir/silicon-atlas" \
+    "$libexecdir/silicon-atlas-window" \
     "$datadir/silicon-atlas/story/silicon-self-reliance.story" \
     "$datadir/silicon-atlas/datasets/sources.csv" \
     "$datadir/silicon-atlas/datasets/ic-trade-and-output.csv" \
@@ -36,6 +37,17 @@ done
 # The installed program finds its own data, with nothing set to help it.
 program="$root/$bindir/silicon-atlas"
 unset ATLAS_DATA_DIR
+
+# The commands that need no display do not load GTK or libadwaita; the
+# window is the program in libexec, which this one finds and becomes.
+if ldd "$program" | grep -q -E "libgtk-4|libadwaita"; then
+  fail "silicon-atlas loads GTK or libadwaita"
+fi
+window_said=$(env -u DISPLAY -u WAYLAND_DISPLAY "$program" 2>&1 || true)
+case "$window_said" in
+  *"cannot open display"*) ;;
+  *) fail "silicon-atlas did not start its window program: $window_said" ;;
+esac
 "$program" --list-datasets > "$stage/datasets.txt" || fail "--list-datasets failed"
 grep -q "ic-trade-and-output" "$stage/datasets.txt" || fail "--list-datasets does not list the installed datasets"
 "$program" --describe "$root/$datadir/silicon-atlas/datasets/ic-trade-and-output.csv" > "$stage/describe.json" \
@@ -64,4 +76,9 @@ cmp -s "$stage/step.png" "$stage/step-again.png" || fail "a saved chart draws di
 mv "$root" "$stage/moved"
 "$stage/moved/$bindir/silicon-atlas" --list-datasets | grep -q "ic-trade-and-output" \
   || fail "a moved installation does not find its datasets"
+window_said=$(env -u DISPLAY -u WAYLAND_DISPLAY "$stage/moved/$bindir/silicon-atlas" 2>&1 || true)
+case "$window_said" in
+  *"cannot open display"*) ;;
+  *) fail "a moved installation does not find its window program: $window_said" ;;
+esac
 echo "installed and ran from $prefix"

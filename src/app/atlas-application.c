@@ -116,3 +116,21 @@ atlas_application_new (const char *story_path)
   self->story_path = g_strdup (story_path);
   return self;
 }
+
+/* Runs the application on story_path, opening inputs (NULL when none):
+ * an AtlasWindowLauncher for the window program. */
+int
+atlas_application_launch (char       **argv,
+                          const char  *story_path,
+                          char       **inputs)
+{
+  g_autoptr (AtlasApplication) application = atlas_application_new (story_path);
+  /* The options are read; what is left are the files to open. */
+  g_autoptr (GPtrArray) arguments = g_ptr_array_new ();
+
+  g_ptr_array_add (arguments, argv[0]);
+  for (guint i = 0; inputs && inputs[i]; i++)
+    g_ptr_array_add (arguments, inputs[i]);
+  g_ptr_array_add (arguments, NULL);
+  return g_application_run (G_APPLICATION (application), (int) arguments->len - 1, (char **) arguments->pdata);
+}

@@ -12,4 +12,8 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 
 AtlasApplication *atlas_application_new (const char *story_path);
 
+int               atlas_application_launch (char       **argv,
+                                            const char  *story_path,
+                                            char       **inputs);
+
 G_END_DECLS

@@ -5,19 +5,21 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "atlas-application.h"
 #include "atlas-data-dir.h"
 #include "atlas-describe-command.h"
 #include "atlas-export-command.h"
 
 /* Reads the options in argv and runs what they ask for: a command that
- * needs no display, or, when allow_window, the window on the story.
- * Returns the exit status: 0 done, 1 failed, 2 a usage error. */
+ * needs no display, or the window on the story by launch_window (NULL:
+ * none to open). Returns the exit status: 0 done, 1 failed, 2 a usage
+ * error. */
 int
-atlas_command_line_run (int       argc,
-                        char    **argv,
-                        gboolean  allow_window)
+atlas_command_line_run (int                  argc,
+                        char               **argv,
+                        AtlasWindowLauncher  launch_window)
 {
+  /* As given: parsing takes the options out of argv. */
+  g_auto (GStrv) given = g_strdupv (argv);
   g_autofree char *describe_path = NULL;
   g_autofree char *story_path = NULL;
   g_autofree char *data_dir = atlas_find_data_dir ();
@@ -128,21 +130,11 @@ atlas_command_line_run (int       argc,
   else if (export.output || export.save_chart || export.summary || export.audit)
     fprintf (stderr, "silicon-atlas: %s\n",
              _("--export, --save-chart and --summary take one CSV file, built-in dataset or chart file"));
-  else if (!allow_window)
+  else if (!launch_window)
     fprintf (stderr, "silicon-atlas: %s\n", _("nothing to do without the window"));
   else
-    {
-      /* No headless mode asked for: the window, on the story. */
-      g_autoptr (AtlasApplication) application
-        = atlas_application_new (story_path ? story_path : default_story);
-      /* The options are read; what is left are the files to open. */
-      g_autoptr (GPtrArray) arguments = g_ptr_array_new ();
-      g_ptr_array_add (arguments, argv[0]);
-      for (guint i = 0; inputs && inputs[i]; i++)
-        g_ptr_array_add (arguments, inputs[i]);
-      g_ptr_array_add (arguments, NULL);
-      status = g_application_run (G_APPLICATION (application), (int) arguments->len - 1, (char **) arguments->pdata);
-    }
+    /* No headless mode asked for: the window, on the story. */
+    status = launch_window (given, story_path ? story_path : default_story, inputs);
 
   atlas_export_options_clear (&export);
   return status;

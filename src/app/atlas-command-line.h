@@ -6,8 +6,15 @@
 
 G_BEGIN_DECLS
 
-int atlas_command_line_run (int       argc,
-                            char    **argv,
-                            gboolean  allow_window);
+/* Opens the window on story_path with the files in inputs (NULL when
+ * none); argv is the command line as given, options included. Returns
+ * the exit status. */
+typedef int (*AtlasWindowLauncher) (char       **argv,
+                                    const char  *story_path,
+                                    char       **inputs);
+
+int atlas_command_line_run (int                  argc,
+                            char               **argv,
+                            AtlasWindowLauncher  launch_window);
 
 G_END_DECLS

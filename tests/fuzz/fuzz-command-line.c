@@ -68,7 +68,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* The options parser takes out what it reads: it gets a copy of the
    * list, the strings staying with arguments. */
   argv = g_memdup2 (arguments->pdata, arguments->len * sizeof (char *));
-  status = atlas_command_line_run ((int) arguments->len - 1, argv, FALSE);
+  status = atlas_command_line_run ((int) arguments->len - 1, argv, NULL);
   g_assert_true (status >= 0 && status <= 2);
   return 0;
 }
