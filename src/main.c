@@ -2,8 +2,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <glib.h>
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -56,12 +54,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* First of all, so that the help and the errors read in the person's
-   * language. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  atlas_command_line_set_language ();
   return atlas_command_line_run (argc, argv, exec_window_program);
 }

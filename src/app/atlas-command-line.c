@@ -3,11 +3,24 @@
 #include "atlas-command-line.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "atlas-data-dir.h"
 #include "atlas-describe-command.h"
 #include "atlas-export-command.h"
+
+/* The person's language, first of all in each program: the help, the
+ * errors and the window read in it; GtkBuilder translates the .ui files
+ * in the default domain set here. */
+void
+atlas_command_line_set_language (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 /* Reads the options in argv and runs what they ask for: a command that
  * needs no display, or the window on the story by launch_window (NULL:

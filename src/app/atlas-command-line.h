@@ -13,6 +13,8 @@ typedef int (*AtlasWindowLauncher) (char       **argv,
                                     const char  *story_path,
                                     char       **inputs);
 
+void atlas_command_line_set_language (void);
+
 int atlas_command_line_run (int                  argc,
                             char               **argv,
                             AtlasWindowLauncher  launch_window);
