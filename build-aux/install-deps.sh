@@ -7,7 +7,7 @@ set -eu
 
 packages="meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libjson-glib-dev libcsv-dev
-  libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev"
+  libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev"
 
 case "${1:-}" in
   --tests)
@@ -21,8 +21,9 @@ case "${1:-}" in
       clang-format python3 at-spi2-core gir1.2-atspi-2.0 python3-gi xdotool"
     ;;
   --bench)
-    # The peers the chart-export benchmark measures Silicon Atlas against.
-    packages="$packages gnuplot-nox python3-matplotlib"
+    # The peers the benchmarks measure Silicon Atlas against: gnuplot and
+    # matplotlib drawing charts, data.table's fread and pandas reading CSV.
+    packages="$packages gnuplot-nox python3-matplotlib r-cran-data.table python3-pandas"
     ;;
 esac
 
