@@ -829,7 +829,8 @@ test_decimal_mark_per_column (void)
  * rows as with libcsv splitting every line. They hold what libcsv treats
  * specially: blanks around fields and a tab or space as delimiter, CR LF
  * and lone CRs, blank and blanks-only lines, empty last fields, quotes
- * mid-field or with no quote character, and no final newline. (NUL bytes,
+ * mid-field or with no quote character, a CR as the delimiter (Excel's
+ * "sep=" names any), and no final newline. (NUL bytes,
  * which libcsv takes for the quote when there is none, the reader refuses
  * before splitting; the differential fuzz harness feeds them.) */
 static void
@@ -847,6 +848,7 @@ test_plain_lines_as_libcsv_splits_them (void)
     { "a;b\rx;1\ry;2\n3\rz;4\r", FALSE },
     { "name,note\nx,\"one, two\"\ny,say \"hi\" now\nz,\"a\nb\",c\nw,5\n", FALSE },
     { "a,b\n1,\"q\" x\n 2 ,say \"hi\"\n", TRUE },
+    { "sep=\r\nx\r\n1\r2\r\n3\n", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)

@@ -1,4 +1,9 @@
-/* fuzz-plain-lines.c: libFuzzer differential harness: lines split without libcsv give what libcsv gives. */
+/* fuzz-plain-lines.c: libFuzzer differential harness: lines split without libcsv give what libcsv gives.
+ *
+ * Event by event (each field's bytes, each row end, the lines they are
+ * on) and table by table. Split fields are not NUL-ended as libcsv's are:
+ * a reader of the cells that looked past their length would read the
+ * delimiter there, and the tables would differ. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE
 #include <math.h>
@@ -29,8 +34,6 @@ record_field (void  *cell,
 
   g_string_append_printf (recording->events, "F%zu@%" G_GUINT64_FORMAT ":", len, recording->feeder.row_line);
   g_string_append_len (recording->events, cell, (gssize) len);
-  /* The reader relies on the NUL libcsv writes after each field. */
-  g_assert_true (((const char *) cell)[len] == '\0');
 }
 
 static void

@@ -31,6 +31,9 @@ atlas_line_feeder_init (AtlasLineFeeder *feeder,
   feeder->terminator = terminator;
   feeder->delimiter = delimiter;
   feeder->quote = quote;
+  /* libcsv takes a CR or LF delimiter for a line end at a field's start
+   * and for a delimiter inside one: only it reads such files right. */
+  feeder->splits_plain_lines = delimiter != '\r' && delimiter != '\n';
   return TRUE;
 }
 
@@ -38,7 +41,6 @@ void
 atlas_line_feeder_clear (AtlasLineFeeder *feeder)
 {
   csv_free (&feeder->parser);
-  g_clear_pointer (&feeder->line_copy, g_free);
 }
 
 gboolean atlas_csv_split_plain_lines = TRUE;
@@ -54,10 +56,12 @@ is_field_blank (char c,
 
 /* Splits a whole line with no quote mark in it, outside any quoted field,
  * as libcsv would: fields between delimiters with their blanks trimmed,
- * a line of blanks no row, the row ended by the CR of a CR LF. Returns
- * FALSE, having called nothing, for a line only libcsv reads right: a
- * quote mark (or, with no quote character, a NUL, which libcsv then takes
- * for one) or a line end inside it. */
+ * a line of blanks no row, the row ended by the CR of a CR LF. The fields
+ * are handed on where they lie in the file, so, unlike libcsv's, they do
+ * not end in a NUL: whoever takes them reads len bytes. Returns FALSE,
+ * having called nothing, for a line only libcsv reads right: a quote mark
+ * (or, with no quote character, a NUL, which libcsv then takes for one)
+ * or a line end inside it. */
 static gboolean
 split_plain_line (AtlasLineFeeder *feeder,
                   const char      *p,
@@ -66,48 +70,35 @@ split_plain_line (AtlasLineFeeder *feeder,
                   AtlasRowFunc     on_row,
                   void            *data)
 {
-  const char *body_end = terminator;
+  const char *end = terminator;
   char row_end = feeder->terminator;
   char other_line_end = feeder->terminator == '\n' ? '\r' : '\n';
   char delimiter = feeder->delimiter;
-  gsize len;
-  char *q;
-  char *end;
+  const char *q = p;
 
-  if (feeder->terminator == '\n' && body_end > p && body_end[-1] == '\r')
+  if (feeder->terminator == '\n' && end > p && end[-1] == '\r')
     {
-      body_end--;
+      end--;
       row_end = '\r';
     }
-  len = body_end - p;
-  if (memchr (p, feeder->quote, len) || memchr (p, other_line_end, len))
+  if (memchr (p, feeder->quote, end - p) || memchr (p, other_line_end, end - p))
     return FALSE;
 
-  if (len + 1 > feeder->line_copy_size)
-    {
-      feeder->line_copy_size = MAX (len + 1, 2 * feeder->line_copy_size);
-      g_free (feeder->line_copy);
-      feeder->line_copy = g_malloc (feeder->line_copy_size);
-    }
-  memcpy (feeder->line_copy, p, len);
-  q = feeder->line_copy;
-  end = q + len;
   while (q < end && is_field_blank (*q, delimiter))
     q++;
   if (q == end)
     return TRUE;
   for (;;)
     {
-      char *field = q;
-      char *field_end;
+      const char *field = q;
+      const char *field_end;
 
       while (q < end && *q != delimiter)
         q++;
       field_end = q;
       while (field_end > field && is_field_blank (field_end[-1], delimiter))
         field_end--;
-      *field_end = '\0';
-      on_field (field, field_end - field, data);
+      on_field ((void *) field, field_end - field, data);
       if (q == end)
         break;
       q++;
@@ -161,7 +152,7 @@ atlas_line_feeder_feed (AtlasLineFeeder *feeder,
   /* Most lines of most files: no quote, so no need for libcsv's state
    * machine. The file's last line, with no terminator, stays with libcsv,
    * which ends its row only when the feeding is finished. */
-  if (!feeder->row_open && terminator && atlas_csv_split_plain_lines
+  if (!feeder->row_open && terminator && feeder->splits_plain_lines && atlas_csv_split_plain_lines
       && split_plain_line (feeder, p, terminator, on_field, on_row, data))
     {
       feeder->line++;
@@ -393,8 +384,8 @@ chunk_store_text (AtlasCsvChunk *chunk,
       chunk_store_missing (chunk, col);
       return;
     }
-  /* libcsv NUL-terminates every cell (CSV_APPEND_NULL); a NUL inside one
-   * fails validation and is repaired like any other unreadable byte. */
+  /* A NUL inside a cell fails validation and is repaired like any other
+   * unreadable byte. */
   if (G_UNLIKELY (!g_utf8_validate_len (cell, len, NULL)))
     {
       repaired = g_utf8_make_valid (cell, len);

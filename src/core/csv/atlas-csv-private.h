@@ -25,8 +25,7 @@ typedef struct
   char comment;       /* a line starting with it, outside a quoted field, is passed over; '\0' for none */
   char delimiter;
   char quote;
-  char *line_copy;    /* a line split without libcsv, NUL written after each field */
-  gsize line_copy_size;
+  gboolean splits_plain_lines; /* lines without a quote may be split without libcsv */
 } AtlasLineFeeder;
 
 /* Whether lines without a quote mark are split without libcsv (the
@@ -37,6 +36,8 @@ extern gboolean atlas_csv_split_plain_lines;
  * would buffer it whole (a 1 GB line of one field would need 1 GB more). */
 #define ATLAS_CSV_MAX_LINE_BYTES (256 * 1024 * 1024)
 
+/* A field's len bytes; libcsv ends them with a NUL, lines split without
+ * it do not: read len bytes, never up to a NUL. */
 typedef void (*AtlasFieldFunc) (void *cell, size_t len, void *data);
 typedef void (*AtlasRowFunc) (int terminator, void *data);
 
