@@ -53,6 +53,13 @@ test_numbers_plain (void)
   assert_number ("3.25", &point_format, 3.25, 0);
   assert_number (".5", &point_format, 0.5, 0);
   assert_number ("5.", &point_format, 5, 0);
+  assert_number ("-.5", &point_format, -0.5, 0);
+  assert_number ("-5.", &point_format, -5, 0);
+  assert_number ("0000000000000000042", &point_format, 42, 0);
+  assert_not_number (".", &point_format);
+  assert_not_number ("-.", &point_format);
+  assert_not_number ("1.2.3", &point_format);
+  assert_not_number ("1-2", &point_format);
   assert_number ("  12.5  ", &point_format, 12.5, 0);
   assert_number ("1e3", &point_format, 1000, 0);
   assert_number ("2.5E-3", &point_format, 0.0025, 0);

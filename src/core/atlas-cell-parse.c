@@ -155,42 +155,43 @@ match_group_separator (const char *p,
   return 0;
 }
 
-/* The common case, [-]digits[mark digits] with at most 19 digits, read
- * without trimming or copying; anything else goes the general way. */
+/* The common case, [-]digits[mark digits] with 1 to 19 digits, read in
+ * one pass without trimming or copying; anything else goes the general
+ * way. One loop with one unsigned test per byte: this runs for nearly
+ * every cell of a file of numbers. */
 static inline gboolean
 parse_plain_decimal (const char *p,
                      const char *end,
                      char        decimal_mark,
                      double     *out_value)
 {
-  gboolean negative = FALSE;
+  gboolean negative = p < end && *p == '-';
+  const char *digits = p + negative;
+  const char *mark = NULL;
   guint64 mantissa = 0;
-  const char *digits_start;
-  int n_digits, n_fraction = 0;
+  gssize n_digits;
   double value;
 
-  if (p < end && *p == '-')
+  /* Longer cannot hold at most 19 digits and one mark. */
+  if (digits >= end || end - digits > 20)
+    return FALSE;
+  for (const char *q = digits; q < end; q++)
     {
-      negative = TRUE;
-      p++;
+      unsigned digit = (unsigned char) *q - '0';
+
+      if (G_LIKELY (digit < 10))
+        mantissa = mantissa * 10 + digit;
+      else if (*q == decimal_mark && !mark)
+        mark = q;
+      else
+        return FALSE;
     }
-  digits_start = p;
-  while (p < end && is_digit (*p))
-    mantissa = mantissa * 10 + (guint64) (*p++ - '0');
-  n_digits = (int) (p - digits_start);
-  if (p < end && *p == decimal_mark)
-    {
-      const char *fraction_start = ++p;
-      while (p < end && is_digit (*p))
-        mantissa = mantissa * 10 + (guint64) (*p++ - '0');
-      n_fraction = (int) (p - fraction_start);
-      n_digits += n_fraction;
-    }
-  if (p != end || n_digits == 0 || n_digits > 19 || mantissa > MAX_EXACT_MANTISSA || n_fraction > 22)
+  n_digits = (end - digits) - (mark != NULL);
+  if (n_digits == 0 || n_digits > 19 || mantissa > MAX_EXACT_MANTISSA)
     return FALSE;
   value = (double) mantissa;
-  if (n_fraction > 0)
-    value /= exact_powers_of_ten[n_fraction];
+  if (mark && end - mark > 1)
+    value /= exact_powers_of_ten[end - mark - 1];
   *out_value = negative ? -value : value;
   return TRUE;
 }

@@ -62,7 +62,7 @@ is_field_blank (char c,
  * having called nothing, for a line only libcsv reads right: a quote mark
  * (or, with no quote character, a NUL, which libcsv then takes for one)
  * or a line end inside it. */
-static gboolean
+G_ALWAYS_INLINE static inline gboolean
 split_plain_line (AtlasLineFeeder *feeder,
                   const char      *p,
                   const char      *terminator,
@@ -120,14 +120,16 @@ feeder_row_open (const AtlasLineFeeder *feeder)
 }
 
 /* Feeds the line at p (up to and including its terminator) and returns
- * where the next line starts, or NULL when libcsv ran out of memory. */
-const char *
-atlas_line_feeder_feed (AtlasLineFeeder *feeder,
-                        const char      *p,
-                        const char      *end,
-                        AtlasFieldFunc   on_field,
-                        AtlasRowFunc     on_row,
-                        void            *data)
+ * where the next line starts, or NULL when libcsv ran out of memory.
+ * Inlined where the callbacks are known, so a chunk's plain lines call
+ * its field function directly, not through a pointer. */
+G_ALWAYS_INLINE static inline const char *
+feed_line (AtlasLineFeeder *feeder,
+           const char      *p,
+           const char      *end,
+           AtlasFieldFunc   on_field,
+           AtlasRowFunc     on_row,
+           void            *data)
 {
   /* Looked for no further than a line may run, so a huge one is not read
    * through before it is refused. */
@@ -171,6 +173,17 @@ atlas_line_feeder_feed (AtlasLineFeeder *feeder,
   feeder->row_open = feeder_row_open (feeder);
   feeder->line++;
   return line_end;
+}
+
+const char *
+atlas_line_feeder_feed (AtlasLineFeeder *feeder,
+                        const char      *p,
+                        const char      *end,
+                        AtlasFieldFunc   on_field,
+                        AtlasRowFunc     on_row,
+                        void            *data)
+{
+  return feed_line (feeder, p, end, on_field, on_row, data);
 }
 
 /* Ends the last row. FALSE when it cannot end: a quote was never closed. */
@@ -600,7 +613,7 @@ atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
 
       while (p < step_end)
         {
-          p = atlas_line_feeder_feed (&chunk->feeder, p, chunk->end, on_chunk_field, on_chunk_row, chunk);
+          p = feed_line (&chunk->feeder, p, chunk->end, on_chunk_field, on_chunk_row, chunk);
           if (G_UNLIKELY (p == NULL && chunk->feeder.line_too_long))
             {
               chunk->line_too_long = TRUE;

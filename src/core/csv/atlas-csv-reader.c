@@ -635,30 +635,25 @@ problem_free (gpointer data)
   g_free (problem);
 }
 
-/* Joins one file column's cells from every chunk into a table column:
- * the first chunk's array is grown in place and the others copied after
- * it and freed, so the join needs little more memory than the table itself. */
-static gboolean
-join_column (ChunkRun           *run,
-             const AtlasCsvPlan *plan,
-             guint               col,
-             AtlasTable         *table,
-             gsize               n_rows)
+/* One file column's cells from every chunk in one array: the first
+ * chunk's array is grown in place and the others copied after it and
+ * freed, so the join needs little more memory than the table itself.
+ * NULL when memory runs out, the first chunk's array left as it was. */
+static char *
+join_cells (ChunkRun           *run,
+            const AtlasCsvPlan *plan,
+            guint               col,
+            gsize               n_rows)
 {
-  AtlasColumn *column;
   gboolean is_text = plan->columns[col].type == ATLAS_COLUMN_TEXT;
   gsize cell_size = is_text ? sizeof (char *) : sizeof (double);
   gpointer *first = is_text ? (gpointer *) &run->chunks[0].texts[col] : (gpointer *) &run->chunks[0].numbers[col];
-  /* Short of memory, the join stops with the chunks as they were. */
   char *cells = g_try_realloc_n (*first, MAX (n_rows, 1), cell_size);
   gsize row = run->chunks[0].n_rows;
 
   if (!cells)
-    return FALSE;
-  column = atlas_table_append_column (table, plan->names[col], plan->columns[col].type);
+    return NULL;
   *first = NULL;
-  column->n_missing = run->chunks[0].n_missing[col];
-  column->n_invalid = run->chunks[0].n_invalid[col];
   for (guint i = 1; i < run->n_chunks; i++)
     {
       AtlasCsvChunk *chunk = &run->chunks[i];
@@ -667,16 +662,81 @@ join_column (ChunkRun           *run,
       memcpy (cells + row * cell_size, *part, chunk->n_rows * cell_size);
       g_clear_pointer (part, g_free);
       row += chunk->n_rows;
-      column->n_missing += chunk->n_missing[col];
-      column->n_invalid += chunk->n_invalid[col];
     }
-  if (is_text)
-    column->texts = (const char **) cells;
-  else
-    column->numbers = (double *) cells;
-  column->unit = g_strdup (plan->units[col]);
-  column->date_unit = plan->date_units[col];
-  return TRUE;
+  return cells;
+}
+
+/* The columns to join, taken one at a time by each joining thread. */
+typedef struct
+{
+  ChunkRun *run;
+  const AtlasCsvPlan *plan;
+  gsize n_rows;
+  char **cells; /* per file column: its joined cells, NULL when ignored or out of memory */
+  gint next;
+} ColumnJoin;
+
+static gpointer
+join_columns_in_thread (gpointer data)
+{
+  ColumnJoin *join = data;
+
+  for (guint col; (col = (guint) g_atomic_int_add (&join->next, 1)) < join->plan->n_columns;)
+    if (!join->plan->columns[col].ignored)
+      join->cells[col] = join_cells (join->run, join->plan, col, join->n_rows);
+  return NULL;
+}
+
+/* Joins every kept column's cells, on as many threads as the chunks were
+ * read on: copying hundreds of megabytes and touching their pages for
+ * the first time is work for every core, not one. Then gives each to a
+ * table column, in file order; FALSE when memory ran out. */
+static gboolean
+join_columns (ChunkRun           *run,
+              const AtlasCsvPlan *plan,
+              AtlasTable         *table,
+              gsize               n_rows)
+{
+  g_autofree char **cells = g_new0 (char *, plan->n_columns);
+  ColumnJoin join = { run, plan, n_rows, cells, 0 };
+  guint n_threads = run->n_chunks > 1 ? MIN (run->n_chunks, plan->n_columns) : 1;
+  g_autofree GThread **threads = g_new0 (GThread *, n_threads);
+  gboolean joined = TRUE;
+
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_try_new ("atlas-csv-join", join_columns_in_thread, &join, NULL);
+  join_columns_in_thread (&join);
+  for (guint i = 1; i < n_threads; i++)
+    if (threads[i])
+      g_thread_join (threads[i]);
+
+  for (guint col = 0; col < plan->n_columns; col++)
+    joined &= plan->columns[col].ignored || cells[col] != NULL;
+  for (guint col = 0; col < plan->n_columns; col++)
+    {
+      AtlasColumn *column;
+
+      if (plan->columns[col].ignored)
+        continue;
+      if (!joined)
+        {
+          g_free (cells[col]);
+          continue;
+        }
+      column = atlas_table_append_column (table, plan->names[col], plan->columns[col].type);
+      if (plan->columns[col].type == ATLAS_COLUMN_TEXT)
+        column->texts = (const char **) cells[col];
+      else
+        column->numbers = (double *) cells[col];
+      for (guint i = 0; i < run->n_chunks; i++)
+        {
+          column->n_missing += run->chunks[i].n_missing[col];
+          column->n_invalid += run->chunks[i].n_invalid[col];
+        }
+      column->unit = g_strdup (plan->units[col]);
+      column->date_unit = plan->date_units[col];
+    }
+  return joined;
 }
 
 /* Lines of one field under a table of several, with nothing but such
@@ -790,12 +850,11 @@ join_chunks (ChunkRun           *run,
     n_rows += run->chunks[i].n_rows;
   table = atlas_table_new (n_rows);
 
-  for (guint col = 0; col < plan->n_columns; col++)
-    if (!plan->columns[col].ignored && !join_column (run, plan, col, table, n_rows))
-      {
-        atlas_table_unref (table);
-        return NULL;
-      }
+  if (!join_columns (run, plan, table, n_rows))
+    {
+      atlas_table_unref (table);
+      return NULL;
+    }
 
   add_header_problems (plan, result);
   for (guint i = 0; i < run->n_chunks; i++)
