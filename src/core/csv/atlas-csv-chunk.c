@@ -550,6 +550,20 @@ advise_pages (const void *from,
 #endif
 }
 
+/* Hands the whole pages inside [from, to) back to the kernel: what they
+ * held is done with and will not be read again. */
+void
+atlas_csv_release_pages (const void *from,
+                         const void *to)
+{
+#ifdef MADV_DONTNEED
+  advise_pages (from, to, MADV_DONTNEED);
+#else
+  (void) from;
+  (void) to;
+#endif
+}
+
 void
 atlas_csv_chunk_init (AtlasCsvChunk      *chunk,
                       const AtlasCsvPlan *plan,
@@ -630,7 +644,7 @@ atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
                              memory_order_relaxed);
       if (p - released >= RELEASE_STEP_BYTES)
         {
-          advise_pages (released, p, MADV_DONTNEED);
+          atlas_csv_release_pages (released, p);
           released = p;
         }
       if (g_cancellable_is_cancelled (cancellable))
@@ -649,7 +663,7 @@ atlas_csv_chunk_parse (AtlasCsvChunk *chunk,
   else
     chunk->ended_in_quote = chunk->feeder.row_open;
   chunk->n_lines = chunk->feeder.line;
-  advise_pages (released, p, MADV_DONTNEED);
+  atlas_csv_release_pages (released, p);
 }
 
 void

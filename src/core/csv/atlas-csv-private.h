@@ -86,6 +86,9 @@ typedef struct
   gboolean keep_raw_rows; /* chunks keep every row's fields as written */
 } AtlasCsvPlan;
 
+void     atlas_csv_release_pages (const void         *from,
+                                  const void         *to);
+
 void     atlas_csv_plan_clear (AtlasCsvPlan          *plan);
 void     atlas_csv_sniff      (const char            *data,
                                gsize                  len,
