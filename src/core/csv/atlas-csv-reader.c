@@ -638,7 +638,10 @@ problem_free (gpointer data)
 /* Copied at most this much at a time, the source's pages handed back
  * after each step: columns joined side by side on every core add this
  * much each to the peak, not half a column. */
-#define JOIN_STEP_BYTES (4 << 20)
+#define JOIN_STEP_BYTES (1 << 20)
+
+/* Columns joined on several threads from this size. */
+#define PARALLEL_JOIN_BYTES (32 << 20)
 
 /* One file column's cells from every chunk in one array: the first
  * chunk's array is grown in place and the others copied after it and
@@ -713,7 +716,11 @@ join_columns (ChunkRun           *run,
 {
   g_autofree char **cells = g_new0 (char *, plan->n_columns);
   ColumnJoin join = { run, plan, n_rows, cells, 0 };
-  guint n_threads = run->n_chunks > 1 ? MIN (run->n_chunks, plan->n_columns) : 1;
+  /* Smaller columns join in less time than threads take to start, and
+   * side by side would hold more of them twice at once. */
+  guint n_threads = run->n_chunks > 1 && n_rows * sizeof (double) >= PARALLEL_JOIN_BYTES
+                      ? MIN (run->n_chunks, plan->n_columns)
+                      : 1;
   g_autofree GThread **threads = g_new0 (GThread *, n_threads);
   gboolean joined = TRUE;
 
