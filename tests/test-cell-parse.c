@@ -158,6 +158,31 @@ test_numbers_exact (void)
     }
 }
 
+/* What a person types into a field: a point or, failing that, a comma. */
+static void
+test_typed_numbers (void)
+{
+  static const struct
+  {
+    const char *text;
+    double value;
+  } typed[] = {
+    { "1.5", 1.5 }, { "1,5", 1.5 }, { " -20 ", -20 }, { "1,500", 1500 }, { "2 000,25", 2000.25 },
+    { "1e3", 1000 }, { "12 %", 12 },
+  };
+  static const char *const not_numbers[] = { "", " ", "abc", "1..2", "inf", "nan", "1e999" };
+  double value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_assert_true (atlas_cell_parse_typed_number (typed[i].text, &value));
+      g_assert_cmpfloat (value, ==, typed[i].value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_numbers); i++)
+    if (atlas_cell_parse_typed_number (not_numbers[i], &value))
+      g_error ("“%s” was taken for %g", not_numbers[i], value);
+}
+
 static void
 test_missing (void)
 {
@@ -250,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/cell-parse/numbers/grouped", test_numbers_grouped);
   g_test_add_func ("/cell-parse/numbers/affixes", test_numbers_affixes);
   g_test_add_func ("/cell-parse/numbers/exact", test_numbers_exact);
+  g_test_add_func ("/cell-parse/typed-numbers", test_typed_numbers);
   g_test_add_func ("/cell-parse/missing", test_missing);
   g_test_add_func ("/cell-parse/dates", test_dates);
   g_test_add_func ("/cell-parse/mark-evidence", test_mark_evidence);

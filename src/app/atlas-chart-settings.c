@@ -600,13 +600,9 @@ on_reference_applied (AdwEntryRow *row,
                       gpointer     data)
 {
   AtlasChartSettings *self = ATLAS_CHART_SETTINGS (data);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  char *end = NULL;
   double y;
 
-  g_strdelimit (text, ",", '.');
-  y = g_ascii_strtod (text, &end);
-  if (!*text || end == text || *end || !isfinite (y))
+  if (!atlas_cell_parse_typed_number (gtk_editable_get_text (GTK_EDITABLE (row)), &y))
     {
       gtk_widget_error_bell (GTK_WIDGET (row));
       return;

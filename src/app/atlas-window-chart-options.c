@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-cell-parse.h"
 #include "atlas-chart-settings.h"
 #include "atlas-chart-suggest.h"
 
@@ -522,24 +523,15 @@ edit_decimals (AtlasWindow    *self,
   return TRUE;
 }
 
-/* A number as people type it, in the C locale or their own; "" is none. */
+/* A number typed for an axis limit; empty is NAN, the data's own. */
 static gboolean
-parse_typed_number (const char *text,
-                    double     *out_value)
+parse_axis_limit (const char *text,
+                  double     *out_value)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  char *end = NULL;
 
   *out_value = NAN;
-  if (!*stripped)
-    return TRUE;
-  *out_value = g_ascii_strtod (stripped, &end);
-  if (end && *end == ',')
-    {
-      g_strdelimit (stripped, ",", '.');
-      *out_value = g_ascii_strtod (stripped, &end);
-    }
-  return end != stripped && end && !*end && isfinite (*out_value);
+  return !*stripped || atlas_cell_parse_typed_number (stripped, out_value);
 }
 
 /* ("from", "to"): the value axis runs between them; an end left empty
@@ -554,7 +546,7 @@ edit_y_range (AtlasWindow    *self,
   double from, to, auto_from, auto_to;
 
   g_variant_get (parameter, "(&s&s)", &from_text, &to_text);
-  if (!parse_typed_number (from_text, &from) || !parse_typed_number (to_text, &to))
+  if (!parse_axis_limit (from_text, &from) || !parse_axis_limit (to_text, &to))
     {
       atlas_window_show_status (self, _("The value axis runs between numbers: type one, or leave it empty"));
       return FALSE;

@@ -467,6 +467,23 @@ decimal_mark_evidence (guint       commas,
 }
 
 /* The currency sign a number cell carries, for the column's unit; NULL if none. */
+/* A number a person typed into a field ("1.5", "1,5", "-2 000,25",
+ * "12 %"): read as a cell is, with a decimal point, or failing that a
+ * decimal comma. FALSE when it is no finite number. */
+gboolean
+atlas_cell_parse_typed_number (const char *text,
+                               double     *out_value)
+{
+  /* The ways of writing numbers, the English one first, as "1,500" is. */
+  static const AtlasNumberFormat formats[] = { { '.', ',' }, { ',', '.' }, { ',', ' ' }, { '.', ' ' } };
+  gsize len = strlen (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (atlas_cell_parse_number (text, len, &formats[i], out_value, NULL))
+      return isfinite (*out_value);
+  return FALSE;
+}
+
 const char *
 atlas_cell_find_currency_sign (const char *cell,
                                gsize       len)

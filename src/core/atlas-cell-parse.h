@@ -57,6 +57,9 @@ gboolean atlas_cell_parse_number (const char              *cell,
                                   double                  *out_value,
                                   AtlasNumberAffix        *out_affix);
 
+gboolean atlas_cell_parse_typed_number (const char *text,
+                                        double     *out_value);
+
 const char *atlas_cell_find_currency_sign (const char *cell,
                                           gsize       len);
 
