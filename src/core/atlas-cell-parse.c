@@ -5,14 +5,10 @@
 #include <math.h>
 #include <string.h>
 
-/* Powers of ten that a double holds exactly: the fast path multiplies or
- * divides by one of them, which rounds once, exactly as strtod does. */
-static const double exact_powers_of_ten[] = {
+const double atlas_exact_powers_of_ten[23] = {
   1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 };
-
-#define MAX_EXACT_MANTISSA (G_GUINT64_CONSTANT (1) << 53)
 
 static inline gboolean
 is_blank (char c)
@@ -155,47 +151,6 @@ match_group_separator (const char *p,
   return 0;
 }
 
-/* The common case, [-]digits[mark digits] with 1 to 19 digits, read in
- * one pass without trimming or copying; anything else goes the general
- * way. One loop with one unsigned test per byte: this runs for nearly
- * every cell of a file of numbers. */
-static inline gboolean
-parse_plain_decimal (const char *p,
-                     const char *end,
-                     char        decimal_mark,
-                     double     *out_value)
-{
-  gboolean negative = p < end && *p == '-';
-  const char *digits = p + negative;
-  const char *mark = NULL;
-  guint64 mantissa = 0;
-  gssize n_digits;
-  double value;
-
-  /* Longer cannot hold at most 19 digits and one mark. */
-  if (digits >= end || end - digits > 20)
-    return FALSE;
-  for (const char *q = digits; q < end; q++)
-    {
-      unsigned digit = (unsigned char) *q - '0';
-
-      if (G_LIKELY (digit < 10))
-        mantissa = mantissa * 10 + digit;
-      else if (*q == decimal_mark && !mark)
-        mark = q;
-      else
-        return FALSE;
-    }
-  n_digits = (end - digits) - (mark != NULL);
-  if (n_digits == 0 || n_digits > 19 || mantissa > MAX_EXACT_MANTISSA)
-    return FALSE;
-  value = (double) mantissa;
-  if (mark && end - mark > 1)
-    value /= exact_powers_of_ten[end - mark - 1];
-  *out_value = negative ? -value : value;
-  return TRUE;
-}
-
 gboolean
 atlas_cell_parse_number (const char              *cell,
                          gsize                    len,
@@ -217,7 +172,7 @@ atlas_cell_parse_number (const char              *cell,
   char clean[96];
   gsize clean_len = 0;
 
-  if (parse_plain_decimal (cell, cell + len, format->decimal_mark, out_value))
+  if (atlas_cell_parse_plain_number (cell, len, format->decimal_mark, out_value))
     {
       if (out_affix)
         *out_affix = ATLAS_NUMBER_AFFIX_NONE;
@@ -407,15 +362,15 @@ atlas_cell_parse_number (const char              *cell,
 
   clean[clean_len] = '\0';
 
-  if (significant_digits <= 19 && mantissa <= MAX_EXACT_MANTISSA
+  if (significant_digits <= 19 && mantissa <= ATLAS_MAX_EXACT_MANTISSA
       && decimal_exponent >= -22 && decimal_exponent <= 22)
     {
       double value = (double) mantissa;
 
       if (decimal_exponent >= 0)
-        value *= exact_powers_of_ten[decimal_exponent];
+        value *= atlas_exact_powers_of_ten[decimal_exponent];
       else
-        value /= exact_powers_of_ten[-decimal_exponent];
+        value /= atlas_exact_powers_of_ten[-decimal_exponent];
       *out_value = negative ? -value : value;
     }
   else

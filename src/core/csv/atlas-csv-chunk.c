@@ -457,7 +457,8 @@ on_chunk_field (void  *cell,
     case ATLAS_COLUMN_NUMBER:
     case ATLAS_COLUMN_DATE:
       if (plan->columns[col].type == ATLAS_COLUMN_NUMBER
-            ? atlas_cell_parse_number (cell, len, &plan->columns[col].number_format, &value, NULL)
+            ? atlas_cell_parse_plain_number (cell, len, plan->columns[col].number_format.decimal_mark, &value)
+                || atlas_cell_parse_number (cell, len, &plan->columns[col].number_format, &value, NULL)
             : atlas_cell_parse_date (cell, len, plan->columns[col].date_format, &value))
         chunk->numbers[col][chunk->n_rows] = value;
       else if (atlas_cell_is_missing (cell, len))
