@@ -349,14 +349,11 @@ detect_number_format (GPtrArray         *rows,
         grouped_apostrophe = 0;
 
   for (guint i = from; i < rows->len; i++)
-    for (guint col = 0; col < row_width (rows, i); col++)
+    for (guint col = only_col != G_MAXUINT ? only_col : 0;
+         col < (only_col != G_MAXUINT ? MIN (row_width (rows, i), only_col + 1) : row_width (rows, i)); col++)
       {
         const char *cell = row_cell (rows, i, col);
-        AtlasMarkEvidence evidence;
-
-        if (only_col != G_MAXUINT && col != only_col)
-          continue;
-        evidence = atlas_cell_mark_evidence (cell, strlen (cell));
+        AtlasMarkEvidence evidence = atlas_cell_mark_evidence (cell, strlen (cell));
 
         point += (evidence & ATLAS_MARK_EVIDENCE_POINT) != 0;
         comma += (evidence & ATLAS_MARK_EVIDENCE_COMMA) != 0;
