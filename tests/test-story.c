@@ -334,6 +334,221 @@ test_reuses_tables (void)
   g_assert_true (test_remove_dir (root));
 }
 
+/* Every note of the built-in story cites its sources: stories of one's
+ * own need not, but the built-in one is held to it. */
+static void
+test_built_in_notes_cite (void)
+{
+  g_autoptr (AtlasStory) story = load_story ();
+
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    {
+      const AtlasStoryPassage *passage = atlas_story_get_passage (story, i);
+      g_autoptr (GError) error = NULL;
+
+      if (!atlas_chart_definition_check_sources (passage->chart, atlas_story_get_sources (story), TRUE, &error))
+        g_error ("passage %u: %s", i + 1, error->message);
+    }
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+/* What each passage's chart shows, in words, for comparing two stories. */
+static GPtrArray *
+summarize_story (AtlasStory *story)
+{
+  GPtrArray *summaries = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &error);
+      g_autoptr (AtlasChartLayout) layout = NULL;
+
+      g_assert_no_error (error);
+      layout = atlas_chart_layout_new (chart, NULL, 800, 500);
+      g_ptr_array_add (summaries, g_strdup_printf ("%s\n%s\n%s", atlas_story_get_passage (story, i)->text,
+                                                   atlas_chart_get_spec (chart)->title,
+                                                   atlas_chart_summarize (layout)));
+    }
+  return summaries;
+}
+
+/* A story written from two CSVs and a built-in dataset, edited, saved,
+ * and its folder moved: it opens from there, trusted as no more than a
+ * story received from someone, and shows the same charts. */
+static void
+test_written_story_moves_with_its_folder (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("atlas-story-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (root, "mine", NULL);
+  g_autofree char *moved = g_build_filename (root, "sent", NULL);
+  g_autofree char *data_story_dir = g_path_get_dirname (story_path);
+  g_autofree char *builtin = g_build_filename (data_story_dir, "..", "datasets", NULL);
+  g_autofree char *first_csv = NULL, *second_csv = NULL, *story_file = NULL, *moved_file = NULL, *text = NULL;
+  g_autoptr (AtlasStory) story = atlas_story_new ("Prices and fabs", "Notes of my own", builtin);
+  g_autoptr (AtlasStory) reopened = NULL;
+  g_autoptr (AtlasChartDefinition) prices = atlas_chart_definition_new ();
+  g_autoptr (AtlasChartDefinition) fabs = atlas_chart_definition_new ();
+  g_autoptr (AtlasChartDefinition) trade = atlas_chart_definition_new ();
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  first_csv = write_file (folder, "prices.csv", "year,price\n2020,1.5\n2021,2.25\n2022,2\n");
+  g_assert_cmpint (g_mkdir_with_parents (g_build_filename (folder, "data", NULL), 0700), ==, 0);
+  second_csv = write_file (folder, "data/fabs.csv", "region,fabs\nNorth,4\nSouth,7\nEast,2\n");
+
+  atlas_chart_definition_set_data (prices, first_csv);
+  prices->title = g_strdup ("Price per year");
+  prices->x_range = g_strdup ("2021..2022");
+  atlas_chart_definition_set_data (fabs, second_csv);
+  fabs->has_type = TRUE;
+  fabs->type = ATLAS_CHART_BAR_HORIZONTAL;
+  trade->dataset = g_strdup ("ic-trade-and-output");
+  trade->x_column = g_strdup ("year");
+  trade->y_columns = g_strsplit ("imports (USD bn)", ";", -1);
+
+  atlas_story_insert_passage (story, 0, "Fabs by region.", fabs);
+  atlas_story_insert_passage (story, 0, "Prices rose.", prices);
+  atlas_story_insert_passage (story, 2, "Trade & <b>imports</b>.\n\nA second paragraph.", trade);
+  atlas_story_insert_passage (story, 3, "A passage to delete.", trade);
+  g_assert_true (atlas_story_get_modified (story));
+  atlas_story_remove_passage (story, 3);
+  atlas_story_move_passage (story, 2, 0);
+  atlas_story_move_passage (story, 0, 2);
+  atlas_story_set_passage_text (story, 1, "Fabs by region, as counted.");
+  g_assert_cmpuint (atlas_story_get_n_passages (story), ==, 3);
+
+  story_file = g_build_filename (folder, "prices.story", NULL);
+  g_assert_true (atlas_story_save (story, story_file, &error));
+  g_assert_no_error (error);
+  g_assert_false (atlas_story_get_modified (story));
+  g_assert_cmpstr (atlas_story_get_path (story), ==, story_file);
+  before = summarize_story (story);
+
+  /* Paths are the folder's own; the built-in datasets are named by id. */
+  g_assert_true (g_file_get_contents (story_file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Data=prices.csv\n"));
+  g_assert_nonnull (strstr (text, "Data=data/fabs.csv\n"));
+  g_assert_nonnull (strstr (text, "Dataset=ic-trade-and-output\n"));
+  g_assert_null (strstr (text, "Datasets="));
+  g_assert_null (strstr (text, root));
+
+  g_assert_cmpint (g_rename (folder, moved), ==, 0);
+  moved_file = g_build_filename (moved, "prices.story", NULL);
+  reopened = atlas_story_open (moved_file, builtin, ATLAS_STORY_OPEN_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_story_get_title (reopened), ==, "Prices and fabs");
+  g_assert_cmpstr (atlas_story_get_attribution (reopened), ==, "Notes of my own");
+  after = summarize_story (reopened);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
+  g_assert_nonnull (strstr (g_ptr_array_index (after, 0), "Prices rose."));
+  g_assert_nonnull (strstr (g_ptr_array_index (after, 1), "as counted"));
+  g_assert_nonnull (strstr (g_ptr_array_index (after, 2), "Trade & <b>imports</b>.\n\nA second"));
+  g_assert_true (test_remove_dir (root));
+}
+
+/* A story that names files outside its own folder is not read unless
+ * it is trusted: an absolute path, ".." past the folder, a symbolic link
+ * leading out, or a datasets folder that is not the app's own. Nothing
+ * of theirs is opened before the story is let read them. */
+static void
+test_outside_files_need_trust (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("atlas-story-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (root, "received", NULL);
+  g_autofree char *data_story_dir = g_path_get_dirname (story_path);
+  g_autofree char *builtin = g_build_filename (data_story_dir, "..", "datasets", NULL);
+  g_autofree char *private_csv = NULL, *inside_csv = NULL, *link = NULL, *path = NULL;
+  struct
+  {
+    const char *story;
+    const char *named;
+  } cases[] = {
+    { "Data=@", NULL },               /* the private file, by its absolute path */
+    { "Data=../private.csv", "private.csv" },
+    { "Data=inside.csv\nEventsData=../private.csv", "private.csv" },
+    { "Data=link.csv", "link.csv" },  /* a link in the folder to the private file */
+    { "Datasets=@", NULL },           /* at the [Story]: someone else's datasets */
+  };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  private_csv = write_file (root, "private.csv", "date,title,value\n2020-01-01,Secret,42\n2020-06-01,Other,43\n");
+  inside_csv = write_file (folder, "inside.csv", "date,value\n2020-01-01,1\n2021-01-01,2\n");
+  link = g_build_filename (folder, "link.csv", NULL);
+  g_assert_cmpint (symlink (private_csv, link), ==, 0);
+  path = g_build_filename (folder, "story.story", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean at_story = g_str_has_prefix (cases[i].story, "Datasets");
+      g_auto (GStrv) pieces = g_strsplit (cases[i].story, "@", -1);
+      g_autofree char *line = g_strjoinv (at_story ? root : private_csv, pieces);
+      g_autofree char *body = g_strdup_printf ("[Passage 1]\nText=Hello.\n%s\n", at_story ? "Data=inside.csv" : line);
+      g_autofree char *text = g_strdup_printf ("[Story]\nTitle=Received\n%s\n%s", at_story ? line : "", body);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasStory) story = NULL;
+      g_autoptr (AtlasStory) trusted = NULL;
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      story = atlas_story_open (path, builtin, ATLAS_STORY_OPEN_DEFAULT, NULL, &error);
+      g_assert_null (story);
+      g_assert_error (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_OUTSIDE_FOLDER);
+      if (!strstr (error->message, cases[i].named ? cases[i].named : at_story ? root : private_csv))
+        g_error ("case %u: “%s” should name the file", i, error->message);
+      g_clear_error (&error);
+      /* Trusted, it reads them (a datasets folder with no sources.csv
+       * then fails for that). */
+      trusted = atlas_story_open (path, builtin, ATLAS_STORY_OPEN_READ_OUTSIDE, NULL, &error);
+      if (at_story)
+        g_assert_error (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_BROKEN_REFERENCE);
+      else
+        g_assert_no_error (error);
+    }
+
+  /* The built-in story's datasets are the app's own: nothing outside. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AtlasStory) story = atlas_story_open (story_path, builtin, ATLAS_STORY_OPEN_DEFAULT, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (test_remove_dir (root));
+}
+
+/* The sources page lists what the charts draw: the rows in view and
+ * the notes, not every source of every dataset. */
+static void
+test_cited_sources (void)
+{
+  g_autoptr (AtlasStory) story = load_story ();
+  g_autoptr (GPtrArray) cited = atlas_story_list_cited_sources (story);
+  GHashTable *sources = atlas_story_get_sources (story);
+  gboolean has_note_source = FALSE;
+
+  g_assert_cmpuint (cited->len, >, 10);
+  g_assert_cmpuint (cited->len, <, g_hash_table_size (sources));
+  /* Passage 1's first note cites TR10. */
+  for (guint i = 0; i < cited->len; i++)
+    has_note_source = has_note_source || g_str_equal (g_ptr_array_index (cited, i), g_hash_table_lookup (sources, "TR10"));
+  g_assert_true (has_note_source);
+  for (guint i = 0; i < cited->len; i++)
+    for (guint j = i + 1; j < cited->len; j++)
+      g_assert_cmpstr (g_ptr_array_index (cited, i), !=, g_ptr_array_index (cited, j));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +565,10 @@ main (int   argc,
   g_test_add_func ("/story/notes-and-events", test_notes_and_events);
   g_test_add_func ("/story/broken-references", test_broken_references);
   g_test_add_func ("/story/reuses-tables", test_reuses_tables);
+  g_test_add_func ("/story/built-in-notes-cite", test_built_in_notes_cite);
+  g_test_add_func ("/story/written-story-moves-with-its-folder", test_written_story_moves_with_its_folder);
+  g_test_add_func ("/story/outside-files-need-trust", test_outside_files_need_trust);
+  g_test_add_func ("/story/cited-sources", test_cited_sources);
   status = g_test_run ();
   test_release_font_caches ();
   return status;

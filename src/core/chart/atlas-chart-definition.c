@@ -791,9 +791,9 @@ atlas_chart_definition_load (const char  *path,
 
 /* path relative to dir when both are on one tree, by their canonical
  * forms; ".." climbs out of dir as far as needed. */
-static char *
-relative_path (const char *dir,
-               const char *path)
+char *
+atlas_chart_path_relative (const char *dir,
+                           const char *path)
 {
   g_autofree char *canonical_dir = g_canonicalize_filename (dir, NULL);
   g_autofree char *canonical_path = g_canonicalize_filename (path, NULL);
@@ -890,7 +890,7 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
   if (definition->data)
     {
       g_autofree char *path = atlas_chart_definition_resolve_path (definition, definition->data);
-      g_autofree char *relative = relative_path (dir, path);
+      g_autofree char *relative = atlas_chart_path_relative (dir, path);
       write_string (keys, group, "Data", relative);
     }
   write_string (keys, group, "Dataset", definition->dataset);
@@ -932,7 +932,7 @@ atlas_chart_definition_write (const AtlasChartDefinition *definition,
   if (definition->events_data)
     {
       g_autofree char *path = atlas_chart_definition_resolve_path (definition, definition->events_data);
-      g_autofree char *relative = relative_path (dir, path);
+      g_autofree char *relative = atlas_chart_path_relative (dir, path);
       write_string (keys, group, "EventsData", relative);
     }
   write_list (keys, group, "EventsCategory", (const char *const *) definition->events_categories);

@@ -119,6 +119,8 @@ gboolean              atlas_chart_definition_save       (const AtlasChartDefinit
                                                          GError                    **error);
 void                  atlas_chart_definition_set_data   (AtlasChartDefinition       *definition,
                                                          const char                 *path);
+char                 *atlas_chart_path_relative         (const char                 *dir,
+                                                         const char                 *path);
 char                 *atlas_chart_definition_resolve_path (const AtlasChartDefinition *definition,
                                                            const char               *path);
 gboolean              atlas_chart_definition_check_sources (const AtlasChartDefinition *definition,

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atlas-chart-suggest.h"
+#include "atlas-dataset.h"
+
 #include "atlas-located-error.h"
 #include "atlas-table.h"
 
@@ -14,12 +17,14 @@ G_DEFINE_QUARK (atlas-story-error-quark, atlas_story_error)
 
 struct _AtlasStory
 {
-  char *path;
-  char *contents;
+  char *path;                 /* NULL until a new story is saved */
+  char *contents;             /* as read or last saved: for the lines of messages */
   char *title;
   char *attribution;
+  char *builtin_datasets_dir; /* the app's own datasets; NULL where not known */
   AtlasChartContext *context; /* the story's datasets, their sources and the tables read */
   GPtrArray *passages;        /* AtlasStoryPassage */
+  gboolean modified;          /* changed since it was read or saved */
 };
 
 static void
@@ -41,6 +46,7 @@ atlas_story_free (AtlasStory *story)
   g_free (story->contents);
   g_free (story->title);
   g_free (story->attribution);
+  g_free (story->builtin_datasets_dir);
   g_clear_pointer (&story->context, atlas_chart_context_unref);
   g_clear_pointer (&story->passages, g_ptr_array_unref);
   g_free (story);
@@ -69,7 +75,8 @@ read_story_key (AtlasStory  *story,
   return FALSE;
 }
 
-/* A passage: its Text, and a chart in the chart language. */
+/* A passage: its Text, and a chart in the chart language. Nothing it
+ * names is read yet: the caller first checks where its files are. */
 static AtlasStoryPassage *
 parse_passage (AtlasStory  *story,
                GKeyFile    *keys,
@@ -96,9 +103,7 @@ parse_passage (AtlasStory  *story,
       return NULL;
     }
   chart = atlas_chart_definition_read (keys, story->contents, story->path, group, passage_keys, error);
-  if (!chart
-      || !atlas_chart_definition_check_sources (chart, atlas_chart_context_get_sources (story->context, NULL), TRUE,
-                                                error))
+  if (!chart)
     {
       g_free (text);
       return NULL;
@@ -108,6 +113,58 @@ parse_passage (AtlasStory  *story,
   passage->text = text;
   passage->chart = g_steal_pointer (&chart);
   return passage;
+}
+
+/* path lies in folder or below it, both as written (no "..", no absolute
+ * path leading out) and as the file system finds it (no symbolic link
+ * leading out, where the file is there). */
+static gboolean
+path_is_within (const char *folder,
+                const char *path)
+{
+  g_autofree char *dir = g_canonicalize_filename (folder, NULL);
+  g_autofree char *file = g_canonicalize_filename (path, dir);
+  g_autofree char *real_dir = realpath (dir, NULL);
+  g_autofree char *real_file = realpath (file, NULL);
+  gsize dir_length = strlen (dir);
+  gboolean within = g_str_has_prefix (file, dir) && (dir_length == 1 || file[dir_length] == G_DIR_SEPARATOR || file[dir_length] == '\0');
+
+  if (within && real_dir && real_file)
+    {
+      gsize real_length = strlen (real_dir);
+      within = g_str_has_prefix (real_file, real_dir)
+               && (real_length == 1 || real_file[real_length] == G_DIR_SEPARATOR || real_file[real_length] == '\0');
+    }
+  return within;
+}
+
+static gboolean
+same_folder (const char *a,
+             const char *b)
+{
+  g_autofree char *canonical_a = a ? g_canonicalize_filename (a, NULL) : NULL;
+  g_autofree char *canonical_b = b ? g_canonicalize_filename (b, NULL) : NULL;
+  g_autofree char *real_a = canonical_a ? realpath (canonical_a, NULL) : NULL;
+  g_autofree char *real_b = canonical_b ? realpath (canonical_b, NULL) : NULL;
+
+  if (!canonical_a || !canonical_b)
+    return FALSE;
+  return g_str_equal (canonical_a, canonical_b) || (real_a && real_b && g_str_equal (real_a, real_b));
+}
+
+/* Adds "LINE: PATH" to outside for a file the story names at key of
+ * group, when it lies outside folder. */
+static void
+note_outside (AtlasStory  *story,
+              GPtrArray   *outside,
+              const char  *folder,
+              const char  *group,
+              const char  *key,
+              const char  *path)
+{
+  if (path_is_within (folder, path))
+    return;
+  g_ptr_array_add (outside, g_strdup_printf ("%u: %s", atlas_key_file_key_line (story->contents, group, key), path));
 }
 
 /* Every publisher the story's datasets cite, once each, in the locale's
@@ -236,12 +293,13 @@ atlas_story_get_context (const AtlasStory *story)
 }
 
 /* Reads the story at path and checks every reference in it: datasets,
- * columns, x values, series and sources. */
+ * columns, x values, series and sources. The story is trusted: it may
+ * read data anywhere. */
 AtlasStory *
 atlas_story_load (const char  *path,
                   GError     **error)
 {
-  return atlas_story_load_reusing (path, NULL, error);
+  return atlas_story_open (path, NULL, ATLAS_STORY_OPEN_READ_OUTSIDE, NULL, error);
 }
 
 /* atlas_story_load(), taking what it can from earlier (NULL: nothing)
@@ -252,17 +310,69 @@ atlas_story_load_reusing (const char       *path,
                           const AtlasStory *earlier,
                           GError          **error)
 {
+  return atlas_story_open (path, NULL, ATLAS_STORY_OPEN_READ_OUTSIDE, earlier, error);
+}
+
+/* Every file outside the story's folder that it names, "LINE: PATH"
+ * each: its datasets folder, unless that is the app's own, and each
+ * passage's data and events. */
+static GPtrArray *
+list_outside_files (AtlasStory *story,
+                    const char *datasets)
+{
+  g_autofree char *folder = g_path_get_dirname (story->path);
+  GPtrArray *outside = g_ptr_array_new_with_free_func (g_free);
+  const char *datasets_dir = atlas_chart_context_get_datasets_dir (story->context);
+
+  if (datasets && !same_folder (datasets_dir, story->builtin_datasets_dir))
+    note_outside (story, outside, folder, "Story", "Datasets", datasets_dir);
+  for (guint i = 0; i < story->passages->len; i++)
+    {
+      const AtlasStoryPassage *passage = g_ptr_array_index (story->passages, i);
+      g_autofree char *group = g_strdup_printf ("Passage %u", i + 1);
+
+      if (passage->chart->data)
+        {
+          g_autofree char *path = atlas_chart_definition_resolve_path (passage->chart, passage->chart->data);
+          note_outside (story, outside, folder, group, "Data", path);
+        }
+      if (passage->chart->events_data)
+        {
+          g_autofree char *path = atlas_chart_definition_resolve_path (passage->chart, passage->chart->events_data);
+          note_outside (story, outside, folder, group, "EventsData", path);
+        }
+    }
+  return outside;
+}
+
+/* Reads the story at path and checks every reference in it. Its
+ * datasets are those its Datasets key names, else the app's own in
+ * builtin_datasets_dir (NULL: not known, and the key is needed). Unless
+ * flags let it, a story that names files outside its own folder is not
+ * read further: ATLAS_STORY_ERROR_OUTSIDE_FOLDER lists them, and nothing
+ * of theirs has been opened. earlier (NULL: none) lends its tables, as
+ * for atlas_story_load_reusing(). */
+AtlasStory *
+atlas_story_open (const char          *path,
+                  const char          *builtin_datasets_dir,
+                  AtlasStoryOpenFlags  flags,
+                  const AtlasStory    *earlier,
+                  GError             **error)
+{
   g_autoptr (AtlasStory) story = g_new0 (AtlasStory, 1);
   g_autoptr (GKeyFile) keys = g_key_file_new ();
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) outside = NULL;
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *datasets = NULL;
   g_autofree char *datasets_dir = NULL;
+  GHashTable *sources;
   gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   story->path = g_strdup (path);
+  story->builtin_datasets_dir = g_strdup (builtin_datasets_dir);
   story->passages = g_ptr_array_new_with_free_func (passage_free);
   if (!g_file_get_contents (path, &story->contents, &len, &local_error)
       || !g_key_file_load_from_data (keys, story->contents, len, G_KEY_FILE_NONE, &local_error))
@@ -274,23 +384,22 @@ atlas_story_load_reusing (const char       *path,
       || !read_story_key (story, keys, "Attribution", &story->attribution, error)
       || !read_story_key (story, keys, "Datasets", &datasets, error))
     return NULL;
-  if (!story->title || !datasets)
+  if (!story->title || (!datasets && !builtin_datasets_dir))
     {
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_group_line (story->contents, "Story"),
                        _("[Story] needs a Title and a Datasets folder"));
       return NULL;
     }
-  datasets_dir = g_path_is_absolute (datasets) ? g_strdup (datasets) : g_build_filename (folder, datasets, NULL);
+  if (!datasets)
+    datasets_dir = g_strdup (builtin_datasets_dir);
+  else if (g_path_is_absolute (datasets))
+    datasets_dir = g_strdup (datasets);
+  else
+    datasets_dir = g_build_filename (folder, datasets, NULL);
   if (earlier && g_str_equal (atlas_chart_context_get_datasets_dir (earlier->context), datasets_dir))
     story->context = atlas_chart_context_ref (earlier->context);
   else
     story->context = atlas_chart_context_new (datasets_dir);
-  if (!atlas_chart_context_get_sources (story->context, &local_error))
-    {
-      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, atlas_key_file_group_line (story->contents, "Story"),
-                       "%s", local_error->message);
-      return NULL;
-    }
 
   for (guint n = 1;; n++)
     {
@@ -309,15 +418,412 @@ atlas_story_load_reusing (const char       *path,
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, 1, _("the story has no [Passage 1]"));
       return NULL;
     }
+
+  /* Before anything it names is opened: a story received from someone
+   * must not quietly pull a private file into what is then shared. */
+  outside = list_outside_files (story, datasets);
+  if (outside->len > 0 && !(flags & ATLAS_STORY_OPEN_READ_OUTSIDE))
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (outside, NULL);
+      list = g_strjoinv ("; line ", (char **) outside->pdata);
+      set_story_error (error, ATLAS_STORY_ERROR_OUTSIDE_FOLDER, story, 1,
+                       /* Translators: the lines of the story, each with the file it names there. */
+                       _("the story reads files outside its own folder (line %s): open it only if you trust "
+                         "where it came from"),
+                       list);
+      return NULL;
+    }
+
+  sources = atlas_chart_context_get_sources (story->context, &local_error);
+  if (!sources)
+    {
+      set_story_error (error, ATLAS_STORY_ERROR_BROKEN_REFERENCE, story, atlas_key_file_group_line (story->contents, "Story"),
+                       "%s", local_error->message);
+      return NULL;
+    }
   /* Every reference is checked now, not when a reader comes to it. */
   for (guint i = 0; i < story->passages->len; i++)
     {
-      AtlasChart *chart = atlas_story_build_chart (story, i, error);
+      const AtlasStoryPassage *passage = g_ptr_array_index (story->passages, i);
+      AtlasChart *chart;
+
+      if (!atlas_chart_definition_check_sources (passage->chart, sources, FALSE, error))
+        return NULL;
+      chart = atlas_story_build_chart (story, i, error);
       if (!chart)
         return NULL;
       atlas_chart_unref (chart);
     }
   return g_steal_pointer (&story);
+}
+
+/* A new story of no passages, over the app's own datasets (NULL: none),
+ * not yet saved anywhere. */
+AtlasStory *
+atlas_story_new (const char *title,
+                 const char *attribution,
+                 const char *builtin_datasets_dir)
+{
+  AtlasStory *story = g_new0 (AtlasStory, 1);
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  story->title = g_strdup (title);
+  story->attribution = g_strdup (attribution && *attribution ? attribution : NULL);
+  story->builtin_datasets_dir = g_strdup (builtin_datasets_dir);
+  story->context = atlas_chart_context_new (builtin_datasets_dir);
+  story->passages = g_ptr_array_new_with_free_func (passage_free);
+  story->contents = g_strdup ("");
+  return story;
+}
+
+/* Writes the story at path, through a temporary file renamed into place:
+ * a failure leaves what was there. Paths to data are written relative to
+ * the story's folder, so a folder holding a story and its data can be
+ * moved or sent; the app's own datasets are named by id alone. */
+gboolean
+atlas_story_save (AtlasStory  *story,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autofree char *folder = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  const char *datasets_dir;
+  gsize length;
+
+  g_return_val_if_fail (story != NULL && path != NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  g_key_file_set_comment (keys, NULL, NULL,
+                          " A story made with Silicon Atlas: the format is described in data/story/README.md of its "
+                          "source.",
+                          NULL);
+  g_key_file_set_string (keys, "Story", "Title", story->title);
+  if (story->attribution)
+    g_key_file_set_string (keys, "Story", "Attribution", story->attribution);
+  datasets_dir = atlas_chart_context_get_datasets_dir (story->context);
+  if (datasets_dir && !same_folder (datasets_dir, story->builtin_datasets_dir))
+    {
+      g_autofree char *relative = atlas_chart_path_relative (folder, datasets_dir);
+      g_key_file_set_string (keys, "Story", "Datasets", *relative ? relative : ".");
+    }
+  for (guint i = 0; i < story->passages->len; i++)
+    {
+      const AtlasStoryPassage *passage = g_ptr_array_index (story->passages, i);
+      g_autofree char *group = g_strdup_printf ("Passage %u", i + 1);
+
+      g_key_file_set_string (keys, group, "Text", passage->text);
+      atlas_chart_definition_write (passage->chart, keys, group, folder);
+    }
+  contents = g_key_file_to_data (keys, &length, NULL);
+  if (!g_file_set_contents (path, contents, (gssize) length, &local_error))
+    {
+      g_set_error (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_SAVE, "%s", local_error->message);
+      return FALSE;
+    }
+  if (story->path != path)
+    {
+      g_free (story->path);
+      story->path = g_strdup (path);
+    }
+  g_free (story->contents);
+  story->contents = g_steal_pointer (&contents);
+  for (guint i = 0; i < story->passages->len; i++)
+    {
+      AtlasStoryPassage *passage = g_ptr_array_index (story->passages, i);
+      g_autofree char *group = g_strdup_printf ("Passage %u", i + 1);
+      passage->line = atlas_key_file_group_line (story->contents, group);
+    }
+  story->modified = FALSE;
+  return TRUE;
+}
+
+/* Passage index (0-based) holds text from now on. */
+void
+atlas_story_set_passage_text (AtlasStory *story,
+                              guint       index,
+                              const char *text)
+{
+  AtlasStoryPassage *passage;
+
+  g_return_if_fail (story != NULL && index < story->passages->len && text != NULL);
+
+  passage = g_ptr_array_index (story->passages, index);
+  if (g_str_equal (passage->text, text))
+    return;
+  g_free (passage->text);
+  passage->text = g_strdup (text);
+  story->modified = TRUE;
+}
+
+/* Passage index shows a copy of chart from now on. */
+void
+atlas_story_set_passage_chart (AtlasStory                 *story,
+                               guint                       index,
+                               const AtlasChartDefinition *chart)
+{
+  AtlasStoryPassage *passage;
+
+  g_return_if_fail (story != NULL && index < story->passages->len && chart != NULL);
+
+  passage = g_ptr_array_index (story->passages, index);
+  atlas_chart_definition_free (passage->chart);
+  passage->chart = atlas_chart_definition_copy (chart);
+  story->modified = TRUE;
+}
+
+/* A new passage of text and a copy of chart, at index (up to the number
+ * of passages: after the last). */
+void
+atlas_story_insert_passage (AtlasStory                 *story,
+                            guint                       index,
+                            const char                 *text,
+                            const AtlasChartDefinition *chart)
+{
+  AtlasStoryPassage *passage;
+
+  g_return_if_fail (story != NULL && index <= story->passages->len && text != NULL && chart != NULL);
+
+  passage = g_new0 (AtlasStoryPassage, 1);
+  passage->text = g_strdup (text);
+  passage->chart = atlas_chart_definition_copy (chart);
+  g_ptr_array_insert (story->passages, (int) index, passage);
+  story->modified = TRUE;
+}
+
+/* Moves passage from to index to, the others closing up around it. */
+void
+atlas_story_move_passage (AtlasStory *story,
+                          guint       from,
+                          guint       to)
+{
+  gpointer passage;
+
+  g_return_if_fail (story != NULL && from < story->passages->len && to < story->passages->len);
+
+  if (from == to)
+    return;
+  passage = g_ptr_array_steal_index (story->passages, from);
+  g_ptr_array_insert (story->passages, (int) to, passage);
+  story->modified = TRUE;
+}
+
+void
+atlas_story_remove_passage (AtlasStory *story,
+                            guint       index)
+{
+  g_return_if_fail (story != NULL && index < story->passages->len);
+
+  g_ptr_array_remove_index (story->passages, index);
+  story->modified = TRUE;
+}
+
+void
+atlas_story_set_title (AtlasStory *story,
+                       const char *title)
+{
+  g_return_if_fail (story != NULL && title != NULL);
+
+  if (g_str_equal (story->title, title))
+    return;
+  g_free (story->title);
+  story->title = g_strdup (title);
+  story->modified = TRUE;
+}
+
+void
+atlas_story_set_attribution (AtlasStory *story,
+                             const char *attribution)
+{
+  g_return_if_fail (story != NULL);
+
+  if (attribution && !*attribution)
+    attribution = NULL;
+  if (g_strcmp0 (story->attribution, attribution) == 0)
+    return;
+  g_free (story->attribution);
+  story->attribution = g_strdup (attribution);
+  story->modified = TRUE;
+}
+
+/* Where the story was read from or last saved; NULL for a new one. */
+const char *
+atlas_story_get_path (const AtlasStory *story)
+{
+  g_return_val_if_fail (story != NULL, NULL);
+  return story->path;
+}
+
+gboolean
+atlas_story_get_modified (const AtlasStory *story)
+{
+  g_return_val_if_fail (story != NULL, FALSE);
+  return story->modified;
+}
+
+static void
+add_cited (GPtrArray  *cited,
+           const char *text)
+{
+  if (!text || !*text)
+    return;
+  for (guint i = 0; i < cited->len; i++)
+    if (g_str_equal (g_ptr_array_index (cited, i), text))
+      return;
+  g_ptr_array_add (cited, g_strdup (text));
+}
+
+/* The sources a dataset's description cites: for data without a
+ * source for each row. */
+static void
+add_dataset_sources (AtlasStory *story,
+                     GPtrArray  *cited,
+                     GHashTable *sources,
+                     const char *dataset)
+{
+  g_autofree char *csv = atlas_chart_context_get_dataset_path (story->context, dataset);
+  g_autofree char *stem = csv && g_str_has_suffix (csv, ".csv") ? g_strndup (csv, strlen (csv) - 4) : NULL;
+  g_autofree char *path = stem ? g_strconcat (stem, ".dataset", NULL) : NULL;
+  g_autoptr (AtlasDatasetInfo) info = path ? atlas_dataset_info_load (path, NULL) : NULL;
+
+  for (guint i = 0; info && sources && info->sources[i]; i++)
+    add_cited (cited, g_hash_table_lookup (sources, info->sources[i]));
+}
+
+/* The sources row of table cites in its source_id column ("C35;D1"). */
+static void
+add_row_sources (GPtrArray         *cited,
+                 GHashTable        *sources,
+                 const AtlasColumn *ids,
+                 gsize              row)
+{
+  g_auto (GStrv) row_ids = NULL;
+
+  if (!atlas_column_get_text (ids, row))
+    return;
+  row_ids = g_strsplit (atlas_column_get_text (ids, row), ";", -1);
+  for (guint i = 0; row_ids[i]; i++)
+    add_cited (cited, g_hash_table_lookup (sources, g_strstrip (row_ids[i])));
+}
+
+static gboolean
+within_view (double x,
+             double from,
+             double to)
+{
+  return (isnan (from) || x >= from) && (isnan (to) || x <= to);
+}
+
+/* A row the chart draws: past its filter and among its groups, along x
+ * within the range it shows, with a value in one of its series. */
+static gboolean
+chart_draws_row (const AtlasChart *chart,
+                 gsize             row)
+{
+  const AtlasChartSpec *spec = atlas_chart_get_spec (chart);
+  const AtlasViewState *view = atlas_chart_get_view_state (chart);
+  AtlasTable *table = atlas_chart_get_table (chart);
+  const AtlasColumn *filter = atlas_chart_spec_find_filter (table, spec);
+  const AtlasColumn *group = spec->group_column ? atlas_table_find_column (table, spec->group_column) : NULL;
+  const AtlasColumn *x = spec->x_column ? atlas_table_find_column (table, spec->x_column) : NULL;
+  gboolean has_value = !spec->y_columns || !spec->y_columns[0];
+
+  if (filter && g_strcmp0 (atlas_column_get_text (filter, row), spec->filter_value) != 0)
+    return FALSE;
+  if (group && spec->group_values
+      && !g_strv_contains ((const char *const *) spec->group_values, atlas_column_get_text (group, row)
+                                                                       ? atlas_column_get_text (group, row)
+                                                                       : ""))
+    return FALSE;
+  if (x && atlas_column_get_column_type (x) != ATLAS_COLUMN_TEXT
+      && (atlas_column_is_missing (x, row)
+          || !within_view (atlas_column_get_number (x, row), view->x_min, view->x_max)))
+    return FALSE;
+  for (guint i = 0; spec->y_columns && spec->y_columns[i] && !has_value; i++)
+    {
+      const AtlasColumn *y = atlas_table_find_column (table, spec->y_columns[i]);
+      has_value = y && !atlas_column_is_missing (y, row);
+    }
+  return has_value;
+}
+
+/* The sources of passage index's chart: those of the rows it draws
+ * (else its dataset's), of the events it draws, and of its notes. */
+static void
+add_chart_sources (AtlasStory *story,
+                   guint       index,
+                   GPtrArray  *cited,
+                   GHashTable *sources)
+{
+  const AtlasStoryPassage *passage = g_ptr_array_index (story->passages, index);
+  const AtlasChartDefinition *definition = passage->chart;
+  g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, index, NULL);
+  const AtlasChartSpec *spec;
+  const AtlasColumn *ids;
+  AtlasTable *table;
+
+  add_cited (cited, definition->source);
+  if (!chart || !sources)
+    return;
+  spec = atlas_chart_get_spec (chart);
+  table = atlas_chart_get_table (chart);
+  ids = atlas_table_find_column (table, "source_id");
+  if (ids && atlas_column_get_column_type (ids) == ATLAS_COLUMN_TEXT)
+    {
+      for (gsize row = 0; row < atlas_table_get_n_rows (table); row++)
+        if (chart_draws_row (chart, row))
+          add_row_sources (cited, sources, ids, row);
+    }
+  else if (definition->dataset)
+    add_dataset_sources (story, cited, sources, definition->dataset);
+
+  if (definition->events_dataset && spec->events)
+    {
+      AtlasTable *events = atlas_chart_context_get_dataset (story->context, definition->events_dataset, NULL);
+      const char *label_name = events ? atlas_table_guess_label_column (events) : NULL;
+      const AtlasColumn *labels = label_name ? atlas_table_find_column (events, label_name) : NULL;
+      const AtlasColumn *event_ids = events ? atlas_table_find_column (events, "source_id") : NULL;
+      const AtlasViewState *view = atlas_chart_get_view_state (chart);
+
+      for (guint e = 0; labels && event_ids && e < spec->events->len; e++)
+        {
+          const AtlasChartEvent *event = &g_array_index (spec->events, AtlasChartEvent, e);
+
+          if (!within_view (event->x, view->x_min, view->x_max))
+            continue;
+          for (gsize row = 0; row < atlas_table_get_n_rows (events); row++)
+            if (g_strcmp0 (atlas_column_get_text (labels, row), event->label) == 0)
+              add_row_sources (cited, sources, event_ids, row);
+        }
+    }
+  for (guint n = 0; n < definition->annotations->len; n++)
+    {
+      const AtlasChartNote *note = g_ptr_array_index (definition->annotations, n);
+      for (guint s = 0; note->sources && note->sources[s]; s++)
+        add_cited (cited, g_hash_table_lookup (sources, note->sources[s]));
+    }
+}
+
+/* Every source the story's passages and charts cite, once each, in the
+ * order they first come: the source line of each chart that gives its
+ * own, then, as "publisher, title, date", those of each row it draws and
+ * of each note. */
+GPtrArray *
+atlas_story_list_cited_sources (AtlasStory *story)
+{
+  GPtrArray *cited = g_ptr_array_new_with_free_func (g_free);
+  GHashTable *sources;
+
+  g_return_val_if_fail (story != NULL, cited);
+
+  sources = atlas_chart_context_get_sources (story->context, NULL);
+  for (guint i = 0; i < story->passages->len; i++)
+    add_chart_sources (story, i, cited, sources);
+  return cited;
 }
 
 /* The sources its datasets cite: source id -> "publisher, title, date". */
