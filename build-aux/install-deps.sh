@@ -15,10 +15,14 @@ case "${1:-}" in
     # for tests that open real windows; CJK fonts so Chinese text is drawn;
     # clang-format (with git-clang-format) and Python for the format check;
     # the AT-SPI registry, its Python bindings and xdotool for the
-    # accessibility test.
+    # accessibility test; poppler's tools and Java for reading back
+    # published stories (the HTML validator is fetched below).
     packages="$packages clang libclang-rt-dev xvfb xauth dbus
       desktop-file-utils appstream shared-mime-info valgrind fonts-noto-cjk fonts-cantarell
-      clang-format python3 at-spi2-core gir1.2-atspi-2.0 python3-gi xdotool"
+      clang-format python3 at-spi2-core gir1.2-atspi-2.0 python3-gi xdotool
+      poppler-utils default-jre-headless"
+    command -v npm >/dev/null 2>&1 || packages="$packages npm"
+    tests=1
     ;;
   --bench)
     # The peers the benchmarks measure Silicon Atlas against: gnuplot and
@@ -26,6 +30,19 @@ case "${1:-}" in
     packages="$packages gnuplot-nox python3-matplotlib r-cran-data.table python3-pandas"
     ;;
 esac
+
+tests="${tests:-}"
+
+# The W3C's HTML validator (vnu), which test-publish runs on published
+# stories: from the npm registry, as Debian does not package it. It lives
+# in the user's cache, outside the checkout.
+install_validator () {
+  vnu_dir="${XDG_CACHE_HOME:-$HOME/.cache}/silicon-atlas-tests/vnu"
+  if [ -n "$tests" ] && [ ! -f "$vnu_dir/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+    mkdir -p "$vnu_dir"
+    npm install --prefix "$vnu_dir" --no-audit --no-fund --silent vnu-jar@26.9.27
+  fi
+}
 
 missing=""
 for package in $packages; do
@@ -35,6 +52,7 @@ for package in $packages; do
 done
 
 if [ -z "$missing" ]; then
+  install_validator
   exit 0
 fi
 
@@ -47,3 +65,4 @@ fi
 echo "Installing:$missing"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+install_validator

@@ -38,6 +38,9 @@ atlas_command_line_run (int                  argc,
   g_autofree char *data_dir = atlas_find_data_dir ();
   g_autofree char *datasets_dir = g_build_filename (data_dir, "datasets", NULL);
   g_autofree char *default_story = g_build_filename (data_dir, "story", "silicon-self-reliance.story", NULL);
+  g_autofree char *publish_path = NULL;
+  g_autofree char *paper = NULL;
+  gboolean read_outside = FALSE;
   int story_step = 0;
   gboolean list_datasets = FALSE;
   g_auto (GStrv) inputs = NULL;
@@ -108,7 +111,15 @@ atlas_command_line_run (int                  argc,
     { "story-step", 0, 0, G_OPTION_ARG_INT, &story_step, N_("Draw passage N of the story (with --export)"),
       N_("N") },
     { "story", 0, 0, G_OPTION_ARG_FILENAME, &story_path,
-      N_("The story for --story-step (default: the built-in one)"), N_("FILE.story") },
+      N_("The story to open, or for --story-step and --export-story (default: the built-in one)"),
+      N_("FILE.story") },
+    { "export-story", 0, 0, G_OPTION_ARG_FILENAME, &publish_path,
+      N_("Publish the story as OUT: a PDF to print or share, or one web page (.html) that needs no network"),
+      N_("OUT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+      N_("The PDF's paper: a4 or letter (default: the locale's)"), N_("SIZE") },
+    { "allow-outside-data", 0, 0, G_OPTION_ARG_NONE, &read_outside,
+      N_("Let the story read data files outside its own folder; only for a story you trust"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("FILE.csv") },
     { NULL },
@@ -135,9 +146,12 @@ atlas_command_line_run (int                  argc,
     status = atlas_describe_command_run (describe_path);
   else if (list_datasets)
     status = atlas_list_datasets_command_run (datasets_dir);
+  else if (publish_path)
+    status = atlas_publish_story_command_run (publish_path, story_path ? story_path : default_story, paper,
+                                              datasets_dir, read_outside);
   else if (story_step != 0)
     status = atlas_story_step_command_run (&export, story_path ? story_path : default_story, story_step,
-                                           datasets_dir);
+                                           datasets_dir, read_outside);
   else if ((export.output || export.save_chart || export.summary || export.audit) && inputs && inputs[0] && !inputs[1])
     status = atlas_export_command_run (&export, inputs[0], datasets_dir);
   else if (export.output || export.save_chart || export.summary || export.audit)

@@ -11,7 +11,7 @@
 #include "atlas-chart-audit.h"
 #include "atlas-chart-definition.h"
 #include "atlas-chart-export.h"
-#include "atlas-story.h"
+#include "atlas-story-publish.h"
 #include "atlas-csv-reader.h"
 #include "atlas-table.h"
 
@@ -370,6 +370,27 @@ atlas_export_command_run (const AtlasExportOptions *options,
   return write_chart (chart, definition, options);
 }
 
+/* The story at story_path, its datasets those it names or the built-in
+ * ones; NULL, having said why, when it cannot be read or names files
+ * outside its folder that read_outside does not let it read. */
+static AtlasStory *
+open_story (const char *story_path,
+            const char *datasets_dir,
+            gboolean    read_outside)
+{
+  g_autoptr (GError) error = NULL;
+  AtlasStory *story = atlas_story_open (story_path, datasets_dir,
+                                        read_outside ? ATLAS_STORY_OPEN_READ_OUTSIDE : ATLAS_STORY_OPEN_DEFAULT,
+                                        NULL, &error);
+
+  if (!story && g_error_matches (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_OUTSIDE_FOLDER))
+    /* Translators: the story's message, then the option that lets it read them. */
+    fprintf (stderr, _("%s; %s lets it read them\n"), error->message, "--allow-outside-data");
+  else if (!story)
+    fprintf (stderr, "%s\n", error->message);
+  return story;
+}
+
 /* Draws passage step (1-based) of the story: its chart state, into the
  * file --export names, at the size and in the look the options ask;
  * --save-chart writes the passage's chart as a chart file. */
@@ -377,18 +398,16 @@ int
 atlas_story_step_command_run (const AtlasExportOptions *options,
                               const char               *story_path,
                               int                       step,
-                              const char               *datasets_dir)
+                              const char               *datasets_dir,
+                              gboolean                  read_outside)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (AtlasStory) story = atlas_story_load (story_path, &error);
+  g_autoptr (AtlasStory) story = open_story (story_path, datasets_dir, read_outside);
   g_autoptr (AtlasChartDefinition) definition = NULL;
   g_autoptr (AtlasChart) chart = NULL;
 
   if (!story)
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 1;
-    }
+    return 1;
   if (step < 1 || (guint) step > atlas_story_get_n_passages (story))
     {
       /* Translators: the story's last passage, then the one asked for. */
@@ -408,4 +427,39 @@ atlas_story_step_command_run (const AtlasExportOptions *options,
   definition->dark = options->dark;
   definition->transparent = options->transparent;
   return write_chart (chart, definition, options);
+}
+
+/* Publishes the story as output, a PDF (on paper, "a4" or "letter"; NULL
+ * for the locale's) or a web page, by its extension. */
+int
+atlas_publish_story_command_run (const char *output,
+                                 const char *story_path,
+                                 const char *paper,
+                                 const char *datasets_dir,
+                                 gboolean    read_outside)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AtlasStory) story = NULL;
+  AtlasPublishFormat format;
+  AtlasPaperSize paper_size = atlas_paper_size_for_locale ();
+
+  if (!atlas_publish_format_from_path (output, &format))
+    {
+      print_usage_error (_("--export-story writes a .pdf or .html file, not “%s”"), output);
+      return 2;
+    }
+  if (paper && !atlas_paper_size_from_string (paper, &paper_size))
+    {
+      print_usage_error (_("--paper takes a4 or letter, not “%s”"), paper);
+      return 2;
+    }
+  story = open_story (story_path, datasets_dir, read_outside);
+  if (!story)
+    return 1;
+  if (!atlas_story_publish (story, output, paper_size, NULL, NULL, NULL, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  return 0;
 }

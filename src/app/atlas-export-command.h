@@ -46,6 +46,12 @@ int atlas_export_command_run (const AtlasExportOptions *options,
 int atlas_story_step_command_run (const AtlasExportOptions *options,
                                   const char               *story_path,
                                   int                       step,
-                                  const char               *datasets_dir);
+                                  const char               *datasets_dir,
+                                  gboolean                  read_outside);
+int atlas_publish_story_command_run (const char *output,
+                                     const char *story_path,
+                                     const char *paper,
+                                     const char *datasets_dir,
+                                     gboolean    read_outside);
 
 G_END_DECLS
