@@ -1,5 +1,5 @@
 /* fuzz-story.c: libFuzzer harness: any bytes as a story file, beside the real datasets; every passage that loads is
- * charted and drawn.
+ * charted and drawn, its sources listed, and the story saved and read back the same.
  *
  * Run from the source tree (the datasets are found at data/datasets);
  * seed it with data/story. The built-in story is read once first, and
@@ -49,6 +49,33 @@ make_folder (void)
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 320, 240);
 }
 
+/* A story that loads, saved, loads again with the same passages, and
+ * saves again to the same bytes. */
+static void
+assert_saves_as_it_reads (AtlasStory *story)
+{
+  g_autofree char *folder = g_path_get_dirname (story_path);
+  g_autofree char *saved = g_build_filename (folder, "saved.story", NULL);
+  g_autofree char *again = g_build_filename (folder, "again.story", NULL);
+  g_autofree char *saved_text = NULL;
+  g_autofree char *again_text = NULL;
+  g_autoptr (AtlasStory) reread = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (atlas_story_save (story, saved, &error));
+  reread = atlas_story_load_reusing (saved, built_in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_story_get_title (reread), ==, atlas_story_get_title (story));
+  g_assert_cmpstr (atlas_story_get_attribution (reread), ==, atlas_story_get_attribution (story));
+  g_assert_cmpuint (atlas_story_get_n_passages (reread), ==, atlas_story_get_n_passages (story));
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    g_assert_cmpstr (atlas_story_get_passage (reread, i)->text, ==, atlas_story_get_passage (story, i)->text);
+  g_assert_true (atlas_story_save (reread, again, &error));
+  g_assert_true (g_file_get_contents (saved, &saved_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (again, &again_text, NULL, NULL));
+  g_assert_cmpstr (again_text, ==, saved_text);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -86,5 +113,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
       cairo_destroy (cr);
     }
+  g_ptr_array_unref (atlas_story_list_cited_sources (story));
+  assert_saves_as_it_reads (story);
   return 0;
 }
