@@ -235,6 +235,35 @@ def main():
             check_html("built-in page", page, passages, title)
             validate("built-in page", page)
 
+        # A story of one's own, as the window saves one: two CSV files
+        # beside it and a built-in dataset.
+        own = os.path.join(work, "own")
+        os.mkdir(own)
+        with open(os.path.join(own, "prices.csv"), "w", encoding="utf-8") as csv:
+            csv.write("year,price\n2019,1.25\n2020,1.5\n2021,2.25\n2022,2\n")
+        with open(os.path.join(own, "fabs.csv"), "w", encoding="utf-8") as csv:
+            csv.write("region,fabs\nNorth,4\nSouth,7\nEast,2\n")
+        own_story = os.path.join(own, "own.story")
+        with open(own_story, "w", encoding="utf-8") as story:
+            story.write("[Story]\nTitle=Prices and fabs\nAttribution=Written in the window\n\n"
+                        "[Passage 1]\nText=Prices rose.\nData=prices.csv\nChart=bar\nTitle=Prices\n"
+                        "Source=My notes\n\n"
+                        "[Passage 2]\nText=Fabs by region.\nData=fabs.csv\nChart=bar-horizontal\nTitle=Fabs\n\n"
+                        "[Passage 3]\nText=Imports of chips.\nDataset=ic-trade-and-output\nChart=line\nX=year\n"
+                        "Y=imports (USD bn)\nTitle=Imports\n")
+        own_passages = passages_of(own_story)
+        for extension in ("pdf", "html"):
+            own_out = os.path.join(own, f"own.{extension}")
+            result = run("--story", own_story, "--export-story", own_out)
+            check(f"a story of one's own publishes as .{extension}", result.returncode == 0, result.stderr)
+            if result.returncode == 0 and extension == "pdf":
+                check_pdf("own PDF", own_out, own_passages, "Prices and fabs")
+                check("own PDF: the chart's own source line is among the sources",
+                      "My notes" in pdf_page_text(own_out, len(own_passages) + 2))
+            elif result.returncode == 0:
+                check_html("own page", own_out, own_passages, "Prices and fabs")
+                validate("own page", own_out)
+
         hostile_path, hostile_title, hostile_passages = write_hostile_story(work)
         hostile_page = os.path.join(work, "hostile.html")
         result = run("--story", hostile_path, "--export-story", hostile_page)

@@ -26,7 +26,20 @@ present_window (AtlasApplication *self,
       window = GTK_WINDOW (atlas_window_new (GTK_APPLICATION (self)));
       /* The window says nothing of a story it could not load; the
        * terminal it was started from does. */
-      if (!atlas_window_load_story (ATLAS_WINDOW (window), self->story_path, &error))
+      if (atlas_window_load_story (ATLAS_WINDOW (window), self->story_path, &error))
+        ;
+      else if (g_error_matches (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_OUTSIDE_FOLDER))
+        {
+          /* The built-in story, while the window asks about that one. */
+          g_autoptr (GFile) story = g_file_new_for_path (self->story_path);
+          g_autofree char *builtin = atlas_window_builtin_story_path ();
+          g_autoptr (GError) builtin_error = NULL;
+
+          if (!atlas_window_load_story (ATLAS_WINDOW (window), builtin, &builtin_error))
+            g_printerr ("%s\n", builtin_error->message);
+          atlas_window_open_story (ATLAS_WINDOW (window), story);
+        }
+      else
         g_printerr ("%s\n", error->message);
     }
   gtk_window_present (window);

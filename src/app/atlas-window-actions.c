@@ -67,10 +67,9 @@ make_toast_button (const char *label,
 
 /* "Exported “chart.png”", with buttons to open the file and to show it
  * in its folder. */
-static void
-on_exported (AtlasExportDialog *dialog,
-             const char        *path,
-             AtlasWindow       *self)
+void
+atlas_window_show_exported (AtlasWindow *self,
+                            const char  *path)
 {
   g_autofree char *shown = g_filename_display_basename (path);
   g_autofree char *message = g_strdup_printf (_("Exported “%s”"), shown);
@@ -88,6 +87,14 @@ on_exported (AtlasExportDialog *dialog,
   g_free (self->status);
   self->status = g_strdup (message);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_exported (AtlasExportDialog *dialog,
+             const char        *path,
+             AtlasWindow       *self)
+{
+  atlas_window_show_exported (self, path);
 }
 
 /* The toast's Open: the file in the app the desktop opens it with (through
@@ -394,6 +401,11 @@ atlas_window_import_file (AtlasWindow *self,
   path = atlas_window_get_local_path (self, file);
   if (!path)
     return NULL;
+  if (g_str_has_suffix (path, ".story"))
+    {
+      atlas_window_open_story (self, file);
+      return NULL;
+    }
   if (g_str_has_suffix (path, ".atlaschart"))
     {
       /* What went wrong reading it is said by the document. */
@@ -438,15 +450,19 @@ open_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   g_autoptr (GListStore) filters = atlas_file_filters_new ();
-  const char *openable_types[] = { "text/csv", "text/tab-separated-values", "application/x-silicon-atlas-chart", NULL };
-  const char *openable_patterns[] = { "*.csv", "*.tsv", "*.txt", "*.atlaschart", NULL };
+  const char *openable_types[] = { "text/csv", "text/tab-separated-values", "application/x-silicon-atlas-chart",
+                                   "application/x-silicon-atlas-story", NULL };
+  const char *openable_patterns[] = { "*.csv", "*.tsv", "*.txt", "*.atlaschart", "*.story", NULL };
+  const char *story_types[] = { "application/x-silicon-atlas-story", NULL };
+  const char *story_patterns[] = { "*.story", NULL };
   const char *every_pattern[] = { "*", NULL };
 
-  atlas_file_filters_add (filters, _("Tables and charts"), openable_types, openable_patterns);
+  atlas_file_filters_add (filters, _("Tables, charts and stories"), openable_types, openable_patterns);
   add_table_filter (filters);
   add_chart_filter (filters);
+  atlas_file_filters_add (filters, _("Silicon Atlas stories"), story_types, story_patterns);
   atlas_file_filters_add (filters, _("All files"), NULL, every_pattern);
-  atlas_file_chooser_open (GTK_WINDOW (widget), _("Open a CSV File or Chart"), G_LIST_MODEL (filters),
+  atlas_file_chooser_open (GTK_WINDOW (widget), _("Open a CSV File, Chart or Story"), G_LIST_MODEL (filters),
                            on_file_to_open_chosen, g_object_ref (widget), g_object_unref);
 }
 
@@ -592,7 +608,10 @@ save_activated (GtkWidget  *widget,
   AtlasWindow *self = ATLAS_WINDOW (widget);
   GFile *chart_file = atlas_document_get_chart_file (self->document);
 
-  if (chart_file)
+  /* A passage of one's own story is kept by the story. */
+  if (atlas_window_story_is_own (self) && atlas_document_get_source (self->document) == ATLAS_DOCUMENT_SOURCE_PASSAGE)
+    gtk_widget_activate_action (widget, "win.save-story", NULL);
+  else if (chart_file)
     atlas_window_save_chart (self, chart_file);
   else
     save_as_activated (widget, "win.save-as", NULL);

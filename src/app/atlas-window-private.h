@@ -7,9 +7,12 @@
 #include "atlas-chart-settings.h"
 #include "atlas-document.h"
 #include "atlas-import-settings.h"
+#include "atlas-dataset.h"
 #include "atlas-story.h"
 
 G_BEGIN_DECLS
+
+typedef struct _AtlasDeletedPassage AtlasDeletedPassage;
 
 /* The most groups of a column the settings list to choose from: more are
  * chosen in a chart file. */
@@ -25,6 +28,7 @@ struct _AtlasWindow
   AdwViewStack *view_stack;
   AtlasTableView *table_view;
   GtkListBox *passage_list;
+  GtkLabel *story_label;
   GtkListBox *dataset_list;
   GtkLabel *your_charts_label;
   GtkListBox *your_charts_list;
@@ -56,6 +60,13 @@ struct _AtlasWindow
   guint sidebar_tick;                /* the tick callback that will, 0 for none */
   AdwAnimation *passage_fade;        /* the chart fading in on a new passage */
 
+  /* Writing a story of one's own. */
+  char *passage_shown_as;            /* the passage's chart as first shown, in the chart language */
+  int editing;                       /* the passage whose text is being edited in its row; -1 for none */
+  GtkTextView *editing_view;         /* its editor */
+  AtlasDeletedPassage *deleted_passage; /* the passage last deleted, for its toast's Undo */
+  gboolean publishing;               /* the story is being exported in another thread */
+
   /* The chart options: what the settings sidebar and the pointer change. */
   GSimpleActionGroup *chart_options; /* "options.chart-type", "options.x-column", "options.text", ... */
   GHashTable *charts_by_x;           /* x column -> AtlasChartSpec: the table's chart as last shown along it */
@@ -70,6 +81,11 @@ struct _AtlasWindow
   GHashTable *export_choices;        /* chart key -> the format and size it was last exported at; NULL until read */
 };
 
+/* What to do once a person has saved or let go of a chart's changes. */
+typedef struct _AtlasWindowThen AtlasWindowThen;
+typedef void (*AtlasWindowThenFunc) (AtlasWindow *self,
+                                     gpointer     data);
+
 /* atlas-window.c */
 void               atlas_window_show_status          (AtlasWindow *self,
                                                       const char  *message);
@@ -82,11 +98,29 @@ const char        *atlas_window_get_shown_dataset    (AtlasWindow *self);
 /* atlas-window-sidebar.c */
 void               atlas_window_class_init_sidebar   (GtkWidgetClass *widget_class);
 void               atlas_window_init_sidebar         (AtlasWindow    *self);
+GtkWidget         *atlas_window_make_sidebar_label   (const char     *markup,
+                                                      int             vertical_margin);
+GtkWidget         *atlas_window_make_dataset_row     (const AtlasDatasetInfo *info);
 
-/* What to do once a person has saved or let go of a chart's changes. */
-typedef struct _AtlasWindowThen AtlasWindowThen;
-typedef void (*AtlasWindowThenFunc) (AtlasWindow *self,
-                                     gpointer     data);
+/* atlas-window-story.c */
+void               atlas_window_class_init_story     (GtkWidgetClass *widget_class);
+void               atlas_window_init_story           (AtlasWindow    *self);
+void               atlas_deleted_passage_free        (AtlasDeletedPassage *deleted);
+gboolean           atlas_window_story_is_own         (AtlasWindow    *self);
+void               atlas_window_update_story         (AtlasWindow    *self);
+void               atlas_window_remember_passage_chart (AtlasWindow  *self);
+void               atlas_window_keep_passage_chart   (AtlasWindow    *self);
+void               atlas_window_fill_passages        (AtlasWindow    *self);
+void               atlas_window_take_story           (AtlasWindow    *self,
+                                                      AtlasStory     *story);
+gboolean           atlas_window_load_story_trusting  (AtlasWindow    *self,
+                                                      const char     *path,
+                                                      gboolean        read_outside,
+                                                      GError        **error);
+void               atlas_window_confirm_story_discard (AtlasWindow        *self,
+                                                       AtlasWindowThenFunc then,
+                                                       gpointer            data,
+                                                       GDestroyNotify      destroy);
 
 /* atlas-window-your-charts.c */
 void               atlas_window_init_your_charts     (AtlasWindow        *self);
@@ -105,5 +139,9 @@ void               atlas_window_update_chart_options (AtlasWindow *self);
 void               atlas_window_class_init_actions   (GtkWidgetClass *widget_class);
 void               atlas_window_init_actions         (AtlasWindow *self);
 void               atlas_window_ask_to_locate_data   (AtlasWindow *self);
+void               atlas_window_show_exported        (AtlasWindow *self,
+                                                      const char  *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasDeletedPassage, atlas_deleted_passage_free)
 
 G_END_DECLS

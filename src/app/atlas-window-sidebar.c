@@ -4,12 +4,10 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-dataset.h"
-
 /* A wrapped, left-aligned label for a sidebar row, from Pango markup. */
-static GtkWidget *
-make_sidebar_label (const char *markup,
-                    int         vertical_margin)
+GtkWidget *
+atlas_window_make_sidebar_label (const char *markup,
+                                 int         vertical_margin)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -24,36 +22,17 @@ make_sidebar_label (const char *markup,
   return label;
 }
 
-/* A passage as the sidebar shows it: a heading that opens it in bold. */
-static GtkWidget *
-make_passage_row (const AtlasStoryPassage *passage)
-{
-  const char *text = passage->text;
-  const char *break_at = strstr (text, "\n\n");
-  g_autofree char *markup = NULL;
-
-  if (break_at && break_at - text < 100)
-    {
-      g_autofree char *heading = g_markup_escape_text (text, break_at - text);
-      g_autofree char *body = g_markup_escape_text (break_at + 2, -1);
-      markup = g_strdup_printf ("<b>%s</b>\n%s", heading, body);
-    }
-  else
-    markup = g_markup_escape_text (text, -1);
-  return make_sidebar_label (markup, 6);
-}
-
 /* A dataset as the sidebar lists it: its title, then its span, when it
  * was last brought up to date, and its units. */
-static GtkWidget *
-make_dataset_row (const AtlasDatasetInfo *info)
+GtkWidget *
+atlas_window_make_dataset_row (const AtlasDatasetInfo *info)
 {
   g_autofree char *title = g_markup_escape_text (info->title, -1);
   g_autofree char *currency = atlas_dataset_info_describe_currency (info);
   g_autofree char *details = g_markup_printf_escaped ("%s · %s", currency, info->units);
   g_autofree char *markup = g_strdup_printf ("%s\n<small>%s</small>", title, details);
 
-  return make_sidebar_label (markup, 3);
+  return atlas_window_make_sidebar_label (markup, 3);
 }
 
 /* Scrolls the sidebar so that the row shown is in sight, without taking
@@ -189,16 +168,21 @@ atlas_window_show_passage (AtlasWindow *self,
       return;
     }
   builtin = atlas_window_builtin_datasets_dir ();
+  /* The passage left keeps what was changed of its chart. */
+  atlas_window_keep_passage_chart (self);
+  g_clear_pointer (&self->passage_shown_as, g_free);
   self->passage = (int) index;
   /* A short fade marks the change of passage; AdwAnimation skips it when
    * the system asks for reduced motion (animations off). */
   adw_animation_reset (self->passage_fade);
   adw_animation_play (self->passage_fade);
-  if (self->settings)
+  if (self->settings && !atlas_window_story_is_own (self))
     g_settings_set_int (self->settings, "passage", (int) index);
   atlas_document_show (self->document, ATLAS_DOCUMENT_SOURCE_PASSAGE,
                        atlas_story_export_passage (self->story, index, builtin), chart,
                        atlas_story_get_title (self->story));
+  atlas_window_remember_passage_chart (self);
+  atlas_window_update_story (self);
   self->selecting = TRUE;
   gtk_list_box_unselect_all (self->dataset_list);
   gtk_list_box_select_row (self->passage_list, gtk_list_box_get_row_at_index (self->passage_list, (int) index));
@@ -239,45 +223,22 @@ step_passage (GtkWidget  *widget,
     atlas_window_confirm_discard (self, show_passage_when_free, GUINT_TO_POINTER ((guint) next), NULL);
 }
 
-/* Fills the sidebar with the story's passages and shows the first. */
+/* Fills the sidebar with the story at path and shows its first passage.
+ * A story naming files outside its own folder is refused here
+ * (ATLAS_STORY_ERROR_OUTSIDE_FOLDER): atlas_window_open_story() asks. */
 gboolean
 atlas_window_load_story (AtlasWindow  *self,
                          const char   *path,
                          GError      **error)
 {
-  AtlasStory *story = atlas_story_load (path, error);
-  g_autoptr (GError) catalog_error = NULL;
-  GtkWidget *child;
-  int first;
+  return atlas_window_load_story_trusting (self, path, FALSE, error);
+}
 
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
-
-  if (!story)
-    return FALSE;
-  g_clear_pointer (&self->story, atlas_story_free);
-  self->story = story;
-  g_clear_pointer (&self->builtin_context, atlas_chart_context_unref);
-  atlas_document_set_context (self->document, atlas_window_get_chart_context (self));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->passage_list))))
-    gtk_list_box_remove (self->passage_list, child);
-  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
-    gtk_list_box_append (self->passage_list, make_passage_row (atlas_story_get_passage (story, i)));
-  adw_view_switcher_title_set_subtitle (self->window_title, atlas_story_get_title (story));
-  atlas_chart_view_set_sources (self->chart_view, atlas_story_get_sources (story));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->dataset_list))))
-    gtk_list_box_remove (self->dataset_list, child);
-  g_clear_pointer (&self->catalog, g_ptr_array_unref);
-  self->catalog = atlas_dataset_catalog_load (atlas_story_get_datasets_dir (story), &catalog_error);
-  if (!self->catalog)
-    atlas_window_show_status (self, catalog_error->message);
-  for (guint i = 0; self->catalog && i < self->catalog->len; i++)
-    gtk_list_box_append (self->dataset_list, make_dataset_row (g_ptr_array_index (self->catalog, i)));
-
-  /* Back where the reader left off, when that passage is still there. */
-  first = self->settings ? g_settings_get_int (self->settings, "passage") : 0;
-  atlas_window_show_passage (self, first >= 0 && first < (int) atlas_story_get_n_passages (story) ? (guint) first : 0);
-  return TRUE;
+AtlasStory *
+atlas_window_get_story (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->story;
 }
 
 int

@@ -174,9 +174,10 @@ close_now (AtlasWindow *self,
 static gboolean
 on_close_request (AtlasWindow *self)
 {
-  if (self->closing || !atlas_document_get_modified (self->document))
+  if (self->closing)
     return FALSE;
-  atlas_window_confirm_discard (self, close_now, NULL, NULL);
+  /* The story's changes are asked about first, then the chart's. */
+  atlas_window_confirm_story_discard (self, close_now, NULL, NULL);
   return TRUE;
 }
 

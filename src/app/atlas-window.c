@@ -331,6 +331,8 @@ atlas_window_dispose (GObject *object)
   g_clear_pointer (&self->builtin_context, atlas_chart_context_unref);
   g_clear_pointer (&self->story, atlas_story_free);
   g_clear_pointer (&self->catalog, g_ptr_array_unref);
+  g_clear_pointer (&self->passage_shown_as, g_free);
+  g_clear_pointer (&self->deleted_passage, atlas_deleted_passage_free);
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
 }
 
@@ -368,6 +370,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, problems_label);
   gtk_widget_class_bind_template_callback (widget_class, on_problems_response);
   atlas_window_class_init_sidebar (widget_class);
+  atlas_window_class_init_story (widget_class);
   atlas_window_class_init_actions (widget_class);
 }
 
@@ -414,6 +417,7 @@ atlas_window_init (AtlasWindow *self)
     self->import_memory = atlas_import_memory_new (imports);
   }
   atlas_window_init_sidebar (self);
+  atlas_window_init_story (self);
   atlas_window_init_chart_options (self);
   atlas_window_init_actions (self);
   atlas_window_init_your_charts (self);

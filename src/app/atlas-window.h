@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "atlas-chart-view.h"
+#include "atlas-story.h"
 #include "atlas-document.h"
 #include "atlas-export-dialog.h"
 #include "atlas-import-dialog.h"
@@ -23,6 +24,24 @@ gboolean        atlas_window_load_story      (AtlasWindow    *self,
                                               GError        **error);
 void            atlas_window_show_passage    (AtlasWindow    *self,
                                               guint           index);
+void            atlas_window_open_story      (AtlasWindow    *self,
+                                              GFile          *file);
+void            atlas_window_new_story       (AtlasWindow    *self,
+                                              const char     *title,
+                                              const char     *attribution);
+void            atlas_window_add_passage     (AtlasWindow    *self);
+void            atlas_window_move_passage    (AtlasWindow    *self,
+                                              guint           from,
+                                              guint           to);
+void            atlas_window_delete_passage  (AtlasWindow    *self,
+                                              guint           index);
+gboolean        atlas_window_undo_delete_passage (AtlasWindow *self);
+gboolean        atlas_window_save_story      (AtlasWindow    *self,
+                                              GFile          *file);
+void            atlas_window_export_story_to (AtlasWindow    *self,
+                                              const char     *path);
+AtlasStory     *atlas_window_get_story       (AtlasWindow    *self);
+char           *atlas_window_builtin_story_path (void);
 gboolean        atlas_window_show_dataset    (AtlasWindow    *self,
                                               const char     *dataset);
 gboolean        atlas_window_export_to       (AtlasWindow    *self,

@@ -933,20 +933,45 @@ atlas_document_save (AtlasDocument *self,
                    uri);
       return FALSE;
     }
-  definition = atlas_chart_definition_copy (self->definition);
-  atlas_chart_definition_take_chart (definition, self->chart);
+  definition = atlas_document_dup_shown_definition (self);
   if (!atlas_chart_definition_save (definition, path, error))
     return FALSE;
   g_clear_pointer (&self->definition, atlas_chart_definition_free);
   self->definition = g_steal_pointer (&definition);
   if (g_set_object (&self->chart_file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_FILE]);
+  atlas_document_set_saved (self);
+  return TRUE;
+}
+
+/* The chart shown, as it shows now (type, columns, view, notes), in the
+ * chart language; NULL before a chart is shown. */
+AtlasChartDefinition *
+atlas_document_dup_shown_definition (AtlasDocument *self)
+{
+  AtlasChartDefinition *definition;
+
+  g_return_val_if_fail (ATLAS_IS_DOCUMENT (self), NULL);
+
+  if (!self->chart || !self->definition)
+    return NULL;
+  definition = atlas_chart_definition_copy (self->definition);
+  atlas_chart_definition_take_chart (definition, self->chart);
+  return definition;
+}
+
+/* The chart as it shows now is kept: by a chart file, or by the story
+ * whose passage it is. */
+void
+atlas_document_set_saved (AtlasDocument *self)
+{
+  g_return_if_fail (ATLAS_IS_DOCUMENT (self));
+
   if (atlas_document_get_modified (self))
     {
       self->saved_depth = (int) self->undo_specs->len;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
-  return TRUE;
 }
 
 AtlasDocumentSource

@@ -56,6 +56,8 @@ void                  atlas_document_cancel            (AtlasDocument           
 gboolean              atlas_document_save              (AtlasDocument             *self,
                                                         GFile                     *file,
                                                         GError                   **error);
+AtlasChartDefinition *atlas_document_dup_shown_definition (AtlasDocument          *self);
+void                  atlas_document_set_saved         (AtlasDocument             *self);
 
 AtlasDocumentSource   atlas_document_get_source        (AtlasDocument             *self);
 AtlasChart           *atlas_document_get_chart         (AtlasDocument             *self);
