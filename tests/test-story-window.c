@@ -9,17 +9,6 @@
 #include "test-support.h"
 #include "ui-test-support.h"
 
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
-
 /* What each passage of the window's story shows: its text, its chart's
  * type and title, and the chart described in words. */
 static GPtrArray *
@@ -145,8 +134,8 @@ test_write_a_story (void)
   g_assert_cmpuint (atlas_story_get_n_passages (atlas_window_get_story (window)), ==, 13);
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  prices = write_file (folder, "prices.csv", "year,price\n2019,1.25\n2020,1.5\n2021,2.25\n2022,2\n2023,2.5\n");
-  fabs = write_file (folder, "fabs.csv", "region,fabs\nNorth,4\nSouth,7\nEast,2\nWest,5\n");
+  prices = test_write_file (folder, "prices.csv", "year,price\n2019,1.25\n2020,1.5\n2021,2.25\n2022,2\n2023,2.5\n");
+  fabs = test_write_file (folder, "fabs.csv", "region,fabs\nNorth,4\nSouth,7\nEast,2\nWest,5\n");
 
   atlas_window_new_story (window, "Prices & fabs", "Written in the window");
   wait_for_frames (GTK_WIDGET (window), 2);
@@ -290,8 +279,8 @@ test_received_story_asks (void)
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  private_csv = write_file (root, "salaries.csv", "year,salary\n2023,100\n2024,120\n");
-  story_file = write_file (folder, "received.story", "[Story]\nTitle=Received\n\n[Passage 1]\nText=Look.\n"
+  private_csv = test_write_file (root, "salaries.csv", "year,salary\n2023,100\n2024,120\n");
+  story_file = test_write_file (folder, "received.story", "[Story]\nTitle=Received\n\n[Passage 1]\nText=Look.\n"
                                                      "Data=../salaries.csv\n");
   file = g_file_new_for_path (story_file);
 

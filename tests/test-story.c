@@ -351,17 +351,6 @@ test_built_in_notes_cite (void)
     }
 }
 
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
-}
-
 /* What each passage's chart shows, in words, for comparing two stories. */
 static GPtrArray *
 summarize_story (AtlasStory *story)
@@ -405,9 +394,9 @@ test_written_story_moves_with_its_folder (void)
   g_autoptr (GError) error = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  first_csv = write_file (folder, "prices.csv", "year,price\n2020,1.5\n2021,2.25\n2022,2\n");
+  first_csv = test_write_file (folder, "prices.csv", "year,price\n2020,1.5\n2021,2.25\n2022,2\n");
   g_assert_cmpint (g_mkdir_with_parents (g_build_filename (folder, "data", NULL), 0700), ==, 0);
-  second_csv = write_file (folder, "data/fabs.csv", "region,fabs\nNorth,4\nSouth,7\nEast,2\n");
+  second_csv = test_write_file (folder, "data/fabs.csv", "region,fabs\nNorth,4\nSouth,7\nEast,2\n");
 
   atlas_chart_definition_set_data (prices, first_csv);
   prices->title = g_strdup ("Price per year");
@@ -486,8 +475,8 @@ test_outside_files_need_trust (void)
   };
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  private_csv = write_file (root, "private.csv", "date,title,value\n2020-01-01,Secret,42\n2020-06-01,Other,43\n");
-  inside_csv = write_file (folder, "inside.csv", "date,value\n2020-01-01,1\n2021-01-01,2\n");
+  private_csv = test_write_file (root, "private.csv", "date,title,value\n2020-01-01,Secret,42\n2020-06-01,Other,43\n");
+  inside_csv = test_write_file (folder, "inside.csv", "date,value\n2020-01-01,1\n2021-01-01,2\n");
   link = g_build_filename (folder, "link.csv", NULL);
   g_assert_cmpint (symlink (private_csv, link), ==, 0);
   path = g_build_filename (folder, "story.story", NULL);

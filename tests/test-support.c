@@ -67,3 +67,15 @@ test_release_font_caches (void)
   cairo_debug_reset_static_data ();
   FcFini ();
 }
+
+/* Writes contents to a file called name in dir; its path. */
+char *
+test_write_file (const char *dir,
+                 const char *name,
+                 const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}

@@ -14,6 +14,9 @@ char       *test_render_hash         (AtlasChart *chart,
                                       int         width,
                                       int         height);
 gboolean    test_remove_dir          (const char *dir);
+char       *test_write_file          (const char *dir,
+                                      const char *name,
+                                      const char *contents);
 void        test_release_font_caches (void);
 
 G_END_DECLS
