@@ -17,9 +17,12 @@
 #define PAGE_MARGIN 56.0
 #define PAGE_FOOTER 22.0
 /* The page's chart is at most this tall for its width, and is put on a
- * page of its own rather than drawn smaller than this many points. */
-#define PAGE_CHART_ASPECT 0.72
+ * page of its own rather than drawn smaller than this many points. It is
+ * laid out this many units wide and scaled to the page: its 12-unit text
+ * prints at 9 points, as charts in print are, and its notes find room. */
+#define PAGE_CHART_ASPECT 0.8
 #define PAGE_CHART_MIN_HEIGHT 230.0
+#define PAGE_CHART_LAYOUT_WIDTH 640.0
 
 /* The web page's charts: one for screens at least 600 px wide, one laid
  * out again for phones, so that its text stays readable there. */
@@ -381,7 +384,9 @@ pdf_passage_page (PdfPages   *pages,
   cairo_rectangle (pages->cr, PAGE_MARGIN, pages->y, chart_width, chart_height);
   cairo_clip (pages->cr);
   cairo_translate (pages->cr, PAGE_MARGIN, pages->y);
-  atlas_chart_layout_unref (atlas_chart_render (chart, pages->cr, chart_width, chart_height));
+  cairo_scale (pages->cr, chart_width / PAGE_CHART_LAYOUT_WIDTH, chart_width / PAGE_CHART_LAYOUT_WIDTH);
+  atlas_chart_layout_unref (atlas_chart_render (chart, pages->cr, PAGE_CHART_LAYOUT_WIDTH,
+                                                chart_height * PAGE_CHART_LAYOUT_WIDTH / chart_width));
   cairo_restore (pages->cr);
   pdf_finish_page (pages);
   return TRUE;
@@ -393,6 +398,7 @@ pdf_sources_page (PdfPages   *pages,
 {
   g_autoptr (GPtrArray) cited = atlas_story_list_cited_sources (story);
   g_autofree char *outline = g_strdup_printf ("page=%u", pages->page);
+  double hanging;
 
   cairo_pdf_surface_add_outline (pages->surface, CAIRO_PDF_OUTLINE_ROOT, _("Sources"), outline, 0);
   pdf_flow_text (pages, "Cantarell, Sans Bold 18", _("Sources"), 0.1, 12);
@@ -400,17 +406,27 @@ pdf_sources_page (PdfPages   *pages,
     pdf_flow_text (pages, "Serif Italic 11", atlas_story_get_attribution (story), 0.2, 12);
   if (cited->len == 0)
     pdf_flow_text (pages, "Serif 10", _("The charts cite no sources."), 0.2, 0);
+  /* The text of every source starts where the widest number leaves room. */
+  {
+    g_autofree char *widest = g_strdup_printf ("%u.", cited->len);
+    g_autoptr (PangoLayout) number = pdf_layout (pages, "Serif 9.5", widest);
+    PangoRectangle logical;
+
+    pango_layout_get_extents (number, NULL, &logical);
+    hanging = pango_units_to_double (logical.width) + 6;
+  }
   for (guint i = 0; i < cited->len; i++)
     {
       g_autofree char *text = g_markup_escape_text (g_ptr_array_index (cited, i), -1);
       g_autofree char *markup = g_strdup_printf ("%u.\t%s", i + 1, text);
       g_autoptr (PangoLayout) layout = pdf_layout (pages, "Serif 9.5", markup);
-      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 26);
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                pango_units_from_double (hanging));
 
       /* A hanging indent: the number stands out, the lines under it align. */
       pango_layout_set_tabs (layout, tabs);
       pango_tab_array_free (tabs);
-      pango_layout_set_indent (layout, pango_units_from_double (-26));
+      pango_layout_set_indent (layout, pango_units_from_double (-hanging));
       pdf_flow (pages, layout, 0.15, 4);
     }
   pdf_finish_page (pages);
