@@ -240,6 +240,27 @@ test_write_a_story (void)
     g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
   g_assert_nonnull (strstr (g_ptr_array_index (after, 2), "\narea\n"));
 
+  /* A chart file feeds a passage too: its data is named from the story. */
+  {
+    g_autofree char *chart_file = test_write_file (moved, "share.atlaschart",
+                                                   "[Chart]\nVersion=1\nData=fabs.csv\nChart=donut\nX=region\n"
+                                                   "Y=fabs\nTitle=Fabs share\n");
+    g_autoptr (GFile) file = g_file_new_for_path (chart_file);
+    g_autofree char *saved = NULL;
+
+    g_assert_null (atlas_window_import_file (window, file));
+    wait_for_loading (window);
+    wait_for_frames (GTK_WIDGET (window), 2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-passage", NULL));
+    wait_for_frames (GTK_WIDGET (window), 2);
+    write_passage_text (window, "Their shares.");
+    g_assert_cmpuint (atlas_story_get_n_passages (story), ==, 4);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+    g_assert_true (g_file_get_contents (moved_file, &saved, NULL, NULL));
+    g_assert_nonnull (strstr (saved, "Text=Their shares.\nData=fabs.csv\n"));
+    g_assert_nonnull (strstr (saved, "Chart=donut\n"));
+  }
+
   /* Published from the window, both ways, with a dialog showing progress. */
   pdf = g_build_filename (moved, "prices.pdf", NULL);
   export_and_wait (window, pdf);
