@@ -129,6 +129,10 @@ void               atlas_window_confirm_discard      (AtlasWindow        *self,
                                                       gpointer            data,
                                                       GDestroyNotify      destroy);
 void               atlas_window_select_shown         (AtlasWindow        *self);
+AdwMessageDialog  *atlas_window_new_save_changes_dialog (AtlasWindow     *self,
+                                                         const char      *heading,
+                                                         const char      *name,
+                                                         gboolean         can_save);
 void               atlas_window_run_after_save       (AtlasWindow        *self);
 
 /* atlas-window-chart-options.c */

@@ -665,20 +665,10 @@ atlas_window_confirm_story_discard (AtlasWindow        *self,
       story_asking_free (asking);
       return;
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes to the Story?"), NULL));
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” has changes that are not saved. Without saving, they are lost."),
-                                  atlas_story_get_title (self->story));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
   /* A story never saved is given a place by Save Story As instead. */
-  if (atlas_story_get_path (self->story))
-    {
-      adw_message_dialog_add_response (dialog, "save", _("_Save"));
-      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "save");
-    }
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = atlas_window_new_save_changes_dialog (self, _("Save Changes to the Story?"),
+                                                 atlas_story_get_title (self->story),
+                                                 atlas_story_get_path (self->story) != NULL);
   g_signal_connect (dialog, "response", G_CALLBACK (on_story_discard_response), asking);
   gtk_window_present (GTK_WINDOW (dialog));
 }

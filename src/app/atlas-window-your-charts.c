@@ -115,6 +115,30 @@ on_discard_response (AdwMessageDialog *dialog,
   g_free (asking);
 }
 
+/* Asks, called heading, whether to save the changes of what is called
+ * name: Save (when can_save), Discard or Cancel. */
+AdwMessageDialog *
+atlas_window_new_save_changes_dialog (AtlasWindow *self,
+                                      const char  *heading,
+                                      const char  *name,
+                                      gboolean     can_save)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+
+  adw_message_dialog_format_body (dialog, _("“%s” has changes that are not saved. Without saving, they are lost."),
+                                  name);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  if (can_save)
+    {
+      adw_message_dialog_add_response (dialog, "save", _("_Save"));
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
 /* Runs then at once when the chart shown has no changes to lose; else
  * once the person has saved them or let them go. Cancelled, nothing
  * happens, and the sidebar shows what is shown again. */
@@ -136,15 +160,7 @@ atlas_window_confirm_discard (AtlasWindow        *self,
       return;
     }
   name = shown_name (self);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” has changes that are not saved. Without saving, they are lost."), name);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"), "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = atlas_window_new_save_changes_dialog (self, _("Save Changes?"), name, TRUE);
   asking = g_new (Asking, 1);
   *asking = (Asking) { g_object_ref (self), pending };
   g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), asking);
