@@ -362,12 +362,13 @@ summarize_story (AtlasStory *story)
       g_autoptr (GError) error = NULL;
       g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &error);
       g_autoptr (AtlasChartLayout) layout = NULL;
+      g_autofree char *summary = NULL;
 
       g_assert_no_error (error);
       layout = atlas_chart_layout_new (chart, NULL, 800, 500);
+      summary = atlas_chart_summarize (layout);
       g_ptr_array_add (summaries, g_strdup_printf ("%s\n%s\n%s", atlas_story_get_passage (story, i)->text,
-                                                   atlas_chart_get_spec (chart)->title,
-                                                   atlas_chart_summarize (layout)));
+                                                   atlas_chart_get_spec (chart)->title, summary));
     }
   return summaries;
 }
