@@ -174,6 +174,7 @@ split_paragraphs (const char *text,
 {
   g_auto (GStrv) pieces = g_strsplit (text, "\n\n", -1);
   g_autoptr (GStrvBuilder) paragraphs = g_strv_builder_new ();
+  GStrv kept;
 
   for (guint i = 0; pieces[i]; i++)
     {
@@ -181,9 +182,9 @@ split_paragraphs (const char *text,
       if (*pieces[i])
         g_strv_builder_add (paragraphs, pieces[i]);
     }
-  pieces = g_strv_builder_end (paragraphs);
-  *out_heading = pieces[0] && pieces[1] && g_utf8_strlen (pieces[0], -1) < 100;
-  return g_steal_pointer (&pieces);
+  kept = g_strv_builder_end (paragraphs);
+  *out_heading = kept[0] && kept[1] && g_utf8_strlen (kept[0], -1) < 100;
+  return kept;
 }
 
 /* The PDF */
@@ -359,7 +360,8 @@ pdf_passage_page (PdfPages   *pages,
   label = g_strdup_printf (_("Passage %u of %u"), index + 1, atlas_story_get_n_passages (story));
   {
     g_autofree char *outline = g_strdup_printf ("page=%u", pages->page);
-    g_autofree char *start = g_utf8_substring (passage->text, 0, 60);
+    /* g_utf8_substring() needs an end within the text. */
+    g_autofree char *start = g_utf8_substring (passage->text, 0, MIN (g_utf8_strlen (passage->text, -1), 60));
     g_autofree char *name = g_strdup_printf ("%u. %s", index + 1, start);
     char *newline = strchr (name, '\n');
 
