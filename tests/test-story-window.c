@@ -332,6 +332,67 @@ test_received_story_asks (void)
   g_assert_true (test_remove_dir (root));
 }
 
+/* A story whose data lie elsewhere, saved: the window offers to copy
+ * them into its folder, and the folder then opens anywhere unasked. */
+static void
+test_save_gathers_data (void)
+{
+  AtlasWindow *window = new_story_window ();
+  g_autofree char *root = g_dir_make_tmp ("atlas-story-window-XXXXXX", NULL);
+  g_autofree char *downloads = g_build_filename (root, "downloads", NULL);
+  g_autofree char *folder = g_build_filename (root, "story", NULL);
+  g_autofree char *sent = g_build_filename (root, "sent", NULL);
+  g_autofree char *csv = NULL, *story_file = NULL, *copy = NULL, *text = NULL, *moved = NULL;
+  g_autoptr (GFile) file = NULL;
+  AdwMessageDialog *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpint (g_mkdir (downloads, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  csv = test_write_file (downloads, "prices.csv", "year,price\n2019,1.25\n2020,1.5\n2021,2.25\n");
+
+  atlas_window_new_story (window, "Gathered", NULL);
+  open_and_wait (window, csv);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-passage", NULL));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  write_passage_text (window, "Prices from a download.");
+
+  story_file = g_build_filename (folder, "gathered.story", NULL);
+  file = g_file_new_for_path (story_file);
+  g_assert_false (atlas_window_save_story (window, file));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  dialog = find_dialog (window, "Copy the Data into the Story’s Folder?");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), csv));
+  save_screenshot (GTK_WIDGET (dialog), "story-gather-dialog.png");
+  adw_message_dialog_response (dialog, "copy");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (atlas_window_get_status (window), ==, "Saved “gathered.story”");
+  copy = g_build_filename (folder, "prices.csv", NULL);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (story_file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Data=prices.csv\n"));
+  g_assert_false (atlas_story_get_modified (atlas_window_get_story (window)));
+
+  /* Sent on, without the download: it opens at once. */
+  g_assert_cmpint (g_rename (folder, sent), ==, 0);
+  moved = g_build_filename (sent, "gathered.story", NULL);
+  {
+    g_autoptr (GFile) moved_file = g_file_new_for_path (moved);
+    atlas_window_open_story (window, moved_file);
+  }
+  wait_for_frames (GTK_WIDGET (window), 2);
+  g_assert_null (find_dialog (window, "Read Files Outside the Story’s Folder?"));
+  g_assert_cmpstr (atlas_story_get_path (atlas_window_get_story (window)), ==, moved);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_assert_true (test_remove_dir (root));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,5 +401,6 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/story-window/write-a-story", test_write_a_story);
   g_test_add_func ("/story-window/received-story-asks", test_received_story_asks);
+  g_test_add_func ("/story-window/save-gathers-data", test_save_gathers_data);
   return g_test_run ();
 }

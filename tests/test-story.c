@@ -454,6 +454,76 @@ test_written_story_moves_with_its_folder (void)
   g_assert_true (test_remove_dir (root));
 }
 
+/* A story whose data lie elsewhere gathers them into its folder: each
+ * file copied once, beside any of the same name, and read from there;
+ * then it opens untrusted, with the same charts. */
+static void
+test_gathers_data_into_its_folder (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("atlas-story-XXXXXX", NULL);
+  g_autofree char *mine = g_build_filename (root, "mine", NULL);
+  g_autofree char *elsewhere = g_build_filename (root, "elsewhere", NULL);
+  g_autofree char *other = g_build_filename (root, "other", NULL);
+  g_autofree char *data_story_dir = g_path_get_dirname (story_path);
+  g_autofree char *builtin = g_build_filename (data_story_dir, "..", "datasets", NULL);
+  g_autofree char *prices = NULL, *other_prices = NULL, *events = NULL, *inside = NULL, *saved = NULL, *text = NULL;
+  g_autoptr (AtlasStory) story = atlas_story_new ("Gathered", NULL, builtin);
+  g_autoptr (AtlasStory) reopened = NULL;
+  g_autoptr (AtlasChartDefinition) first = atlas_chart_definition_new ();
+  g_autoptr (AtlasChartDefinition) second = atlas_chart_definition_new ();
+  g_autoptr (AtlasChartDefinition) third = atlas_chart_definition_new ();
+  g_autoptr (GPtrArray) outside = NULL;
+  g_autoptr (GPtrArray) left = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (mine, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  prices = test_write_file (elsewhere, "prices.csv", "year,price\n2020,1.5\n2021,2.25\n");
+  other_prices = test_write_file (other, "prices.csv", "year,price\n2020,9\n2021,8\n");
+  events = test_write_file (elsewhere, "events.csv", "date,title\n2020-06-01,A rule\n");
+  inside = test_write_file (mine, "inside.csv", "date,value\n2020-01-01,1\n2021-01-01,2\n");
+
+  atlas_chart_definition_set_data (first, prices);
+  atlas_chart_definition_set_data (second, other_prices);
+  atlas_chart_definition_set_data (third, inside);
+  third->events_data = g_strdup (events);
+  atlas_story_insert_passage (story, 0, "Prices.", first);
+  atlas_story_insert_passage (story, 1, "Other prices.", second);
+  atlas_story_insert_passage (story, 2, "Values and a rule.", third);
+  atlas_story_insert_passage (story, 3, "Prices again.", first);
+  before = summarize_story (story);
+
+  outside = atlas_story_list_data_outside (story, mine);
+  g_assert_cmpuint (outside->len, ==, 3);
+  g_assert_true (atlas_story_gather_data (story, mine, &error));
+  g_assert_no_error (error);
+  left = atlas_story_list_data_outside (story, mine);
+  g_assert_cmpuint (left->len, ==, 0);
+  {
+    g_autofree char *copy = g_build_filename (mine, "prices-2.csv", NULL);
+    g_autofree char *copied = NULL;
+    g_assert_true (g_file_get_contents (copy, &copied, NULL, NULL));
+    g_assert_cmpstr (copied, ==, "year,price\n2020,9\n2021,8\n");
+  }
+
+  saved = g_build_filename (mine, "gathered.story", NULL);
+  g_assert_true (atlas_story_save (story, saved, &error));
+  g_assert_true (g_file_get_contents (saved, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Text=Prices.\nData=prices.csv\n"));
+  g_assert_nonnull (strstr (text, "Text=Other prices.\nData=prices-2.csv\n"));
+  g_assert_nonnull (strstr (text, "EventsData=events.csv\n"));
+  g_assert_nonnull (strstr (text, "Text=Prices again.\nData=prices.csv\n"));
+  reopened = atlas_story_open (saved, builtin, ATLAS_STORY_OPEN_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  after = summarize_story (reopened);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
+  g_assert_true (test_remove_dir (root));
+}
+
 /* A story that names files outside its own folder is not read unless
  * it is trusted: an absolute path, ".." past the folder, a symbolic link
  * leading out, or a datasets folder that is not the app's own. Nothing
@@ -497,6 +567,13 @@ test_outside_files_need_trust (void)
       g_autoptr (AtlasStory) trusted = NULL;
 
       g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      /* What the window shows whoever it asks: each file, and only those. */
+      {
+        g_auto (GStrv) files = atlas_story_list_files_outside (path, builtin, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_strv_length (files), ==, 1);
+        g_assert_nonnull (strstr (files[0], cases[i].named ? cases[i].named : at_story ? root : private_csv));
+      }
       story = atlas_story_open (path, builtin, ATLAS_STORY_OPEN_DEFAULT, NULL, &error);
       g_assert_null (story);
       g_assert_error (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_OUTSIDE_FOLDER);
@@ -561,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/story/built-in-notes-cite", test_built_in_notes_cite);
   g_test_add_func ("/story/written-story-moves-with-its-folder", test_written_story_moves_with_its_folder);
   g_test_add_func ("/story/outside-files-need-trust", test_outside_files_need_trust);
+  g_test_add_func ("/story/gathers-data-into-its-folder", test_gathers_data_into_its_folder);
   g_test_add_func ("/story/cited-sources", test_cited_sources);
   status = g_test_run ();
   test_release_font_caches ();

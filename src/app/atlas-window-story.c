@@ -143,8 +143,10 @@ on_document_chart_changed (AtlasWindow *self)
 
 /* Passages in the sidebar */
 
-static void start_editing (AtlasWindow *self,
-                           guint        index);
+static void     start_editing  (AtlasWindow *self,
+                                guint        index);
+static gboolean save_story_now (AtlasWindow *self,
+                                const char  *path);
 
 /* A passage as the sidebar shows it: a heading that opens it in bold. */
 static GtkWidget *
@@ -639,7 +641,7 @@ on_story_discard_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     story_asking_run (asking);
-  else if (g_str_equal (response, "save") && atlas_window_save_story (asking->self, NULL))
+  else if (g_str_equal (response, "save") && save_story_now (asking->self, atlas_story_get_path (asking->self->story)))
     story_asking_run (asking);
   story_asking_free (asking);
 }
@@ -741,13 +743,20 @@ open_story_now (AtlasWindow *self,
       atlas_window_show_status (self, error->message);
       return;
     }
-  dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_WINDOW (self), _("Read Files Outside the Story’s Folder?"), NULL));
-  /* Translators: the story's file name, then the message that names the files it reads. */
-  adw_message_dialog_format_body (dialog,
-                                  _("“%s” reads data from outside its own folder. A story received from someone "
-                                    "could use this to put a private file of yours into a page you then share.\n\n%s"),
-                                  name, error->message);
+  {
+    g_autofree char *builtin = atlas_window_builtin_datasets_dir ();
+    g_auto (GStrv) files = atlas_story_list_files_outside (path, builtin, NULL);
+    g_autofree char *list = files ? g_strjoinv ("\n", files) : g_strdup (error->message);
+
+    dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_WINDOW (self), _("Read Files Outside the Story’s Folder?"), NULL));
+    /* Translators: the story's file name, then the files it reads, one per line. */
+    adw_message_dialog_format_body (dialog,
+                                    _("“%s” reads these files from outside its own folder. A story received from "
+                                      "someone could use this to put a private file of yours into a page you then "
+                                      "share. Open it only if you trust where it came from.\n\n%s"),
+                                    name, list);
+  }
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Open Anyway"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
@@ -915,36 +924,21 @@ new_story_activated (GtkWidget  *widget,
 
 /* Saving a story */
 
-/* Saves the story at file (NULL: where it was read from or last saved),
- * keeping the chart shown in its passage first; FALSE, with a toast
- * saying why, when it cannot. */
-gboolean
-atlas_window_save_story (AtlasWindow *self,
-                         GFile       *file)
+/* Saves the story at path, keeping the chart shown in its passage first;
+ * FALSE, with a toast saying why, when it cannot. */
+static gboolean
+save_story_now (AtlasWindow *self,
+                const char  *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *message = NULL;
   g_autoptr (GFile) saved = NULL;
   g_autofree char *uri = NULL;
-  gboolean was_own;
+  gboolean was_own = atlas_window_story_is_own (self);
 
-  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
-
-  if (!self->story)
-    return FALSE;
-  was_own = atlas_window_story_is_own (self);
-  path = file ? atlas_window_get_local_path (self, file) : g_strdup (atlas_story_get_path (self->story));
-  if (!path || (!file && !was_own))
-    {
-      if (!path && !file)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.save-story-as", NULL);
-      return FALSE;
-    }
   finish_editing (self, TRUE);
   atlas_window_keep_passage_chart (self);
-  name = g_filename_display_basename (path);
   if (!atlas_story_save (self->story, path, &error))
     {
       /* Translators: a story's file name, then why it could not be written. */
@@ -962,6 +956,101 @@ atlas_window_save_story (AtlasWindow *self,
     atlas_window_fill_passages (self);
   atlas_window_update_story (self);
   return TRUE;
+}
+
+typedef struct
+{
+  AtlasWindow *self;
+  char *path;
+} SavingStory;
+
+static void
+saving_story_free (SavingStory *saving)
+{
+  g_object_unref (saving->self);
+  g_free (saving->path);
+  g_free (saving);
+}
+
+static void
+on_gather_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SavingStory      *saving)
+{
+  AtlasWindow *self = saving->self;
+
+  if (g_str_equal (response, "copy") && self->story)
+    {
+      g_autofree char *folder = g_path_get_dirname (saving->path);
+      g_autoptr (GError) error = NULL;
+
+      finish_editing (self, TRUE);
+      atlas_window_keep_passage_chart (self);
+      if (!atlas_story_gather_data (self->story, folder, &error))
+        atlas_window_show_status (self, error->message);
+      else
+        save_story_now (self, saving->path);
+    }
+  else if (g_str_equal (response, "keep") && self->story)
+    save_story_now (self, saving->path);
+  saving_story_free (saving);
+}
+
+/* Saves the story at file (NULL: where it was read from or last saved).
+ * When its passages read data from outside the story's folder, asks
+ * first whether to copy them into it, and saves once answered: FALSE
+ * then, as when it cannot be saved (a toast says why). */
+gboolean
+atlas_window_save_story (AtlasWindow *self,
+                         GFile       *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *story_name = NULL;
+  g_autoptr (GPtrArray) outside = NULL;
+  g_autoptr (GString) names = NULL;
+  AdwMessageDialog *dialog;
+  SavingStory *saving;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  if (!self->story)
+    return FALSE;
+  path = file ? atlas_window_get_local_path (self, file) : g_strdup (atlas_story_get_path (self->story));
+  if (!path || (!file && !atlas_window_story_is_own (self)))
+    {
+      if (!path && !file)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.save-story-as", NULL);
+      return FALSE;
+    }
+  folder = g_path_get_dirname (path);
+  atlas_window_keep_passage_chart (self);
+  outside = atlas_story_list_data_outside (self->story, folder);
+  if (outside->len == 0)
+    return save_story_now (self, path);
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < outside->len; i++)
+    g_string_append_printf (names, "\n%s", (const char *) g_ptr_array_index (outside, i));
+  story_name = g_filename_display_basename (path);
+  dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), _("Copy the Data into the Story’s Folder?"), NULL));
+  /* Translators: the story's file name, then the data files, one per line. */
+  adw_message_dialog_format_body (dialog,
+                                  _("Copied beside “%s”, the data travel with it: the folder can be moved or sent "
+                                    "and the story still shows its charts. Left where they are, the story reads "
+                                    "them from outside its folder, and asks before it does when opened.\n%s"),
+                                  story_name, names->str);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "keep", _("_Leave Them"), "copy", _("C_opy"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "copy");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  saving = g_new0 (SavingStory, 1);
+  *saving = (SavingStory) { g_object_ref (self), g_steal_pointer (&path) };
+  g_signal_connect (dialog, "response", G_CALLBACK (on_gather_response), saving);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
 }
 
 static void

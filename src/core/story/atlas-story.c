@@ -345,31 +345,22 @@ list_outside_files (AtlasStory *story,
   return outside;
 }
 
-/* Reads the story at path and checks every reference in it. Its
- * datasets are those its Datasets key names, else the app's own in
- * builtin_datasets_dir (NULL: not known, and the key is needed). Unless
- * flags let it, a story that names files outside its own folder is not
- * read further: ATLAS_STORY_ERROR_OUTSIDE_FOLDER lists them, and nothing
- * of theirs has been opened. earlier (NULL: none) lends its tables, as
- * for atlas_story_load_reusing(). */
-AtlasStory *
-atlas_story_open (const char          *path,
-                  const char          *builtin_datasets_dir,
-                  AtlasStoryOpenFlags  flags,
-                  const AtlasStory    *earlier,
-                  GError             **error)
+/* Reads the story file at path: its [Story] and its passages, each
+ * chart in the chart language, nothing they name opened yet. datasets
+ * takes its Datasets key as written (NULL: absent). */
+static AtlasStory *
+read_story (const char        *path,
+            const char        *builtin_datasets_dir,
+            const AtlasStory  *earlier,
+            char             **datasets,
+            GError           **error)
 {
   g_autoptr (AtlasStory) story = g_new0 (AtlasStory, 1);
   g_autoptr (GKeyFile) keys = g_key_file_new ();
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GPtrArray) outside = NULL;
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *datasets = NULL;
   g_autofree char *datasets_dir = NULL;
-  GHashTable *sources;
   gsize len;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   story->path = g_strdup (path);
   story->builtin_datasets_dir = g_strdup (builtin_datasets_dir);
@@ -382,20 +373,20 @@ atlas_story_open (const char          *path,
     }
   if (!read_story_key (story, keys, "Title", &story->title, error)
       || !read_story_key (story, keys, "Attribution", &story->attribution, error)
-      || !read_story_key (story, keys, "Datasets", &datasets, error))
+      || !read_story_key (story, keys, "Datasets", datasets, error))
     return NULL;
-  if (!story->title || (!datasets && !builtin_datasets_dir))
+  if (!story->title || (!*datasets && !builtin_datasets_dir))
     {
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, atlas_key_file_group_line (story->contents, "Story"),
                        _("[Story] needs a Title and a Datasets folder"));
       return NULL;
     }
-  if (!datasets)
+  if (!*datasets)
     datasets_dir = g_strdup (builtin_datasets_dir);
-  else if (g_path_is_absolute (datasets))
-    datasets_dir = g_strdup (datasets);
+  else if (g_path_is_absolute (*datasets))
+    datasets_dir = g_strdup (*datasets);
   else
-    datasets_dir = g_build_filename (folder, datasets, NULL);
+    datasets_dir = g_build_filename (folder, *datasets, NULL);
   if (earlier && g_str_equal (atlas_chart_context_get_datasets_dir (earlier->context), datasets_dir))
     story->context = atlas_chart_context_ref (earlier->context);
   else
@@ -418,6 +409,59 @@ atlas_story_open (const char          *path,
       set_story_error (error, ATLAS_STORY_ERROR_INVALID, story, 1, _("the story has no [Passage 1]"));
       return NULL;
     }
+  return g_steal_pointer (&story);
+}
+
+/* The files outside its own folder that the story at path would read,
+ * as atlas_story_open() refuses them, without opening any: to show
+ * whoever is asked. NULL, with an error, when the story cannot be read. */
+GStrv
+atlas_story_list_files_outside (const char  *path,
+                                const char  *builtin_datasets_dir,
+                                GError     **error)
+{
+  g_autofree char *datasets = NULL;
+  g_autoptr (AtlasStory) story = NULL;
+  g_autoptr (GPtrArray) outside = NULL;
+  g_autoptr (GStrvBuilder) files = g_strv_builder_new ();
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  story = read_story (path, builtin_datasets_dir, NULL, &datasets, error);
+  if (!story)
+    return NULL;
+  outside = list_outside_files (story, datasets);
+  /* Each is "LINE: PATH". */
+  for (guint i = 0; i < outside->len; i++)
+    g_strv_builder_add (files, strstr (g_ptr_array_index (outside, i), ": ") + 2);
+  return g_strv_builder_end (files);
+}
+
+/* Reads the story at path and checks every reference in it. Its
+ * datasets are those its Datasets key names, else the app's own in
+ * builtin_datasets_dir (NULL: not known, and the key is needed). Unless
+ * flags let it, a story that names files outside its own folder is not
+ * read further: ATLAS_STORY_ERROR_OUTSIDE_FOLDER lists them, and nothing
+ * of theirs has been opened. earlier (NULL: none) lends its tables, as
+ * for atlas_story_load_reusing(). */
+AtlasStory *
+atlas_story_open (const char          *path,
+                  const char          *builtin_datasets_dir,
+                  AtlasStoryOpenFlags  flags,
+                  const AtlasStory    *earlier,
+                  GError             **error)
+{
+  g_autoptr (AtlasStory) story = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GPtrArray) outside = NULL;
+  g_autofree char *datasets = NULL;
+  GHashTable *sources;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  story = read_story (path, builtin_datasets_dir, earlier, &datasets, error);
+  if (!story)
+    return NULL;
 
   /* Before anything it names is opened: a story received from someone
    * must not quietly pull a private file into what is then shared. */
@@ -540,6 +584,112 @@ atlas_story_save (AtlasStory  *story,
     }
   story->modified = FALSE;
   return TRUE;
+}
+
+/* The data files (CSV and events) the story's passages read from
+ * outside folder, each once, in the order they come. */
+GPtrArray *
+atlas_story_list_data_outside (AtlasStory *story,
+                               const char *folder)
+{
+  GPtrArray *outside = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (story != NULL && folder != NULL, outside);
+
+  for (guint i = 0; i < story->passages->len; i++)
+    {
+      const AtlasChartDefinition *chart = ((AtlasStoryPassage *) g_ptr_array_index (story->passages, i))->chart;
+      const char *named[] = { chart->data, chart->events_data };
+
+      for (guint n = 0; n < G_N_ELEMENTS (named); n++)
+        {
+          g_autofree char *path = named[n] ? atlas_chart_definition_resolve_path (chart, named[n]) : NULL;
+
+          if (path && !path_is_within (folder, path)
+              && !g_ptr_array_find_with_equal_func (outside, path, g_str_equal, NULL))
+            g_ptr_array_add (outside, g_steal_pointer (&path));
+        }
+    }
+  return outside;
+}
+
+/* A name in folder for a copy of source: its own name, else with -2, -3...
+ * before the extension where another file has that name already. */
+static char *
+name_for_copy (const char *folder,
+               const char *source)
+{
+  g_autofree char *base = g_path_get_basename (source);
+  const char *dot = strrchr (base, '.');
+  g_autofree char *stem = dot && dot != base ? g_strndup (base, (gsize) (dot - base)) : g_strdup (base);
+  const char *extension = dot && dot != base ? dot : "";
+  char *path = g_build_filename (folder, base, NULL);
+
+  for (guint n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%u%s", stem, n, extension);
+      g_free (path);
+      path = g_build_filename (folder, name, NULL);
+    }
+  return path;
+}
+
+/* Copies every data file the story reads from outside folder into it,
+ * and has its passages read the copies: the folder then holds all a
+ * story of one's own needs, to be moved or sent. A file is copied once,
+ * beside any of the same name; FALSE, with what was copied so far
+ * read from its copies, when one cannot be. */
+gboolean
+atlas_story_gather_data (AtlasStory  *story,
+                         const char  *folder,
+                         GError     **error)
+{
+  g_autoptr (GPtrArray) outside = NULL;
+  g_autoptr (GHashTable) copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (story != NULL && folder != NULL, FALSE);
+
+  outside = atlas_story_list_data_outside (story, folder);
+  for (guint i = 0; i < outside->len; i++)
+    {
+      const char *source = g_ptr_array_index (outside, i);
+      g_autofree char *target = name_for_copy (folder, source);
+      g_autoptr (GFile) from = g_file_new_for_path (source);
+      g_autoptr (GFile) to = g_file_new_for_path (target);
+      g_autoptr (GError) local_error = NULL;
+
+      if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+        {
+          /* Translators: a data file, then why it could not be copied. */
+          g_set_error (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_SAVE, _("Could not copy “%s”: %s"), source,
+                       local_error->message);
+          break;
+        }
+      g_hash_table_insert (copies, g_strdup (source), g_steal_pointer (&target));
+    }
+  for (guint i = 0; i < story->passages->len; i++)
+    {
+      AtlasChartDefinition *chart = ((AtlasStoryPassage *) g_ptr_array_index (story->passages, i))->chart;
+      g_autofree char *data = chart->data ? atlas_chart_definition_resolve_path (chart, chart->data) : NULL;
+      g_autofree char *events = chart->events_data ? atlas_chart_definition_resolve_path (chart, chart->events_data)
+                                                   : NULL;
+      const char *data_copy = data ? g_hash_table_lookup (copies, data) : NULL;
+      const char *events_copy = events ? g_hash_table_lookup (copies, events) : NULL;
+
+      if (data_copy)
+        {
+          g_free (chart->data);
+          chart->data = g_strdup (data_copy);
+          story->modified = TRUE;
+        }
+      if (events_copy)
+        {
+          g_free (chart->events_data);
+          chart->events_data = g_strdup (events_copy);
+          story->modified = TRUE;
+        }
+    }
+  return g_hash_table_size (copies) == outside->len;
 }
 
 /* Passage index (0-based) holds text from now on. */

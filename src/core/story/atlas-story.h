@@ -48,6 +48,9 @@ AtlasStory       *atlas_story_open          (const char          *path,
                                              GError             **error);
 AtlasStory       *atlas_story_load          (const char  *path,
                                              GError     **error);
+GStrv             atlas_story_list_files_outside (const char  *path,
+                                                  const char  *builtin_datasets_dir,
+                                                  GError     **error);
 AtlasStory       *atlas_story_load_reusing  (const char  *path,
                                              const AtlasStory *earlier,
                                              GError     **error);
@@ -78,6 +81,11 @@ void              atlas_story_move_passage  (AtlasStory  *story,
 void              atlas_story_remove_passage (AtlasStory *story,
                                               guint       index);
 GPtrArray        *atlas_story_list_cited_sources (AtlasStory *story);
+GPtrArray        *atlas_story_list_data_outside (AtlasStory *story,
+                                                 const char *folder);
+gboolean          atlas_story_gather_data   (AtlasStory  *story,
+                                             const char  *folder,
+                                             GError     **error);
 GHashTable       *atlas_story_get_sources   (const AtlasStory *story);
 GPtrArray        *atlas_story_list_publishers (const AtlasStory *story);
 const char       *atlas_story_get_attribution (const AtlasStory *story);
