@@ -186,7 +186,8 @@ def write_hostile_story(folder):
     with open(os.path.join(folder, "hostile.story"), "w", encoding="utf-8") as story:
         story.write("[Story]\n")
         story.write(f"Title=Hostile {hostile}\n")
-        story.write(f"Attribution=By {hostile}\n\n")
+        # A control character, which Pango markup cannot hold even escaped.
+        story.write(f"Attribution=By\x0cFormfeed {hostile}\n\n")
         story.write("[Passage 1]\n")
         story.write(f"Text=Heading {hostile}\\n\\nThe body {hostile}\n")
         story.write("Data=cells.csv\nChart=bar\nX=name\nY=value\n")
@@ -281,6 +282,7 @@ def main():
             check_pdf("hostile PDF", hostile_pdf, hostile_passages, hostile_title)
             check("hostile PDF: the markup shows as text",
                   "<script>alert(1)</script>" in pdf_page_text(hostile_pdf, 2))
+            check("hostile PDF: text with a control character is drawn", "Formfeed" in pdf_page_text(hostile_pdf, 1))
 
         # A story that reaches outside its folder, as one received might.
         received = os.path.join(work, "received")

@@ -265,7 +265,47 @@ test_write_a_story (void)
   pdf = g_build_filename (moved, "prices.pdf", NULL);
   export_and_wait (window, pdf);
   html = g_build_filename (moved, "prices.html", NULL);
+  /* Published from a copy: the story can change meanwhile. */
+  {
+    g_autofree char *changed = g_build_filename (moved, "while-changed.html", NULL);
+    g_autofree char *page = NULL;
+    guint sections = 0;
+
+    gint64 deadline = g_get_monotonic_time () + 120 * G_TIME_SPAN_SECOND;
+
+    atlas_window_export_story_to (window, changed);
+    atlas_window_delete_passage (window, 0);
+    while (g_strcmp0 (atlas_window_get_status (window), "Exported “while-changed.html”") != 0
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (atlas_window_get_status (window), ==, "Exported “while-changed.html”");
+    g_assert_true (g_file_get_contents (changed, &page, NULL, NULL));
+    for (const char *at = page; (at = strstr (at, "<section id=\"passage-")); at++)
+      sections++;
+    g_assert_cmpuint (sections, ==, 4);
+    g_assert_true (atlas_window_undo_delete_passage (window));
+    g_assert_cmpuint (atlas_story_get_n_passages (atlas_window_get_story (window)), ==, 4);
+  }
   export_and_wait (window, html);
+  /* Stopped, an export leaves no file behind; finished, it is whole. */
+  {
+    g_autofree char *stopped = g_build_filename (moved, "stopped.pdf", NULL);
+    gint64 deadline = g_get_monotonic_time () + 120 * G_TIME_SPAN_SECOND;
+    AdwMessageDialog *progress;
+
+    atlas_window_export_story_to (window, stopped);
+    progress = find_dialog (window, "Exporting Story…");
+    g_assert_nonnull (progress);
+    adw_message_dialog_response (progress, "cancel");
+    while (g_strcmp0 (atlas_window_get_status (window), "Export stopped: nothing was written") != 0
+           && g_strcmp0 (atlas_window_get_status (window), "Exported “stopped.pdf”") != 0
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    if (g_str_equal (atlas_window_get_status (window), "Export stopped: nothing was written"))
+      g_assert_false (g_file_test (stopped, G_FILE_TEST_EXISTS));
+    else
+      g_assert_cmpstr (atlas_window_get_status (window), ==, "Exported “stopped.pdf”");
+  }
   {
     g_autofree char *page = NULL;
     g_assert_true (g_file_get_contents (html, &page, NULL, NULL));
@@ -273,7 +313,11 @@ test_write_a_story (void)
     g_assert_null (strstr (page, "<fell>"));
   }
 
-  /* The built-in story is one click away. */
+  /* The built-in story is one click away (the deletion undone above
+   * left the story changed: saved first). */
+  g_assert_true (atlas_story_get_modified (atlas_window_get_story (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-story", NULL));
+  g_assert_false (atlas_story_get_modified (atlas_window_get_story (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.builtin-story", NULL));
   wait_for_frames (GTK_WIDGET (window), 2);
   g_assert_cmpuint (atlas_story_get_n_passages (atlas_window_get_story (window)), ==, 13);

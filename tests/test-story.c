@@ -254,6 +254,9 @@ test_broken_references (void)
     const char *expected;
   } cases[] = {
     { "Dataset=no-such-data\nChart=line\nX=year\nY=imports (USD bn)", 8, "dataset “no-such-data”" },
+    /* A dataset is a file of the datasets folder, never a path out of it. */
+    { "Dataset=../datasets/ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)", 8,
+      "a dataset is named by its file name, without a folder" },
     { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=import", 11, "the data has no column “import”" },
     { "Dataset=ic-trade-and-output\nChart=pie\nX=year\nY=imports (USD bn)", 9, "no chart type is called “pie”" },
     { "Dataset=ic-trade-and-output\nChart=line\nX=year\nY=imports (USD bn)\nXRange=2017..soon", 12,
@@ -619,6 +622,34 @@ test_cited_sources (void)
       g_assert_cmpstr (g_ptr_array_index (cited, i), !=, g_ptr_array_index (cited, j));
 }
 
+/* A passage's chart, shown as exported (its datasets by file, with the
+ * source line their descriptions give) and changed, is kept back in the
+ * story's terms: datasets by id, no source line it never had. */
+static void
+test_kept_chart_names_datasets_by_id (void)
+{
+  g_autoptr (AtlasStory) story = load_story ();
+  g_autoptr (AtlasChartDefinition) exported = atlas_story_export_passage (story, 0, "/no/such/datasets");
+  const AtlasStoryPassage *passage;
+
+  g_assert_null (exported->dataset);
+  g_assert_nonnull (exported->data);
+  g_assert_nonnull (exported->events_data);
+  g_assert_nonnull (exported->source);
+  exported->has_type = TRUE;
+  exported->type = ATLAS_CHART_BAR;
+  atlas_story_set_passage_chart (story, 0, exported);
+  passage = atlas_story_get_passage (story, 0);
+  g_assert_cmpstr (passage->chart->dataset, ==, "ic-trade-and-output");
+  g_assert_null (passage->chart->data);
+  g_assert_cmpstr (passage->chart->events_dataset, ==, "export-controls");
+  g_assert_null (passage->chart->events_data);
+  g_assert_null (passage->chart->source);
+  g_assert_cmpstr (passage->chart->title, ==, "China’s imports of integrated circuits");
+  g_assert_cmpint (passage->chart->type, ==, ATLAS_CHART_BAR);
+  g_assert_true (atlas_story_get_modified (story));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -640,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/story/outside-files-need-trust", test_outside_files_need_trust);
   g_test_add_func ("/story/gathers-data-into-its-folder", test_gathers_data_into_its_folder);
   g_test_add_func ("/story/cited-sources", test_cited_sources);
+  g_test_add_func ("/story/kept-chart-names-datasets-by-id", test_kept_chart_names_datasets_by_id);
   status = g_test_run ();
   test_release_font_caches ();
   return status;

@@ -152,9 +152,16 @@ static gboolean save_story_now (AtlasWindow *self,
 static GtkWidget *
 make_passage_label (const AtlasStoryPassage *passage)
 {
-  const char *text = passage->text;
-  const char *break_at = strstr (text, "\n\n");
+  g_autofree char *shown = g_strdup (passage->text);
+  const char *text = shown;
+  const char *break_at;
   g_autofree char *markup = NULL;
+
+  /* Markup cannot hold control characters, even escaped: as spaces. */
+  for (char *c = shown; *c; c++)
+    if ((guchar) *c < 0x20 && *c != '\n' && *c != '\t')
+      *c = ' ';
+  break_at = strstr (text, "\n\n");
 
   if (!*text)
     {
@@ -208,6 +215,10 @@ atlas_window_fill_passages (AtlasWindow *self)
   gboolean own = atlas_window_story_is_own (self);
   GtkWidget *child;
 
+  /* An editor open in a row goes with it: what it held was kept or let
+   * go by whatever changed the rows. */
+  self->editing = -1;
+  self->editing_view = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->passage_list))))
     gtk_list_box_remove (self->passage_list, child);
   if (!self->story)
@@ -507,6 +518,7 @@ atlas_window_undo_delete_passage (AtlasWindow *self)
   deleted = g_steal_pointer (&self->deleted_passage);
   if (!deleted || !atlas_window_story_is_own (self))
     return FALSE;
+  finish_editing (self, TRUE);
   atlas_window_keep_passage_chart (self);
   index = MIN (deleted->index, atlas_story_get_n_passages (self->story));
   atlas_story_insert_passage (self->story, index, deleted->text, deleted->chart);
@@ -639,7 +651,11 @@ on_story_discard_response (AdwMessageDialog *dialog,
                            const char       *response,
                            StoryAsking      *asking)
 {
-  if (g_str_equal (response, "discard"))
+  /* A story never saved is given its place first; what waited is left
+   * for the person to do again. */
+  if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (asking->self), "win.save-story-as", NULL);
+  else if (g_str_equal (response, "discard"))
     story_asking_run (asking);
   else if (g_str_equal (response, "save") && save_story_now (asking->self, atlas_story_get_path (asking->self->story)))
     story_asking_run (asking);
@@ -647,8 +663,9 @@ on_story_discard_response (AdwMessageDialog *dialog,
 }
 
 /* Runs then (as atlas_window_confirm_discard() does) once the story's
- * changes are saved or let go: at once when it has none. A story never
- * saved is saved by Save As first, and then is asked about again. */
+ * changes are saved or let go: at once when it has none. For a story
+ * never saved, Save As gives it a place instead, and then is not run:
+ * the person does again what they were doing, the story now saved. */
 void
 atlas_window_confirm_story_discard (AtlasWindow        *self,
                                     AtlasWindowThenFunc then,
@@ -667,10 +684,16 @@ atlas_window_confirm_story_discard (AtlasWindow        *self,
       story_asking_free (asking);
       return;
     }
-  /* A story never saved is given a place by Save Story As instead. */
   dialog = atlas_window_new_save_changes_dialog (self, _("Save Changes to the Story?"),
                                                  atlas_story_get_title (self->story),
                                                  atlas_story_get_path (self->story) != NULL);
+  /* A story never saved is given a place by Save Story As. */
+  if (!atlas_story_get_path (self->story))
+    {
+      adw_message_dialog_add_response (dialog, "save-as", _("_Save As…"));
+      adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save-as");
+    }
   g_signal_connect (dialog, "response", G_CALLBACK (on_story_discard_response), asking);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1121,11 +1144,16 @@ save_story_activated (GtkWidget  *widget,
 
 /* Publishing a story */
 
+/* A story being published: a copy of the window's, so that the story
+ * shown can change, be closed or replaced while the copy is read in the
+ * other thread. The window and widgets are let go in the window's thread
+ * (on_published()); what is left may be freed in either. */
 typedef struct
 {
   AtlasWindow *self;
   AdwMessageDialog *dialog;
   GtkProgressBar *progress;
+  AtlasStory *story;
   GCancellable *cancellable;
   char *path;
 } Publishing;
@@ -1133,9 +1161,10 @@ typedef struct
 static void
 publishing_free (Publishing *publishing)
 {
-  g_object_unref (publishing->self);
-  g_object_unref (publishing->dialog);
-  g_object_unref (publishing->progress);
+  g_clear_object (&publishing->self);
+  g_clear_object (&publishing->dialog);
+  g_clear_object (&publishing->progress);
+  atlas_story_free (publishing->story);
   g_object_unref (publishing->cancellable);
   g_free (publishing->path);
   g_free (publishing);
@@ -1181,7 +1210,7 @@ publish_in_thread (GTask        *task,
   Publishing *publishing = data;
   GError *error = NULL;
 
-  if (atlas_story_publish (publishing->self->story, publishing->path, atlas_paper_size_for_locale (),
+  if (atlas_story_publish (publishing->story, publishing->path, atlas_paper_size_for_locale (),
                            on_publish_progress, publishing, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1206,6 +1235,10 @@ on_published (GObject      *source,
   else
     atlas_window_show_status (self, _("Export stopped: nothing was written"));
   atlas_window_update_story (self);
+  /* The task may be freed in the other thread: no widget goes with it. */
+  g_clear_object (&publishing->dialog);
+  g_clear_object (&publishing->progress);
+  g_clear_object (&publishing->self);
 }
 
 static void
@@ -1238,6 +1271,7 @@ atlas_window_export_story_to (AtlasWindow *self,
   publishing = g_new0 (Publishing, 1);
   publishing->self = g_object_ref (self);
   publishing->path = g_strdup (path);
+  publishing->story = atlas_story_copy (self->story);
   publishing->cancellable = g_cancellable_new ();
   /* Translators: the file a story is being published to. */
   publishing->dialog = g_object_ref_sink (ADW_MESSAGE_DIALOG (adw_message_dialog_new (
@@ -1253,12 +1287,14 @@ atlas_window_export_story_to (AtlasWindow *self,
                            publishing->cancellable, 0);
   gtk_window_set_modal (GTK_WINDOW (publishing->dialog), TRUE);
   gtk_window_present (GTK_WINDOW (publishing->dialog));
-  /* The story is not changed while it is read in the other thread: the
-   * dialog is modal, and these actions wait. */
+  /* One export at a time. */
   self->publishing = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-story", FALSE);
 
   task = g_task_new (NULL, publishing->cancellable, on_published, NULL);
+  /* What happened, not whether Stop was pressed: a story published in
+   * full before Stop was seen is written, and says so. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, publishing, (GDestroyNotify) publishing_free);
   g_task_run_in_thread (task, publish_in_thread);
 }

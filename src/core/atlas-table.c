@@ -29,7 +29,7 @@ atlas_column_free (gpointer data)
 AtlasTable *
 atlas_table_new (gsize n_rows)
 {
-  AtlasTable *table = g_rc_box_new0 (AtlasTable);
+  AtlasTable *table = g_atomic_rc_box_new0 (AtlasTable);
 
   table->n_rows = n_rows;
   table->columns = g_ptr_array_new_with_free_func (atlas_column_free);
@@ -50,14 +50,14 @@ AtlasTable *
 atlas_table_ref (AtlasTable *table)
 {
   g_return_val_if_fail (table != NULL, NULL);
-  return g_rc_box_acquire (table);
+  return g_atomic_rc_box_acquire (table);
 }
 
 void
 atlas_table_unref (AtlasTable *table)
 {
   g_return_if_fail (table != NULL);
-  g_rc_box_release_full (table, atlas_table_clear);
+  g_atomic_rc_box_release_full (table, atlas_table_clear);
 }
 
 /* The column's cells are left for the caller to fill: numbers as NAN, texts as NULL. */

@@ -108,14 +108,24 @@ context_table (AtlasChartContext *context,
   return table;
 }
 
-/* Where the CSV of a built-in dataset is; NULL where there are none. */
+/* A dataset's id is a file name in the datasets folder: never a path
+ * that leads elsewhere ("../../home/me/salaries"), which a story or chart
+ * received from someone could otherwise use to read any CSV. */
+static gboolean
+is_dataset_id (const char *dataset)
+{
+  return *dataset && dataset[0] != '.' && !strchr (dataset, '/') && !strchr (dataset, '\\');
+}
+
+/* Where the CSV of a built-in dataset is; NULL where there are none, or
+ * for an id that is no file name. */
 char *
 atlas_chart_context_get_dataset_path (AtlasChartContext *context,
                                       const char        *dataset)
 {
   g_return_val_if_fail (context != NULL && dataset != NULL, NULL);
 
-  if (!context->datasets_dir)
+  if (!context->datasets_dir || !is_dataset_id (dataset))
     return NULL;
   return g_strdup_printf ("%s%c%s.csv", context->datasets_dir, G_DIR_SEPARATOR, dataset);
 }
@@ -135,8 +145,9 @@ atlas_chart_context_get_dataset (AtlasChartContext *context,
   path = atlas_chart_context_get_dataset_path (context, dataset);
   if (!path)
     {
-      g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE,
-                   _("there are no built-in datasets here"));
+      g_set_error (error, ATLAS_CHART_FILE_ERROR, ATLAS_CHART_FILE_ERROR_BROKEN_REFERENCE, "%s",
+                   is_dataset_id (dataset) ? _("there are no built-in datasets here")
+                                           : _("a dataset is named by its file name, without a folder"));
       return NULL;
     }
   return context_table (context, key, path, error);
@@ -159,7 +170,7 @@ load_dataset_info (AtlasChartContext *context,
 {
   g_autofree char *path = NULL;
 
-  if (!context || !context->datasets_dir)
+  if (!context || !context->datasets_dir || !is_dataset_id (dataset))
     return NULL;
   path = g_strdup_printf ("%s%c%s.dataset", context->datasets_dir, G_DIR_SEPARATOR, dataset);
   return atlas_dataset_info_load (path, NULL);

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <langinfo.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -211,12 +212,13 @@ pdf_bottom (const PdfPages *pages)
   return pages->height - PAGE_MARGIN - PAGE_FOOTER;
 }
 
-/* A layout for the page, laid out without hinting: a PDF is scaled by
- * whoever reads it. markup is Pango markup. */
+/* A layout of text for the page, laid out without hinting: a PDF is
+ * scaled by whoever reads it. The text is plain: no character of it
+ * can be taken for markup. */
 static PangoLayout *
 pdf_layout (PdfPages   *pages,
             const char *font,
-            const char *markup)
+            const char *text)
 {
   PangoLayout *layout = pango_cairo_create_layout (pages->cr);
   cairo_font_options_t *options = cairo_font_options_create ();
@@ -231,7 +233,7 @@ pdf_layout (PdfPages   *pages,
   pango_font_description_free (description);
   pango_layout_set_width (layout, pango_units_from_double (pdf_text_width (pages)));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_text (layout, text, -1);
   return layout;
 }
 
@@ -316,8 +318,7 @@ pdf_flow_text (PdfPages   *pages,
                double      grey,
                double      gap)
 {
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  g_autoptr (PangoLayout) layout = pdf_layout (pages, font, markup);
+  g_autoptr (PangoLayout) layout = pdf_layout (pages, font, text);
 
   pdf_flow (pages, layout, grey, gap);
 }
@@ -419,9 +420,8 @@ pdf_sources_page (PdfPages   *pages,
   }
   for (guint i = 0; i < cited->len; i++)
     {
-      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (cited, i), -1);
-      g_autofree char *markup = g_strdup_printf ("%u.\t%s", i + 1, text);
-      g_autoptr (PangoLayout) layout = pdf_layout (pages, "Serif 9.5", markup);
+      g_autofree char *text = g_strdup_printf ("%u.\t%s", i + 1, (const char *) g_ptr_array_index (cited, i));
+      g_autoptr (PangoLayout) layout = pdf_layout (pages, "Serif 9.5", text);
       PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
                                                                 pango_units_from_double (hanging));
 
@@ -799,6 +799,7 @@ atlas_story_publish (AtlasStory           *story,
   PublishOutput output = { 0 };
   AtlasPublishFormat format;
   GError *local_error = NULL;
+  gboolean existed;
 
   g_return_val_if_fail (story != NULL && path != NULL, FALSE);
 
@@ -813,6 +814,9 @@ atlas_story_publish (AtlasStory           *story,
       g_set_error (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_INVALID, _("The story has no passages to publish"));
       return FALSE;
     }
+  /* g_file_replace() writes a file that is not there yet in place:
+   * dropped, it is removed. */
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
   if (!output_open (&output, path, error))
     return FALSE;
   if (format == ATLAS_PUBLISH_PDF)
@@ -821,6 +825,8 @@ atlas_story_publish (AtlasStory           *story,
     publish_html (story, &output, progress, user_data, cancellable, &local_error);
   if (!output_close (&output, &local_error))
     {
+      if (!existed)
+        g_unlink (path);
       g_propagate_error (error, local_error);
       return FALSE;
     }

@@ -201,12 +201,12 @@ read_dataset_chart (AtlasStory  *story,
                     GError     **error)
 {
   g_autofree char *csv = atlas_chart_context_get_dataset_path (story->context, dataset);
-  g_autofree char *stem = g_str_has_suffix (csv, ".csv") ? g_strndup (csv, strlen (csv) - 4) : g_strdup (csv);
-  g_autofree char *path = g_strconcat (stem, ".dataset", NULL);
+  g_autofree char *stem = csv && g_str_has_suffix (csv, ".csv") ? g_strndup (csv, strlen (csv) - 4) : g_strdup (csv);
+  g_autofree char *path = stem ? g_strconcat (stem, ".dataset", NULL) : NULL;
   g_autofree char *contents = NULL;
   g_autoptr (GKeyFile) keys = g_key_file_new ();
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL)
+  if (!path || !g_file_get_contents (path, &contents, NULL, NULL)
       || !g_key_file_load_from_data (keys, contents, -1, G_KEY_FILE_NONE, NULL)
       || !g_key_file_has_group (keys, ATLAS_CHART_FILE_GROUP))
     return atlas_chart_definition_new ();
@@ -266,12 +266,18 @@ atlas_story_export_passage (AtlasStory *story,
         chart->title = atlas_chart_context_get_dataset_title (story->context, chart->dataset);
       if (!chart->source)
         chart->source = atlas_chart_context_describe_sources (story->context, chart->dataset);
-      atlas_chart_definition_set_data (chart, path);
+      if (path)
+        atlas_chart_definition_set_data (chart, path);
     }
   if (chart->events_dataset)
     {
-      chart->events_data = atlas_chart_context_get_dataset_path (story->context, chart->events_dataset);
-      g_clear_pointer (&chart->events_dataset, g_free);
+      char *events = atlas_chart_context_get_dataset_path (story->context, chart->events_dataset);
+
+      if (events)
+        {
+          chart->events_data = events;
+          g_clear_pointer (&chart->events_dataset, g_free);
+        }
     }
   return chart;
 }
@@ -510,10 +516,11 @@ atlas_story_new (const char *title,
                  const char *attribution,
                  const char *builtin_datasets_dir)
 {
-  AtlasStory *story = g_new0 (AtlasStory, 1);
+  AtlasStory *story;
 
   g_return_val_if_fail (title != NULL, NULL);
 
+  story = g_new0 (AtlasStory, 1);
   story->title = g_strdup (title);
   story->attribution = g_strdup (attribution && *attribution ? attribution : NULL);
   story->builtin_datasets_dir = g_strdup (builtin_datasets_dir);
@@ -521,6 +528,38 @@ atlas_story_new (const char *title,
   story->passages = g_ptr_array_new_with_free_func (passage_free);
   story->contents = g_strdup ("");
   return story;
+}
+
+/* A story of its own with story's passages, sharing its datasets and
+ * the tables read of them: for work in another thread while story is
+ * changed in this one. */
+AtlasStory *
+atlas_story_copy (const AtlasStory *story)
+{
+  AtlasStory *copy;
+
+  g_return_val_if_fail (story != NULL, NULL);
+
+  copy = g_new0 (AtlasStory, 1);
+  copy->path = g_strdup (story->path);
+  copy->contents = g_strdup (story->contents);
+  copy->title = g_strdup (story->title);
+  copy->attribution = g_strdup (story->attribution);
+  copy->builtin_datasets_dir = g_strdup (story->builtin_datasets_dir);
+  copy->context = atlas_chart_context_ref (story->context);
+  copy->passages = g_ptr_array_new_with_free_func (passage_free);
+  copy->modified = story->modified;
+  for (guint i = 0; i < story->passages->len; i++)
+    {
+      const AtlasStoryPassage *passage = g_ptr_array_index (story->passages, i);
+      AtlasStoryPassage *passage_copy = g_new0 (AtlasStoryPassage, 1);
+
+      passage_copy->line = passage->line;
+      passage_copy->text = g_strdup (passage->text);
+      passage_copy->chart = atlas_chart_definition_copy (passage->chart);
+      g_ptr_array_add (copy->passages, passage_copy);
+    }
+  return copy;
 }
 
 /* Writes the story at path, through a temporary file renamed into place:
@@ -710,19 +749,67 @@ atlas_story_set_passage_text (AtlasStory *story,
   story->modified = TRUE;
 }
 
-/* Passage index shows a copy of chart from now on. */
+/* path (as chart writes it) is the CSV of the dataset called id. */
+static gboolean
+is_dataset_file (AtlasStory                 *story,
+                 const AtlasChartDefinition *chart,
+                 const char                 *path,
+                 const char                 *id)
+{
+  g_autofree char *dataset = atlas_chart_context_get_dataset_path (story->context, id);
+  g_autofree char *canonical_dataset = dataset ? g_canonicalize_filename (dataset, NULL) : NULL;
+  g_autofree char *canonical_path = atlas_chart_definition_resolve_path (chart, path);
+
+  return canonical_dataset && g_str_equal (canonical_dataset, canonical_path);
+}
+
+/* chart as atlas_story_export_passage() gave it for a passage that was
+ * original, back in the story's terms: its datasets named by id again,
+ * and the title and source line their descriptions gave left unsaid. */
+static void
+unexport_chart (AtlasStory                 *story,
+                const AtlasChartDefinition *original,
+                AtlasChartDefinition       *chart)
+{
+  if (original->dataset && !chart->dataset && chart->data
+      && is_dataset_file (story, chart, chart->data, original->dataset))
+    {
+      g_autofree char *title = atlas_chart_context_get_dataset_title (story->context, original->dataset);
+      g_autofree char *source = atlas_chart_context_describe_sources (story->context, original->dataset);
+
+      g_clear_pointer (&chart->data, g_free);
+      chart->dataset = g_strdup (original->dataset);
+      if (!original->title && g_strcmp0 (chart->title, title) == 0)
+        g_clear_pointer (&chart->title, g_free);
+      if (!original->source && g_strcmp0 (chart->source, source) == 0)
+        g_clear_pointer (&chart->source, g_free);
+    }
+  if (original->events_dataset && !chart->events_dataset && chart->events_data
+      && is_dataset_file (story, chart, chart->events_data, original->events_dataset))
+    {
+      g_clear_pointer (&chart->events_data, g_free);
+      chart->events_dataset = g_strdup (original->events_dataset);
+    }
+}
+
+/* Passage index shows a copy of chart from now on: a chart as the
+ * passage was exported (atlas_story_export_passage()) names its datasets
+ * by id again. */
 void
 atlas_story_set_passage_chart (AtlasStory                 *story,
                                guint                       index,
                                const AtlasChartDefinition *chart)
 {
   AtlasStoryPassage *passage;
+  AtlasChartDefinition *copy;
 
   g_return_if_fail (story != NULL && index < story->passages->len && chart != NULL);
 
   passage = g_ptr_array_index (story->passages, index);
+  copy = atlas_chart_definition_copy (chart);
+  unexport_chart (story, passage->chart, copy);
   atlas_chart_definition_free (passage->chart);
-  passage->chart = atlas_chart_definition_copy (chart);
+  passage->chart = copy;
   story->modified = TRUE;
 }
 

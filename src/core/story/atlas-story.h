@@ -54,6 +54,7 @@ GStrv             atlas_story_list_files_outside (const char  *path,
 AtlasStory       *atlas_story_load_reusing  (const char  *path,
                                              const AtlasStory *earlier,
                                              GError     **error);
+AtlasStory       *atlas_story_copy          (const AtlasStory *story);
 void              atlas_story_free          (AtlasStory  *story);
 gboolean          atlas_story_save          (AtlasStory  *story,
                                              const char  *path,
