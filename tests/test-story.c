@@ -592,6 +592,21 @@ test_outside_files_need_trust (void)
         g_assert_no_error (error);
     }
 
+  /* A datasets folder of the story's own, holding a link that leads out. */
+  {
+    g_autofree char *datasets_link = g_build_filename (folder, "secret.csv", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (AtlasStory) story = NULL;
+
+    g_assert_cmpint (symlink (private_csv, datasets_link), ==, 0);
+    g_assert_true (g_file_set_contents (path, "[Story]\nTitle=Received\nDatasets=.\n\n[Passage 1]\nText=Hello.\n"
+                                              "Dataset=secret\n",
+                                        -1, NULL));
+    story = atlas_story_open (path, builtin, ATLAS_STORY_OPEN_DEFAULT, NULL, &error);
+    g_assert_error (error, ATLAS_STORY_ERROR, ATLAS_STORY_ERROR_OUTSIDE_FOLDER);
+    g_assert_nonnull (strstr (error->message, "secret.csv"));
+  }
+
   /* The built-in story's datasets are the app's own: nothing outside. */
   {
     g_autoptr (GError) error = NULL;

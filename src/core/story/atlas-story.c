@@ -347,6 +347,19 @@ list_outside_files (AtlasStory *story,
           g_autofree char *path = atlas_chart_definition_resolve_path (passage->chart, passage->chart->events_data);
           note_outside (story, outside, folder, group, "EventsData", path);
         }
+      /* A datasets folder of the story's own can hold a link leading out. */
+      if (datasets && !same_folder (datasets_dir, story->builtin_datasets_dir))
+        {
+          const char *ids[] = { passage->chart->dataset, passage->chart->events_dataset };
+          const char *keys[] = { "Dataset", "Events" };
+
+          for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+            {
+              g_autofree char *path = ids[k] ? atlas_chart_context_get_dataset_path (story->context, ids[k]) : NULL;
+              if (path)
+                note_outside (story, outside, folder, group, keys[k], path);
+            }
+        }
     }
   return outside;
 }
