@@ -141,7 +141,7 @@ definition_from_options (const AtlasExportOptions *options,
 
   /* A name that is no file but a built-in dataset's is that dataset. */
   if (!g_file_test (input, G_FILE_TEST_EXISTS) && !strchr (input, G_DIR_SEPARATOR)
-      && g_file_test (dataset_csv, G_FILE_TEST_IS_REGULAR))
+      && dataset_csv && g_file_test (dataset_csv, G_FILE_TEST_IS_REGULAR))
     set_option (keys, option_names, "Dataset", input, input);
   else
     set_option (keys, option_names, "Data", input, input);
