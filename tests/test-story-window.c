@@ -9,32 +9,6 @@
 #include "test-support.h"
 #include "ui-test-support.h"
 
-/* What each passage of the window's story shows: its text, its chart's
- * type and title, and the chart described in words. */
-static GPtrArray *
-describe_story (AtlasWindow *window)
-{
-  AtlasStory *story = atlas_window_get_story (window);
-  GPtrArray *descriptions = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &error);
-      g_autoptr (AtlasChartLayout) layout = NULL;
-      g_autofree char *summary = NULL;
-
-      g_assert_no_error (error);
-      layout = atlas_chart_layout_new (chart, NULL, 900, 600);
-      summary = atlas_chart_summarize (layout);
-      g_ptr_array_add (descriptions,
-                       g_strdup_printf ("%s\n%s\n%s\n%s", atlas_story_get_passage (story, i)->text,
-                                        atlas_chart_type_to_string (atlas_chart_get_spec (chart)->type),
-                                        atlas_chart_get_spec (chart)->title, summary));
-    }
-  return descriptions;
-}
-
 /* The editor open in a passage's row, its text replaced by text and kept
  * with its Done button. */
 static void
@@ -217,7 +191,7 @@ test_write_a_story (void)
   g_assert_true (atlas_story_get_modified (story));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_false (atlas_story_get_modified (story));
-  before = describe_story (window);
+  before = test_describe_story (atlas_window_get_story (window));
   save_screenshot (GTK_WIDGET (window), "story-written.png");
 
   /* Moved to another folder, and opened from there as a file is
@@ -234,7 +208,7 @@ test_write_a_story (void)
   g_assert_cmpstr (atlas_story_get_path (story), ==, moved_file);
   /* Shown, a passage is not changed. */
   g_assert_false (atlas_story_get_modified (story));
-  after = describe_story (window);
+  after = test_describe_story (atlas_window_get_story (window));
   g_assert_cmpuint (after->len, ==, before->len);
   for (guint i = 0; i < after->len; i++)
     g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));

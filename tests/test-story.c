@@ -354,28 +354,6 @@ test_built_in_notes_cite (void)
     }
 }
 
-/* What each passage's chart shows, in words, for comparing two stories. */
-static GPtrArray *
-summarize_story (AtlasStory *story)
-{
-  GPtrArray *summaries = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &error);
-      g_autoptr (AtlasChartLayout) layout = NULL;
-      g_autofree char *summary = NULL;
-
-      g_assert_no_error (error);
-      layout = atlas_chart_layout_new (chart, NULL, 800, 500);
-      summary = atlas_chart_summarize (layout);
-      g_ptr_array_add (summaries, g_strdup_printf ("%s\n%s\n%s", atlas_story_get_passage (story, i)->text,
-                                                   atlas_chart_get_spec (chart)->title, summary));
-    }
-  return summaries;
-}
-
 /* A story written from two CSVs and a built-in dataset, edited, saved,
  * and its folder moved: it opens from there, trusted as no more than a
  * story received from someone, and shows the same charts. */
@@ -431,7 +409,7 @@ test_written_story_moves_with_its_folder (void)
   g_assert_no_error (error);
   g_assert_false (atlas_story_get_modified (story));
   g_assert_cmpstr (atlas_story_get_path (story), ==, story_file);
-  before = summarize_story (story);
+  before = test_describe_story (story);
 
   /* Paths are the folder's own; the built-in datasets are named by id. */
   g_assert_true (g_file_get_contents (story_file, &text, NULL, NULL));
@@ -447,7 +425,7 @@ test_written_story_moves_with_its_folder (void)
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_story_get_title (reopened), ==, "Prices and fabs");
   g_assert_cmpstr (atlas_story_get_attribution (reopened), ==, "Notes of my own");
-  after = summarize_story (reopened);
+  after = test_describe_story (reopened);
   g_assert_cmpuint (after->len, ==, before->len);
   for (guint i = 0; i < after->len; i++)
     g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
@@ -497,7 +475,7 @@ test_gathers_data_into_its_folder (void)
   atlas_story_insert_passage (story, 1, "Other prices.", second);
   atlas_story_insert_passage (story, 2, "Values and a rule.", third);
   atlas_story_insert_passage (story, 3, "Prices again.", first);
-  before = summarize_story (story);
+  before = test_describe_story (story);
 
   outside = atlas_story_list_data_outside (story, mine);
   g_assert_cmpuint (outside->len, ==, 3);
@@ -521,7 +499,7 @@ test_gathers_data_into_its_folder (void)
   g_assert_nonnull (strstr (text, "Text=Prices again.\nData=prices.csv\n"));
   reopened = atlas_story_open (saved, builtin, ATLAS_STORY_OPEN_DEFAULT, NULL, &error);
   g_assert_no_error (error);
-  after = summarize_story (reopened);
+  after = test_describe_story (reopened);
   for (guint i = 0; i < after->len; i++)
     g_assert_cmpstr (g_ptr_array_index (after, i), ==, g_ptr_array_index (before, i));
   g_assert_true (test_remove_dir (root));

@@ -79,3 +79,29 @@ test_write_file (const char *dir,
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
   return path;
 }
+
+/* What each passage of story shows: its text, its chart's type and
+ * title, and the chart described in words; for telling two stories'
+ * charts apart. */
+GPtrArray *
+test_describe_story (AtlasStory *story)
+{
+  GPtrArray *descriptions = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < atlas_story_get_n_passages (story); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (AtlasChart) chart = atlas_story_build_chart (story, i, &error);
+      g_autoptr (AtlasChartLayout) layout = NULL;
+      g_autofree char *summary = NULL;
+
+      g_assert_no_error (error);
+      layout = atlas_chart_layout_new (chart, NULL, 900, 600);
+      summary = atlas_chart_summarize (layout);
+      g_ptr_array_add (descriptions,
+                       g_strdup_printf ("%s\n%s\n%s\n%s", atlas_story_get_passage (story, i)->text,
+                                        atlas_chart_type_to_string (atlas_chart_get_spec (chart)->type),
+                                        atlas_chart_get_spec (chart)->title, summary));
+    }
+  return descriptions;
+}

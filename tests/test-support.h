@@ -3,6 +3,7 @@
 #pragma once
 
 #include "atlas-chart.h"
+#include "atlas-story.h"
 #include "atlas-table.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ char       *test_render_hash         (AtlasChart *chart,
                                       int         width,
                                       int         height);
 gboolean    test_remove_dir          (const char *dir);
+GPtrArray  *test_describe_story      (AtlasStory *story);
 char       *test_write_file          (const char *dir,
                                       const char *name,
                                       const char *contents);
